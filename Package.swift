@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "zorgrooster",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "zorgrooster", targets: ["zorgrooster"]),
+        .library(name: "Optimization", targets: ["Optimization"]),
+        .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        // GLPK's C API; Debian ships no glpk.pc, so the module map links "glpk" itself.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        .target(name: "Optimization"),
+        .target(name: "GLPKSolver", dependencies: ["Optimization", "CGLPK"]),
+        .target(name: "CareDomain"),
+        .target(name: "ScenarioFormat", dependencies: [
+            "CareDomain",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ]),
+        .target(name: "Planning", dependencies: ["CareDomain", "Optimization"]),
+        .target(name: "RosterCheck", dependencies: ["CareDomain"]),
+        .target(name: "Reporting", dependencies: ["CareDomain"]),
+        .executableTarget(name: "zorgrooster", dependencies: [
+            "CareDomain", "ScenarioFormat", "Planning", "RosterCheck", "Reporting",
+            "Optimization", "GLPKSolver",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "OptimizationTests", dependencies: ["Optimization", "GLPKSolver"]),
+        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "CareDomain"]),
+        .testTarget(name: "PlanningTests", dependencies: [
+            "Planning", "CareDomain", "ScenarioFormat", "RosterCheck", "Optimization", "GLPKSolver",
+        ]),
+        .testTarget(name: "RosterCheckTests", dependencies: ["RosterCheck", "CareDomain", "ScenarioFormat"]),
+        .testTarget(name: "CLITests", dependencies: ["zorgrooster"]),
+    ]
+)

@@ -1,0 +1,108 @@
+/// A solver-neutral mixed-integer linear program.
+///
+/// Everything is validated as it is added, so that a solver backend never receives a bound,
+/// coefficient or name it could reject (GLPK aborts the process on invalid calls).
+public struct Model: Sendable {
+    public let name: String
+    public private(set) var variables: [VariableDefinition] = []
+    public private(set) var constraints: [ConstraintDefinition] = []
+    public private(set) var objective = LinearExpression()
+    public private(set) var sense: ObjectiveSense = .minimize
+
+    public init(name: String) { self.name = name }
+
+    public var hasIntegerVariables: Bool { variables.contains { $0.kind != .continuous } }
+
+    /// Adds a variable; binary variables get bounds 0 and 1 whatever is passed.
+    @discardableResult
+    public mutating func addVariable(
+        _ name: String, kind: VariableKind = .continuous,
+        lowerBound: Double = 0, upperBound: Double = .infinity
+    ) throws(ModelError) -> Variable {
+        let (lower, upper) = kind == .binary ? (0.0, 1.0) : (lowerBound, upperBound)
+        guard !lower.isNaN, !upper.isNaN, lower <= upper, lower < .infinity, upper > -.infinity else {
+            throw .invalidBounds(name: name, lower: lower, upper: upper)
+        }
+        if kind == .integer, (lower.isFinite && lower != lower.rounded()) || (upper.isFinite && upper != upper.rounded()) {
+            throw .invalidBounds(name: name, lower: lower, upper: upper)
+        }
+        try Self.checkName(name)
+        variables.append(VariableDefinition(name: name, kind: kind, lowerBound: lower, upperBound: upper))
+        return Variable(index: variables.count - 1)
+    }
+
+    /// Adds a named constraint; the expression's constant is moved into the bounds.
+    public mutating func add(_ constraint: LinearConstraint, name: String) throws(ModelError) {
+        try Self.checkName(name)
+        var terms: [ConstraintDefinition.Term] = []
+        for (variable, coefficient) in constraint.expression.sortedTerms {
+            guard variable.index >= 0, variable.index < variables.count else {
+                throw .unknownVariable(constraint: name, index: variable.index)
+            }
+            guard coefficient.isFinite else { throw .invalidCoefficient(constraint: name, value: coefficient) }
+            terms.append(.init(variable: variable, coefficient: coefficient))
+        }
+        let lower = constraint.lowerBound - constraint.expression.constant
+        let upper = constraint.upperBound - constraint.expression.constant
+        guard !lower.isNaN, !upper.isNaN, lower <= upper else {
+            throw .invalidBounds(name: name, lower: lower, upper: upper)
+        }
+        constraints.append(ConstraintDefinition(name: name, terms: terms, lowerBound: lower, upperBound: upper))
+    }
+
+    public mutating func setObjective(_ expression: LinearExpression, sense: ObjectiveSense = .minimize) throws(ModelError) {
+        for (variable, coefficient) in expression.sortedTerms {
+            guard variable.index < variables.count else { throw .unknownVariable(constraint: "objective", index: variable.index) }
+            guard coefficient.isFinite else { throw .invalidCoefficient(constraint: "objective", value: coefficient) }
+        }
+        guard expression.constant.isFinite else { throw .invalidCoefficient(constraint: "objective", value: expression.constant) }
+        objective = expression
+        self.sense = sense
+    }
+
+    /// The largest violation of any bound or constraint by `values` (0 when all hold).
+    public func maximumViolation(of values: [Double]) -> Double {
+        var worst = 0.0
+        for (index, variable) in variables.enumerated() {
+            let value = values[index]
+            worst = max(worst, variable.lowerBound - value, value - variable.upperBound)
+            if variable.kind != .continuous { worst = max(worst, abs(value - value.rounded())) }
+        }
+        for constraint in constraints {
+            let activity = constraint.terms.reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] }
+            worst = max(worst, constraint.lowerBound - activity, activity - constraint.upperBound)
+        }
+        return worst
+    }
+
+    static func checkName(_ name: String) throws(ModelError) {
+        guard !name.isEmpty, name.utf8.count <= 255,
+              name.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value < 127 })
+        else { throw .invalidName(name) }
+    }
+}
+
+public enum ObjectiveSense: Sendable, Equatable {
+    case minimize, maximize
+}
+
+/// A mistake in building a model, caught before any solver sees it.
+public enum ModelError: Error, Equatable, CustomStringConvertible {
+    case invalidBounds(name: String, lower: Double, upper: Double)
+    case invalidCoefficient(constraint: String, value: Double)
+    case unknownVariable(constraint: String, index: Int)
+    case invalidName(String)
+
+    public var description: String {
+        switch self {
+        case let .invalidBounds(name, lower, upper):
+            "'\(name)' has bounds \(lower) … \(upper): the lower bound must be finite-or-minus-infinity and not above the upper bound."
+        case let .invalidCoefficient(constraint, value):
+            "'\(constraint)' has coefficient \(value): coefficients must be finite numbers."
+        case let .unknownVariable(constraint, index):
+            "'\(constraint)' uses variable #\(index), which this model does not have."
+        case let .invalidName(name):
+            "'\(name)' is not a usable name: use 1 to 255 printable ASCII characters without spaces."
+        }
+    }
+}

@@ -1,0 +1,103 @@
+/// What a roster row is for.
+public enum Activity: String, Sendable, Hashable, CaseIterable {
+    case group, visit, appointment, evaluation, coordination
+}
+
+/// Whether a person counts as a professional at an activity.
+public enum RosterRole: String, Sendable, Hashable {
+    case professional, volunteer
+}
+
+/// One person at one activity.
+public struct RosterAssignment: Sendable, Hashable, Comparable {
+    public let staff: StaffID
+    public let activity: Activity
+    public let interval: WeekInterval
+    public let location: LocationID?
+    public let area: String?
+    public let clients: [ClientID]
+    public let products: [ProductID]
+    public let role: RosterRole
+    /// The session name for `group`, `CLIENT#N` for a visit, the appointment id for `appointment`.
+    public let ref: String
+
+    public init(staff: StaffID, activity: Activity, interval: WeekInterval, location: LocationID?, area: String?,
+                clients: [ClientID], products: [ProductID], role: RosterRole, ref: String) {
+        self.staff = staff
+        self.activity = activity
+        self.interval = interval
+        self.location = location
+        self.area = area
+        self.clients = clients
+        self.products = products
+        self.role = role
+        self.ref = ref
+    }
+
+    public static func < (lhs: RosterAssignment, rhs: RosterAssignment) -> Bool {
+        (lhs.interval, lhs.location?.rawValue ?? "", lhs.ref, lhs.staff) < (rhs.interval, rhs.location?.rawValue ?? "", rhs.ref, rhs.staff)
+    }
+}
+
+/// Demand the roster does not meet, with the reason in a planner's words.
+public struct UncoveredDemand: Sendable, Hashable, Comparable {
+    public let interval: WeekInterval
+    public let activity: Activity
+    public let location: LocationID?
+    public let client: ClientID?
+    public let product: ProductID?
+    /// What is missing, e.g. "1 professional (mbo2 or higher)".
+    public let need: String
+    public let kind: UncoveredKind
+    public let hours: Double
+    public let reason: String
+    /// Group: the session name; the clients present (for sessions without anyone rostered).
+    public let ref: String
+    public let clientsPresent: [ClientID]
+
+    public init(interval: WeekInterval, activity: Activity, location: LocationID?, client: ClientID?,
+                product: ProductID?, need: String, kind: UncoveredKind, hours: Double, reason: String,
+                ref: String, clientsPresent: [ClientID]) {
+        self.interval = interval
+        self.activity = activity
+        self.location = location
+        self.client = client
+        self.product = product
+        self.need = need
+        self.kind = kind
+        self.hours = hours
+        self.reason = reason
+        self.ref = ref
+        self.clientsPresent = clientsPresent
+    }
+
+    public static func < (lhs: UncoveredDemand, rhs: UncoveredDemand) -> Bool {
+        (lhs.interval, lhs.location?.rawValue ?? "", lhs.kind.rawValue, lhs.need, lhs.client?.rawValue ?? "")
+            < (rhs.interval, rhs.location?.rawValue ?? "", rhs.kind.rawValue, rhs.need, rhs.client?.rawValue ?? "")
+    }
+}
+
+/// The kinds of shortfall, each with its own row shape.
+public enum UncoveredKind: String, Sendable, Hashable, CaseIterable {
+    /// Too few counted professionals for the ratio or `min_staff`; `need` counts them.
+    case staffing
+    /// Nobody of the product's `lead_level` present.
+    case lead
+    /// Nobody present with a skill a client needs.
+    case skill
+    /// An `attends_any` client placed in fewer sessions than asked.
+    case attendance
+    /// Demand of a kind this version does not plan (ambulatory visits, appointments).
+    case unplanned
+}
+
+/// The planner's answer for the week.
+public struct Roster: Sendable {
+    public var assignments: [RosterAssignment]
+    public var uncovered: [UncoveredDemand]
+
+    public init(assignments: [RosterAssignment], uncovered: [UncoveredDemand]) {
+        self.assignments = assignments.sorted()
+        self.uncovered = uncovered.sorted()
+    }
+}

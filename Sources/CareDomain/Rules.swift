@@ -1,0 +1,60 @@
+/// Working-time limits; defaults follow the Dutch Working Hours Act (Arbeidstijdenwet).
+public struct LabourRules: Sendable, Hashable {
+    /// A shift is work separated by less than the daily rest.
+    public var maxShiftMinutes = 12 * 60
+    /// A night shift has more than 60 minutes of work between 00:00 and 06:00.
+    public var maxNightShiftMinutes = 10 * 60
+    public var maxWeekMinutes = 60 * 60
+    public var minDailyRestMinutes = 11 * 60
+    /// After a night shift that ends after 02:00.
+    public var minRestAfterNightMinutes = 14 * 60
+    /// One uninterrupted rest inside Monday 00:00 to Sunday 24:00.
+    public var minWeeklyRestMinutes = 36 * 60
+
+    public init() {}
+
+    /// More than this many minutes between 00:00 and 06:00 make a shift a night shift.
+    public static let nightShiftThresholdMinutes = 60
+    /// A night shift ending after this time of day needs the longer rest.
+    public static let lateNightEndMinute = 120
+}
+
+/// Travel times between areas.
+public struct TravelTable: Sendable, Hashable {
+    public var defaultMinutes: Int
+    public var minutes: [AreaPair: Int]
+
+    public init(defaultMinutes: Int = 15, minutes: [AreaPair: Int] = [:]) {
+        self.defaultMinutes = defaultMinutes
+        self.minutes = minutes
+    }
+
+    /// Minutes from one area to another; the same area needs none.
+    public func minutes(from origin: String, to destination: String) -> Int {
+        if origin == destination { return 0 }
+        return minutes[AreaPair(origin, destination)] ?? defaultMinutes
+    }
+}
+
+/// An unordered pair of areas.
+public struct AreaPair: Hashable, Sendable {
+    public let first: String
+    public let second: String
+
+    public init(_ a: String, _ b: String) {
+        (first, second) = a <= b ? (a, b) : (b, a)
+    }
+}
+
+/// Run settings a scenario may carry; command-line flags override them.
+public struct RunSettings: Sendable, Hashable {
+    public var timeLimitSeconds: Double?
+    public var relativeGap: Double?
+    public var fteHours: Double
+
+    public init(timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, fteHours: Double = 36) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeGap = relativeGap
+        self.fteHours = fteHours
+    }
+}

@@ -1,0 +1,50 @@
+/// One planning week of one care provider: everything the planner and the checker need.
+public struct Scenario: Sendable {
+    public var name: String
+    public var week: PlanningWeek
+    public var timeStepMinutes: Int
+    public var settings: RunSettings
+    public var scale: QualificationScale
+    public var products: [ProductID: Product]
+    public var locations: [LocationID: Location]
+    public var staff: [StaffID: Staff]
+    public var clients: [ClientID: Client]
+    public var appointments: [String: Appointment]
+    public var travel: TravelTable
+    public var labourRules: LabourRules
+
+    public init(name: String, week: PlanningWeek, timeStepMinutes: Int = 15, settings: RunSettings = RunSettings(),
+                scale: QualificationScale = QualificationScale(), products: [ProductID: Product] = [:],
+                locations: [LocationID: Location] = [:], staff: [StaffID: Staff] = [:],
+                clients: [ClientID: Client] = [:], appointments: [String: Appointment] = [:],
+                travel: TravelTable = TravelTable(), labourRules: LabourRules = LabourRules()) {
+        self.name = name
+        self.week = week
+        self.timeStepMinutes = timeStepMinutes
+        self.settings = settings
+        self.scale = scale
+        self.products = products
+        self.locations = locations
+        self.staff = staff
+        self.clients = clients
+        self.appointments = appointments
+        self.travel = travel
+        self.labourRules = labourRules
+    }
+
+    /// Every session of the week, in time order.
+    public var groupSessions: [GroupSession] {
+        locations.values.flatMap { location in
+            location.sessions.flatMap { template in
+                template.window.days.map { day in
+                    GroupSession(location: location.id, slot: SessionSlot(day: day, name: template.name),
+                                 interval: template.window.interval(on: day),
+                                 minStaff: template.minStaff, ratio: template.ratio)
+                }
+            }
+        }.sorted()
+    }
+
+    public var sortedStaff: [Staff] { staff.values.sorted { $0.id < $1.id } }
+    public var sortedClients: [Client] { clients.values.sorted { $0.id < $1.id } }
+}

@@ -1,0 +1,52 @@
+/// A person who can be rostered: employee or volunteer.
+public struct Staff: Sendable, Hashable, Identifiable {
+    public let id: StaffID
+    public let name: String
+    public let level: QualificationLevel
+    public let skills: Set<String>
+    public let contractHours: Double
+    /// A target the roster reaches where it can.
+    public let minHours: Double
+    /// Hard weekly ceiling; defaults to the contract hours.
+    public let maxHours: Double
+    /// Volunteers never count towards ratios or levels.
+    public let isVolunteer: Bool
+    public let hourlyCost: Double?
+    public let organisation: String?
+    /// Where this person may work; nil means everywhere.
+    public let locations: Set<LocationID>?
+    /// When this person can work; nil means any time.
+    public let available: [RecurringWindow]?
+    /// Whole days off (leave, sickness).
+    public let absent: Set<CivilDate>
+    public let homeArea: String?
+    public let maxCaseload: Int?
+
+    public init(id: StaffID, name: String, level: QualificationLevel, skills: Set<String>, contractHours: Double,
+                minHours: Double, maxHours: Double, isVolunteer: Bool, hourlyCost: Double?, organisation: String?,
+                locations: Set<LocationID>?, available: [RecurringWindow]?, absent: Set<CivilDate>,
+                homeArea: String?, maxCaseload: Int?) {
+        self.id = id
+        self.name = name
+        self.level = level
+        self.skills = skills
+        self.contractHours = contractHours
+        self.minHours = minHours
+        self.maxHours = maxHours
+        self.isVolunteer = isVolunteer
+        self.hourlyCost = hourlyCost
+        self.organisation = organisation
+        self.locations = locations
+        self.available = available
+        self.absent = absent
+        self.homeArea = homeArea
+        self.maxCaseload = maxCaseload
+    }
+
+    /// A professional of at least `level`: never a volunteer.
+    public func isProfessional(atLeast level: QualificationLevel) -> Bool {
+        !isVolunteer && self.level >= level
+    }
+
+    public func mayWork(at location: LocationID) -> Bool { locations?.contains(location) ?? true }
+}

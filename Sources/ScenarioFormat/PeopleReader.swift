@@ -1,0 +1,228 @@
+import CareDomain
+
+extension ScenarioReader {
+    static let staffFields = ["name", "level", "skills", "contract_hours", "min_hours", "max_hours", "volunteer",
+                              "hourly_cost", "organisation", "locations", "available", "absent", "home_area", "max_caseload"]
+    static let clientFields = ["product", "location", "attends", "attends_any", "needs", "responsible", "last_evaluation",
+                               "area", "visits", "available", "preferred_staff", "max_distinct_staff"]
+
+    func readStaff(_ nodes: [(id: String, node: ValueNode)], context: ReferenceContext) -> [StaffID: Staff] {
+        var staff: [StaffID: Staff] = [:]
+        for (id, node) in nodes {
+            guard let fields = Fields(node, log: log, allowed: Self.staffFields, what: "a staff member") else {
+                if node.isNull { log.report(node, "staff member `\(id)` has no fields", hint: "give at least `level` and `contract_hours`") }
+                continue
+            }
+            let volunteer = fields.optional("volunteer").flatMap(values.boolean) ?? false
+            let level: QualificationLevel? = volunteer
+                ? fields.optional("level").flatMap { self.level($0, scale: context.scale) } ?? context.scale.levels.first
+                : fields.required("level", hint: "add `level: mbo3` (one of \(context.scale.levels.map(\.name).joined(separator: ", ")))")
+                    .flatMap { self.level($0, scale: context.scale) }
+            let contract: Double? = volunteer
+                ? fields.optional("contract_hours").flatMap { values.number($0, what: "contract_hours") } ?? 0
+                : fields.required("contract_hours", hint: "add the weekly contract hours, e.g. `contract_hours: 32`")
+                    .flatMap { values.number($0, what: "contract_hours") }
+            let minHours = fields.optional("min_hours").flatMap { values.number($0, what: "min_hours") } ?? 0
+            let maxHours = fields.optional("max_hours").flatMap { values.number($0, what: "max_hours") }
+            if let contract, let maxNode = fields.optional("max_hours"), let maxHours, maxHours < minHours {
+                log.report(maxNode, "max_hours \(format(maxHours)) is below min_hours \(format(minHours))",
+                           hint: "max_hours must be at least min_hours (contract_hours is \(format(contract)))")
+            }
+            if maxHours == nil, let contract, minHours > contract, let minNode = fields.optional("min_hours") {
+                log.report(minNode, "min_hours \(format(minHours)) is above contract_hours \(format(contract)), the default max_hours",
+                           hint: "lower min_hours or set max_hours")
+            }
+            let locations: Set<LocationID>? = fields.optional("locations").map { node in
+                Set(values.list(node).compactMap { item -> LocationID? in
+                    guard let text = values.text(item) else { return nil }
+                    guard context.locations[LocationID(text)] != nil else {
+                        log.report(item, "unknown location `\(text)`", hint: knownIds(context.locations.keys.map(\.rawValue), kind: "locations"))
+                        return nil
+                    }
+                    return LocationID(text)
+                })
+            }
+            let available = fields.optional("available").flatMap { values.windows($0, what: "an availability window") }
+            let absent = Set(fields.optional("absent").map { values.list($0).compactMap(values.date) } ?? [])
+            guard let level, let contract else { continue }
+            staff[StaffID(id)] = Staff(
+                id: StaffID(id), name: fields.optional("name").flatMap(values.text) ?? id, level: level,
+                skills: Set(fields.optional("skills").map(values.texts) ?? []), contractHours: contract,
+                minHours: minHours, maxHours: maxHours ?? contract, isVolunteer: volunteer,
+                hourlyCost: fields.optional("hourly_cost").flatMap { values.number($0, what: "hourly_cost") },
+                organisation: fields.optional("organisation").flatMap(values.text),
+                locations: locations, available: available, absent: absent,
+                homeArea: fields.optional("home_area").flatMap(values.text),
+                maxCaseload: fields.optional("max_caseload").flatMap { values.integer($0, what: "max_caseload") })
+        }
+        return staff
+    }
+
+    func readClients(_ nodes: [(id: String, node: ValueNode)], context: ReferenceContext, staff: [StaffID: Staff]) -> [ClientID: Client] {
+        var clients: [ClientID: Client] = [:]
+        for (id, node) in nodes {
+            guard let fields = Fields(node, log: log, allowed: Self.clientFields, what: "a client") else {
+                if node.isNull { log.report(node, "client `\(id)` has no fields", hint: "give at least `product`") }
+                continue
+            }
+            let product: Product? = fields.required("product", hint: "add the client's care product, e.g. `product: groep-duurzaam`").flatMap { node in
+                guard let text = values.text(node) else { return nil }
+                guard let product = context.products[ProductID(text)] else {
+                    log.report(node, "unknown product `\(text)`", hint: knownIds(context.products.keys.map(\.rawValue), kind: "products"))
+                    return nil
+                }
+                return product
+            }
+            var location: LocationID?
+            if let locationNode = fields.optional("location"), let text = values.text(locationNode) {
+                if context.locations[LocationID(text)] != nil {
+                    location = LocationID(text)
+                } else {
+                    log.report(locationNode, "unknown location `\(text)`", hint: knownIds(context.locations.keys.map(\.rawValue), kind: "locations"))
+                }
+            }
+            if product?.setting == .group, fields.optional("location") == nil {
+                log.report(at: node.location, path: node.child("location"), "a group client needs a `location`",
+                           hint: "add the location whose sessions the client attends")
+            }
+            let attends = fields.optional("attends").map { slots($0, at: location, context: context) } ?? []
+            if Set(attends).count != attends.count, let attendsNode = fields.optional("attends") {
+                log.report(attendsNode, "a session is listed twice", hint: "list each session once")
+            }
+            let attendsAny = fields.optional("attends_any").flatMap { attendanceChoice($0, at: location, context: context) }
+            if let attendsAny, let anyNode = fields.optional("attends_any"), !Set(attendsAny.options).isDisjoint(with: attends) {
+                log.report(anyNode, "attends_any offers a session the client already attends",
+                           hint: "leave sessions in `attends` out of `attends_any.of`")
+            }
+            let responsible: StaffID? = fields.optional("responsible").flatMap { node in
+                guard let text = values.text(node) else { return nil }
+                guard staff[StaffID(text)] != nil else {
+                    log.report(node, "unknown staff member `\(text)`", hint: knownIds(staff.keys.map(\.rawValue), kind: "staff"))
+                    return nil
+                }
+                return StaffID(text)
+            }
+            let ambulatory = readAmbulatory(fields, product: product, staff: staff)
+            guard let product else { continue }
+            clients[ClientID(id)] = Client(
+                id: ClientID(id), product: product.id, location: location, attends: attends, attendsAny: attendsAny,
+                needs: Set(fields.optional("needs").map(values.texts) ?? []), responsible: responsible,
+                lastEvaluation: fields.optional("last_evaluation").flatMap(values.date), ambulatory: ambulatory)
+        }
+        return clients
+    }
+
+    private func readAmbulatory(_ fields: Fields, product: Product?, staff: [StaffID: Staff]) -> AmbulatoryNeed? {
+        let visitsNode = fields.optional("visits")
+        if product?.setting == .ambulatory, visitsNode == nil {
+            log.report(at: fields.node.location, path: fields.node.child("visits"), "an ambulatory client needs `visits`",
+                       hint: "add visits: {count: 2, minutes: 60}")
+        }
+        guard let visitsNode, let visits = Fields(visitsNode, log: log, allowed: ["count", "minutes", "max_per_day"], what: "visits") else { return nil }
+        let count = visits.required("count", hint: "add `count:` visits a week").flatMap { values.integer($0, what: "visit count") }
+        let minutes = visits.required("minutes", hint: "add `minutes:` per visit").flatMap { values.integer($0, minimum: 1, what: "visit minutes") }
+        let maxPerDay = visits.optional("max_per_day").flatMap { values.integer($0, minimum: 1, what: "max_per_day") } ?? 1
+        let preferred = (fields.optional("preferred_staff").map(values.list) ?? []).compactMap { item -> StaffID? in
+            guard let text = values.text(item) else { return nil }
+            guard staff[StaffID(text)] != nil else {
+                log.report(item, "unknown staff member `\(text)`", hint: knownIds(staff.keys.map(\.rawValue), kind: "staff"))
+                return nil
+            }
+            return StaffID(text)
+        }
+        guard let count, let minutes else { return nil }
+        return AmbulatoryNeed(
+            area: fields.optional("area").flatMap(values.text), visitCount: count, visitMinutes: minutes, maxPerDay: maxPerDay,
+            available: fields.optional("available").flatMap { values.windows($0, what: "an availability window") },
+            preferredStaff: preferred,
+            maxDistinctStaff: fields.optional("max_distinct_staff").flatMap { values.integer($0, minimum: 1, what: "max_distinct_staff") })
+    }
+
+    private func slots(_ node: ValueNode, at location: LocationID?, context: ReferenceContext) -> [SessionSlot] {
+        values.list(node).compactMap { item in
+            guard let slot = values.slot(item) else { return nil }
+            if let location, !context.hasSession(slot, at: location) {
+                log.report(item, "\(location) has no session `\(slot)`", hint: context.sessionNames(at: location))
+                return nil
+            }
+            return slot
+        }
+    }
+
+    private func attendanceChoice(_ node: ValueNode, at location: LocationID?, context: ReferenceContext) -> AttendanceChoice? {
+        guard let fields = Fields(node, log: log, allowed: ["count", "of"], what: "attends_any") else { return nil }
+        let count = fields.required("count", hint: "add `count:`, the number of sessions to attend").flatMap { values.integer($0, minimum: 1, what: "count") }
+        let options = fields.required("of", hint: "add `of: [mon ochtend, tue ochtend]`").map { slots($0, at: location, context: context) } ?? []
+        guard let count else { return nil }
+        if count > Set(options).count, let ofNode = fields.optional("of") {
+            log.report(ofNode, "count \(count) is more than the \(Set(options).count) sessions offered",
+                       hint: "offer at least \(count) sessions or lower the count")
+            return nil
+        }
+        return AttendanceChoice(count: count, options: Array(Set(options)).sorted())
+    }
+
+    // MARK: appointments and variants
+
+    func readAppointments(_ node: ValueNode, context: ReferenceContext, clients: [ClientID: Client]) -> [String: Appointment] {
+        var appointments: [String: Appointment] = [:]
+        for (id, appointmentNode) in entries(node, what: "appointments") {
+            guard let fields = Fields(appointmentNode, log: log, allowed: ["client", "minutes", "window", "location", "roles"], what: "an appointment") else { continue }
+            let client: ClientID? = fields.optional("client").flatMap { node in
+                guard let text = values.text(node) else { return nil }
+                guard clients[ClientID(text)] != nil else {
+                    log.report(node, "unknown client `\(text)`", hint: knownIds(clients.keys.map(\.rawValue), kind: "clients"))
+                    return nil
+                }
+                return ClientID(text)
+            }
+            let location: LocationID? = fields.optional("location").flatMap { node in
+                guard let text = values.text(node) else { return nil }
+                guard context.locations[LocationID(text)] != nil else {
+                    log.report(node, "unknown location `\(text)`", hint: knownIds(context.locations.keys.map(\.rawValue), kind: "locations"))
+                    return nil
+                }
+                return LocationID(text)
+            }
+            let minutes = fields.required("minutes", hint: "add the meeting's length, e.g. `minutes: 60`").flatMap { values.integer($0, minimum: 1, what: "minutes") }
+            let window = fields.required("window", hint: "add window: {days: mon-fri, from: \"09:00\", to: \"17:00\"}").flatMap { values.window($0, what: "the appointment window") }
+            let roles = (fields.required("roles", hint: "add roles: [{skills: [huisarts]}, {level: hbo}]").map(values.list) ?? []).compactMap { roleNode -> AppointmentRole? in
+                guard let role = Fields(roleNode, log: log, allowed: ["skills", "level"], what: "a role") else { return nil }
+                return AppointmentRole(skills: Set(role.optional("skills").map(values.texts) ?? []),
+                                       level: role.optional("level").flatMap { level($0, scale: context.scale) })
+            }
+            guard let minutes, let window, !roles.isEmpty else { continue }
+            appointments[id] = Appointment(id: id, client: client, minutes: minutes, window: window, location: location, roles: roles)
+        }
+        return appointments
+    }
+
+    /// Checks the shape of `variants`; solving them is the what-if feature's work.
+    func readVariants(_ node: ValueNode, staff: [StaffID: Staff], clients: [ClientID: Client]) {
+        for variantNode in values.list(node) {
+            guard let fields = Fields(variantNode, log: log, allowed: ["name", "scale_clients", "set", "remove"], what: "a variant") else { continue }
+            _ = fields.required("name", hint: "add `name: \"+20% clients\"`").flatMap(values.text)
+            _ = fields.optional("scale_clients").flatMap { values.number($0, exclusive: true, what: "scale_clients") }
+            for item in fields.optional("remove").map(values.list) ?? [] {
+                guard let text = values.text(item) else { continue }
+                let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+                let known = parts.count == 2 && ((parts[0] == "staff" && staff[StaffID(parts[1])] != nil)
+                    || (parts[0] == "clients" && clients[ClientID(parts[1])] != nil))
+                if !known {
+                    log.report(item, "`\(text)` names no staff member or client", hint: "write `staff.ID` or `clients.ID`")
+                }
+            }
+        }
+    }
+}
+
+func knownIds(_ ids: [String], kind: String) -> String {
+    let sorted = ids.sorted()
+    if sorted.isEmpty { return "the scenario defines no \(kind)" }
+    let shown = sorted.prefix(12).joined(separator: ", ")
+    return "known \(kind): \(shown)\(sorted.count > 12 ? ", …" : "")"
+}
+
+func format(_ hours: Double) -> String {
+    hours == hours.rounded() ? String(Int(hours)) : String(hours)
+}

@@ -1,0 +1,72 @@
+import CareDomain
+import Foundation
+import Yams
+
+/// Reads a scenario file (YAML, or JSON, which is YAML) per the format reference.
+///
+/// Every problem in the file is collected and reported together in a `ScenarioError`;
+/// a scenario is returned only when it has none.
+public enum ScenarioLoader {
+    public static let topLevelFields = [
+        "version", "name", "week", "time_step_minutes", "settings", "levels", "products", "locations",
+        "staff", "staff_file", "clients", "clients_file", "appointments", "travel", "labour_rules", "variants",
+    ]
+
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        let url = URL(fileURLWithPath: path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError(issues: [ScenarioIssue(
+                location: SourceLocation(file: path, line: 1, column: 1), path: "",
+                problem: "the file cannot be read", hint: "check the path; the scenario is a .yaml or .json file")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError(issues: [ScenarioIssue(
+                location: SourceLocation(file: path, line: 1, column: 1), path: "",
+                problem: "the file is not UTF-8 text", hint: "save it as UTF-8")])
+        }
+        return try parse(text, file: path, folder: url.deletingLastPathComponent().path)
+    }
+
+    /// Reads scenario text; `folder` resolves `staff_file` and `clients_file`.
+    public static func parse(_ text: String, file: String, folder: String = ".") throws(ScenarioError) -> Scenario {
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw ScenarioError(issues: [ScenarioIssue(location: SourceLocation(file: file, line: 1, column: 1), path: "",
+                                                           problem: "the file is empty", hint: "start from `zorgrooster init` or an example in scenarios/")])
+            }
+            root = composed
+        } catch let error as ScenarioError {
+            throw error
+        } catch {
+            throw ScenarioError(issues: [yamlIssue(error, file: file)])
+        }
+        let log = IssueLog()
+        let reader = ScenarioReader(log: log, file: file, folder: folder)
+        let scenario = reader.read(ValueNode(yaml: root, file: file, path: ""))
+        if !log.issues.isEmpty || scenario == nil {
+            throw ScenarioError(issues: log.issues.isEmpty
+                ? [ScenarioIssue(location: SourceLocation(file: file, line: 1, column: 1), path: "", problem: "the scenario is incomplete", hint: "")]
+                : log.issues)
+        }
+        return scenario!
+    }
+
+    private static func yamlIssue(_ error: Error, file: String) -> ScenarioIssue {
+        if let yamlError = error as? YamlError {
+            switch yamlError {
+            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+                return ScenarioIssue(location: SourceLocation(file: file, line: mark.line, column: mark.column), path: "",
+                                     problem: "not valid YAML: \(problem)\(context.map { " (\($0.text))" } ?? "")",
+                                     hint: "check indentation and quoting on this line and the one before")
+            case let .duplicatedKeysInMapping(duplicates, context):
+                return ScenarioIssue(location: SourceLocation(file: file, line: context.mark.line, column: context.mark.column), path: "",
+                                     problem: "a key appears twice in one mapping: \(duplicates.joined(separator: ", "))",
+                                     hint: "every id and field may appear once; rename or merge the duplicates")
+            default: break
+            }
+        }
+        return ScenarioIssue(location: SourceLocation(file: file, line: 1, column: 1), path: "",
+                             problem: "not valid YAML: \(error)", hint: "check the file's indentation and quoting")
+    }
+}

@@ -41,7 +41,8 @@ public struct RosterAssignment: Sendable, Hashable, Comparable {
 
 /// Demand the roster does not meet, with the reason in a planner's words.
 public struct UncoveredDemand: Sendable, Hashable, Comparable {
-    public let interval: WeekInterval
+    /// When the demand falls; nil for weekly demand not tied to a time (an unplanned visit).
+    public let interval: WeekInterval?
     public let activity: Activity
     public let location: LocationID?
     public let client: ClientID?
@@ -55,7 +56,7 @@ public struct UncoveredDemand: Sendable, Hashable, Comparable {
     public let ref: String
     public let clientsPresent: [ClientID]
 
-    public init(interval: WeekInterval, activity: Activity, location: LocationID?, client: ClientID?,
+    public init(interval: WeekInterval?, activity: Activity, location: LocationID?, client: ClientID?,
                 product: ProductID?, need: String, kind: UncoveredKind, hours: Double, reason: String,
                 ref: String, clientsPresent: [ClientID]) {
         self.interval = interval
@@ -72,8 +73,8 @@ public struct UncoveredDemand: Sendable, Hashable, Comparable {
     }
 
     public static func < (lhs: UncoveredDemand, rhs: UncoveredDemand) -> Bool {
-        (lhs.interval, lhs.location?.rawValue ?? "", lhs.kind.rawValue, lhs.need, lhs.client?.rawValue ?? "")
-            < (rhs.interval, rhs.location?.rawValue ?? "", rhs.kind.rawValue, rhs.need, rhs.client?.rawValue ?? "")
+        (lhs.interval?.start ?? Int.max, lhs.interval?.end ?? 0, lhs.location?.rawValue ?? "", lhs.kind.rawValue, lhs.need, lhs.client?.rawValue ?? "")
+            < (rhs.interval?.start ?? Int.max, rhs.interval?.end ?? 0, rhs.location?.rawValue ?? "", rhs.kind.rawValue, rhs.need, rhs.client?.rawValue ?? "")
     }
 }
 

@@ -1,0 +1,88 @@
+import CareDomain
+import Optimization
+
+/// Demand against supply per level and skill, read from the roster and its uncovered rows.
+///
+/// Rows partition the staff demand: `(counted level, "")` for ratio and `min_staff`,
+/// `(lead level, "lead")` for end responsibility, `(counted level, skill)` for client needs.
+/// For each, demand = assigned + uncovered, so the figures can be counted by hand.
+enum CapacityAnalysis {
+    struct Key: Hashable, Comparable {
+        let level: QualificationLevel
+        let skill: String
+        static func < (lhs: Key, rhs: Key) -> Bool { (lhs.level, lhs.skill) < (rhs.level, rhs.skill) }
+    }
+
+    static func rows(scenario: Scenario, demands: [SessionDemand], roster: Roster) -> [CapacityRow] {
+        var demand: [Key: Double] = [:]
+        var uncovered: [Key: Double] = [:]
+        let bySession = Dictionary(grouping: roster.assignments.filter { $0.activity == .group }) {
+            GroupSessionID(location: $0.location!, slot: SessionSlot(day: scenario.week.date(atMinute: $0.interval.start).weekday, name: $0.ref))
+        }
+        let uncoveredBySession = Dictionary(grouping: roster.uncovered.filter { $0.activity == .group && $0.interval != nil && $0.kind != .attendance }) {
+            GroupSessionID(location: $0.location!, slot: SessionSlot(day: scenario.week.date(atMinute: $0.interval!.start).weekday, name: $0.ref))
+        }
+        for session in demands {
+            let rows = bySession[session.id] ?? []
+            let missing = uncoveredBySession[session.id] ?? []
+            let present = Set((rows.first?.clients ?? missing.first?.clientsPresent ?? session.fixedClients.map(\.id)))
+            let workers = rows.compactMap { scenario.staff[$0.staff] }
+            let counted = workers.filter { $0.isProfessional(atLeast: session.countedLevel) }.count
+            let missingStaff = missing.filter { $0.kind == .staffing }.reduce(0.0) { $0 + $1.hours }
+            let staffingKey = Key(level: session.countedLevel, skill: "")
+            demand[staffingKey, default: 0] += Double(counted) * session.hours + missingStaff
+            uncovered[staffingKey, default: 0] += missingStaff
+            for (level, clients) in session.leads where clients.contains(where: { present.contains($0.id) }) {
+                let key = Key(level: level, skill: "lead")
+                demand[key, default: 0] += session.hours
+                uncovered[key, default: 0] += missing.filter { $0.kind == .lead }.reduce(0.0) { $0 + $1.hours }
+            }
+            for (skill, clients) in session.skills where clients.contains(where: { present.contains($0.id) }) {
+                let key = Key(level: session.countedLevel, skill: skill)
+                demand[key, default: 0] += session.hours
+                uncovered[key, default: 0] += missing.filter { $0.kind == .skill && $0.need == "skill \(skill)" }.reduce(0.0) { $0 + $1.hours }
+            }
+        }
+        let limitHours = Double(scenario.labourRules.maxWeekMinutes) / 60
+        return demand.keys.sorted().map { key in
+            let supply = scenario.staff.values.filter { person in
+                person.isProfessional(atLeast: key.level) && (key.skill.isEmpty || key.skill == "lead" || person.skills.contains(key.skill))
+            }
+            let available = supply.reduce(0.0) { $0 + min($1.maxHours, limitHours) }
+            let short = uncovered[key] ?? 0
+            return CapacityRow(level: key.level.name, skill: key.skill, demandHours: demand[key]!, availableHours: available,
+                               assignedHours: demand[key]! - short, uncoveredHours: short, fteGap: short / scenario.settings.fteHours)
+        }
+    }
+}
+
+/// The run's headline figures.
+enum RunSummaryBuilder {
+    static func summary(scenario: Scenario, roster: Roster, capacity: [CapacityRow], status: TerminationStatus,
+                        objective: Double, bound: Double, seconds: Double) -> RunSummary {
+        let assigned = roster.assignments.reduce(0.0) { $0 + $1.interval.hours }
+        let cost = roster.assignments.reduce(0.0) { $0 + $1.interval.hours * (scenario.staff[$1.staff]?.hourlyCost ?? 0) }
+        let uncoveredHours = roster.uncovered.reduce(0.0) { $0 + $1.hours }
+        let staffDemand = capacity.filter { $0.skill.isEmpty }.reduce(0.0) { $0 + $1.demandHours }
+        let staffShort = capacity.filter { $0.skill.isEmpty }.reduce(0.0) { $0 + $1.uncoveredHours }
+        let unplanned = roster.uncovered.filter { $0.kind == .unplanned || $0.kind == .attendance }.reduce(0.0) { $0 + $1.hours }
+        let totalDemand = staffDemand + unplanned
+        let coverage = totalDemand > 0 ? (totalDemand - staffShort - unplanned) / totalDemand : 1
+        // Hires needed: per session the larger of the missing counted professionals and one person
+        // for a missing lead or skill (one hire of the right level and skill fills both).
+        var missingPeopleHours = 0.0
+        let bySession = Dictionary(grouping: roster.uncovered.filter { $0.activity == .group && $0.interval != nil && $0.kind != .attendance }) {
+            "\($0.location?.rawValue ?? "") \($0.interval!.start) \($0.ref)"
+        }
+        for rows in bySession.values {
+            let hours = rows[0].interval!.hours
+            let staffing = rows.filter { $0.kind == .staffing }.reduce(0.0) { $0 + $1.hours } / hours
+            let other = rows.contains { $0.kind == .lead || $0.kind == .skill } ? 1.0 : 0.0
+            missingPeopleHours += max(staffing, other) * hours
+        }
+        let gap = abs(objective - bound) / max(1, abs(objective))
+        return RunSummary(status: status.rawValue, objective: objective, bestBound: bound, gap: gap, solveSeconds: seconds,
+                          coverage: coverage, assignedHours: assigned, uncoveredHours: uncoveredHours, cost: cost,
+                          fteGap: missingPeopleHours / scenario.settings.fteHours)
+    }
+}

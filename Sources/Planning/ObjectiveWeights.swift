@@ -1,0 +1,24 @@
+/// The objective's weights, in one place: uncovered demand ≫ contract hours ≫ continuity ≫ cost.
+///
+/// Each weight is a cost per hour (or per occurrence, for continuity). The order is kept by
+/// magnitude: one hour of uncovered care outweighs a full week of contract-hour deviation for one
+/// person (`ObjectiveWeightsTests` checks this), which in turn outweighs continuity and cost.
+public struct ObjectiveWeights: Sendable {
+    /// Per hour of a missing counted professional, lead or skill in a session.
+    public var uncoveredCarePerHour = 1000.0
+    /// Per hour of an `attends_any` client not placed; below care so that a client is placed
+    /// only where the staffing to match can be found.
+    public var unplacedAttendancePerHour = 800.0
+    /// Per hour a person works below `min_hours`.
+    public var belowMinimumHoursPerHour = 20.0
+    /// Per hour a person works away from `contract_hours`, below or above.
+    public var contractDeviationPerHour = 4.0
+    /// Per person working at a location this week: fewer, familiar faces per location.
+    public var faceAtLocation = 2.0
+    /// Per euro of employer cost.
+    public var costPerEuro = 0.005
+
+    public init() {}
+
+    public static let standard = ObjectiveWeights()
+}

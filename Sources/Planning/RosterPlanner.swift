@@ -1,0 +1,156 @@
+import CareDomain
+import Dispatch
+import Foundation
+import Optimization
+
+/// Options for one planning run.
+public struct PlanningOptions: Sendable {
+    public var timeLimitSeconds: Double
+    public var relativeGap: Double
+    public var weights: ObjectiveWeights
+    public var log: (@Sendable (String) -> Void)?
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    public var shouldStop: (@Sendable () -> Bool)?
+
+    public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.01, weights: ObjectiveWeights = .standard,
+                log: (@Sendable (String) -> Void)? = nil, progress: (@Sendable (SolveProgress) -> Void)? = nil,
+                shouldStop: (@Sendable () -> Bool)? = nil) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeGap = relativeGap
+        self.weights = weights
+        self.log = log
+        self.progress = progress
+        self.shouldStop = shouldStop
+    }
+}
+
+/// The planner's full answer: the roster, the capacity gap and how the solve went.
+public struct PlanOutcome: Sendable {
+    public let roster: Roster
+    public let capacity: [CapacityRow]
+    public let summary: RunSummary
+    /// Per independent part: its size and how its solve ended.
+    public let parts: [PartReport]
+}
+
+public struct PartReport: Sendable {
+    public let name: String
+    public let variables: Int
+    public let constraints: Int
+    public let status: TerminationStatus
+    public let seconds: Double
+}
+
+/// Turns a scenario into a roster: decompose, model, solve each part, decode, explain.
+public struct RosterPlanner<S: Solver>: Sendable {
+    let solver: S
+
+    public init(solver: S) { self.solver = solver }
+
+    public func plan(_ scenario: Scenario, options: PlanningOptions) throws -> PlanOutcome {
+        let started = Date()
+        let demands = SessionDemand.build(for: scenario).filter(\.isActive)
+        let parts = IndependentParts.split(demands: demands, staff: scenario.sortedStaff, scenario: scenario)
+        let results = try solveInParallel(parts, scenario: scenario, options: options)
+
+        var assignments: [RosterAssignment] = []
+        var uncovered: [UncoveredDemand] = []
+        var reports: [PartReport] = []
+        var objective = 0.0, bound = 0.0
+        var statuses: [TerminationStatus] = []
+        for result in results {
+            assignments += result.assignments
+            uncovered += result.uncovered
+            reports.append(result.report)
+            statuses.append(result.report.status)
+            objective += result.objective ?? 0
+            bound += result.bound ?? result.objective ?? 0
+        }
+        uncovered += UnplannedDemand.rows(for: scenario)
+        let roster = Roster(assignments: assignments, uncovered: uncovered)
+        let capacity = CapacityAnalysis.rows(scenario: scenario, demands: demands, roster: roster)
+        let status = Self.overallStatus(statuses)
+        let summary = RunSummaryBuilder.summary(
+            scenario: scenario, roster: roster, capacity: capacity, status: status,
+            objective: objective, bound: bound, seconds: Date().timeIntervalSince(started))
+        return PlanOutcome(roster: roster, capacity: capacity, summary: summary, parts: reports)
+    }
+
+    struct PartResult: Sendable {
+        let assignments: [RosterAssignment]
+        let uncovered: [UncoveredDemand]
+        let report: PartReport
+        let objective: Double?
+        let bound: Double?
+    }
+
+    /// Solves the parts on as many threads as there are cores; GLPK keeps its state per thread.
+    private func solveInParallel(_ parts: [IndependentParts.Part], scenario: Scenario, options: PlanningOptions) throws -> [PartResult] {
+        let results = ResultSlots<Result<PartResult, Error>>(count: parts.count)
+        let order = parts.indices.sorted { parts[$0].demands.count > parts[$1].demands.count }
+        let next = ResultSlots<Int>(count: 1)
+        let workers = max(1, min(parts.count, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let position = next.takeTicket(limit: order.count) {
+                let index = order[position]
+                results.store(index, Result { try solvePart(parts[index], scenario: scenario, options: options) })
+            }
+        }
+        return try results.all().map { try $0.get() }
+    }
+
+    private func solvePart(_ part: IndependentParts.Part, scenario: Scenario, options: PlanningOptions) throws -> PartResult {
+        let groupModel = GroupModel(scenario: scenario, demands: part.demands, staff: part.staff, weights: options.weights, name: part.name)
+        try groupModel.build()
+        let partName = part.name
+        var partLog: (@Sendable (String) -> Void)? = nil
+        if let log = options.log {
+            partLog = { line in log("[\(partName)] \(line)") }
+        }
+        let solveOptions = SolveOptions(
+            timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.relativeGap,
+            log: partLog, progress: options.progress, shouldStop: options.shouldStop)
+        let solution = try solver.solve(groupModel.model, options: solveOptions)
+        // Without a solution in time, the empty roster stands: every demand is then reported uncovered.
+        let values = solution.status.hasSolution ? solution.values : [Double](repeating: 0, count: groupModel.model.variables.count)
+        let decoded = GroupRosterDecoder(model: groupModel, values: values).decode()
+        let report = PartReport(name: part.name, variables: groupModel.model.variables.count,
+                                constraints: groupModel.model.constraints.count, status: solution.status,
+                                seconds: solution.solveSeconds)
+        let objective = solution.objective ?? groupModel.model.objective.value(in: values)
+        return PartResult(assignments: decoded.assignments, uncovered: decoded.uncovered, report: report,
+                          objective: objective, bound: solution.bestBound)
+    }
+
+    static func overallStatus(_ statuses: [TerminationStatus]) -> TerminationStatus {
+        for worst in [TerminationStatus.stopped, .feasible] where statuses.contains(worst) { return worst }
+        if statuses.contains(where: { !$0.hasSolution }) { return .feasible }
+        return .optimal
+    }
+}
+
+/// Thread-safe slots for results computed on several threads.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var values: [Value?]
+    private var ticket = 0
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ value: Value) {
+        lock.lock(); defer { lock.unlock() }
+        values[index] = value
+    }
+
+    func takeTicket(limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard ticket < limit else { return nil }
+        ticket += 1
+        return ticket - 1
+    }
+
+    func all() -> [Value] {
+        lock.lock(); defer { lock.unlock() }
+        return values.map { $0! }
+    }
+}

@@ -1,0 +1,21 @@
+import CareDomain
+import Optimization
+
+extension GroupModel {
+    /// Soft: the same few faces at a location through the week, then the least employer cost.
+    func addContinuityAndCost() throws {
+        for person in staff {
+            let sessions = sessionsByStaff[person.id] ?? []
+            let byLocation = Dictionary(grouping: sessions, by: \.demand.session.location)
+            for (location, worked) in byLocation.sorted(by: { $0.key < $1.key }) {
+                let present = try model.addVariable(modelName("works_at", person.id.rawValue, location), kind: .binary)
+                try model.add(LinearExpression.sum(worked.map(\.variable)) <= Double(worked.count) * present,
+                              name: modelName("face", person.id.rawValue, location))
+                objective.add(present, coefficient: weights.faceAtLocation)
+            }
+            if let cost = person.hourlyCost, cost > 0 {
+                objective.add(workedHours(of: person), times: cost * weights.costPerEuro)
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import CareDomain
+import Optimization
+
+extension GroupModel {
+    /// Every skill a present client `needs` is held by a counted professional present.
+    func addSkillNeeds() throws {
+        for demand in demands {
+            for (skill, clients) in demand.skills {
+                let holders = workers(in: demand.id) { $0.isProfessional(atLeast: demand.countedLevel) && $0.skills.contains(skill) }
+                let shortfall = try model.addVariable(modelName("short_skill", demand.id, skill), kind: .binary)
+                skillShortfall[demand.id, default: []].append((skill, shortfall))
+                try addPresenceCover(holders + shortfall, clients: clients, demand: demand, name: modelName("skill", demand.id, skill))
+                objective.add(shortfall, coefficient: weights.uncoveredCarePerHour * demand.hours)
+            }
+        }
+    }
+}

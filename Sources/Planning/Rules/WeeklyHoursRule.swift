@@ -1,0 +1,23 @@
+import CareDomain
+import Optimization
+
+extension GroupModel {
+    /// A person's rostered hours stay within `max_hours` and the labour rules' `max_week_hours`.
+    func addWeeklyHours() throws {
+        for person in staff {
+            let limit = min(person.maxHours, Double(scenario.labourRules.maxWeekMinutes) / 60)
+            let hours = workedHours(of: person)
+            guard !hours.isEmpty else { continue }
+            try model.add(hours <= limit, name: modelName("max_hours", person.id.rawValue))
+        }
+    }
+
+    /// The hours a person works this week, as an expression.
+    func workedHours(of person: Staff) -> LinearExpression {
+        var hours = LinearExpression()
+        for (demand, variable) in sessionsByStaff[person.id] ?? [] {
+            hours.add(variable, coefficient: demand.hours)
+        }
+        return hours
+    }
+}

@@ -1,0 +1,46 @@
+import CareDomain
+import Optimization
+
+extension GroupModel {
+    /// One uninterrupted rest of `min_weekly_rest_hours` inside Monday 00:00 to Sunday 24:00.
+    ///
+    /// Only people whose possible sessions could leave no such rest get rows: a binary per
+    /// candidate rest (starting at Monday 00:00 or at the end of one of their sessions), one of
+    /// which must be taken, and a taken rest excludes every session overlapping it.
+    func addWeeklyRest() throws {
+        let restMinutes = scenario.labourRules.minWeeklyRestMinutes
+        let weekEnd = PlanningWeek.minutesPerWeek
+        for person in staff {
+            let sessions = sessionsByStaff[person.id] ?? []
+            let busy = sessions.map(\.demand.session.interval).merged
+            if hasFreeStretch(busy: busy, of: restMinutes) { continue }
+            let starts = Set([0] + sessions.map(\.demand.session.interval.end)).filter { $0 >= 0 && $0 + restMinutes <= weekEnd }.sorted()
+            var options = LinearExpression()
+            for start in starts {
+                let rest = WeekInterval(start: start, end: start + restMinutes)
+                let blocked = sessions.filter { $0.demand.session.interval.overlaps(rest) }
+                if blocked.isEmpty { options = LinearExpression(constant: 1); break }
+                let chosen = try model.addVariable(modelName("weekly_rest", person.id.rawValue, start), kind: .binary)
+                options.add(chosen)
+                try model.add(LinearExpression.sum(blocked.map(\.variable)) + Double(blocked.count) * chosen <= Double(blocked.count),
+                              name: modelName("rest_free", person.id.rawValue, start))
+            }
+            if options.isEmpty && options.constant == 0 {
+                // No start leaves room: the person cannot work at all this week.
+                for session in sessions { try model.add(session.variable <= 0, name: modelName("no_weekly_rest", person.id.rawValue, session.demand.session)) }
+            } else if options.constant == 0 {
+                try model.add(options >= 1, name: modelName("weekly_rest", person.id.rawValue))
+            }
+        }
+    }
+}
+
+/// Whether the week has a stretch of `minutes` free of the given busy intervals.
+func hasFreeStretch(busy: [WeekInterval], of minutes: Int) -> Bool {
+    var free = 0
+    for interval in busy {
+        if min(interval.start, PlanningWeek.minutesPerWeek) - free >= minutes { return true }
+        free = max(free, interval.end)
+    }
+    return PlanningWeek.minutesPerWeek - free >= minutes
+}

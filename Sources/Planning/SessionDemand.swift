@@ -1,0 +1,54 @@
+import CareDomain
+
+/// What one group session asks of its staff, before anyone is rostered.
+struct SessionDemand: Sendable {
+    let session: GroupSession
+    let fixedClients: [Client]
+    /// `attends_any` clients who may be placed in this session.
+    let optionalClients: [Client]
+    /// The level every counted professional needs: the highest `min_level` of the products present.
+    let countedLevel: QualificationLevel
+    /// Lead levels asked by the products present, with the clients who bring each.
+    let leads: [(level: QualificationLevel, clients: [Client])]
+    /// Skills the clients present need, with the clients who need each.
+    let skills: [(skill: String, clients: [Client])]
+    let capacity: Int?
+
+    var id: GroupSessionID { session.id }
+    var hours: Double { session.interval.hours }
+    var possibleClients: [Client] { fixedClients + optionalClients }
+    /// A session is planned when someone may attend or the location asks staff regardless.
+    var isActive: Bool { !possibleClients.isEmpty || session.minStaff > 0 }
+
+    /// The ratio that applies to `client` here: the session's own, else the product's.
+    func ratio(for client: Client, products: [ProductID: Product]) -> Int {
+        session.ratio ?? products[client.product]?.ratio ?? 1
+    }
+
+    static func build(for scenario: Scenario) -> [SessionDemand] {
+        let groupProducts = scenario.products.values.filter { $0.setting == .group }
+        let lowestGroupLevel = groupProducts.map(\.minLevel).min() ?? scenario.scale.levels.first!
+        return scenario.groupSessions.map { session in
+            let atLocation = scenario.sortedClients.filter { $0.location == session.location }
+            let fixed = atLocation.filter { $0.attends.contains(session.slot) }
+            let optional = atLocation.filter { $0.attendsAny?.options.contains(session.slot) == true }
+            let possible = fixed + optional
+            let products = Set(possible.map(\.product)).compactMap { scenario.products[$0] }
+            let locationProducts = Set(atLocation.map(\.product)).compactMap { scenario.products[$0] }
+            let countedLevel = products.map(\.minLevel).max() ?? locationProducts.map(\.minLevel).max() ?? lowestGroupLevel
+            var leadClients: [QualificationLevel: [Client]] = [:]
+            for client in possible {
+                if let lead = scenario.products[client.product]?.leadLevel { leadClients[lead, default: []].append(client) }
+            }
+            var skillClients: [String: [Client]] = [:]
+            for client in possible {
+                for skill in client.needs { skillClients[skill, default: []].append(client) }
+            }
+            return SessionDemand(
+                session: session, fixedClients: fixed, optionalClients: optional, countedLevel: countedLevel,
+                leads: leadClients.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                skills: skillClients.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                capacity: scenario.locations[session.location]?.capacity)
+        }
+    }
+}

@@ -27,10 +27,15 @@ enum CapacityAnalysis {
             let missing = uncoveredBySession[session.id] ?? []
             let present = Set((rows.first?.clients ?? missing.first?.clientsPresent ?? session.fixedClients.map(\.id)))
             let workers = rows.compactMap { scenario.staff[$0.staff] }
-            let counted = workers.filter { $0.isProfessional(atLeast: session.countedLevel) }.count
+            let presentClients = present.compactMap { scenario.clients[$0] }
+            let level = presentClients.compactMap { scenario.products[$0.product]?.minLevel }.max() ?? session.countedLevel
+            let counted = workers.filter { $0.isProfessional(atLeast: level) }.count
+            let need = presentClients.reduce(0.0) { $0 + 1 / Double(session.ratio(for: $1, products: scenario.products)) }
+            let required = max(session.session.minStaff, Int((need - 1e-9).rounded(.up)))
             let missingStaff = missing.filter { $0.kind == .staffing }.reduce(0.0) { $0 + $1.hours }
-            let staffingKey = Key(level: session.countedLevel, skill: "")
-            demand[staffingKey, default: 0] += Double(counted) * session.hours + missingStaff
+            let staffingKey = Key(level: level, skill: "")
+            // Demand is what the rules ask; staff above it is welcome but not demand.
+            demand[staffingKey, default: 0] += Double(min(counted, required)) * session.hours + missingStaff
             uncovered[staffingKey, default: 0] += missingStaff
             for (level, clients) in session.leads where clients.contains(where: { present.contains($0.id) }) {
                 let key = Key(level: level, skill: "lead")

@@ -33,9 +33,9 @@ struct GroupRosterDecoder {
     }
 
     func presentClients(in demand: SessionDemand) -> [Client] {
-        demand.fixedClients + demand.optionalClients.filter { client in
+        (demand.fixedClients + demand.optionalClients.filter { client in
             model.attendanceVariable(client: client.id, session: demand.id).map(isChosen) ?? false
-        }
+        }).sorted { $0.id < $1.id }
     }
 
     private func shortfalls(_ demand: SessionDemand, present: [Client], workers: [Staff], explainer: ShortfallExplainer) -> [UncoveredDemand] {
@@ -47,17 +47,20 @@ struct GroupRosterDecoder {
                             ref: session.slot.name, clientsPresent: present.map(\.id))
         }
         var rows: [UncoveredDemand] = []
-        let counted = workers.filter { $0.isProfessional(atLeast: demand.countedLevel) }
+        // Recounted with the products actually present (the model used every product that might be).
+        let countedLevel = present.compactMap { model.scenario.products[$0.product]?.minLevel }.max() ?? demand.countedLevel
+        let counted = workers.filter { $0.isProfessional(atLeast: countedLevel) }
         var fractionalNeed = 0.0
         for client in present { fractionalNeed += 1 / Double(demand.ratio(for: client, products: model.scenario.products)) }
         let required = max(session.minStaff, Int((fractionalNeed - 1e-9).rounded(.up)))
         if counted.count < required {
             let missing = required - counted.count
-            let who = "professional\(missing == 1 ? "" : "s") (\(demand.countedLevel.orHigher))"
-            rows.append(row(.staffing, need: "\(missing) \(who)",
-                            count: missing,
-                            reason: explainer.reason(for: demand, qualifies: { $0.isProfessional(atLeast: demand.countedLevel) },
-                                                     lead: "\(present.count) clients present need \(required) counted \(who.hasSuffix("s") || required != 1 ? "professionals" : "professional") (\(demand.countedLevel.orHigher)), \(counted.count) rostered")))
+            let who = "professional\(missing == 1 ? "" : "s") (\(countedLevel.orHigher))"
+            let why = present.isEmpty ? "the session asks min_staff \(session.minStaff)"
+                : "\(present.count) client\(present.count == 1 ? "" : "s") present need\(present.count == 1 ? "s" : "") \(required) counted professional\(required == 1 ? "" : "s")"
+            rows.append(row(.staffing, need: "\(missing) \(who)", count: missing,
+                            reason: explainer.reason(for: demand, qualifies: { $0.isProfessional(atLeast: countedLevel) },
+                                                     lead: "\(why) (\(countedLevel.orHigher)), \(counted.count) rostered")))
         }
         for (level, clients) in demand.leads where clients.contains(where: { client in present.contains { $0.id == client.id } }) {
             if !workers.contains(where: { $0.isProfessional(atLeast: level) }) {
@@ -69,9 +72,9 @@ struct GroupRosterDecoder {
         for (skill, clients) in demand.skills {
             let needing = clients.filter { client in present.contains { $0.id == client.id } }
             guard !needing.isEmpty else { continue }
-            if !workers.contains(where: { $0.isProfessional(atLeast: demand.countedLevel) && $0.skills.contains(skill) }) {
+            if !workers.contains(where: { $0.isProfessional(atLeast: countedLevel) && $0.skills.contains(skill) }) {
                 rows.append(row(.skill, need: "skill \(skill)", count: 1,
-                                reason: explainer.reason(for: demand, qualifies: { $0.isProfessional(atLeast: demand.countedLevel) && $0.skills.contains(skill) },
+                                reason: explainer.reason(for: demand, qualifies: { $0.isProfessional(atLeast: countedLevel) && $0.skills.contains(skill) },
                                                          lead: "\(needing.map(\.id.rawValue).joined(separator: ", ")) need\(needing.count == 1 ? "s" : "") \(skill); no professional with it present"),
                                 client: needing.count == 1 ? needing[0].id : nil))
             }

@@ -1,0 +1,78 @@
+import CareDomain
+
+/// Each row: a real person, at a real session, allowed there, available and not absent.
+struct PlacementCheck {
+    let scenario: Scenario
+
+    func check(_ roster: Roster) -> [Violation] {
+        var violations: [Violation] = []
+        var sessionsByKey: [String: GroupSession] = [:]
+        for session in scenario.groupSessions {
+            sessionsByKey["\(session.location)|\(session.interval.start)|\(session.slot.name)"] = session
+        }
+        var seen: Set<String> = []
+        for row in roster.assignments {
+            let when = row.interval.label(in: scenario.week)
+            guard let person = scenario.staff[row.staff] else {
+                violations.append(Violation(rule: "unknown staff", message: "\(row.staff) at \(when) is not in the scenario"))
+                continue
+            }
+            if !seen.insert("\(row.staff)|\(row.interval.start)|\(row.location?.rawValue ?? "")|\(row.ref)").inserted {
+                violations.append(Violation(rule: "duplicate row", message: "\(row.staff) appears twice at \(row.ref) \(when)"))
+            }
+            if row.role != (person.isVolunteer ? .volunteer : .professional) {
+                violations.append(Violation(rule: "role", message: "\(row.staff) is listed as \(row.role.rawValue) at \(when) but is \(person.isVolunteer ? "a volunteer" : "a professional")"))
+            }
+            if row.activity == .group {
+                guard let location = row.location, scenario.locations[location] != nil else {
+                    violations.append(Violation(rule: "unknown location", message: "group row for \(row.staff) at \(when) names no known location"))
+                    continue
+                }
+                guard let session = sessionsByKey["\(location)|\(row.interval.start)|\(row.ref)"], session.interval == row.interval else {
+                    violations.append(Violation(rule: "unknown session", message: "\(location) has no session `\(row.ref)` at \(when)"))
+                    continue
+                }
+                if let allowed = person.locations, !allowed.contains(location) {
+                    violations.append(Violation(rule: "location", message: "\(row.staff) may not work at \(location) (\(when))"))
+                }
+            } else {
+                violations.append(Violation(rule: "activity", message: "\(row.activity.rawValue) rows are not planned by this version (\(row.staff) at \(when))"))
+            }
+            if let windows = person.available, !isInside(row.interval, windows: windows) {
+                violations.append(Violation(rule: "availability", message: "\(row.staff) is not available for all of \(when)"))
+            }
+            var day = scenario.week.date(atMinute: row.interval.start)
+            let lastDay = scenario.week.date(atMinute: row.interval.end - 1)
+            while day <= lastDay {
+                if person.absent.contains(day) {
+                    violations.append(Violation(rule: "absence", message: "\(row.staff) is absent on \(day) but works \(when)"))
+                }
+                day = day.adding(days: 1)
+            }
+        }
+        return violations
+    }
+
+    /// Whether availability covers the interval without a gap (windows may join across midnight
+    /// and a Sunday-night window continues into Monday).
+    private func isInside(_ interval: WeekInterval, windows: [RecurringWindow]) -> Bool {
+        var pieces: [(Int, Int)] = []
+        for window in windows {
+            for day in window.days {
+                let start = day.rawValue * 1440 + window.from
+                let end = window.to > window.from ? day.rawValue * 1440 + window.to : (day.rawValue + 1) * 1440 + window.to
+                for shift in [-10080, 0, 10080] { pieces.append((start + shift, end + shift)) }
+            }
+        }
+        var covered = interval.start
+        var progress = true
+        while covered < interval.end, progress {
+            progress = false
+            for (start, end) in pieces where start <= covered && end > covered {
+                covered = end
+                progress = true
+            }
+        }
+        return covered >= interval.end
+    }
+}

@@ -1,0 +1,117 @@
+import CareDomain
+
+/// Every session: attendance, capacity, ratio and `min_staff`, lead level and client needs,
+/// and an uncovered row for each shortfall that is really there (and none for one that is not).
+struct SessionCheck {
+    let scenario: Scenario
+
+    func check(_ roster: Roster) -> [Violation] {
+        var violations: [Violation] = []
+        let groupRows = roster.assignments.filter { $0.activity == .group }
+        let sessionUncovered = roster.uncovered.filter { $0.activity == .group && $0.interval != nil && $0.kind != .attendance }
+        var placements: [ClientID: Int] = [:]
+        for session in scenario.groupSessions {
+            let rows = groupRows.filter { $0.location == session.location && $0.interval.start == session.interval.start && $0.ref == session.slot.name }
+            let missing = sessionUncovered.filter { $0.location == session.location && $0.interval!.start == session.interval.start && $0.ref == session.slot.name }
+            let label = "\(session.location) \(session.slot) (\(session.interval.label(in: scenario.week)))"
+            let fixed = scenario.clients.values.filter { $0.location == session.location && $0.attends.contains(session.slot) }.map(\.id)
+            // Who is present: as the rows say (they must agree), else as the uncovered rows say, else the fixed attendees.
+            let lists = Set(rows.map { Set($0.clients) })
+            if lists.count > 1 {
+                violations.append(Violation(rule: "attendance", message: "rows of \(label) disagree on which clients are present"))
+            }
+            let present = lists.first ?? Set(missing.first?.clientsPresent ?? fixed)
+            for client in fixed where !present.contains(client) {
+                violations.append(Violation(rule: "attendance", message: "\(client) attends \(label) but is not listed as present"))
+            }
+            for clientID in present {
+                guard let client = scenario.clients[clientID] else {
+                    violations.append(Violation(rule: "attendance", message: "unknown client \(clientID) in \(label)"))
+                    continue
+                }
+                let offered = client.location == session.location && (client.attends.contains(session.slot) || client.attendsAny?.options.contains(session.slot) == true)
+                if !offered { violations.append(Violation(rule: "attendance", message: "\(clientID) does not attend \(label)")) }
+                if client.attendsAny?.options.contains(session.slot) == true { placements[clientID, default: 0] += 1 }
+            }
+            if let capacity = scenario.locations[session.location]?.capacity, present.count > capacity {
+                violations.append(Violation(rule: "capacity", message: "\(present.count) clients in \(label), capacity \(capacity)"))
+            }
+            if present.isEmpty && session.minStaff == 0 {
+                if !rows.isEmpty || !missing.isEmpty {
+                    // Staff in an empty session break no rule; uncovered rows for it are not real.
+                    for row in missing { violations.append(Violation(rule: "uncovered not real", message: "\(label) has no clients, yet `\(row.need)` is reported missing")) }
+                }
+                continue
+            }
+            violations += staffing(session: session, label: label, present: present, rows: rows, missing: missing)
+        }
+        for client in scenario.clients.values {
+            guard let choice = client.attendsAny else { continue }
+            let placed = placements[client.id] ?? 0
+            let reported = roster.uncovered.filter { $0.kind == .attendance && $0.client == client.id }.count
+            if placed > choice.count {
+                violations.append(Violation(rule: "attendance", message: "\(client.id) is placed in \(placed) sessions, more than the \(choice.count) asked"))
+            } else if placed + reported != choice.count {
+                violations.append(Violation(rule: "attendance", message: "\(client.id) asks \(choice.count) sessions: \(placed) placed, \(reported) reported uncovered"))
+            }
+        }
+        return violations
+    }
+
+    private func staffing(session: GroupSession, label: String, present: Set<ClientID>, rows: [RosterAssignment], missing: [UncoveredDemand]) -> [Violation] {
+        var violations: [Violation] = []
+        let clients = present.compactMap { scenario.clients[$0] }
+        let products = Set(clients.map(\.product)).compactMap { scenario.products[$0] }
+        let people = rows.compactMap { scenario.staff[$0.staff] }
+        let minLevel = products.map(\.minLevel).max() ?? scenario.scale.levels[0]
+        let counted = people.filter { !$0.isVolunteer && $0.level >= minLevel }
+        // ceil(Σ 1/ratio) in whole numbers: Σ (L / ratio) over clients, divided by L and rounded up.
+        let ratios = clients.map { session.ratio ?? scenario.products[$0.product]?.ratio ?? 1 }
+        var common = 1
+        for ratio in ratios { common = common / greatestCommonDivisor(common, ratio) * ratio }
+        let scaledNeed = ratios.reduce(0) { $0 + common / $1 }
+        let required = max(session.minStaff, (scaledNeed + common - 1) / common)
+        let reportedStaff = missing.filter { $0.kind == .staffing }.reduce(0.0) { $0 + $1.hours }
+        let shortHours = Double(max(0, required - counted.count)) * session.interval.hours
+        if abs(reportedStaff - shortHours) > 0.01 {
+            violations.append(Violation(rule: "ratio", message: shortHours > reportedStaff
+                ? "\(label): \(present.count) clients need \(required) counted professionals (\(minLevel) or higher), \(counted.count) rostered, and \(formatted(shortHours - reportedStaff)) h of it is not reported uncovered"
+                : "\(label): \(formatted(reportedStaff)) h of staff reported missing, but only \(formatted(shortHours)) h is"))
+        }
+        for product in products {
+            guard let lead = product.leadLevel else { continue }
+            let hasLead = people.contains { !$0.isVolunteer && $0.level >= lead }
+            let reported = missing.contains { $0.kind == .lead }
+            if !hasLead && !reported {
+                violations.append(Violation(rule: "lead level", message: "\(label): nobody of \(lead) or higher present for \(product.id), and not reported"))
+            }
+        }
+        let leadReported = missing.contains { $0.kind == .lead }
+        let leadMissing = products.contains { product in product.leadLevel.map { lead in !people.contains { !$0.isVolunteer && $0.level >= lead } } ?? false }
+        if leadReported && !leadMissing {
+            violations.append(Violation(rule: "uncovered not real", message: "\(label): a lead is reported missing but one is present"))
+        }
+        let needed = Set(clients.flatMap(\.needs))
+        for skill in needed.sorted() {
+            let held = counted.contains { $0.skills.contains(skill) }
+            let reported = missing.contains { $0.kind == .skill && $0.need.hasSuffix(" \(skill)") }
+            if !held && !reported {
+                violations.append(Violation(rule: "client needs", message: "\(label): a client needs \(skill) and no counted professional with it is present, not reported"))
+            }
+            if held && reported {
+                violations.append(Violation(rule: "uncovered not real", message: "\(label): \(skill) is reported missing but is present"))
+            }
+        }
+        for row in missing where row.kind == .skill && !needed.contains(where: { row.need.hasSuffix(" \($0)") }) {
+            violations.append(Violation(rule: "uncovered not real", message: "\(label): `\(row.need)` is reported, but no present client needs it"))
+        }
+        return violations
+    }
+}
+
+func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int { b == 0 ? a : greatestCommonDivisor(b, a % b) }
+
+func formatted(_ hours: Double) -> String {
+    let rounded = (hours * 100).rounded() / 100
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+}

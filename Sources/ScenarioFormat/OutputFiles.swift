@@ -1,0 +1,119 @@
+import CareDomain
+import Foundation
+
+/// The contract's output files: `roster.csv`, `uncovered.csv`, `capacity.csv`, `summary.json`.
+///
+/// Each file is written whole to a temporary name in the same folder and then renamed, so a
+/// reader never sees half a file.
+public enum OutputFiles {
+    public static let rosterColumns = ["date", "day", "start", "end", "staff_id", "staff_name", "activity", "location", "area",
+                                       "clients", "product", "role", "ref"]
+    /// The contract's columns, then `ref` and `clients_present` (our extension: who attends a
+    /// session that has nobody rostered, so `check` can recount it).
+    public static let uncoveredColumns = ["date", "day", "start", "end", "activity", "location", "client", "product", "need",
+                                          "hours", "reason", "ref", "kind", "clients_present"]
+    public static let capacityColumns = ["level", "skill", "demand_hours", "available_hours", "assigned_hours",
+                                         "uncovered_hours", "fte_gap"]
+
+    public static func rosterCSV(_ roster: Roster, scenario: Scenario) -> String {
+        var rows = [rosterColumns]
+        for row in roster.assignments {
+            let date = scenario.week.date(atMinute: row.interval.start)
+            rows.append([
+                date.description, date.weekday.description, ClockTime.text(row.interval.start), ClockTime.text(row.interval.end),
+                row.staff.rawValue, scenario.staff[row.staff]?.name ?? "", row.activity.rawValue, row.location?.rawValue ?? "",
+                row.area ?? "", row.clients.map(\.rawValue).joined(separator: ";"), row.products.map(\.rawValue).joined(separator: ";"),
+                row.role.rawValue, row.ref,
+            ])
+        }
+        return csv(rows)
+    }
+
+    public static func uncoveredCSV(_ roster: Roster, scenario: Scenario) -> String {
+        var rows = [uncoveredColumns]
+        for row in roster.uncovered {
+            let date = row.interval.map { scenario.week.date(atMinute: $0.start) }
+            rows.append([
+                date?.description ?? "", date?.weekday.description ?? "",
+                row.interval.map { ClockTime.text($0.start) } ?? "", row.interval.map { ClockTime.text($0.end) } ?? "",
+                row.activity.rawValue, row.location?.rawValue ?? "", row.client?.rawValue ?? "", row.product?.rawValue ?? "",
+                row.need, decimal(row.hours), row.reason, row.ref, row.kind.rawValue,
+                row.clientsPresent.map(\.rawValue).joined(separator: ";"),
+            ])
+        }
+        return csv(rows)
+    }
+
+    public static func capacityCSV(_ capacity: [CapacityRow]) -> String {
+        csv([capacityColumns] + capacity.map {
+            [$0.level, $0.skill, decimal($0.demandHours), decimal($0.availableHours), decimal($0.assignedHours),
+             decimal($0.uncoveredHours), decimal($0.fteGap, places: 3)]
+        })
+    }
+
+    public static func summaryJSON(_ summary: RunSummary, scenario: Scenario) -> String {
+        func number(_ value: Double?, places: Int = 4) -> String { value.map { decimal($0, places: places) } ?? "null" }
+        let fields: [(String, String)] = [
+            ("status", "\"\(summary.status)\""),
+            ("objective", number(summary.objective)),
+            ("best_bound", number(summary.bestBound)),
+            ("gap", number(summary.gap, places: 6)),
+            ("solve_seconds", number(summary.solveSeconds, places: 1)),
+            ("coverage", number(summary.coverage, places: 6)),
+            ("assigned_hours", number(summary.assignedHours, places: 2)),
+            ("uncovered_hours", number(summary.uncoveredHours, places: 2)),
+            ("cost", number(summary.cost, places: 2)),
+            ("fte_gap", number(summary.fteGap, places: 3)),
+            ("scenario", jsonString(scenario.name)),
+            ("week", "\"\(scenario.week)\""),
+        ]
+        return "{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}\n"
+    }
+
+    /// Writes every file into `folder` (created if missing), each atomically.
+    public static func write(_ files: [String: String], to folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, contents) in files.sorted(by: { $0.key < $1.key }) {
+            let target = URL(fileURLWithPath: folder).appendingPathComponent(name)
+            let temporary = URL(fileURLWithPath: folder).appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+            try Data(contents.utf8).write(to: temporary)
+            if rename(temporary.path, target.path) != 0 {
+                try? FileManager.default.removeItem(at: temporary)
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+            }
+        }
+    }
+
+    static func csv(_ rows: [[String]]) -> String {
+        rows.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A number with at most `places` decimals and no trailing zeros, with a decimal point.
+    public static func decimal(_ value: Double, places: Int = 2) -> String {
+        var text = String(format: "%.\(places)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case _ where scalar.value < 32: result += String(format: "\\u%04x", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,80 @@
+import CareDomain
+import Foundation
+import SwiftCSV
+
+/// Reads a written `roster.csv` and `uncovered.csv` back into a `Roster`, for `zorgrooster check`.
+public enum RosterFileReader {
+    public struct ReadError: Error, CustomStringConvertible {
+        public let file: String
+        public let line: Int
+        public let problem: String
+        public var description: String { "\(file):\(line): \(problem)" }
+    }
+
+    public static func read(folder: String, scenario: Scenario) throws -> Roster {
+        let assignments = try rows(in: folder, file: "roster.csv", required: OutputFiles.rosterColumns).map { line, row in
+            try assignment(row, line: line, scenario: scenario)
+        }
+        let uncovered = try rows(in: folder, file: "uncovered.csv", required: Array(OutputFiles.uncoveredColumns.prefix(11))).map { line, row in
+            try uncoveredDemand(row, line: line, scenario: scenario)
+        }
+        return Roster(assignments: assignments, uncovered: uncovered)
+    }
+
+    private static func rows(in folder: String, file: String, required: [String]) throws -> [(Int, [String: String])] {
+        let path = URL(fileURLWithPath: folder).appendingPathComponent(file).path
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ReadError(file: path, line: 1, problem: "cannot read the file; run `zorgrooster solve` with --out \(folder) first")
+        }
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let csv = try CSV<Named>(string: body, delimiter: .comma)
+        for column in required where !csv.header.contains(column) {
+            throw ReadError(file: path, line: 1, problem: "column `\(column)` is missing from the header")
+        }
+        return csv.rows.enumerated().map { ($0.offset + 2, $0.element) }
+    }
+
+    private static func interval(_ row: [String: String], line: Int, file: String, scenario: Scenario) throws -> WeekInterval? {
+        let dateText = row["date"] ?? ""
+        if dateText.isEmpty { return nil }
+        guard let date = CivilDate(iso: dateText), let start = ClockTime.minutes(row["start"] ?? ""),
+              let end = ClockTime.minutes(row["end"] ?? "") else {
+            throw ReadError(file: file, line: line, problem: "date, start or end is not a valid date or HH:MM time")
+        }
+        let dayStart = scenario.week.startMinute(of: date)
+        let startMinute = dayStart + start
+        var endMinute = dayStart + end
+        if endMinute <= startMinute { endMinute += 1440 }
+        return WeekInterval(start: startMinute, end: endMinute)
+    }
+
+    private static func assignment(_ row: [String: String], line: Int, scenario: Scenario) throws -> RosterAssignment {
+        guard let interval = try interval(row, line: line, file: "roster.csv", scenario: scenario) else {
+            throw ReadError(file: "roster.csv", line: line, problem: "a roster row needs a date")
+        }
+        guard let activity = Activity(rawValue: row["activity"] ?? ""), let role = RosterRole(rawValue: row["role"] ?? "") else {
+            throw ReadError(file: "roster.csv", line: line, problem: "unknown activity or role")
+        }
+        return RosterAssignment(
+            staff: StaffID(row["staff_id"] ?? ""), activity: activity, interval: interval,
+            location: (row["location"] ?? "").isEmpty ? nil : LocationID(row["location"]!),
+            area: (row["area"] ?? "").isEmpty ? nil : row["area"], clients: list(row["clients"]).map(ClientID.init),
+            products: list(row["product"]).map(ProductID.init), role: role, ref: row["ref"] ?? "")
+    }
+
+    private static func uncoveredDemand(_ row: [String: String], line: Int, scenario: Scenario) throws -> UncoveredDemand {
+        let activity = Activity(rawValue: row["activity"] ?? "") ?? .group
+        return UncoveredDemand(
+            interval: try interval(row, line: line, file: "uncovered.csv", scenario: scenario), activity: activity,
+            location: (row["location"] ?? "").isEmpty ? nil : LocationID(row["location"]!),
+            client: (row["client"] ?? "").isEmpty ? nil : ClientID(row["client"]!),
+            product: (row["product"] ?? "").isEmpty ? nil : ProductID(row["product"]!),
+            need: row["need"] ?? "", kind: UncoveredKind(rawValue: row["kind"] ?? "") ?? .unplanned,
+            hours: Double(row["hours"] ?? "") ?? 0, reason: row["reason"] ?? "", ref: row["ref"] ?? "",
+            clientsPresent: list(row["clients_present"]).map(ClientID.init))
+    }
+
+    private static func list(_ cell: String?) -> [String] {
+        (cell ?? "").split(separator: ";").map(String.init).filter { !$0.isEmpty }
+    }
+}

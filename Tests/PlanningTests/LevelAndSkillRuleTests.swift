@@ -1,0 +1,36 @@
+import CareDomain
+import Testing
+
+@Suite("Lead level and client needs")
+struct LevelAndSkillRuleTests {
+    @Test("Every session has someone of the lead level, or reports the missing lead")
+    func leadLevel() throws {
+        let staff = "  s1: {level: mbo2, contract_hours: 10}\n  s2: {level: mbo4, contract_hours: 10}"
+        let (scenario, outcome) = try planChecked(tinyScenario(lead: "mbo4", staff: staff, clients: clientLines(3)))
+        #expect(outcome.workers(on: .mon, "ochtend", in: scenario).contains("s2"))
+        let noLead = "  s1: {level: mbo2, contract_hours: 10}\n  s2: {level: mbo3, contract_hours: 10}"
+        let (_, short) = try planChecked(tinyScenario(lead: "mbo4", staff: noLead, clients: clientLines(3)))
+        #expect(short.uncovered(.lead).count == 1)
+        #expect(short.uncovered(.lead).first?.reason.contains("nobody on the staff") == true)
+    }
+
+    @Test("A client's need is met by a counted professional with that skill")
+    func skillNeed() throws {
+        let staff = """
+          s1: {level: mbo4, contract_hours: 3.5}
+          s2: {level: mbo2, skills: [verzorging], contract_hours: 3.5}
+          v1: {volunteer: true, skills: [verzorging], contract_hours: 3.5}
+        """
+        let (scenario, outcome) = try planChecked(tinyScenario(staff: staff, clients: clientLines(2, needs: "[verzorging]")))
+        #expect(outcome.workers(on: .mon, "ochtend", in: scenario).contains("s2"))
+        #expect(outcome.roster.uncovered.isEmpty)
+    }
+
+    @Test("A volunteer's skill does not meet a client's need")
+    func volunteerSkillDoesNotCount() throws {
+        let staff = "  s1: {level: mbo4, contract_hours: 3.5}\n  v1: {volunteer: true, skills: [verzorging], contract_hours: 3.5}"
+        let (_, outcome) = try planChecked(tinyScenario(staff: staff, clients: clientLines(2, needs: "[verzorging]")))
+        #expect(outcome.uncovered(.skill).count == 1)
+        #expect(outcome.uncovered(.skill).first?.need == "skill verzorging")
+    }
+}

@@ -1,0 +1,18 @@
+import Planning
+import Testing
+
+@Suite("Objective weights")
+struct ObjectiveWeightsTests {
+    @Test("Uncovered care ≫ contract hours ≫ continuity ≫ cost")
+    func priorityOrder() {
+        let weights = ObjectiveWeights.standard
+        // A quarter hour of uncovered care outweighs a full 60-hour week off contract for one person.
+        #expect(weights.uncoveredCarePerHour * 0.25 > weights.contractDeviationPerHour * 60)
+        #expect(weights.uncoveredCarePerHour > weights.unplacedAttendancePerHour)
+        #expect(weights.belowMinimumHoursPerHour > weights.contractDeviationPerHour)
+        // One extra face at a location costs less than an hour of contract deviation.
+        #expect(weights.contractDeviationPerHour > weights.faceAtLocation)
+        // An hour of a costly person (€80 an hour) weighs less than one new face.
+        #expect(weights.faceAtLocation > weights.costPerEuro * 80)
+    }
+}

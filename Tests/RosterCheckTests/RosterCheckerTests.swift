@@ -1,0 +1,121 @@
+import CareDomain
+import RosterCheck
+import ScenarioFormat
+import Testing
+
+/// The checker is fed rosters broken on purpose; each break must be found.
+@Suite("Independent roster checker")
+struct RosterCheckerTests {
+    static let yaml = """
+    version: 1
+    week: 2026-W12
+    products: {dag: {setting: group, ratio: 5, min_level: mbo2, lead_level: mbo4}}
+    locations:
+      a:
+        area: "1000"
+        sessions:
+          - {name: ochtend, days: [mon, tue], from: "09:00", to: "12:30"}
+          - {name: nacht, days: [mon], from: "23:00", to: "07:00"}
+          - {name: avond, days: [tue], from: "19:00", to: "23:00"}
+      b: {area: "2000", sessions: [{name: middag, days: [mon], from: "12:45", to: "16:00"}]}
+    travel: {default_minutes: 30}
+    staff:
+      s1: {level: mbo4, contract_hours: 20, absent: [2026-03-17]}
+      s2: {level: mbo2, contract_hours: 7, skills: [verzorging]}
+      v1: {volunteer: true, contract_hours: 7}
+    clients:
+      c1: {product: dag, location: a, attends: [mon ochtend, tue ochtend], needs: [verzorging]}
+      c2: {product: dag, location: a, attends: [mon ochtend]}
+    """
+
+    let scenario = try! ScenarioLoader.parse(yaml, file: "check.yaml")
+
+    func row(_ staff: String, _ day: Int, _ from: Int, _ to: Int, _ location: String, _ ref: String,
+             clients: [String] = ["c1", "c2"], role: RosterRole = .professional) -> RosterAssignment {
+        let start = day * 1440 + from
+        return RosterAssignment(staff: StaffID(staff), activity: .group,
+                                interval: WeekInterval(start: start, end: to > from ? day * 1440 + to : (day + 1) * 1440 + to),
+                                location: LocationID(location), area: nil, clients: clients.map(ClientID.init),
+                                products: [ProductID("dag")], role: role, ref: ref)
+    }
+
+    func rules(_ assignments: [RosterAssignment], uncovered: [UncoveredDemand] = []) -> Set<String> {
+        Set(RosterChecker(scenario: scenario).check(Roster(assignments: assignments, uncovered: uncovered)).map(\.rule))
+    }
+
+    var validMonday: [RosterAssignment] { [row("s1", 0, 540, 750, "a", "ochtend"), row("s2", 0, 540, 750, "a", "ochtend")] }
+
+    func missingTuesday() -> UncoveredDemand {
+        UncoveredDemand(interval: WeekInterval(start: 1440 + 540, end: 1440 + 750), activity: .group, location: LocationID("a"),
+                        client: nil, product: ProductID("dag"), need: "1 professional", kind: .staffing, hours: 3.5,
+                        reason: "test", ref: "ochtend", clientsPresent: [ClientID("c1")])
+    }
+
+    func tuesdayRows(_ kinds: [UncoveredKind]) -> [UncoveredDemand] {
+        kinds.map { kind in
+            UncoveredDemand(interval: WeekInterval(start: 1440 + 540, end: 1440 + 750), activity: .group, location: LocationID("a"),
+                            client: nil, product: ProductID("dag"), need: kind == .skill ? "skill verzorging" : "x", kind: kind,
+                            hours: kind == .staffing ? 3.5 : 3.5, reason: "test", ref: "ochtend", clientsPresent: [ClientID("c1")])
+        }
+    }
+
+    @Test("A correct roster with its shortfalls reported passes")
+    func validRoster() {
+        #expect(rules(validMonday, uncovered: tuesdayRows([.staffing, .lead, .skill])).isEmpty)
+    }
+
+    @Test("A shortfall that is not reported is found")
+    func unreportedShortfall() {
+        #expect(rules(validMonday).contains("ratio"))
+        #expect(rules(validMonday).contains("lead level"))
+        #expect(rules(validMonday).contains("client needs"))
+    }
+
+    @Test("A reported shortfall that is not real is found")
+    func unrealShortfall() {
+        let bogus = UncoveredDemand(interval: WeekInterval(start: 540, end: 750), activity: .group, location: LocationID("a"),
+                                    client: nil, product: ProductID("dag"), need: "1", kind: .staffing, hours: 3.5,
+                                    reason: "", ref: "ochtend", clientsPresent: [])
+        #expect(rules(validMonday, uncovered: tuesdayRows([.staffing, .lead, .skill]) + [bogus]).contains("ratio"))
+    }
+
+    @Test("A volunteer does not count, and their role must say so")
+    func volunteer() {
+        let roster = [row("s1", 0, 540, 750, "a", "ochtend"), row("v1", 0, 540, 750, "a", "ochtend")]
+        #expect(rules(roster, uncovered: tuesdayRows([.staffing, .lead, .skill])).contains("client needs"))
+        let mislabelled = validMonday + [row("v1", 0, 540, 750, "a", "ochtend", role: .professional)]
+        #expect(rules(mislabelled, uncovered: tuesdayRows([.staffing, .lead, .skill])).contains("role"))
+    }
+
+    @Test("Working on an absent day is found")
+    func absence() {
+        let roster = validMonday + [row("s1", 1, 540, 750, "a", "ochtend", clients: ["c1"])]
+        #expect(rules(roster, uncovered: tuesdayRows([.skill])).contains("absence"))
+    }
+
+    @Test("Double booking and too little travel time are found")
+    func doubleBookingAndTravel() {
+        let roster = validMonday + [row("s2", 0, 765, 960, "b", "middag", clients: [])]
+        #expect(rules(roster, uncovered: tuesdayRows([.staffing, .lead, .skill])).contains("travel"))
+        let overlap = validMonday + [row("s1", 0, 600, 700, "a", "ochtend")]
+        #expect(rules(overlap).contains("double booking") || rules(overlap).contains("unknown session"))
+    }
+
+    @Test("Less than 14 h rest after a night shift is found")
+    func restAfterNight() {
+        let roster = validMonday + [row("s2", 0, 1380, 420, "a", "nacht", clients: []), row("s2", 1, 1140, 1380, "a", "avond", clients: [])]
+        #expect(rules(roster, uncovered: tuesdayRows([.staffing, .lead, .skill])).contains("rest after night"))
+    }
+
+    @Test("Hours above max_hours are found")
+    func maxHours() {
+        let roster = validMonday + [row("s2", 0, 1380, 420, "a", "nacht", clients: [])]
+        #expect(rules(roster, uncovered: tuesdayRows([.staffing, .lead, .skill])).contains("max hours"))
+    }
+
+    @Test("A row at a session that does not exist is found")
+    func unknownSession() {
+        let roster = validMonday + [row("s1", 0, 600, 700, "a", "lunch", clients: [])]
+        #expect(rules(roster, uncovered: tuesdayRows([.staffing, .lead, .skill])).contains("unknown session"))
+    }
+}

@@ -68,8 +68,9 @@ enum RunSummaryBuilder {
         let assigned = roster.assignments.reduce(0.0) { $0 + $1.interval.hours }
         let cost = roster.assignments.reduce(0.0) { $0 + $1.interval.hours * (scenario.staff[$1.staff]?.hourlyCost ?? 0) }
         let uncoveredHours = roster.uncovered.reduce(0.0) { $0 + $1.hours }
-        let staffDemand = capacity.filter { $0.skill.isEmpty }.reduce(0.0) { $0 + $1.demandHours }
-        let staffShort = capacity.filter { $0.skill.isEmpty }.reduce(0.0) { $0 + $1.uncoveredHours }
+        // Every capacity row is a demand of its own (staff, lead, a skill); coverage weighs them by hours.
+        let staffDemand = capacity.reduce(0.0) { $0 + $1.demandHours }
+        let staffShort = capacity.reduce(0.0) { $0 + $1.uncoveredHours }
         let unplanned = roster.uncovered.filter { $0.kind == .unplanned || $0.kind == .attendance }.reduce(0.0) { $0 + $1.hours }
         let totalDemand = staffDemand + unplanned
         let coverage = totalDemand > 0 ? (totalDemand - staffShort - unplanned) / totalDemand : 1

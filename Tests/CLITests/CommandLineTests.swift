@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// Runs the built `zorgrooster` binary as a planner would, and checks exit codes and messages.
+@Suite("Command line")
+struct CommandLineTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    func zorgrooster(_ arguments: String...) throws -> Run {
+        let binary = Self.packageRoot.appendingPathComponent(".build/debug/zorgrooster")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build first: swift build")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    func writeScenario(_ text: String, in folder: URL) throws -> String {
+        let path = folder.appendingPathComponent("scenario.yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static let good = """
+    version: 1
+    week: 2026-W12
+    products: {dag: {setting: group, ratio: 5, min_level: mbo2}}
+    locations: {huis: {sessions: [{name: ochtend, days: mon, from: "09:00", to: "12:30"}]}}
+    staff: {s1: {level: mbo3, contract_hours: 4}}
+    clients:
+      c1: {product: dag, location: huis, attends: [mon ochtend]}
+      c2: {product: dag, location: huis, attends: [mon ochtend]}
+    """
+
+    @Test("solve writes the four files with the contract's columns, and check passes them")
+    func solveAndCheck() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try writeScenario(Self.good, in: folder)
+        let out = folder.appendingPathComponent("out").path
+        let run = try zorgrooster("solve", scenario, "--out", out)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Coverage  100.0%"))
+        let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
+        #expect(roster.hasPrefix("date,day,start,end,staff_id,staff_name,activity,location,area,clients,product,role,ref\n"))
+        #expect(roster.contains("2026-03-16,mon,09:00,12:30,s1,s1,group,huis,,c1;c2,dag,professional,ochtend"))
+        let uncovered = try String(contentsOfFile: out + "/uncovered.csv", encoding: .utf8)
+        #expect(uncovered.hasPrefix("date,day,start,end,activity,location,client,product,need,hours,reason"))
+        let capacity = try String(contentsOfFile: out + "/capacity.csv", encoding: .utf8)
+        #expect(capacity.hasPrefix("level,skill,demand_hours,available_hours,assigned_hours,uncovered_hours,fte_gap\n"))
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
+        for key in ["status", "objective", "best_bound", "gap", "solve_seconds", "coverage", "assigned_hours", "uncovered_hours", "cost", "fte_gap"] {
+            #expect(summary?[key] != nil, "summary.json lacks \(key)")
+        }
+        let check = try zorgrooster("check", scenario, out)
+        #expect(check.status == 0)
+        #expect(check.stdout.hasPrefix("OK"))
+    }
+
+    @Test("check finds a roster edited by hand to break a rule")
+    func checkFindsTampering() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try writeScenario(Self.good, in: folder)
+        let out = folder.appendingPathComponent("out").path
+        _ = try zorgrooster("solve", scenario, "--out", out, "--quiet")
+        let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
+        try roster.replacingOccurrences(of: "09:00,12:30,s1", with: "09:00,12:30,s9").write(toFile: out + "/roster.csv", atomically: true, encoding: .utf8)
+        let check = try zorgrooster("check", scenario, out)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("unknown staff"))
+    }
+
+    @Test("Bad files exit with 2, say where and what, and write nothing", arguments: [
+        ("contract_hours: 4", "contract_hours: -4", "staff.s1.contract_hours", "negative"),
+        ("from: \"09:00\"", "from: \"9.00\"", "locations.huis.sessions[0].from", "not a time of day"),
+        ("attends: [mon ochtend]}\n  c2", "attends: [mon ochtend]}\n  c2: {product: dag, location: hut}\n  c3", "clients.c2.location", "unknown location `hut`"),
+        ("level: mbo3", "level: mbo3, colour: red", "staff.s1.colour", "unknown field `colour`"),
+    ])
+    func badFiles(original: String, replacement: String, path: String, problem: String) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try writeScenario(Self.good.replacingOccurrences(of: original, with: replacement), in: folder)
+        let out = folder.appendingPathComponent("out").path
+        let run = try zorgrooster("solve", scenario, "--out", out)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("scenario.yaml:"))
+        #expect(run.stderr.contains(path))
+        #expect(run.stderr.contains(problem))
+        #expect(run.stderr.contains("hint:"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try zorgrooster("validate", scenario).status == 2)
+    }
+
+    @Test("validate accepts every bundled scenario")
+    func bundledScenarios() throws {
+        let folder = Self.packageRoot.appendingPathComponent("scenarios")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 3)
+        for file in files {
+            let run = try zorgrooster("validate", folder.appendingPathComponent(file).path)
+            #expect(run.status == 0, "\(file): \(run.stderr)")
+        }
+    }
+}

@@ -28,10 +28,9 @@ enum CapacityAnalysis {
             let present = Set((rows.first?.clients ?? missing.first?.clientsPresent ?? session.fixedClients.map(\.id)))
             let workers = rows.compactMap { scenario.staff[$0.staff] }
             let presentClients = present.compactMap { scenario.clients[$0] }
-            let level = presentClients.compactMap { scenario.products[$0.product]?.minLevel }.max() ?? session.countedLevel
+            let level = session.countedLevel(present: presentClients, products: scenario.products)
             let counted = workers.filter { $0.isProfessional(atLeast: level) }.count
-            let need = presentClients.reduce(0.0) { $0 + 1 / Double(session.ratio(for: $1, products: scenario.products)) }
-            let required = max(session.session.minStaff, Int((need - 1e-9).rounded(.up)))
+            let required = session.requiredProfessionals(present: presentClients, products: scenario.products)
             let missingStaff = missing.filter { $0.kind == .staffing }.reduce(0.0) { $0 + $1.hours }
             let staffingKey = Key(level: level, skill: "")
             // Demand is what the rules ask; staff above it is welcome but not demand.

@@ -47,12 +47,9 @@ struct GroupRosterDecoder {
                             ref: session.slot.name, clientsPresent: present.map(\.id))
         }
         var rows: [UncoveredDemand] = []
-        // Recounted with the products actually present (the model used every product that might be).
-        let countedLevel = present.compactMap { model.scenario.products[$0.product]?.minLevel }.max() ?? demand.countedLevel
+        let countedLevel = demand.countedLevel(present: present, products: model.scenario.products)
         let counted = workers.filter { $0.isProfessional(atLeast: countedLevel) }
-        var fractionalNeed = 0.0
-        for client in present { fractionalNeed += 1 / Double(demand.ratio(for: client, products: model.scenario.products)) }
-        let required = max(session.minStaff, Int((fractionalNeed - 1e-9).rounded(.up)))
+        let required = demand.requiredProfessionals(present: present, products: model.scenario.products)
         if counted.count < required {
             let missing = required - counted.count
             let who = "professional\(missing == 1 ? "" : "s") (\(countedLevel.orHigher))"

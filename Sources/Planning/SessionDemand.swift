@@ -25,6 +25,19 @@ struct SessionDemand: Sendable {
         session.ratio ?? products[client.product]?.ratio ?? 1
     }
 
+    /// The counted level for the clients actually present (the model uses every product that might be).
+    func countedLevel(present: [Client], products: [ProductID: Product]) -> QualificationLevel {
+        present.compactMap { products[$0.product]?.minLevel }.max() ?? self.countedLevel
+    }
+
+    /// max(`min_staff`, ceil(Σ 1 / ratio)) for the clients present, in whole numbers as the model counts it.
+    func requiredProfessionals(present: [Client], products: [ProductID: Product]) -> Int {
+        let ratios = present.map { ratio(for: $0, products: products) }
+        let common = ratios.reduce(1, leastCommonMultiple)
+        let scaledNeed = ratios.reduce(0) { $0 + common / $1 }
+        return max(session.minStaff, (scaledNeed + common - 1) / common)
+    }
+
     static func build(for scenario: Scenario) -> [SessionDemand] {
         let groupProducts = scenario.products.values.filter { $0.setting == .group }
         let lowestGroupLevel = groupProducts.map(\.minLevel).min() ?? scenario.scale.levels.first!

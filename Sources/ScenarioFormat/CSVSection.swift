@@ -27,12 +27,10 @@ extension ScenarioReader {
             log.report(fileNode, "cannot read `\(name)`", hint: "the path is relative to the scenario file's folder")
             return []
         }
-        let rows: [[String]]
         do {
             let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-            rows = try CSV<Enumerated>(string: body, delimiter: .comma, loadColumns: false).rows
-            let header = try CSV<Enumerated>(string: body, delimiter: .comma, loadColumns: false).header
-            return csvNodes(header: header, rows: rows, file: path, section: section, schema: schema, existing: existing)
+            let table = try CSV<Enumerated>(string: body, delimiter: .comma, loadColumns: false)
+            return csvNodes(header: table.header, rows: table.rows, file: path, section: section, schema: schema, existing: existing)
         } catch {
             log.report(fileNode, "`\(name)` is not valid CSV: \(error)", hint: "a comma-separated file with a header row starting with `id`")
             return []

@@ -33,14 +33,7 @@ extension ScenarioReader {
                            hint: "lower min_hours or set max_hours")
             }
             let locations: Set<LocationID>? = fields.optional("locations").map { node in
-                Set(values.list(node).compactMap { item -> LocationID? in
-                    guard let text = values.text(item) else { return nil }
-                    guard context.locations[LocationID(text)] != nil else {
-                        log.report(item, "unknown location `\(text)`", hint: knownIds(context.locations.keys.map(\.rawValue), kind: "locations"))
-                        return nil
-                    }
-                    return LocationID(text)
-                })
+                Set(values.list(node).compactMap { reference($0, in: context.locations, noun: "location", plural: "locations") })
             }
             let available = fields.optional("available").flatMap { values.windows($0, what: "an availability window") }
             let absent = Set(fields.optional("absent").map { values.list($0).compactMap(values.date) } ?? [])
@@ -65,22 +58,10 @@ extension ScenarioReader {
                 if node.isNull { log.report(node, "client `\(id)` has no fields", hint: "give at least `product`") }
                 continue
             }
-            let product: Product? = fields.required("product", hint: "add the client's care product, e.g. `product: groep-duurzaam`").flatMap { node in
-                guard let text = values.text(node) else { return nil }
-                guard let product = context.products[ProductID(text)] else {
-                    log.report(node, "unknown product `\(text)`", hint: knownIds(context.products.keys.map(\.rawValue), kind: "products"))
-                    return nil
-                }
-                return product
-            }
-            var location: LocationID?
-            if let locationNode = fields.optional("location"), let text = values.text(locationNode) {
-                if context.locations[LocationID(text)] != nil {
-                    location = LocationID(text)
-                } else {
-                    log.report(locationNode, "unknown location `\(text)`", hint: knownIds(context.locations.keys.map(\.rawValue), kind: "locations"))
-                }
-            }
+            let product = fields.required("product", hint: "add the client's care product, e.g. `product: groep-duurzaam`")
+                .flatMap { reference($0, in: context.products, noun: "product", plural: "products") }
+                .flatMap { context.products[$0] }
+            let location = fields.optional("location").flatMap { reference($0, in: context.locations, noun: "location", plural: "locations") }
             if product?.setting == .group, fields.optional("location") == nil {
                 log.report(at: node.location, path: node.child("location"), "a group client needs a `location`",
                            hint: "add the location whose sessions the client attends")
@@ -94,14 +75,7 @@ extension ScenarioReader {
                 log.report(anyNode, "attends_any offers a session the client already attends",
                            hint: "leave sessions in `attends` out of `attends_any.of`")
             }
-            let responsible: StaffID? = fields.optional("responsible").flatMap { node in
-                guard let text = values.text(node) else { return nil }
-                guard staff[StaffID(text)] != nil else {
-                    log.report(node, "unknown staff member `\(text)`", hint: knownIds(staff.keys.map(\.rawValue), kind: "staff"))
-                    return nil
-                }
-                return StaffID(text)
-            }
+            let responsible = fields.optional("responsible").flatMap { reference($0, in: staff, noun: "staff member", plural: "staff") }
             let ambulatory = readAmbulatory(fields, product: product, staff: staff)
             guard let product else { continue }
             clients[ClientID(id)] = Client(
@@ -122,14 +96,8 @@ extension ScenarioReader {
         let count = visits.required("count", hint: "add `count:` visits a week").flatMap { values.integer($0, what: "visit count") }
         let minutes = visits.required("minutes", hint: "add `minutes:` per visit").flatMap { values.integer($0, minimum: 1, what: "visit minutes") }
         let maxPerDay = visits.optional("max_per_day").flatMap { values.integer($0, minimum: 1, what: "max_per_day") } ?? 1
-        let preferred = (fields.optional("preferred_staff").map(values.list) ?? []).compactMap { item -> StaffID? in
-            guard let text = values.text(item) else { return nil }
-            guard staff[StaffID(text)] != nil else {
-                log.report(item, "unknown staff member `\(text)`", hint: knownIds(staff.keys.map(\.rawValue), kind: "staff"))
-                return nil
-            }
-            return StaffID(text)
-        }
+        let preferred = (fields.optional("preferred_staff").map(values.list) ?? [])
+            .compactMap { reference($0, in: staff, noun: "staff member", plural: "staff") }
         guard let count, let minutes else { return nil }
         return AmbulatoryNeed(
             area: fields.optional("area").flatMap(values.text), visitCount: count, visitMinutes: minutes, maxPerDay: maxPerDay,
@@ -168,22 +136,8 @@ extension ScenarioReader {
         var appointments: [String: Appointment] = [:]
         for (id, appointmentNode) in entries(node, what: "appointments") {
             guard let fields = Fields(appointmentNode, log: log, allowed: ["client", "minutes", "window", "location", "roles"], what: "an appointment") else { continue }
-            let client: ClientID? = fields.optional("client").flatMap { node in
-                guard let text = values.text(node) else { return nil }
-                guard clients[ClientID(text)] != nil else {
-                    log.report(node, "unknown client `\(text)`", hint: knownIds(clients.keys.map(\.rawValue), kind: "clients"))
-                    return nil
-                }
-                return ClientID(text)
-            }
-            let location: LocationID? = fields.optional("location").flatMap { node in
-                guard let text = values.text(node) else { return nil }
-                guard context.locations[LocationID(text)] != nil else {
-                    log.report(node, "unknown location `\(text)`", hint: knownIds(context.locations.keys.map(\.rawValue), kind: "locations"))
-                    return nil
-                }
-                return LocationID(text)
-            }
+            let client = fields.optional("client").flatMap { reference($0, in: clients, noun: "client", plural: "clients") }
+            let location = fields.optional("location").flatMap { reference($0, in: context.locations, noun: "location", plural: "locations") }
             let minutes = fields.required("minutes", hint: "add the meeting's length, e.g. `minutes: 60`").flatMap { values.integer($0, minimum: 1, what: "minutes") }
             let window = fields.required("window", hint: "add window: {days: mon-fri, from: \"09:00\", to: \"17:00\"}").flatMap { values.window($0, what: "the appointment window") }
             let roles = (fields.required("roles", hint: "add roles: [{skills: [huisarts]}, {level: hbo}]").map(values.list) ?? []).compactMap { roleNode -> AppointmentRole? in
@@ -213,6 +167,19 @@ extension ScenarioReader {
                 }
             }
         }
+    }
+}
+
+extension ScenarioReader {
+    /// An id that must name an entry of `known`; an unknown one is reported with the known ids.
+    func reference<ID: CareIdentifier, Value>(_ node: ValueNode, in known: [ID: Value], noun: String, plural: String) -> ID? {
+        guard let text = values.text(node) else { return nil }
+        let id = ID(text)
+        guard known[id] != nil else {
+            log.report(node, "unknown \(noun) `\(text)`", hint: knownIds(known.keys.map(\.rawValue), kind: plural))
+            return nil
+        }
+        return id
     }
 }
 

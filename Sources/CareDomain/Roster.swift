@@ -88,17 +88,48 @@ public enum UncoveredKind: String, Sendable, Hashable, CaseIterable {
     case skill
     /// An `attends_any` client placed in fewer sessions than asked.
     case attendance
-    /// Demand of a kind this version does not plan (ambulatory visits, appointments).
+    /// An ambulatory visit that could not be placed; `ref` is `CLIENT#N`.
+    case visit
+    /// A due evaluation that could not be held.
+    case evaluation
+    /// An appointment that could not be held with all its roles at one time.
+    case appointment
+    /// Nobody could take end responsibility for a client.
+    case responsible
+    /// Demand of a kind this version does not plan.
     case unplanned
+}
+
+/// A client's end-responsible professional and the weekly coordination time that comes with it.
+public struct Responsibility: Sendable, Hashable, Comparable {
+    public let client: ClientID
+    public let staff: StaffID
+    /// Counted towards the professional's hours, not placed at a time.
+    public let coordinationMinutes: Int
+
+    public init(client: ClientID, staff: StaffID, coordinationMinutes: Int) {
+        self.client = client
+        self.staff = staff
+        self.coordinationMinutes = coordinationMinutes
+    }
+
+    public static func < (lhs: Responsibility, rhs: Responsibility) -> Bool { lhs.client < rhs.client }
 }
 
 /// The planner's answer for the week.
 public struct Roster: Sendable {
     public var assignments: [RosterAssignment]
     public var uncovered: [UncoveredDemand]
+    public var responsibilities: [Responsibility]
 
-    public init(assignments: [RosterAssignment], uncovered: [UncoveredDemand]) {
+    public init(assignments: [RosterAssignment], uncovered: [UncoveredDemand], responsibilities: [Responsibility] = []) {
         self.assignments = assignments.sorted()
         self.uncovered = uncovered.sorted()
+        self.responsibilities = responsibilities.sorted()
+    }
+
+    /// Coordination minutes per responsible professional.
+    public var coordinationMinutes: [StaffID: Int] {
+        responsibilities.reduce(into: [:]) { $0[$1.staff, default: 0] += $1.coordinationMinutes }
     }
 }

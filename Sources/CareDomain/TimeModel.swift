@@ -89,3 +89,43 @@ extension Array where Element == WeekInterval {
         return result
     }
 }
+
+extension Array where Element == WeekInterval {
+    /// The time in both lists, as sorted disjoint intervals.
+    public func intersected(with other: [WeekInterval]) -> [WeekInterval] {
+        let left = merged, right = other.merged
+        var result: [WeekInterval] = []
+        var i = 0, j = 0
+        while i < left.count, j < right.count {
+            let start = Swift.max(left[i].start, right[j].start)
+            let end = Swift.min(left[i].end, right[j].end)
+            if end > start { result.append(WeekInterval(start: start, end: end)) }
+            if left[i].end < right[j].end { i += 1 } else { j += 1 }
+        }
+        return result
+    }
+}
+
+extension RecurringWindow {
+    /// The window's intervals repeated a week before and after, so nights wrap around the week.
+    public var wrappedIntervals: [WeekInterval] {
+        intervals.flatMap { interval in
+            [-PlanningWeek.minutesPerWeek, 0, PlanningWeek.minutesPerWeek].map {
+                WeekInterval(start: interval.start + $0, end: interval.end + $0)
+            }
+        }
+    }
+}
+
+extension Array where Element == WeekInterval {
+    /// This time with `cut` taken out.
+    public func subtracting(_ cut: WeekInterval) -> [WeekInterval] {
+        flatMap { interval -> [WeekInterval] in
+            guard interval.overlaps(cut) else { return [interval] }
+            var pieces: [WeekInterval] = []
+            if interval.start < cut.start { pieces.append(WeekInterval(start: interval.start, end: cut.start)) }
+            if cut.end < interval.end { pieces.append(WeekInterval(start: cut.end, end: interval.end)) }
+            return pieces
+        }
+    }
+}

@@ -6,7 +6,7 @@ import Optimization
 /// Shortfalls are recounted from the rows themselves, not read from the shortfall variables,
 /// so an uncovered row always matches what the roster really lacks.
 struct GroupRosterDecoder {
-    let model: GroupModel
+    let model: WeekModel
     let values: [Double]
 
     func isChosen(_ variable: Variable) -> Bool { values[variable.index] > 0.5 }

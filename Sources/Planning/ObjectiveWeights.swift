@@ -15,6 +15,14 @@ public struct ObjectiveWeights: Sendable {
     public var contractDeviationPerHour = 4.0
     /// Per person working at a location this week: fewer, familiar faces per location.
     public var faceAtLocation = 2.0
+    /// Per client without an end-responsible professional.
+    public var missingResponsible = 500.0
+    /// Per person visiting a client this week: fewest different faces at the door.
+    public var visitorFace = 2.0
+    /// Extra per visitor who is not among the client's `preferred_staff`.
+    public var notPreferredVisitor = 3.0
+    /// Per minute of travel from a visitor's home area to the client: nearby people first.
+    public var travelPerMinute = 0.01
     /// Per euro of employer cost.
     public var costPerEuro = 0.005
 

@@ -11,6 +11,9 @@ public struct PlanningOptions: Sendable {
     public var log: (@Sendable (String) -> Void)?
     public var progress: (@Sendable (SolveProgress) -> Void)?
     public var shouldStop: (@Sendable () -> Bool)?
+    /// The most visitors and responsible professionals offered per client, nearest first
+    /// (preferred and fixed people always); 0 offers everyone qualified.
+    public var candidatesPerClient = 20
 
     public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.01, weights: ObjectiveWeights = .standard,
                 log: (@Sendable (String) -> Void)? = nil, progress: (@Sendable (SolveProgress) -> Void)? = nil,
@@ -50,24 +53,26 @@ public struct RosterPlanner<S: Solver>: Sendable {
     public func plan(_ scenario: Scenario, options: PlanningOptions) throws -> PlanOutcome {
         let started = Date()
         let demands = SessionDemand.build(for: scenario).filter(\.isActive)
-        let parts = IndependentParts.split(demands: demands, staff: scenario.sortedStaff, scenario: scenario)
+        let ambulatory = AmbulatoryDemand.build(for: scenario, candidatesPerClient: options.candidatesPerClient)
+        let parts = IndependentParts.split(demands: demands, ambulatory: ambulatory, staff: scenario.sortedStaff, scenario: scenario)
         let results = try solveInParallel(parts, scenario: scenario, options: options)
 
         var assignments: [RosterAssignment] = []
         var uncovered: [UncoveredDemand] = []
+        var responsibilities: [Responsibility] = []
         var reports: [PartReport] = []
         var objective = 0.0, bound = 0.0
         var statuses: [TerminationStatus] = []
         for result in results {
             assignments += result.assignments
             uncovered += result.uncovered
+            responsibilities += result.responsibilities
             reports.append(result.report)
             statuses.append(result.report.status)
             objective += result.objective ?? 0
             bound += result.bound ?? result.objective ?? 0
         }
-        uncovered += UnplannedDemand.rows(for: scenario)
-        let roster = Roster(assignments: assignments, uncovered: uncovered)
+        let roster = Roster(assignments: assignments, uncovered: uncovered, responsibilities: responsibilities)
         let capacity = CapacityAnalysis.rows(scenario: scenario, demands: demands, roster: roster)
         let status = Self.overallStatus(statuses)
         let summary = RunSummaryBuilder.summary(
@@ -79,6 +84,7 @@ public struct RosterPlanner<S: Solver>: Sendable {
     struct PartResult: Sendable {
         let assignments: [RosterAssignment]
         let uncovered: [UncoveredDemand]
+        let responsibilities: [Responsibility]
         let report: PartReport
         let objective: Double?
         let bound: Double?
@@ -100,8 +106,10 @@ public struct RosterPlanner<S: Solver>: Sendable {
     }
 
     private func solvePart(_ part: IndependentParts.Part, scenario: Scenario, options: PlanningOptions) throws -> PartResult {
-        let groupModel = GroupModel(scenario: scenario, demands: part.demands, staff: part.staff, weights: options.weights, name: part.name)
-        try groupModel.build()
+        let weekModel = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, tasks: part.tasks,
+                                  responsibilities: part.responsibilities, appointments: part.appointments,
+                                  weights: options.weights, name: part.name)
+        try weekModel.build()
         let partName = part.name
         var partLog: (@Sendable (String) -> Void)? = nil
         if let log = options.log {
@@ -110,15 +118,17 @@ public struct RosterPlanner<S: Solver>: Sendable {
         let solveOptions = SolveOptions(
             timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.relativeGap,
             log: partLog, progress: options.progress, shouldStop: options.shouldStop)
-        let solution = try solver.solve(groupModel.model, options: solveOptions)
+        let solution = try solver.solve(weekModel.model, options: solveOptions)
         // Without a solution in time, the empty roster stands: every demand is then reported uncovered.
-        let values = solution.status.hasSolution ? solution.values : [Double](repeating: 0, count: groupModel.model.variables.count)
-        let decoded = GroupRosterDecoder(model: groupModel, values: values).decode()
-        let report = PartReport(name: part.name, variables: groupModel.model.variables.count,
-                                constraints: groupModel.model.constraints.count, status: solution.status,
+        let values = solution.status.hasSolution ? solution.values : [Double](repeating: 0, count: weekModel.model.variables.count)
+        let decoded = GroupRosterDecoder(model: weekModel, values: values).decode()
+        let clientWork = ClientWorkScheduler(model: weekModel, values: values, groupWork: decoded.assignments).schedule()
+        let report = PartReport(name: part.name, variables: weekModel.model.variables.count,
+                                constraints: weekModel.model.constraints.count, status: solution.status,
                                 seconds: solution.solveSeconds)
-        let objective = solution.objective ?? groupModel.model.objective.value(in: values)
-        return PartResult(assignments: decoded.assignments, uncovered: decoded.uncovered, report: report,
+        let objective = solution.objective ?? weekModel.model.objective.value(in: values)
+        return PartResult(assignments: decoded.assignments + clientWork.assignments, uncovered: decoded.uncovered + clientWork.uncovered,
+                          responsibilities: clientWork.responsibilities, report: report,
                           objective: objective, bound: solution.bestBound)
     }
 

@@ -3,7 +3,7 @@ import Optimization
 
 /// Says why nobody filled a shortfall: for every qualified person, the rule that kept them out.
 struct ShortfallExplainer {
-    let model: GroupModel
+    let model: WeekModel
     let values: [Double]
 
     func reason(for demand: SessionDemand, qualifies: (Staff) -> Bool, lead: String) -> String {
@@ -23,7 +23,7 @@ struct ShortfallExplainer {
     private func cause(for person: Staff, in demand: SessionDemand) -> String? {
         let scenario = model.scenario
         let session = demand.session
-        let eligibility = StaffCalendar(staff: person).eligibility(for: session, week: scenario.week, rules: scenario.labourRules)
+        let eligibility = StaffCalendar(staff: person).eligibility(for: session, in: scenario)
         guard eligibility == .eligible else { return eligibility.sentence }
         let worked = (model.sessionsByStaff[person.id] ?? []).filter { values[$0.variable.index] > 0.5 }
         if worked.contains(where: { $0.demand.id == demand.id }) { return nil }

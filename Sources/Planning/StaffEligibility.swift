@@ -8,6 +8,7 @@ enum Eligibility: Equatable {
     case absent(CivilDate)
     case unavailable
     case longerThanShift
+    case noTimeToTravelFromHome
 
     var sentence: String {
         switch self {
@@ -16,6 +17,7 @@ enum Eligibility: Equatable {
         case let .absent(date): "absent on \(date)"
         case .unavailable: "not available at this time"
         case .longerThanShift: "the session is longer than a shift may be"
+        case .noTimeToTravelFromHome: "cannot travel from home and back within their available hours"
         }
     }
 }
@@ -36,7 +38,20 @@ struct StaffCalendar {
         }
     }
 
-    func eligibility(for session: GroupSession, week: PlanningWeek, rules: LabourRules) -> Eligibility {
+    /// The stretches of one day this person can work: availability (or the whole day), none when absent.
+    func workableTime(on day: Weekday, week: PlanningWeek) -> [WeekInterval] {
+        if staff.absent.contains(week.date(of: day)) { return [] }
+        let whole = [WeekInterval(start: day.rawValue * 1440, end: (day.rawValue + 1) * 1440)]
+        return availableIntervals.map { whole.intersected(with: $0) } ?? whole
+    }
+
+    /// The availability stretch holding `interval`, if availability is given.
+    func availabilityStretch(holding interval: WeekInterval) -> WeekInterval? {
+        availableIntervals?.first { $0.contains(interval) }
+    }
+
+    func eligibility(for session: GroupSession, in scenario: Scenario) -> Eligibility {
+        let week = scenario.week, rules = scenario.labourRules
         guard staff.mayWork(at: session.location) else { return .notAtLocation }
         let firstDay = week.date(atMinute: session.interval.start)
         let lastDay = week.date(atMinute: session.interval.end - 1)
@@ -47,6 +62,14 @@ struct StaffCalendar {
         }
         if let availableIntervals, !availableIntervals.contains(where: { $0.contains(session.interval) }) {
             return .unavailable
+        }
+        // A planner-side simplification: a session must leave room to come from home and go back
+        // inside the same availability stretch, as if it were the only work in it.
+        if let home = staff.homeArea, let area = scenario.locations[session.location]?.travelArea,
+           let stretch = availabilityStretch(holding: session.interval),
+           session.interval.start - stretch.start < scenario.travel.minutes(from: home, to: area)
+            || stretch.end - session.interval.end < scenario.travel.minutes(from: area, to: home) {
+            return .noTimeToTravelFromHome
         }
         let isNight = session.interval.minutesBetweenMidnightAndSix > LabourRules.nightShiftThresholdMinutes
         if session.interval.minutes > (isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes) {

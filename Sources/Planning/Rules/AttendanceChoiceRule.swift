@@ -1,7 +1,7 @@
 import CareDomain
 import Optimization
 
-extension GroupModel {
+extension WeekModel {
     /// `attends_any`: place each client in `count` of the offered sessions, within the location's
     /// capacity; what cannot be placed is a penalised, reported shortfall.
     func addAttendanceChoices() throws {

@@ -1,7 +1,7 @@
 import CareDomain
 import Optimization
 
-extension GroupModel {
+extension WeekModel {
     /// Soft: the same few faces at a location through the week, then the least employer cost.
     func addContinuityAndCost() throws {
         for person in staff {

@@ -1,7 +1,7 @@
 import CareDomain
 import Optimization
 
-extension GroupModel {
+extension WeekModel {
     /// Soft: reach `min_hours` where possible, then stay near `contract_hours`.
     func addContractHoursObjective() throws {
         for person in staff {

@@ -1,7 +1,7 @@
 import CareDomain
 import Optimization
 
-extension GroupModel {
+extension WeekModel {
     /// Someone of the product's `lead_level` (a professional, never a volunteer) is present in
     /// every session where a client of that product is.
     func addLeadLevel() throws {

@@ -1,7 +1,7 @@
 import CareDomain
 import Optimization
 
-extension GroupModel {
+extension WeekModel {
     /// Nobody is in two places at once, and between sessions in different areas there is at
     /// least the travel time.
     ///

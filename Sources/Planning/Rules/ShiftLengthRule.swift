@@ -1,7 +1,7 @@
 import CareDomain
 import Optimization
 
-extension GroupModel {
+extension WeekModel {
     /// Shift length, night-shift length and the longer rest after a late night (Arbeidstijdenwet).
     ///
     /// A shift is work separated by less than the daily rest, so the daily rest itself needs no

@@ -1,7 +1,7 @@
 import CareDomain
 import Optimization
 
-extension GroupModel {
+extension WeekModel {
     /// Every skill a present client `needs` is held by a counted professional present.
     func addSkillNeeds() throws {
         for demand in demands {

@@ -1,7 +1,7 @@
 import CareDomain
 import Optimization
 
-extension GroupModel {
+extension WeekModel {
     /// Counted professionals (non-volunteers of at least the session's counted level) at least
     /// ceil(Σ clients present / ratio) and at least `min_staff`; the shortfall is penalised.
     ///

@@ -1,7 +1,7 @@
 import CareDomain
 import Optimization
 
-extension GroupModel {
+extension WeekModel {
     /// A person's rostered hours stay within `max_hours` and the labour rules' `max_week_hours`.
     func addWeeklyHours() throws {
         for person in staff {
@@ -12,12 +12,17 @@ extension GroupModel {
         }
     }
 
-    /// The hours a person works this week, as an expression.
+    /// The hours a person works this week, as an expression: sessions, visits, evaluations,
+    /// appointment seats and the coordination time of the clients they are responsible for.
     func workedHours(of person: Staff) -> LinearExpression {
         var hours = LinearExpression()
         for (demand, variable) in sessionsByStaff[person.id] ?? [] {
             hours.add(variable, coefficient: demand.hours)
         }
+        for work in dayWorkByStaff[person.id] ?? [] {
+            hours.add(work.variable, coefficient: Double(work.minutes) / 60)
+        }
+        if let coordination = coordinationByStaff[person.id] { hours.add(coordination) }
         return hours
     }
 }

@@ -1,7 +1,7 @@
 import CareDomain
 import Optimization
 
-extension GroupModel {
+extension WeekModel {
     /// One uninterrupted rest of `min_weekly_rest_hours` inside Monday 00:00 to Sunday 24:00.
     ///
     /// Only people whose possible sessions could leave no such rest get rows: a binary per

@@ -1,14 +1,18 @@
 import CareDomain
 import Optimization
 
-/// The mixed-integer model of one independent part of the week's group care.
+/// The mixed-integer model of one independent part of the week: group sessions, client tasks
+/// (visits, evaluations) per person-day, appointments per day, and end responsibility.
 ///
 /// Built in named steps (variables, then each rule's constraints, then the objective), every
 /// variable and constraint named in care terms so that an LP dump reads like the roster.
-final class GroupModel {
+final class WeekModel {
     let scenario: Scenario
     let demands: [SessionDemand]
     let staff: [Staff]
+    let tasks: [ClientTask]
+    let responsibilities: [ResponsibilityDemand]
+    let appointments: [AppointmentDemand]
     let weights: ObjectiveWeights
     var model: Model
 
@@ -21,12 +25,31 @@ final class GroupModel {
     var staffingShortfall: [GroupSessionID: Variable] = [:]
     var leadShortfall: [GroupSessionID: [(level: QualificationLevel, variable: Variable)]] = [:]
     var skillShortfall: [GroupSessionID: [(skill: String, variable: Variable)]] = [:]
+    /// v[task, person, day]: how many of a client task's visits the person makes that day.
+    var taskAssignments: [[(option: TaskOption, variable: Variable)]] = []
+    var taskShortfall: [Variable] = []
+    /// r[client, person]: the person is the client's end-responsible professional.
+    var responsible: [ClientID: [(staff: StaffID, variable: Variable)]] = [:]
+    var responsibleShortfall: [ClientID: Variable] = [:]
+    /// Coordination hours per person, over their responsibility variables.
+    var coordinationByStaff: [StaffID: LinearExpression] = [:]
+    /// h[appointment, day]: the appointment is held that day; seat[appointment, role, person, day].
+    var appointmentDays: [String: [(day: Weekday, variable: Variable)]] = [:]
+    var appointmentSeats: [String: [AppointmentSeat]] = [:]
+    var appointmentShortfall: [String: Variable] = [:]
+    /// Per person, work placed by the day rather than at a time (visits, evaluations, appointment seats).
+    var dayWorkByStaff: [StaffID: [DayWork]] = [:]
     var objective = LinearExpression()
 
-    init(scenario: Scenario, demands: [SessionDemand], staff: [Staff], weights: ObjectiveWeights, name: String) {
+    init(scenario: Scenario, demands: [SessionDemand], staff: [Staff], tasks: [ClientTask] = [],
+         responsibilities: [ResponsibilityDemand] = [], appointments: [AppointmentDemand] = [],
+         weights: ObjectiveWeights, name: String) {
         self.scenario = scenario
         self.demands = demands
         self.staff = staff
+        self.tasks = tasks
+        self.responsibilities = responsibilities
+        self.appointments = appointments
         self.weights = weights
         self.model = Model(name: name)
     }
@@ -34,16 +57,21 @@ final class GroupModel {
     /// Builds the whole model: one call per rule family.
     func build() throws {
         try addAssignmentVariables()
+        try addResponsibility()             // Rules/ResponsibilityRule.swift
+        try addClientTasks()                // Rules/ClientTaskRule.swift
+        try addAppointments()               // Rules/AppointmentRule.swift
         try addAttendanceChoices()          // Rules/AttendanceChoiceRule.swift
         try addStaffingRatio()              // Rules/StaffingRatioRule.swift
         try addLeadLevel()                  // Rules/LeadLevelRule.swift
         try addSkillNeeds()                 // Rules/SkillNeedRule.swift
         try addNoDoubleBooking()            // Rules/NoDoubleBookingRule.swift
+        try addPersonDayCapacity()          // Rules/PersonDayCapacityRule.swift
         try addWeeklyHours()                // Rules/WeeklyHoursRule.swift
         try addShiftLengthAndNightRest()    // Rules/ShiftLengthRule.swift
         try addWeeklyRest()                 // Rules/WeeklyRestRule.swift
         try addContractHoursObjective()     // Rules/ContractHoursObjective.swift
         try addContinuityAndCost()          // Rules/ContinuityObjective.swift
+        try addVisitorContinuity()          // Rules/VisitorContinuityRule.swift
         try model.setObjective(objective)
     }
 
@@ -52,12 +80,16 @@ final class GroupModel {
     private func addAssignmentVariables() throws {
         for person in staff {
             let calendar = StaffCalendar(staff: person)
-            for demand in demands where calendar.eligibility(for: demand.session, week: scenario.week, rules: scenario.labourRules) == .eligible {
+            for demand in demands where calendar.eligibility(for: demand.session, in: scenario) == .eligible {
                 let variable = try model.addVariable(modelName("work", person.id.rawValue, demand.session), kind: .binary)
                 assignments[demand.id, default: []].append((person, variable))
                 sessionsByStaff[person.id, default: []].append((demand, variable))
             }
         }
+    }
+
+    func registerDayWork(_ work: DayWork, for staff: StaffID) {
+        dayWorkByStaff[staff, default: []].append(work)
     }
 
     func registerAttendance(client: ClientID, session: GroupSessionID, variable: Variable) {
@@ -72,6 +104,24 @@ final class GroupModel {
     func attendanceVariable(client: ClientID, session: GroupSessionID) -> Variable? {
         attendance[client]?.first { $0.session == session }?.variable
     }
+}
+
+/// Work a person does on a day at a time the planner sets after the solve: a visit, an
+/// evaluation or an appointment seat; `allowed` is where on the day it may lie.
+struct DayWork {
+    let day: Weekday
+    let minutes: Int
+    let allowed: [WeekInterval]
+    let area: String?
+    let variable: Variable
+}
+
+/// A person in one role of an appointment on one day.
+struct AppointmentSeat {
+    let role: Int
+    let staff: StaffID
+    let day: Weekday
+    let variable: Variable
 }
 
 /// A model name from care terms: `work[s01,linde,mon,ochtend]`; unusable characters become `_`.

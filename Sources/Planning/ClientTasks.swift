@@ -1,0 +1,205 @@
+import CareDomain
+
+/// Work for one person at a time at a client's: the week's visits, or a due evaluation.
+struct ClientTask: Sendable {
+    enum Kind: Sendable, Hashable { case visit, evaluation }
+
+    let kind: Kind
+    let client: ClientID
+    let product: ProductID
+    /// How many this week (visits) or 1 (evaluation).
+    let count: Int
+    let minutes: Int
+    let maxPerDay: Int
+    /// Where it happens, for travel: the client's area, or the group client's location area.
+    let area: String?
+    let location: LocationID?
+    /// When the client can have it: availability ∩ office hours, inside the week.
+    let windows: [WeekInterval]
+    let maxDistinctStaff: Int?
+    let preferredStaff: [StaffID]
+    /// Who may do it, on which day, in which stretches of time (their availability included).
+    let options: [TaskOption]
+
+    var hours: Double { Double(minutes) / 60 }
+    var id: String { kind == .visit ? "visit[\(client)]" : "evaluation[\(client)]" }
+}
+
+/// One person on one day for a client task, with the times both can make.
+struct TaskOption: Sendable {
+    let staff: StaffID
+    let day: Weekday
+    let allowed: [WeekInterval]
+}
+
+/// A client who needs an end-responsible professional.
+struct ResponsibilityDemand: Sendable {
+    let client: ClientID
+    let level: QualificationLevel
+    let coordinationMinutes: Int
+    /// Candidates; a fixed `responsible` is the only one.
+    let candidates: [StaffID]
+    let isFixed: Bool
+}
+
+/// An appointment with, per role and day, who could sit in it.
+struct AppointmentDemand: Sendable {
+    let appointment: Appointment
+    let area: String?
+    let location: LocationID?
+    /// The window's stretch on each day it is open.
+    let days: [(day: Weekday, window: WeekInterval)]
+    /// roleCandidates[role] = people who qualify for that role.
+    let roleCandidates: [[StaffID]]
+
+    var hours: Double { Double(appointment.minutes * appointment.roles.count) / 60 }
+}
+
+/// Builds the week's client tasks, responsibilities and appointments from a scenario.
+struct AmbulatoryDemand: Sendable {
+    var tasks: [ClientTask] = []
+    var responsibilities: [ResponsibilityDemand] = []
+    var appointments: [AppointmentDemand] = []
+
+    var isEmpty: Bool { tasks.isEmpty && responsibilities.isEmpty && appointments.isEmpty }
+
+    /// - Parameter candidatesPerClient: the most visitors and responsible professionals offered
+    ///   per client (nearest first, preferred and fixed ones always); 0 offers everyone qualified.
+    static func build(for scenario: Scenario, candidatesPerClient: Int) -> AmbulatoryDemand {
+        var demand = AmbulatoryDemand()
+        let staff = scenario.sortedStaff
+        let calendars = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, StaffCalendar(staff: $0)) })
+        for client in scenario.sortedClients {
+            guard let product = scenario.products[client.product] else { continue }
+            let area = clientArea(client, scenario: scenario)
+            let officeHours = product.officeHours.isEmpty ? nil : product.officeHours.flatMap(\.wrappedIntervals)
+            var responsibleCandidates: [StaffID] = []
+            if let level = product.responsibleLevel {
+                let qualified = client.responsible.map { [$0] } ?? staff.filter {
+                    $0.isProfessional(atLeast: level) && (client.location.map($0.mayWork(at:)) ?? true)
+                }.map(\.id)
+                responsibleCandidates = nearest(qualified, to: area, client: client, scenario: scenario,
+                                                limit: client.responsible == nil ? candidatesPerClient : 0)
+                demand.responsibilities.append(ResponsibilityDemand(
+                    client: client.id, level: level, coordinationMinutes: product.coordinationMinutes ?? 0,
+                    candidates: responsibleCandidates, isFixed: client.responsible != nil))
+            }
+            if let visits = client.ambulatory, visits.visitCount > 0 {
+                let windows = clientWindows(client.ambulatory?.available, officeHours: officeHours)
+                let qualified = staff.filter { $0.isProfessional(atLeast: product.minLevel) && client.needs.isSubset(of: $0.skills) }.map(\.id)
+                let offered = nearest(qualified, to: area, client: client, scenario: scenario, limit: candidatesPerClient)
+                demand.tasks.append(ClientTask(
+                    kind: .visit, client: client.id, product: product.id, count: visits.visitCount, minutes: visits.visitMinutes,
+                    maxPerDay: visits.maxPerDay, area: area, location: nil, windows: windows,
+                    maxDistinctStaff: visits.maxDistinctStaff, preferredStaff: visits.preferredStaff,
+                    options: options(for: offered, windows: windows, minutes: visits.visitMinutes, calendars: calendars, scenario: scenario)))
+            }
+            if isEvaluationDue(client, product: product, week: scenario.week), !responsibleCandidates.isEmpty {
+                let windows = evaluationWindows(client, scenario: scenario, officeHours: officeHours)
+                let minutes = EvaluationRule.minutes
+                demand.tasks.append(ClientTask(
+                    kind: .evaluation, client: client.id, product: product.id, count: 1, minutes: minutes, maxPerDay: 1,
+                    area: area, location: client.location, windows: windows, maxDistinctStaff: nil, preferredStaff: [],
+                    options: options(for: responsibleCandidates, windows: windows, minutes: minutes, calendars: calendars, scenario: scenario)))
+            }
+        }
+        for appointment in scenario.appointments.values.sorted(by: { $0.id < $1.id }) {
+            demand.appointments.append(appointmentDemand(appointment, staff: staff, calendars: calendars, scenario: scenario))
+        }
+        return demand
+    }
+
+    /// The area where a client is seen: their own area, else their location's.
+    static func clientArea(_ client: Client, scenario: Scenario) -> String? {
+        if let area = client.ambulatory?.area { return area }
+        return client.location.flatMap { scenario.locations[$0]?.travelArea }
+    }
+
+    /// Whether `evaluation_months` have passed since `last_evaluation`, counted to the week's Friday.
+    static func isEvaluationDue(_ client: Client, product: Product, week: PlanningWeek) -> Bool {
+        guard let months = product.evaluationMonths, let last = client.lastEvaluation else { return false }
+        return last <= week.friday.subtracting(months: months)
+    }
+
+    /// The client's availability (any time if not given) within office hours, inside the week.
+    private static func clientWindows(_ available: [RecurringWindow]?, officeHours: [WeekInterval]?) -> [WeekInterval] {
+        var windows = available.map { $0.flatMap(\.wrappedIntervals) } ?? [WeekInterval(start: 0, end: PlanningWeek.minutesPerWeek)]
+        if let officeHours { windows = windows.intersected(with: officeHours) }
+        return windows.intersected(with: [WeekInterval(start: 0, end: PlanningWeek.minutesPerWeek)])
+    }
+
+    /// An evaluation meets the client where they are: at home when available, at the location
+    /// during the sessions they attend (or may attend).
+    private static func evaluationWindows(_ client: Client, scenario: Scenario, officeHours: [WeekInterval]?) -> [WeekInterval] {
+        if client.ambulatory != nil { return clientWindows(client.ambulatory?.available, officeHours: officeHours) }
+        let slots = Set(client.attends + (client.attendsAny?.options ?? []))
+        let sessions = scenario.groupSessions.filter { $0.location == client.location && slots.contains($0.slot) }.map(\.interval)
+        var windows = sessions.merged
+        if let officeHours { windows = windows.intersected(with: officeHours) }
+        return windows.intersected(with: [WeekInterval(start: 0, end: PlanningWeek.minutesPerWeek)])
+    }
+
+    /// Per person and day, the stretches where a task of `minutes` fits (client ∩ person availability, not absent).
+    private static func options(for staff: [StaffID], windows: [WeekInterval], minutes: Int,
+                                calendars: [StaffID: StaffCalendar], scenario: Scenario) -> [TaskOption] {
+        var result: [TaskOption] = []
+        for id in staff {
+            guard let calendar = calendars[id] else { continue }
+            for day in Weekday.allCases {
+                let allowed = calendar.workableTime(on: day, week: scenario.week).intersected(with: windows)
+                if allowed.contains(where: { TimeGrid(step: scenario.timeStepMinutes).earliestStart(in: $0, from: $0.start, minutes: minutes) != nil }) {
+                    result.append(TaskOption(staff: id, day: day, allowed: allowed))
+                }
+            }
+        }
+        return result
+    }
+
+    private static func appointmentDemand(_ appointment: Appointment, staff: [Staff], calendars: [StaffID: StaffCalendar],
+                                          scenario: Scenario) -> AppointmentDemand {
+        let client = appointment.client.flatMap { scenario.clients[$0] }
+        let area = appointment.location.flatMap { scenario.locations[$0]?.travelArea } ?? client.flatMap { clientArea($0, scenario: scenario) }
+        let days = appointment.window.days.map { ($0, appointment.window.interval(on: $0)) }
+        let roleCandidates = appointment.roles.map { role in
+            staff.filter { person in
+                role.skills.isSubset(of: person.skills) && (role.level.map { person.isProfessional(atLeast: $0) } ?? true)
+                    && (appointment.location.map(person.mayWork(at:)) ?? true)
+            }.map(\.id)
+        }
+        return AppointmentDemand(appointment: appointment, area: area, location: appointment.location, days: days,
+                                 roleCandidates: roleCandidates)
+    }
+
+    /// Preferred and fixed people first, then the nearest by travel from their home area, then by id.
+    private static func nearest(_ qualified: [StaffID], to area: String?, client: Client, scenario: Scenario, limit: Int) -> [StaffID] {
+        let preferred = Set(client.ambulatory?.preferredStaff ?? []).union(client.responsible.map { [$0] } ?? [])
+        let ranked = qualified.sorted { lhs, rhs in
+            let left = (preferred.contains(lhs) ? 0 : 1, distance(lhs, area, scenario), lhs.rawValue)
+            let right = (preferred.contains(rhs) ? 0 : 1, distance(rhs, area, scenario), rhs.rawValue)
+            return left < right
+        }
+        return limit > 0 ? Array(ranked.prefix(max(limit, preferred.count))) : ranked
+    }
+
+    private static func distance(_ staff: StaffID, _ area: String?, _ scenario: Scenario) -> Int {
+        guard let home = scenario.staff[staff]?.homeArea, let area else { return 0 }
+        return scenario.travel.minutes(from: home, to: area)
+    }
+}
+
+/// Evaluations last an hour, with the responsible professional (SCENARIO.md).
+enum EvaluationRule {
+    static let minutes = 60
+}
+
+/// Start times on the scenario's grid of `time_step_minutes`, counted from midnight.
+struct TimeGrid: Sendable {
+    let step: Int
+
+    /// The first grid start at or after `earliest` at which `minutes` fit inside `interval`.
+    func earliestStart(in interval: WeekInterval, from earliest: Int, minutes: Int) -> Int? {
+        let lower = max(interval.start, earliest)
+        let start = ((lower + step - 1) / step) * step
+        return start + minutes <= interval.end ? start : nil
+    }
+}

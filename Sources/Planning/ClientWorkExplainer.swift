@@ -1,0 +1,97 @@
+import CareDomain
+
+/// Says why a visit, evaluation, appointment or responsibility could not be planned.
+struct ClientWorkExplainer {
+    let model: WeekModel
+
+    private var scenario: Scenario { model.scenario }
+
+    func unplacedTask(_ task: ClientTask, number: Int, causes: [StaffID: String], responsible: StaffID?) -> UncoveredDemand {
+        let product = scenario.products[task.product]
+        let client = scenario.clients[task.client]
+        let level = product?.minLevel.name ?? ""
+        let needs = (client?.needs ?? []).sorted()
+        let what: String
+        if task.kind == .visit {
+            what = "visit \(task.client)#\(number) (\(task.minutes) min, \(level) or higher\(needs.isEmpty ? "" : " with \(needs.joined(separator: ", "))"))"
+        } else {
+            what = "evaluation of \(task.client) (\(task.minutes) min, with the responsible professional)"
+        }
+        return UncoveredDemand(
+            interval: nil, activity: task.kind == .visit ? .visit : .evaluation, location: task.location, client: task.client,
+            product: task.product, need: what, kind: task.kind == .visit ? .visit : .evaluation, hours: task.hours,
+            reason: reason(task, causes: causes, responsible: responsible, product: product), ref: task.kind == .visit ? "\(task.client)#\(number)" : "\(task.client)#evaluation",
+            clientsPresent: [])
+    }
+
+    private func reason(_ task: ClientTask, causes: [StaffID: String], responsible: StaffID?, product: Product?) -> String {
+        let grid = TimeGrid(step: scenario.timeStepMinutes)
+        let fits = task.windows.contains { grid.earliestStart(in: $0, from: $0.start, minutes: task.minutes) != nil }
+        if !fits {
+            let office = (product?.officeHours.isEmpty ?? true) ? "" : " inside the product's office hours"
+            return "the client's available time\(office) has no room for \(task.minutes) minutes"
+        }
+        if task.kind == .evaluation, responsible == nil { return "the client has no responsible professional to hold it" }
+        if task.options.isEmpty {
+            let qualified = scenario.sortedStaff.filter { person in
+                task.kind == .evaluation ? person.id == responsible
+                    : person.isProfessional(atLeast: product?.minLevel ?? scenario.scale.levels[0])
+                    && (scenario.clients[task.client]?.needs ?? []).isSubset(of: person.skills)
+            }
+            if qualified.isEmpty { return "nobody on the staff is qualified (level and skills)" }
+            return "no qualified person is available (or present) when the client can be seen: " + names(qualified.map(\.id))
+        }
+        if causes.isEmpty { return "the client already has the most visits a day on every day someone could come" }
+        let grouped = Dictionary(grouping: causes.keys, by: { causes[$0]! })
+        let parts = grouped.sorted { ($0.value.count, $0.key) > ($1.value.count, $1.key) }.map { "\(names($0.value)): \($0.key)" }
+        return "no qualified person could fit it in: " + parts.joined(separator: "; ")
+    }
+
+    func missingResponsible(_ demand: ResponsibilityDemand, plans: [StaffID: PersonPlan], caseload: [StaffID: Int]) -> UncoveredDemand {
+        let reason: String
+        if demand.candidates.isEmpty {
+            reason = "nobody on the staff is a professional of \(demand.level.name) or higher who may work for this client"
+        } else {
+            let full = demand.candidates.filter { candidate in
+                guard let limit = scenario.staff[candidate]?.maxCaseload else { return false }
+                return caseload[candidate, default: 0] >= limit
+            }
+            reason = full.count == demand.candidates.count
+                ? "every candidate is at their max_caseload: \(names(full))"
+                : "no candidate has room for it in caseload or hours: \(names(demand.candidates))"
+        }
+        let client = scenario.clients[demand.client]
+        return UncoveredDemand(
+            interval: nil, activity: .coordination, location: client?.location, client: demand.client, product: client?.product,
+            need: "end-responsible professional (\(demand.level.name) or higher)", kind: .responsible,
+            hours: Double(demand.coordinationMinutes) / 60, reason: reason, ref: "\(demand.client)#responsible", clientsPresent: [])
+    }
+
+    func unheldAppointment(_ demand: AppointmentDemand) -> UncoveredDemand {
+        let appointment = demand.appointment
+        let roles = appointment.roles.map(describe).joined(separator: ", ")
+        var reason = "no time in the window at which \(appointment.roles.count) different qualified people are all free"
+        if let empty = demand.roleCandidates.firstIndex(where: { $0.isEmpty }) {
+            reason = "nobody on the staff can fill the role \(describe(appointment.roles[empty]))"
+        } else if Set(demand.roleCandidates.flatMap { $0 }).count < appointment.roles.count {
+            reason = "fewer qualified people than roles; each role needs a different person"
+        }
+        let client = appointment.client.flatMap { scenario.clients[$0] }
+        return UncoveredDemand(
+            interval: nil, activity: .appointment, location: appointment.location, client: appointment.client, product: client?.product,
+            need: "appointment \(appointment.id) (\(appointment.minutes) min: \(roles))", kind: .appointment, hours: demand.hours,
+            reason: reason, ref: appointment.id, clientsPresent: [])
+    }
+
+    private func describe(_ role: AppointmentRole) -> String {
+        var words = role.skills.sorted()
+        if let level = role.level { words.append("\(level.name) or higher") }
+        return words.isEmpty ? "anyone" : words.joined(separator: " ")
+    }
+
+    private func names(_ ids: [StaffID]) -> String {
+        let sorted = ids.sorted()
+        let shown = sorted.prefix(5).map(\.rawValue).joined(separator: ", ")
+        return sorted.count > 5 ? "\(shown) and \(sorted.count - 5) more" : shown
+    }
+}

@@ -1,0 +1,319 @@
+import CareDomain
+import Optimization
+
+/// One person's week while client work is given its times: fixed work, flexible work per day,
+/// coordination minutes.
+final class PersonPlan {
+    let staff: Staff
+    let rules: WorkingWeek
+    var fixed: [TimedWork]
+    var days: [Weekday: [Occurrence]] = [:]
+    var coordinationMinutes = 0
+
+    struct Occurrence {
+        let task: Int
+        let minutes: Int
+        let allowed: [WeekInterval]
+        let area: String?
+        var start = 0
+    }
+
+    init(staff: Staff, scenario: Scenario, fixed: [TimedWork]) {
+        self.staff = staff
+        self.rules = WorkingWeek(staff: staff, scenario: scenario)
+        self.fixed = fixed
+    }
+
+    var timedWork: [TimedWork] {
+        fixed + days.values.flatMap { $0.map { TimedWork(interval: WeekInterval(start: $0.start, end: $0.start + $0.minutes), area: $0.area) } }
+    }
+
+    /// Sets the times of the day's work; false (and nothing changed) when it does not fit or
+    /// breaks a working-time rule.
+    func resequence(_ day: Weekday, with items: [Occurrence]) -> String? {
+        let others = fixed + days.filter { $0.key != day }.values.flatMap {
+            $0.map { TimedWork(interval: WeekInterval(start: $0.start, end: $0.start + $0.minutes), area: $0.area) }
+        }
+        let untimed = items.map { UntimedWork(minutes: $0.minutes, allowed: $0.allowed, area: $0.area) }
+        guard let starts = rules.sequencer.sequence(untimed, around: others) else {
+            return "no free time that fits around their other work and travel"
+        }
+        var timed = items
+        for index in timed.indices { timed[index].start = starts[index] }
+        let week = others + timed.map { TimedWork(interval: WeekInterval(start: $0.start, end: $0.start + $0.minutes), area: $0.area) }
+        if let broken = rules.brokenRule(week, coordinationMinutes: coordinationMinutes) { return broken }
+        days[day] = timed
+        return nil
+    }
+
+    /// Adds fixed work (an appointment already found free with `ClientWorkScheduler.isFree`).
+    func addFixed(_ work: TimedWork) {
+        fixed.append(work)
+    }
+}
+
+/// Gives the solved week's client work its times and repairs what does not fit.
+///
+/// The MIP places visits, evaluations and appointment seats per person and day; this sets
+/// appointments at a time all their people can make, sequences each person's day exactly
+/// (`DaySequencer`), takes out what does not fit or breaks a working-time rule, and tries each
+/// left-over visit with every other qualified person and day before reporting it uncovered.
+/// With no MIP solution it is a greedy planner on its own.
+struct ClientWorkScheduler {
+    let model: WeekModel
+    let values: [Double]
+    let groupWork: [RosterAssignment]
+
+    struct Result {
+        var assignments: [RosterAssignment] = []
+        var uncovered: [UncoveredDemand] = []
+        var responsibilities: [Responsibility] = []
+    }
+
+    func schedule() -> Result {
+        let scenario = model.scenario
+        var plans: [StaffID: PersonPlan] = [:]
+        for person in model.staff {
+            let fixed = groupWork.filter { $0.staff == person.id }.map {
+                TimedWork(interval: $0.interval, area: $0.location.flatMap { scenario.locations[$0]?.travelArea })
+            }
+            plans[person.id] = PersonPlan(staff: person, scenario: scenario, fixed: fixed)
+        }
+        var result = Result()
+        let responsibleOf = assignResponsibility(plans: plans, result: &result)
+        scheduleAppointments(plans: plans, result: &result)
+        scheduleClientTasks(plans: plans, responsibleOf: responsibleOf, result: &result)
+        return result
+    }
+
+    // MARK: responsibility
+
+    private func assignResponsibility(plans: [StaffID: PersonPlan], result: inout Result) -> [ClientID: StaffID] {
+        var responsibleOf: [ClientID: StaffID] = [:]
+        var caseload: [StaffID: Int] = [:]
+        var open: [ResponsibilityDemand] = []
+        for demand in model.responsibilities {
+            if let chosen = model.responsible[demand.client]?.first(where: { values[$0.variable.index] > 0.5 }) {
+                responsibleOf[demand.client] = chosen.staff
+                caseload[chosen.staff, default: 0] += 1
+                plans[chosen.staff]?.coordinationMinutes += demand.coordinationMinutes
+            } else {
+                open.append(demand)
+            }
+        }
+        // Repair: the first candidate with room in caseload and hours.
+        for demand in open {
+            let taker = demand.candidates.first { candidate in
+                guard let plan = plans[candidate] else { return false }
+                if let limit = plan.staff.maxCaseload, caseload[candidate, default: 0] >= limit { return false }
+                return plan.rules.brokenRule(plan.timedWork, coordinationMinutes: plan.coordinationMinutes + demand.coordinationMinutes) == nil
+            }
+            if let taker {
+                responsibleOf[demand.client] = taker
+                caseload[taker, default: 0] += 1
+                plans[taker]?.coordinationMinutes += demand.coordinationMinutes
+            } else {
+                result.uncovered.append(ClientWorkExplainer(model: model).missingResponsible(demand, plans: plans, caseload: caseload))
+            }
+        }
+        for demand in model.responsibilities {
+            if let staff = responsibleOf[demand.client] {
+                result.responsibilities.append(Responsibility(client: demand.client, staff: staff, coordinationMinutes: demand.coordinationMinutes))
+            }
+        }
+        return responsibleOf
+    }
+
+    // MARK: appointments
+
+    private func scheduleAppointments(plans: [StaffID: PersonPlan], result: inout Result) {
+        let scenario = model.scenario
+        let grid = TimeGrid(step: scenario.timeStepMinutes)
+        for demand in model.appointments {
+            let appointment = demand.appointment
+            let seats = (model.appointmentSeats[appointment.id] ?? []).filter { values[$0.variable.index] > 0.5 }
+            let chosenDay = model.appointmentDays[appointment.id]?.first { values[$0.variable.index] > 0.5 }?.day
+            var held: (start: Int, people: [StaffID])? = nil
+            // The solved day and people first, then any day of the window with the same people.
+            if let chosenDay {
+                let people = seats.sorted { $0.role < $1.role }.map(\.staff)
+                let days = [chosenDay] + demand.days.map(\.day).filter { $0 != chosenDay }
+                for day in days {
+                    if let start = commonStart(demand, day: day, people: people, plans: plans, grid: grid) {
+                        held = (start, people)
+                        break
+                    }
+                }
+            }
+            // Else any qualified people: at each time of the window, the first free person per role.
+            if held == nil {
+                search: for (day, _) in demand.days {
+                    for start in gridStarts(demand, day: day, grid: grid) {
+                        var people: [StaffID] = []
+                        for candidates in demand.roleCandidates {
+                            guard let person = candidates.first(where: { !people.contains($0) && isFree($0, demand, start: start, plans: plans) }) else { continue search }
+                            people.append(person)
+                        }
+                        held = (start, people)
+                        break search
+                    }
+                }
+            }
+            guard let held else {
+                result.uncovered.append(ClientWorkExplainer(model: model).unheldAppointment(demand))
+                continue
+            }
+            let interval = WeekInterval(start: held.start, end: held.start + appointment.minutes)
+            let client = appointment.client.flatMap { scenario.clients[$0] }
+            for person in held.people {
+                plans[person]?.addFixed(TimedWork(interval: interval, area: demand.area))
+                let staff = scenario.staff[person]!
+                result.assignments.append(RosterAssignment(
+                    staff: person, activity: .appointment, interval: interval, location: demand.location, area: demand.area,
+                    clients: client.map { [$0.id] } ?? [], products: client.map { [$0.product] } ?? [],
+                    role: staff.isVolunteer ? .volunteer : .professional, ref: appointment.id))
+            }
+        }
+    }
+
+    private func gridStarts(_ demand: AppointmentDemand, day: Weekday, grid: TimeGrid) -> [Int] {
+        guard let window = demand.days.first(where: { $0.day == day })?.window else { return [] }
+        var starts: [Int] = []
+        var from = window.start
+        while let start = grid.earliestStart(in: window, from: from, minutes: demand.appointment.minutes) {
+            starts.append(start)
+            from = start + grid.step
+        }
+        return starts
+    }
+
+    private func commonStart(_ demand: AppointmentDemand, day: Weekday, people: [StaffID], plans: [StaffID: PersonPlan], grid: TimeGrid) -> Int? {
+        gridStarts(demand, day: day, grid: grid).first { start in people.allSatisfy { isFree($0, demand, start: start, plans: plans) } }
+    }
+
+    private func isFree(_ person: StaffID, _ demand: AppointmentDemand, start: Int, plans: [StaffID: PersonPlan]) -> Bool {
+        guard let plan = plans[person] else { return false }
+        let interval = WeekInterval(start: start, end: start + demand.appointment.minutes)
+        let day = Weekday.allCases[start / 1440]
+        guard StaffCalendar(staff: plan.staff).workableTime(on: day, week: model.scenario.week).contains(where: { $0.contains(interval) }) else { return false }
+        let work = TimedWork(interval: interval, area: demand.area)
+        let all = (plan.timedWork + [work]).sorted { $0.interval.start < $1.interval.start }
+        for (index, item) in all.enumerated() where !plan.rules.sequencer.canFollow(index > 0 ? all[index - 1] : nil, with: item) { return false }
+        return plan.rules.brokenRule(plan.timedWork + [work], coordinationMinutes: plan.coordinationMinutes) == nil
+    }
+
+    // MARK: visits and evaluations
+
+    private func scheduleClientTasks(plans: [StaffID: PersonPlan], responsibleOf: [ClientID: StaffID], result: inout Result) {
+        var missing = [Int](repeating: 0, count: model.tasks.count)
+        // The solved placement, person by person and day by day.
+        var solved: [StaffID: [Weekday: [PersonPlan.Occurrence]]] = [:]
+        for (index, task) in model.tasks.enumerated() {
+            var placed = 0
+            for (option, variable) in model.taskAssignments[index] {
+                let copies = Int(values[variable.index].rounded())
+                guard copies > 0 else { continue }
+                if task.kind == .evaluation, responsibleOf[task.client] != option.staff { continue }
+                for _ in 0..<copies {
+                    solved[option.staff, default: [:]][option.day, default: []].append(
+                        PersonPlan.Occurrence(task: index, minutes: task.minutes, allowed: option.allowed, area: task.area))
+                }
+                placed += copies
+            }
+            missing[index] = max(0, task.count - placed)
+        }
+        for (person, days) in solved.sorted(by: { $0.key < $1.key }) {
+            guard let plan = plans[person] else { continue }
+            for (day, items) in days.sorted(by: { $0.key < $1.key }) {
+                var keep = items
+                while !keep.isEmpty, plan.resequence(day, with: keep) != nil {
+                    let drop = droppable(keep, day: day, plan: plan)
+                    missing[keep[drop].task] += 1
+                    keep.remove(at: drop)
+                }
+            }
+        }
+        // Repair: every left-over visit with every qualified person and day, hardest clients first.
+        var causes: [Int: [StaffID: String]] = [:]
+        let order = model.tasks.indices.filter { missing[$0] > 0 }.sorted {
+            (model.tasks[$0].options.count, $0) < (model.tasks[$1].options.count, $1)
+        }
+        for index in order {
+            while missing[index] > 0 {
+                guard insert(index, plans: plans, responsibleOf: responsibleOf, causes: &causes[index, default: [:]]) else { break }
+                missing[index] -= 1
+            }
+        }
+        // Rows: placed visits numbered in time order, then the uncovered ones.
+        var placedByTask: [Int: [(staff: StaffID, interval: WeekInterval)]] = [:]
+        for plan in plans.values {
+            for occurrence in plan.days.values.flatMap({ $0 }) {
+                placedByTask[occurrence.task, default: []].append((plan.staff.id, WeekInterval(start: occurrence.start, end: occurrence.start + occurrence.minutes)))
+            }
+        }
+        let explainer = ClientWorkExplainer(model: model)
+        for (index, task) in model.tasks.enumerated() {
+            let placed = (placedByTask[index] ?? []).sorted { ($0.interval.start, $0.staff) < ($1.interval.start, $1.staff) }
+            for (number, visit) in placed.enumerated() {
+                result.assignments.append(RosterAssignment(
+                    staff: visit.staff, activity: task.kind == .visit ? .visit : .evaluation, interval: visit.interval,
+                    location: task.location, area: task.area, clients: [task.client], products: [task.product],
+                    role: .professional, ref: task.kind == .visit ? "\(task.client)#\(number + 1)" : "\(task.client)#evaluation"))
+            }
+            for number in placed.count..<task.count {
+                result.uncovered.append(explainer.unplacedTask(task, number: number + 1, causes: causes[index] ?? [:],
+                                                               responsible: responsibleOf[task.client]))
+            }
+        }
+    }
+
+    /// The item to take out of a day that does not fit: one whose removal lets the rest fit
+    /// (the one with most other options first), else the longest.
+    private func droppable(_ items: [PersonPlan.Occurrence], day: Weekday, plan: PersonPlan) -> Int {
+        let byFreedom = items.indices.sorted { (-model.tasks[items[$0].task].options.count, $0) < (-model.tasks[items[$1].task].options.count, $1) }
+        for index in byFreedom {
+            var rest = items
+            rest.remove(at: index)
+            if plan.resequence(day, with: rest) == nil { return index }
+        }
+        return items.indices.max { (items[$0].minutes, -$0) < (items[$1].minutes, -$1) } ?? 0
+    }
+
+    /// Tries one more occurrence of a task with each qualified person and day; records why each person could not.
+    private func insert(_ index: Int, plans: [StaffID: PersonPlan], responsibleOf: [ClientID: StaffID], causes: inout [StaffID: String]) -> Bool {
+        let task = model.tasks[index]
+        var visitors: Set<StaffID> = []
+        var perDay: [Weekday: Int] = [:]
+        for plan in plans.values {
+            for (day, items) in plan.days {
+                let count = items.filter { $0.task == index }.count
+                if count > 0 { visitors.insert(plan.staff.id); perDay[day, default: 0] += count }
+            }
+        }
+        let preferred = Set(task.preferredStaff)
+        let options = task.options.sorted { lhs, rhs in
+            let left = (visitors.contains(lhs.staff) ? 0 : preferred.contains(lhs.staff) ? 1 : 2, lhs.staff.rawValue, lhs.day)
+            let right = (visitors.contains(rhs.staff) ? 0 : preferred.contains(rhs.staff) ? 1 : 2, rhs.staff.rawValue, rhs.day)
+            return left < right
+        }
+        for option in options {
+            guard let plan = plans[option.staff] else { continue }
+            if task.kind == .evaluation, responsibleOf[task.client] != option.staff {
+                causes[option.staff] = causes[option.staff] ?? "not the client's responsible professional"
+                continue
+            }
+            if let limit = task.maxDistinctStaff, !visitors.contains(option.staff), visitors.count >= limit {
+                causes[option.staff] = "the client's max_distinct_staff (\(limit)) is reached by others"
+                continue
+            }
+            if perDay[option.day, default: 0] >= task.maxPerDay { continue }
+            let items = (plan.days[option.day] ?? []) + [PersonPlan.Occurrence(task: index, minutes: task.minutes, allowed: option.allowed, area: task.area)]
+            if let cause = plan.resequence(option.day, with: items) {
+                causes[option.staff] = cause
+                continue
+            }
+            return true
+        }
+        return false
+    }
+}

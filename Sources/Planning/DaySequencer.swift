@@ -1,0 +1,111 @@
+import CareDomain
+
+/// Work already fixed at a time in a person's week (a group session, an appointment, a placed visit).
+struct TimedWork: Sendable {
+    let interval: WeekInterval
+    let area: String?
+}
+
+/// Work still to be given a time on one day: its length, where on the day it may lie, and where.
+struct UntimedWork: Sendable {
+    let minutes: Int
+    let allowed: [WeekInterval]
+    let area: String?
+}
+
+/// Sets the times of one person's flexible work on one day, around their fixed work.
+///
+/// An exact search over the order of the day's work (a day holds a handful of visits): for a
+/// given order, starting each item at its earliest grid time is best, so the search tries
+/// orders, each item as early as travel, its windows and the next fixed item allow. A person's
+/// working stretch starts and ends at home (`home_area`) inside their availability.
+struct DaySequencer {
+    let travel: TravelTable
+    let grid: TimeGrid
+    let homeArea: String?
+    /// Merged availability stretches (wrapped around the week), or nil for any time.
+    let availability: [WeekInterval]?
+    /// How many partial orders the search may try before it gives up on a day.
+    var searchLimit = 50_000
+
+    /// Start minutes for `work` (in its order), or nil when no order fits.
+    func sequence(_ work: [UntimedWork], around fixed: [TimedWork]) -> [Int]? {
+        if work.isEmpty { return [] }
+        let fixed = fixed.sorted { $0.interval.start < $1.interval.start }
+        let earliest = work.flatMap(\.allowed).map(\.start).min() ?? 0
+        // Fixed work that ends before any flexible work could start is passed at once.
+        var firstFixed = 0
+        var previous: TimedWork? = nil
+        while firstFixed < fixed.count, fixed[firstFixed].interval.end <= earliest {
+            previous = fixed[firstFixed]
+            firstFixed += 1
+        }
+        var starts = [Int](repeating: 0, count: work.count)
+        var tried = 0
+        func search(previous: TimedWork?, nextFixed: Int, remaining: [Int]) -> Bool {
+            tried += 1
+            if tried > searchLimit { return false }
+            if remaining.isEmpty {
+                guard nextFixed < fixed.count else { return canGoHome(after: previous) }
+                return canFollow(previous, with: fixed[nextFixed])
+            }
+            for index in remaining {
+                let item = work[index]
+                guard let start = earliestStart(of: item, after: previous) else { continue }
+                let placed = TimedWork(interval: WeekInterval(start: start, end: start + item.minutes), area: item.area)
+                if nextFixed < fixed.count, !canFollow(placed, with: fixed[nextFixed]) { continue }
+                starts[index] = start
+                if search(previous: placed, nextFixed: nextFixed, remaining: remaining.filter { $0 != index }) { return true }
+            }
+            // Or pass the next fixed item first.
+            if nextFixed < fixed.count, canFollow(previous, with: fixed[nextFixed]),
+               fixed[nextFixed].interval.start < (work.flatMap(\.allowed).map(\.end).max() ?? 0) {
+                return search(previous: fixed[nextFixed], nextFixed: nextFixed + 1, remaining: remaining)
+            }
+            return false
+        }
+        return search(previous: previous, nextFixed: firstFixed, remaining: Array(work.indices)) ? starts : nil
+    }
+
+    /// The earliest grid start for `item` after `previous`, travel and a journey from home included.
+    private func earliestStart(of item: UntimedWork, after previous: TimedWork?) -> Int? {
+        for piece in item.allowed {
+            var from = piece.start
+            while let start = grid.earliestStart(in: piece, from: from, minutes: item.minutes) {
+                let candidate = TimedWork(interval: WeekInterval(start: start, end: start + item.minutes), area: item.area)
+                if canFollow(previous, with: candidate) { return start }
+                // Move on to the first time that could work: after the previous item and its travel.
+                let next = max(start + grid.step, (previous?.interval.end ?? start) + minutesBetween(previous?.area, item.area))
+                if next <= start { return nil }
+                from = next
+            }
+        }
+        return nil
+    }
+
+    /// Whether `next` can follow `previous`: no overlap, travel between them, and where they lie in
+    /// different availability stretches, the journey home and out again inside each.
+    func canFollow(_ previous: TimedWork?, with next: TimedWork) -> Bool {
+        guard let availability else {
+            guard let previous else { return true }
+            return next.interval.start - previous.interval.end >= minutesBetween(previous.area, next.area)
+        }
+        guard let nextStretch = availability.first(where: { $0.contains(next.interval) }) else { return false }
+        if let previous, previous.interval.end > nextStretch.start {
+            return next.interval.start - previous.interval.end >= minutesBetween(previous.area, next.area)
+        }
+        if let previous, !canGoHome(after: previous) { return false }
+        return next.interval.start - nextStretch.start >= minutesBetween(homeArea, next.area)
+    }
+
+    /// Whether the person gets home from `last` inside the availability stretch it lies in.
+    func canGoHome(after last: TimedWork?) -> Bool {
+        guard let last, let availability, let stretch = availability.first(where: { $0.contains(last.interval) }) else { return true }
+        return stretch.end - last.interval.end >= minutesBetween(last.area, homeArea)
+    }
+
+    private func minutesBetween(_ origin: String?, _ destination: String?) -> Int {
+        guard let origin, let destination else { return 0 }
+        return travel.minutes(from: origin, to: destination)
+    }
+}

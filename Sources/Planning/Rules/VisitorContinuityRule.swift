@@ -1,0 +1,33 @@
+import CareDomain
+import Optimization
+
+extension WeekModel {
+    /// Continuity at the door: at most `max_distinct_staff` different visitors per client (hard);
+    /// each visitor costs a little (fewest faces), more if not among `preferred_staff`, and
+    /// travel from the visitor's home area costs a little per minute (nearby people first).
+    func addVisitorContinuity() throws {
+        for (index, task) in tasks.enumerated() where task.kind == .visit {
+            let byStaff = Dictionary(grouping: taskAssignments[index], by: \.option.staff)
+            var faces = LinearExpression()
+            let preferred = Set(task.preferredStaff)
+            for (person, options) in byStaff.sorted(by: { $0.key < $1.key }) {
+                let visits = LinearExpression.sum(options.map(\.variable))
+                let face = try model.addVariable(modelName("visitor", task.client, person), kind: .binary)
+                faces.add(face)
+                for option in options {
+                    try model.add(option.variable - Double(min(task.maxPerDay, task.count)) * face <= 0,
+                                  name: modelName("visitor_link", task.client, person, option.option.day))
+                }
+                let notPreferred = !preferred.isEmpty && !preferred.contains(person)
+                objective.add(face, coefficient: weights.visitorFace + (notPreferred ? weights.notPreferredVisitor : 0))
+                if let home = scenario.staff[person]?.homeArea {
+                    let minutes = travel(from: home, to: task.area)
+                    if minutes > 0 { objective.add(visits, times: Double(minutes) * weights.travelPerMinute) }
+                }
+            }
+            if let limit = task.maxDistinctStaff, byStaff.count > limit {
+                try model.add(faces <= Double(limit), name: modelName("max_distinct_staff", task.client))
+            }
+        }
+    }
+}

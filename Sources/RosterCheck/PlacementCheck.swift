@@ -35,10 +35,10 @@ struct PlacementCheck {
                 if let allowed = person.locations, !allowed.contains(location) {
                     violations.append(Violation(rule: "location", message: "\(row.staff) may not work at \(location) (\(when))"))
                 }
-            } else {
-                violations.append(Violation(rule: "activity", message: "\(row.activity.rawValue) rows are not planned by this version (\(row.staff) at \(when))"))
+            } else if row.activity == .coordination {
+                violations.append(Violation(rule: "activity", message: "coordination is counted in hours, not placed at a time (\(row.staff) at \(when))"))
             }
-            if let windows = person.available, !isInside(row.interval, windows: windows) {
+            if let windows = person.available, !covers(windows, row.interval) {
                 violations.append(Violation(rule: "availability", message: "\(row.staff) is not available for all of \(when)"))
             }
             var day = scenario.week.date(atMinute: row.interval.start)
@@ -51,28 +51,5 @@ struct PlacementCheck {
             }
         }
         return violations
-    }
-
-    /// Whether availability covers the interval without a gap (windows may join across midnight
-    /// and a Sunday-night window continues into Monday).
-    private func isInside(_ interval: WeekInterval, windows: [RecurringWindow]) -> Bool {
-        var pieces: [(Int, Int)] = []
-        for window in windows {
-            for day in window.days {
-                let start = day.rawValue * 1440 + window.from
-                let end = window.to > window.from ? day.rawValue * 1440 + window.to : (day.rawValue + 1) * 1440 + window.to
-                for shift in [-10080, 0, 10080] { pieces.append((start + shift, end + shift)) }
-            }
-        }
-        var covered = interval.start
-        var progress = true
-        while covered < interval.end, progress {
-            progress = false
-            for (start, end) in pieces where start <= covered && end > covered {
-                covered = end
-                progress = true
-            }
-        }
-        return covered >= interval.end
     }
 }

@@ -28,6 +28,9 @@ public struct RosterChecker: Sendable {
         var violations: [Violation] = []
         violations += PlacementCheck(scenario: scenario).check(roster)
         violations += SessionCheck(scenario: scenario).check(roster)
+        violations += ClientWorkCheck(scenario: scenario).check(roster)
+        violations += AppointmentCheck(scenario: scenario).check(roster)
+        violations += ResponsibilityCheck(scenario: scenario).check(roster)
         violations += WorkingTimeCheck(scenario: scenario).check(roster)
         return violations
     }

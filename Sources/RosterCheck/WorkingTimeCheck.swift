@@ -7,7 +7,10 @@ struct WorkingTimeCheck {
     func check(_ roster: Roster) -> [Violation] {
         var violations: [Violation] = []
         let rules = scenario.labourRules
-        for (staffID, rows) in Dictionary(grouping: roster.assignments, by: \.staff).sorted(by: { $0.key < $1.key }) {
+        let coordination = roster.responsibilities.reduce(into: [StaffID: Int]()) { $0[$1.staff, default: 0] += $1.coordinationMinutes }
+        var people = Set(roster.assignments.map(\.staff))
+        people.formUnion(coordination.keys)
+        for (staffID, rows) in people.sorted().map({ id in (key: id, value: roster.assignments.filter { $0.staff == id }) }) {
             guard let person = scenario.staff[staffID] else { continue }
             let work = rows.sorted { $0.interval.start < $1.interval.start }
             // One place at a time, and travel between areas.
@@ -23,8 +26,9 @@ struct WorkingTimeCheck {
                     }
                 }
             }
-            // Hours.
-            let hours = work.reduce(0.0) { $0 + $1.interval.hours }
+            violations += homeTravel(person, work)
+            // Hours, with the coordination time of the clients the person is responsible for.
+            let hours = work.reduce(Double(coordination[staffID] ?? 0) / 60) { $0 + $1.interval.hours }
             if hours > person.maxHours + 1e-6 {
                 violations.append(Violation(rule: "max hours", message: "\(staffID) works \(formatted(hours)) h, max_hours is \(formatted(person.maxHours))"))
             }
@@ -72,11 +76,28 @@ struct WorkingTimeCheck {
     }
 
     private func travelMinutes(_ a: RosterAssignment, _ b: RosterAssignment) -> Int {
-        func area(_ row: RosterAssignment) -> String? {
-            if let location = row.location, let known = scenario.locations[location] { return known.area ?? "location:\(location)" }
-            return row.area
-        }
-        guard let first = area(a), let second = area(b), first != second else { return 0 }
+        guard let first = travelArea(of: a, in: scenario), let second = travelArea(of: b, in: scenario), first != second else { return 0 }
         return scenario.travel.minutes(from: first, to: second)
+    }
+
+    /// With `home_area` and `available` given, each stretch of availability starts and ends at
+    /// home: its first activity leaves room to travel there, its last to travel back.
+    private func homeTravel(_ person: Staff, _ work: [RosterAssignment]) -> [Violation] {
+        guard let home = person.homeArea, let windows = person.available else { return [] }
+        var violations: [Violation] = []
+        let stretches = coveredStretches(windows)
+        for stretch in stretches {
+            let inside = work.filter { $0.interval.start >= stretch.start && $0.interval.end <= stretch.end }
+            guard let first = inside.first, let last = inside.last else { continue }
+            if let area = travelArea(of: first, in: scenario), area != home,
+               first.interval.start - stretch.start < scenario.travel.minutes(from: home, to: area) {
+                violations.append(Violation(rule: "travel from home", message: "\(person.id) cannot get from home (\(home)) to \(first.ref) by \(first.interval.label(in: scenario.week)) inside their available time"))
+            }
+            if let area = travelArea(of: last, in: scenario), area != home,
+               stretch.end - last.interval.end < scenario.travel.minutes(from: area, to: home) {
+                violations.append(Violation(rule: "travel home", message: "\(person.id) cannot get home (\(home)) from \(last.ref) (\(last.interval.label(in: scenario.week))) inside their available time"))
+            }
+        }
+        return violations
     }
 }

@@ -12,6 +12,8 @@ public enum OutputFiles {
     /// session that has nobody rostered, so `check` can recount it).
     public static let uncoveredColumns = ["date", "day", "start", "end", "activity", "location", "client", "product", "need",
                                           "hours", "reason", "ref", "kind", "clients_present"]
+    /// Our extension: each client's end-responsible professional and the coordination time counted in their hours.
+    public static let responsibilityColumns = ["client_id", "product", "staff_id", "staff_name", "level", "coordination_minutes", "fixed"]
     public static let capacityColumns = ["level", "skill", "demand_hours", "available_hours", "assigned_hours",
                                          "uncovered_hours", "fte_gap"]
 
@@ -40,6 +42,17 @@ public enum OutputFiles {
                 row.need, decimal(row.hours), row.reason, row.ref, row.kind.rawValue,
                 row.clientsPresent.map(\.rawValue).joined(separator: ";"),
             ])
+        }
+        return csv(rows)
+    }
+
+    public static func responsibilityCSV(_ roster: Roster, scenario: Scenario) -> String {
+        var rows = [responsibilityColumns]
+        for row in roster.responsibilities {
+            let client = scenario.clients[row.client]
+            let person = scenario.staff[row.staff]
+            rows.append([row.client.rawValue, client?.product.rawValue ?? "", row.staff.rawValue, person?.name ?? "",
+                         person?.level.name ?? "", String(row.coordinationMinutes), client?.responsible == row.staff ? "true" : "false"])
         }
         return csv(rows)
     }

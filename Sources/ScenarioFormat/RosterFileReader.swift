@@ -18,7 +18,16 @@ public enum RosterFileReader {
         let uncovered = try rows(in: folder, file: "uncovered.csv", required: Array(OutputFiles.uncoveredColumns.prefix(11))).map { line, row in
             try uncoveredDemand(row, line: line, scenario: scenario)
         }
-        return Roster(assignments: assignments, uncovered: uncovered)
+        let responsibilityPath = URL(fileURLWithPath: folder).appendingPathComponent("responsibility.csv").path
+        let responsibilities: [Responsibility] = FileManager.default.fileExists(atPath: responsibilityPath)
+            ? try rows(in: folder, file: "responsibility.csv", required: ["client_id", "staff_id", "coordination_minutes"]).map { line, row -> Responsibility in
+                guard let minutes = Int(row["coordination_minutes"] ?? "") else {
+                    throw ReadError(file: "responsibility.csv", line: line, problem: "coordination_minutes is not a whole number")
+                }
+                return Responsibility(client: ClientID(row["client_id"] ?? ""), staff: StaffID(row["staff_id"] ?? ""), coordinationMinutes: minutes)
+            }
+            : []
+        return Roster(assignments: assignments, uncovered: uncovered, responsibilities: responsibilities)
     }
 
     private static func rows(in folder: String, file: String, required: [String]) throws -> [(Int, [String: String])] {

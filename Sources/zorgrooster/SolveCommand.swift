@@ -62,6 +62,7 @@ struct SolveCommand: ParsableCommand {
             "roster.csv": OutputFiles.rosterCSV(outcome.roster, scenario: scenario),
             "uncovered.csv": OutputFiles.uncoveredCSV(outcome.roster, scenario: scenario),
             "capacity.csv": OutputFiles.capacityCSV(outcome.capacity),
+            "responsibility.csv": OutputFiles.responsibilityCSV(outcome.roster, scenario: scenario),
             "summary.json": OutputFiles.summaryJSON(outcome.summary, scenario: scenario),
         ]
         do {

@@ -1,0 +1,139 @@
+import CareDomain
+
+/// Visits and evaluations: who, when, where and how often; and that every visit or due
+/// evaluation is either in the roster or reported uncovered.
+struct ClientWorkCheck {
+    let scenario: Scenario
+
+    func check(_ roster: Roster) -> [Violation] {
+        var violations: [Violation] = []
+        let responsibleOf = Dictionary(roster.responsibilities.map { ($0.client, $0.staff) }, uniquingKeysWith: { first, _ in first })
+        let visits = Dictionary(grouping: roster.assignments.filter { $0.activity == .visit }, by: { $0.clients.first })
+        let evaluations = Dictionary(grouping: roster.assignments.filter { $0.activity == .evaluation }, by: { $0.clients.first })
+        for row in roster.assignments where (row.activity == .visit || row.activity == .evaluation) && row.clients.count != 1 {
+            violations.append(Violation(rule: "client", message: "\(row.activity.rawValue) row of \(row.staff) (\(row.ref)) must name exactly one client"))
+        }
+        for client in scenario.clients.values.sorted(by: { $0.id < $1.id }) {
+            guard let product = scenario.products[client.product] else { continue }
+            let rows = (visits[client.id] ?? []).sorted { $0.interval.start < $1.interval.start }
+            let count = client.ambulatory?.visitCount ?? 0
+            let minutes = client.ambulatory?.visitMinutes ?? 0
+            let windows = clientWindows(client, product: product)
+            for row in rows {
+                violations += place(row, client: client, product: product, minutes: minutes, windows: windows, requiredLevel: product.minLevel)
+            }
+            let reported = roster.uncovered.filter { $0.activity == .visit && $0.client == client.id }.count
+            if rows.count > count {
+                violations.append(Violation(rule: "visits", message: "\(client.id) gets \(rows.count) visits, \(count) asked"))
+            } else if rows.count + reported != count {
+                violations.append(Violation(rule: "visits", message: "\(client.id) asks \(count) visits: \(rows.count) rostered, \(reported) reported uncovered"))
+            }
+            let maxPerDay = client.ambulatory?.maxPerDay ?? 1
+            for (date, sameDay) in Dictionary(grouping: rows, by: { scenario.week.date(atMinute: $0.interval.start) }) where sameDay.count > maxPerDay {
+                violations.append(Violation(rule: "visits a day", message: "\(client.id) gets \(sameDay.count) visits on \(date), at most \(maxPerDay)"))
+            }
+            let visitors = Set(rows.map(\.staff))
+            if let limit = client.ambulatory?.maxDistinctStaff, visitors.count > limit {
+                violations.append(Violation(rule: "max distinct staff", message: "\(client.id) sees \(visitors.count) different visitors (\(visitors.map(\.rawValue).sorted().joined(separator: ", "))), at most \(limit)"))
+            }
+            // Evaluations.
+            let held = evaluations[client.id] ?? []
+            let due = isDue(client, product: product)
+            let reportedEvaluation = roster.uncovered.contains { $0.activity == .evaluation && $0.client == client.id }
+            if !due, !held.isEmpty {
+                violations.append(Violation(rule: "evaluation", message: "\(client.id) is not due for an evaluation this week, yet one is rostered"))
+            }
+            if due, held.count + (reportedEvaluation ? 1 : 0) != 1 {
+                violations.append(Violation(rule: "evaluation", message: "\(client.id) is due for an evaluation: \(held.count) rostered, \(reportedEvaluation ? 1 : 0) reported uncovered; exactly one is expected"))
+            }
+            for row in held {
+                if responsibleOf[client.id] != row.staff {
+                    violations.append(Violation(rule: "evaluation", message: "\(client.id)'s evaluation is held by \(row.staff), not by the responsible professional"))
+                }
+                violations += place(row, client: client, product: product, minutes: 60, windows: evaluationWindows(client, product: product), requiredLevel: nil)
+            }
+        }
+        return violations
+    }
+
+    /// One visit or evaluation row: length, grid, windows, area, qualification.
+    private func place(_ row: RosterAssignment, client: Client, product: Product, minutes: Int, windows: [(start: Int, end: Int)],
+                       requiredLevel: QualificationLevel?) -> [Violation] {
+        var violations: [Violation] = []
+        let when = row.interval.label(in: scenario.week)
+        let what = "\(row.activity.rawValue) \(row.ref) of \(client.id) (\(when))"
+        if row.interval.minutes != minutes {
+            violations.append(Violation(rule: "length", message: "\(what) lasts \(row.interval.minutes) min, \(minutes) expected"))
+        }
+        if ((row.interval.start % 1440) + 1440) % 1440 % scenario.timeStepMinutes != 0 {
+            violations.append(Violation(rule: "time step", message: "\(what) does not start on the \(scenario.timeStepMinutes)-minute grid"))
+        }
+        if !windows.contains(where: { $0.start <= row.interval.start && row.interval.end <= $0.end }) {
+            let office = product.officeHours.isEmpty ? "" : " and the product's office hours"
+            violations.append(Violation(rule: "client hours", message: "\(what) is not inside the client's available time\(office)"))
+        }
+        if row.area != expectedArea(of: client, in: scenario) && row.activity == .visit {
+            violations.append(Violation(rule: "area", message: "\(what) is in area \(row.area ?? "none"), the client is in \(expectedArea(of: client, in: scenario) ?? "none")"))
+        }
+        if row.activity == .evaluation, row.location != client.location {
+            violations.append(Violation(rule: "area", message: "\(what) is not where the client is"))
+        }
+        guard let person = scenario.staff[row.staff] else { return violations }
+        if let level = requiredLevel {
+            if person.isVolunteer || person.level < level {
+                violations.append(Violation(rule: "visit level", message: "\(what): \(row.staff) is \(person.isVolunteer ? "a volunteer" : person.level.name), the product asks a professional of \(level.name) or higher"))
+            }
+            let missing = client.needs.subtracting(person.skills)
+            if !missing.isEmpty {
+                violations.append(Violation(rule: "client needs", message: "\(what): \(row.staff) lacks \(missing.sorted().joined(separator: ", "))"))
+            }
+        }
+        return violations
+    }
+
+    /// The client's available time inside office hours, as stretches of the week.
+    private func clientWindows(_ client: Client, product: Product) -> [(start: Int, end: Int)] {
+        let own = client.ambulatory?.available.map(coveredStretches) ?? [(start: -10080, end: 2 * 10080)]
+        guard !product.officeHours.isEmpty else { return own }
+        return intersect(own, coveredStretches(product.officeHours))
+    }
+
+    /// An evaluation is held at home in the client's available time, or at the location during a
+    /// session the client attends or may attend; inside office hours where the product has them.
+    private func evaluationWindows(_ client: Client, product: Product) -> [(start: Int, end: Int)] {
+        if client.ambulatory != nil { return clientWindows(client, product: product) }
+        let slots = Set(client.attends + (client.attendsAny?.options ?? []))
+        var stretches: [(start: Int, end: Int)] = []
+        if let location = client.location, let known = scenario.locations[location] {
+            for template in known.sessions {
+                for day in template.window.days where slots.contains(SessionSlot(day: day, name: template.name)) {
+                    let interval = template.window.interval(on: day)
+                    stretches.append((interval.start, interval.end))
+                }
+            }
+        }
+        guard !product.officeHours.isEmpty else { return stretches }
+        return intersect(stretches, coveredStretches(product.officeHours))
+    }
+
+    private func intersect(_ a: [(start: Int, end: Int)], _ b: [(start: Int, end: Int)]) -> [(start: Int, end: Int)] {
+        var result: [(start: Int, end: Int)] = []
+        for left in a {
+            for right in b where max(left.start, right.start) < min(left.end, right.end) {
+                result.append((max(left.start, right.start), min(left.end, right.end)))
+            }
+        }
+        return result
+    }
+
+    /// Due when `last_evaluation` is `evaluation_months` or more before the week's Friday.
+    private func isDue(_ client: Client, product: Product) -> Bool {
+        guard let months = product.evaluationMonths, let last = client.lastEvaluation else { return false }
+        let friday = scenario.week.date(of: .fri)
+        var year = friday.year, month = friday.month - months
+        while month < 1 { month += 12; year -= 1 }
+        let lastDay = [31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        let cutoff = (year, month, min(friday.day, lastDay))
+        return (last.year, last.month, last.day) <= cutoff
+    }
+}

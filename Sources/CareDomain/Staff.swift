@@ -49,4 +49,7 @@ public struct Staff: Sendable, Hashable, Identifiable {
     }
 
     public func mayWork(at location: LocationID) -> Bool { locations?.contains(location) ?? true }
+
+    /// Someone limited to named locations works only there: no visits in clients' homes.
+    public var worksAtHomes: Bool { locations == nil }
 }

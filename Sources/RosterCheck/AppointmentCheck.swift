@@ -38,6 +38,12 @@ struct AppointmentCheck {
                 violations.append(Violation(rule: "appointment", message: "\(label) is not in the client's area"))
             }
             let people = seats.map(\.staff)
+            for person in people {
+                guard let allowed = scenario.staff[person]?.locations else { continue }
+                if !(appointment.location.map(allowed.contains) ?? false) {
+                    violations.append(Violation(rule: "location", message: "\(label): \(person) works only at \(allowed.map(\.rawValue).sorted().joined(separator: ", "))"))
+                }
+            }
             if Set(people).count != people.count {
                 violations.append(Violation(rule: "appointment", message: "\(label): one person sits in two roles"))
             }

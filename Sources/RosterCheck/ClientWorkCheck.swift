@@ -79,6 +79,9 @@ struct ClientWorkCheck {
             violations.append(Violation(rule: "area", message: "\(what) is not where the client is"))
         }
         guard let person = scenario.staff[row.staff] else { return violations }
+        if row.location == nil, let allowed = person.locations {
+            violations.append(Violation(rule: "location", message: "\(what): \(row.staff) works only at \(allowed.map(\.rawValue).sorted().joined(separator: ", ")), not in clients' homes"))
+        }
         if let level = requiredLevel {
             if person.isVolunteer || person.level < level {
                 violations.append(Violation(rule: "visit level", message: "\(what): \(row.staff) is \(person.isVolunteer ? "a volunteer" : person.level.name), the product asks a professional of \(level.name) or higher"))

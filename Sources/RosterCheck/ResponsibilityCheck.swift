@@ -34,8 +34,8 @@ struct ResponsibilityCheck {
                 if let fixed = client.responsible, fixed != row.staff {
                     violations.append(Violation(rule: "responsibility", message: "\(client.id)'s responsible is fixed to \(fixed), not \(row.staff)"))
                 }
-                if let location = client.location, let allowed = person.locations, !allowed.contains(location), client.responsible == nil {
-                    violations.append(Violation(rule: "responsibility", message: "\(client.id)'s responsible \(row.staff) does not work at \(location)"))
+                if let allowed = person.locations, client.responsible == nil, !(client.location.map(allowed.contains) ?? false) {
+                    violations.append(Violation(rule: "responsibility", message: "\(client.id)'s responsible \(row.staff) does not work \(client.location.map { "at \($0)" } ?? "in clients' homes")"))
                 }
                 if row.coordinationMinutes != (product.coordinationMinutes ?? 0) {
                     violations.append(Violation(rule: "coordination", message: "\(client.id): \(row.coordinationMinutes) coordination minutes counted, the product says \(product.coordinationMinutes ?? 0)"))

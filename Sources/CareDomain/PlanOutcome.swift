@@ -34,6 +34,11 @@ public struct RunSummary: Sendable, Hashable {
     public let uncoveredHours: Double
     public let cost: Double
     public let fteGap: Double
+    /// Ambulatory visits asked, placed, and the most any roster could place (each visit alone
+    /// against every qualified person's days: a bound that ignores capacity and travel).
+    public var visitsAsked = 0
+    public var visitsPlaced = 0
+    public var visitsPlaceableBound = 0
 
     public init(status: String, objective: Double?, bestBound: Double?, gap: Double?, solveSeconds: Double,
                 coverage: Double, assignedHours: Double, uncoveredHours: Double, cost: Double, fteGap: Double) {

@@ -109,6 +109,17 @@ struct AmbulatoryDemand: Sendable {
         return demand
     }
 
+    /// The most visits any roster could place: per client, the days on which some qualified
+    /// person (no candidate limit) could make a visit, times `max_per_day`, capped at the count.
+    /// It ignores capacity, travel and working-time rules, so it is an upper bound.
+    static func placeableVisitBound(for scenario: Scenario) -> Int {
+        let all = build(for: scenario, candidatesPerClient: 0)
+        return all.tasks.filter { $0.kind == .visit }.reduce(0) { total, task in
+            let days = Set(task.options.map(\.day)).count
+            return total + min(task.count, days * task.maxPerDay)
+        }
+    }
+
     /// The area where a client is seen: their own area, else their location's.
     static func clientArea(_ client: Client, scenario: Scenario) -> String? {
         if let area = client.ambulatory?.area { return area }

@@ -75,9 +75,12 @@ public struct RosterPlanner<S: Solver>: Sendable {
         let roster = Roster(assignments: assignments, uncovered: uncovered, responsibilities: responsibilities)
         let capacity = CapacityAnalysis.rows(scenario: scenario, demands: demands, roster: roster)
         let status = Self.overallStatus(statuses)
-        let summary = RunSummaryBuilder.summary(
+        var summary = RunSummaryBuilder.summary(
             scenario: scenario, roster: roster, capacity: capacity, status: status,
             objective: objective, bound: bound, seconds: Date().timeIntervalSince(started))
+        summary.visitsAsked = ambulatory.tasks.filter { $0.kind == .visit }.reduce(0) { $0 + $1.count }
+        summary.visitsPlaced = roster.assignments.filter { $0.activity == .visit }.count
+        summary.visitsPlaceableBound = AmbulatoryDemand.placeableVisitBound(for: scenario)
         return PlanOutcome(roster: roster, capacity: capacity, summary: summary, parts: reports)
     }
 

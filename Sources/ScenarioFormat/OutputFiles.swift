@@ -77,6 +77,9 @@ public enum OutputFiles {
             ("uncovered_hours", number(summary.uncoveredHours, places: 2)),
             ("cost", number(summary.cost, places: 2)),
             ("fte_gap", number(summary.fteGap, places: 3)),
+            ("visits_asked", String(summary.visitsAsked)),
+            ("visits_placed", String(summary.visitsPlaced)),
+            ("visits_placeable_bound", String(summary.visitsPlaceableBound)),
             ("scenario", jsonString(scenario.name)),
             ("week", "\"\(scenario.week)\""),
         ]

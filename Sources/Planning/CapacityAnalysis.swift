@@ -63,7 +63,7 @@ enum CapacityAnalysis {
 /// The run's headline figures.
 enum RunSummaryBuilder {
     static func summary(scenario: Scenario, roster: Roster, capacity: [CapacityRow], status: TerminationStatus,
-                        objective: Double, bound: Double, seconds: Double) -> RunSummary {
+                        objective: Double?, bound: Double, seconds: Double) -> RunSummary {
         let assigned = roster.assignments.reduce(0.0) { $0 + $1.interval.hours }
         let cost = roster.assignments.reduce(0.0) { $0 + $1.interval.hours * (scenario.staff[$1.staff]?.hourlyCost ?? 0) }
         let uncoveredHours = roster.uncovered.reduce(0.0) { $0 + $1.hours }
@@ -71,8 +71,12 @@ enum RunSummaryBuilder {
         let staffDemand = capacity.reduce(0.0) { $0 + $1.demandHours }
         let staffShort = capacity.reduce(0.0) { $0 + $1.uncoveredHours }
         let unplanned = roster.uncovered.filter { $0.kind == .unplanned || $0.kind == .attendance }.reduce(0.0) { $0 + $1.hours }
-        let totalDemand = staffDemand + unplanned
-        let coverage = totalDemand > 0 ? (totalDemand - staffShort - unplanned) / totalDemand : 1
+        // Client work (visits, evaluations, appointment seats) asks what is rostered plus what is uncovered.
+        let clientKinds: Set<UncoveredKind> = [.visit, .evaluation, .appointment]
+        let clientShort = roster.uncovered.filter { clientKinds.contains($0.kind) }.reduce(0.0) { $0 + $1.hours }
+        let clientDone = roster.assignments.filter { $0.activity != .group }.reduce(0.0) { $0 + $1.interval.hours }
+        let totalDemand = staffDemand + unplanned + clientShort + clientDone
+        let coverage = totalDemand > 0 ? (totalDemand - staffShort - unplanned - clientShort) / totalDemand : 1
         // Hires needed: per session the larger of the missing counted professionals and one person
         // for a missing lead or skill (one hire of the right level and skill fills both).
         var missingPeopleHours = 0.0
@@ -85,7 +89,7 @@ enum RunSummaryBuilder {
             let other = rows.contains { $0.kind == .lead || $0.kind == .skill } ? 1.0 : 0.0
             missingPeopleHours += max(staffing, other) * hours
         }
-        let gap = abs(objective - bound) / max(1, abs(objective))
+        let gap = objective.map { abs($0 - bound) / max(1, abs($0)) }
         return RunSummary(status: status.rawValue, objective: objective, bestBound: bound, gap: gap, solveSeconds: seconds,
                           coverage: coverage, assignedHours: assigned, uncoveredHours: uncoveredHours, cost: cost,
                           fteGap: missingPeopleHours / scenario.settings.fteHours)

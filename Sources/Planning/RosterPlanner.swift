@@ -13,7 +13,7 @@ public struct PlanningOptions: Sendable {
     public var shouldStop: (@Sendable () -> Bool)?
     /// The most visitors and responsible professionals offered per client, nearest first
     /// (preferred and fixed people always); 0 offers everyone qualified.
-    public var candidatesPerClient = 20
+    public var candidatesPerClient = 10
 
     public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.01, weights: ObjectiveWeights = .standard,
                 log: (@Sendable (String) -> Void)? = nil, progress: (@Sendable (SolveProgress) -> Void)? = nil,
@@ -61,7 +61,7 @@ public struct RosterPlanner<S: Solver>: Sendable {
         var uncovered: [UncoveredDemand] = []
         var responsibilities: [Responsibility] = []
         var reports: [PartReport] = []
-        var objective = 0.0, bound = 0.0
+        var objective: Double? = 0, bound = 0.0
         var statuses: [TerminationStatus] = []
         for result in results {
             assignments += result.assignments
@@ -69,8 +69,10 @@ public struct RosterPlanner<S: Solver>: Sendable {
             responsibilities += result.responsibilities
             reports.append(result.report)
             statuses.append(result.report.status)
-            objective += result.objective ?? 0
-            bound += result.bound ?? result.objective ?? 0
+            // A part without a solution from the search has no objective to report (its roster is the repair's).
+            objective = result.objective.flatMap { value in objective.map { $0 + value } }
+            // Without a bound from the search, 0 is the only sure one: every objective term is a non-negative penalty.
+            bound += result.bound ?? 0
         }
         let roster = Roster(assignments: assignments, uncovered: uncovered, responsibilities: responsibilities)
         let capacity = CapacityAnalysis.rows(scenario: scenario, demands: demands, roster: roster)
@@ -129,7 +131,7 @@ public struct RosterPlanner<S: Solver>: Sendable {
         let report = PartReport(name: part.name, variables: weekModel.model.variables.count,
                                 constraints: weekModel.model.constraints.count, status: solution.status,
                                 seconds: solution.solveSeconds)
-        let objective = solution.objective ?? weekModel.model.objective.value(in: values)
+        let objective = solution.status.hasSolution ? (solution.objective ?? weekModel.model.objective.value(in: values)) : nil
         return PartResult(assignments: decoded.assignments + clientWork.assignments, uncovered: decoded.uncovered + clientWork.uncovered,
                           responsibilities: clientWork.responsibilities, report: report,
                           objective: objective, bound: solution.bestBound)

@@ -25,6 +25,9 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: "Stop when the roster is proven within this relative gap of optimal (default: the scenario's settings, else 0.01).")
     var gap: Double?
 
+    @Option(name: .long, help: "Visitors and responsible professionals offered per client, nearest first (0: everyone qualified; default 10).")
+    var candidates: Int?
+
     @Flag(name: .long, help: "Print GLPK's log to stderr.")
     var verbose = false
 
@@ -33,6 +36,7 @@ struct SolveCommand: ParsableCommand {
 
     func validate() throws {
         if let timeLimit, timeLimit <= 0 { throw ValidationError("--time-limit must be above 0 seconds.") }
+        if let candidates, candidates < 0 { throw ValidationError("--candidates is 0 (everyone) or more.") }
         if let gap, gap < 0 || gap >= 1 { throw ValidationError("--gap is a fraction from 0 to below 1, e.g. 0.01 for 1%.") }
     }
 
@@ -41,6 +45,7 @@ struct SolveCommand: ParsableCommand {
         var options = PlanningOptions(
             timeLimitSeconds: timeLimit ?? scenario.settings.timeLimitSeconds ?? 60,
             relativeGap: gap ?? scenario.settings.relativeGap ?? 0.01)
+        if let candidates { options.candidatesPerClient = candidates }
         if verbose {
             options.log = { @Sendable line in printError(line) }
         }

@@ -196,9 +196,8 @@ struct ClientWorkScheduler {
         let interval = WeekInterval(start: start, end: start + demand.appointment.minutes)
         let day = Weekday.allCases[start / 1440]
         guard StaffCalendar(staff: plan.staff).workableTime(on: day, week: model.scenario.week).contains(where: { $0.contains(interval) }) else { return false }
+        // `brokenRule` covers overlap, travel between neighbours and from home, and the working-time rules.
         let work = TimedWork(interval: interval, area: demand.area)
-        let all = (plan.timedWork + [work]).sorted { $0.interval.start < $1.interval.start }
-        for (index, item) in all.enumerated() where !plan.rules.sequencer.canFollow(index > 0 ? all[index - 1] : nil, with: item) { return false }
         return plan.rules.brokenRule(plan.timedWork + [work], coordinationMinutes: plan.coordinationMinutes) == nil
     }
 

@@ -154,11 +154,12 @@ struct AmbulatoryDemand: Sendable {
     private static func options(for staff: [StaffID], windows: [WeekInterval], minutes: Int,
                                 calendars: [StaffID: StaffCalendar], scenario: Scenario) -> [TaskOption] {
         var result: [TaskOption] = []
+        let grid = TimeGrid(step: scenario.timeStepMinutes)
         for id in staff {
             guard let calendar = calendars[id] else { continue }
             for day in Weekday.allCases {
                 let allowed = calendar.workableTime(on: day, week: scenario.week).intersected(with: windows)
-                if allowed.contains(where: { TimeGrid(step: scenario.timeStepMinutes).earliestStart(in: $0, from: $0.start, minutes: minutes) != nil }) {
+                if grid.fits(minutes, in: allowed) {
                     result.append(TaskOption(staff: id, day: day, allowed: allowed))
                 }
             }
@@ -212,5 +213,10 @@ struct TimeGrid: Sendable {
         let lower = max(interval.start, earliest)
         let start = ((lower + step - 1) / step) * step
         return start + minutes <= interval.end ? start : nil
+    }
+
+    /// Whether work of `minutes` can start on the grid inside one of the stretches.
+    func fits(_ minutes: Int, in stretches: [WeekInterval]) -> Bool {
+        stretches.contains { earliestStart(in: $0, from: $0.start, minutes: minutes) != nil }
     }
 }

@@ -26,8 +26,7 @@ struct ClientWorkExplainer {
 
     private func reason(_ task: ClientTask, causes: [StaffID: String], responsible: StaffID?, product: Product?) -> String {
         let grid = TimeGrid(step: scenario.timeStepMinutes)
-        let fits = task.windows.contains { grid.earliestStart(in: $0, from: $0.start, minutes: task.minutes) != nil }
-        if !fits {
+        if !grid.fits(task.minutes, in: task.windows) {
             let office = (product?.officeHours.isEmpty ?? true) ? "" : " inside the product's office hours"
             return "the client's available time\(office) has no room for \(task.minutes) minutes"
         }

@@ -5,6 +5,7 @@ import Optimization
 /// coordination minutes.
 final class PersonPlan {
     let staff: Staff
+    let calendar: StaffCalendar
     let rules: WorkingWeek
     var fixed: [TimedWork]
     var days: [Weekday: [Occurrence]] = [:]
@@ -20,6 +21,7 @@ final class PersonPlan {
 
     init(staff: Staff, scenario: Scenario, fixed: [TimedWork]) {
         self.staff = staff
+        self.calendar = StaffCalendar(staff: staff)
         self.rules = WorkingWeek(staff: staff, scenario: scenario)
         self.fixed = fixed
     }
@@ -195,7 +197,7 @@ struct ClientWorkScheduler {
         guard let plan = plans[person] else { return false }
         let interval = WeekInterval(start: start, end: start + demand.appointment.minutes)
         let day = Weekday.allCases[start / 1440]
-        guard StaffCalendar(staff: plan.staff).workableTime(on: day, week: model.scenario.week).contains(where: { $0.contains(interval) }) else { return false }
+        guard plan.calendar.workableTime(on: day, week: model.scenario.week).contains(where: { $0.contains(interval) }) else { return false }
         // `brokenRule` covers overlap, travel between neighbours and from home, and the working-time rules.
         let work = TimedWork(interval: interval, area: demand.area)
         return plan.rules.brokenRule(plan.timedWork + [work], coordinationMinutes: plan.coordinationMinutes) == nil

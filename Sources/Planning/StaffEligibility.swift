@@ -29,13 +29,7 @@ struct StaffCalendar {
 
     init(staff: Staff) {
         self.staff = staff
-        availableIntervals = staff.available.map { windows in
-            windows.flatMap(\.intervals).flatMap { interval in
-                [-PlanningWeek.minutesPerWeek, 0, PlanningWeek.minutesPerWeek].map {
-                    WeekInterval(start: interval.start + $0, end: interval.end + $0)
-                }
-            }.merged
-        }
+        availableIntervals = staff.available.map { $0.flatMap(\.wrappedIntervals).merged }
     }
 
     /// The stretches of one day this person can work: availability (or the whole day), none when absent.

@@ -132,11 +132,6 @@ struct ClientWorkCheck {
     /// Due when `last_evaluation` is `evaluation_months` or more before the week's Friday.
     private func isDue(_ client: Client, product: Product) -> Bool {
         guard let months = product.evaluationMonths, let last = client.lastEvaluation else { return false }
-        let friday = scenario.week.date(of: .fri)
-        var year = friday.year, month = friday.month - months
-        while month < 1 { month += 12; year -= 1 }
-        let lastDay = [31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        let cutoff = (year, month, min(friday.day, lastDay))
-        return (last.year, last.month, last.day) <= cutoff
+        return last <= scenario.week.date(of: .fri).subtracting(months: months)
     }
 }

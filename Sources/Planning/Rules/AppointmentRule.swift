@@ -23,7 +23,7 @@ extension WeekModel {
                     for candidate in candidates where known.contains(candidate) {
                         guard let calendar = calendars[candidate] else { continue }
                         let allowed = calendar.workableTime(on: day, week: scenario.week).intersected(with: [window])
-                        guard allowed.contains(where: { grid.earliestStart(in: $0, from: $0.start, minutes: appointment.minutes) != nil }) else { continue }
+                        guard grid.fits(appointment.minutes, in: allowed) else { continue }
                         let seat = try model.addVariable(modelName("seat", appointment.id, role, candidate, day), kind: .binary)
                         appointmentSeats[appointment.id, default: []].append(AppointmentSeat(role: role, staff: candidate, day: day, variable: seat))
                         filled.add(seat)

@@ -22,10 +22,8 @@ extension WeekModel {
                 chosen.append((option, variable))
                 placed.add(variable)
                 byDay[option.day, default: []].append(variable)
-                if let responsibleChoice {
-                    if task.kind == .evaluation {
-                        try model.add(variable - responsibleChoice <= 0, name: modelName("evaluation_by_responsible", task.client, option.staff))
-                    }
+                if task.kind == .evaluation, let responsibleChoice {
+                    try model.add(variable - responsibleChoice <= 0, name: modelName("evaluation_by_responsible", task.client, option.staff))
                 }
                 registerDayWork(DayWork(day: option.day, minutes: task.minutes, allowed: option.allowed, area: task.area, variable: variable),
                                 for: option.staff)
@@ -51,7 +49,7 @@ extension WeekModel {
             let blocked = WeekInterval(start: interval.start - travel, end: interval.end + travel)
             guard option.allowed.contains(where: { $0.overlaps(blocked) }) else { continue }
             let left = option.allowed.subtracting(blocked)
-            if left.contains(where: { grid.earliestStart(in: $0, from: $0.start, minutes: minutes) != nil }) { continue }
+            if grid.fits(minutes, in: left) { continue }
             try model.add(variable + Double(upperBound) * session.variable <= Double(upperBound),
                           name: modelName("no_room", option.staff, session.demand.session, variable.index))
         }

@@ -8,6 +8,10 @@ public struct CapacityRow: Sendable, Hashable {
     public let assignedHours: Double
     public let uncoveredHours: Double
     public let fteGap: Double
+    /// What the hire analysis gives this level and skill: vacancy hours, their FTE and cost.
+    public var hireHours = 0.0
+    public var hireFTE = 0.0
+    public var hireCost = 0.0
 
     public init(level: String, skill: String, demandHours: Double, availableHours: Double, assignedHours: Double,
                 uncoveredHours: Double, fteGap: Double) {
@@ -33,7 +37,12 @@ public struct RunSummary: Sendable, Hashable {
     public let assignedHours: Double
     public let uncoveredHours: Double
     public let cost: Double
-    public let fteGap: Double
+    /// FTE to hire: the vacancies' hours over `fte_hours` when the hire analysis ran, else the
+    /// missing people's hours per session.
+    public var fteGap: Double
+    /// Hours and employer cost of the vacancies the hire analysis fills.
+    public var hireHours = 0.0
+    public var hireCost = 0.0
     /// Ambulatory visits asked, placed, and the most any roster could place (each visit alone
     /// against every qualified person's days: a bound that ignores capacity and travel).
     public var visitsAsked = 0
@@ -52,5 +61,104 @@ public struct RunSummary: Sendable, Hashable {
         self.uncoveredHours = uncoveredHours
         self.cost = cost
         self.fteGap = fteGap
+    }
+}
+
+/// A part of the day, for "when are we short": night 00–07, morning 07–12, afternoon 12–17, evening 17–24.
+public enum Daypart: String, Sendable, Hashable, CaseIterable, Comparable {
+    case night, morning, afternoon, evening
+
+    /// Minutes after midnight where the part starts and ends.
+    public var minutes: Range<Int> {
+        switch self {
+        case .night: 0..<420
+        case .morning: 420..<720
+        case .afternoon: 720..<1020
+        case .evening: 1020..<1440
+        }
+    }
+
+    public static func < (lhs: Daypart, rhs: Daypart) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// An interval cut at day and daypart boundaries, with each piece's hours (minutes past the
+    /// week's end wrap to Monday, as a Sunday night shift ends on Monday morning).
+    public static func pieces(of interval: WeekInterval) -> [(Weekday, Daypart, Double)] {
+        var pieces: [(Weekday, Daypart, Double)] = []
+        var minute = interval.start
+        while minute < interval.end {
+            let dayIndex = Int((Double(minute) / 1440).rounded(.down))
+            let ofDay = minute - dayIndex * 1440
+            let part = allCases.first { $0.minutes.contains(ofDay) }!
+            let end = min(interval.end, dayIndex * 1440 + part.minutes.upperBound)
+            pieces.append((Weekday(rawValue: ((dayIndex % 7) + 7) % 7)!, part, Double(end - minute) / 60))
+            minute = end
+        }
+        return pieces
+    }
+}
+
+/// Hours the vacancies would work for one level and skill set ("" for none).
+public struct HireNeed: Sendable, Hashable {
+    public let level: String
+    public let skill: String
+    public let hours: Double
+    public let fte: Double
+    public let cost: Double
+
+    public init(level: String, skill: String, hours: Double, fte: Double, cost: Double) {
+        self.level = level
+        self.skill = skill
+        self.hours = hours
+        self.fte = fte
+        self.cost = cost
+    }
+}
+
+/// One day and daypart for one level and skill: what the roster left uncovered, and what hires would work.
+public struct HireSlot: Sendable, Hashable {
+    public let day: Weekday
+    public let daypart: Daypart
+    public let level: String
+    public let skill: String
+    public let uncoveredHours: Double
+    public let hireHours: Double
+
+    public init(day: Weekday, daypart: Daypart, level: String, skill: String, uncoveredHours: Double, hireHours: Double) {
+        self.day = day
+        self.daypart = daypart
+        self.level = level
+        self.skill = skill
+        self.uncoveredHours = uncoveredHours
+        self.hireHours = hireHours
+    }
+}
+
+/// "Whom to hire": the fewest vacancy hours per level and skill that cover the demand the roster could not.
+public struct HirePlan: Sendable, Hashable {
+    public let needs: [HireNeed]
+    public let slots: [HireSlot]
+    /// Demand that not even the vacancies cover (for example a client's hours outside office hours).
+    public let stillUncoveredHours: Double
+    /// How the search with vacancies ended.
+    public let status: String
+
+    public init(needs: [HireNeed], slots: [HireSlot], stillUncoveredHours: Double, status: String) {
+        self.needs = needs
+        self.slots = slots
+        self.stillUncoveredHours = stillUncoveredHours
+        self.status = status
+    }
+
+    public static let none = HirePlan(needs: [], slots: [], stillUncoveredHours: 0, status: "not needed")
+
+    public var hours: Double { needs.reduce(0) { $0 + $1.hours } }
+    public var fte: Double { needs.reduce(0) { $0 + $1.fte } }
+    public var cost: Double { needs.reduce(0) { $0 + $1.cost } }
+
+    /// FTE per level name, summed over skills.
+    public var fteByLevel: [String: Double] {
+        needs.reduce(into: [:]) { $0[$1.level, default: 0] += $1.fte }
     }
 }

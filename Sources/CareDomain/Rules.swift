@@ -51,10 +51,24 @@ public struct RunSettings: Sendable, Hashable {
     public var timeLimitSeconds: Double?
     public var relativeGap: Double?
     public var fteHours: Double
+    /// Employer cost per hour by level name, for hires and estimates (`settings.hourly_cost`).
+    public var hourlyCostByLevel: [String: Double]
 
-    public init(timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, fteHours: Double = 36) {
+    public init(timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, fteHours: Double = 36,
+                hourlyCostByLevel: [String: Double] = [:]) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.fteHours = fteHours
+        self.hourlyCostByLevel = hourlyCostByLevel
+    }
+}
+
+/// Employer cost per hour when neither the scenario nor its staff say: a rough 2026 figure for
+/// Dutch care (gross salary scale midpoint plus about 35% employer charges), rising per level.
+public enum StandardHourlyCost {
+    public static let byLevel: [String: Double] = ["mbo1": 31, "mbo2": 35, "mbo3": 39, "mbo4": 44, "hbo": 52, "wo": 62]
+
+    public static func cost(of level: QualificationLevel) -> Double {
+        byLevel[level.name] ?? 31 + 6 * Double(level.rank)
     }
 }

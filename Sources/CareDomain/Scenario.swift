@@ -47,4 +47,13 @@ public struct Scenario: Sendable {
 
     public var sortedStaff: [Staff] { staff.values.sorted { $0.id < $1.id } }
     public var sortedClients: [Client] { clients.values.sorted { $0.id < $1.id } }
+
+    /// Employer cost of an hour at `level`: the scenario's `hourly_cost`, else the mean of its
+    /// staff at that level who state a cost, else the standard table.
+    public func hourlyCost(of level: QualificationLevel) -> Double {
+        if let stated = settings.hourlyCostByLevel[level.name] { return stated }
+        let costs = staff.values.filter { $0.level == level && !$0.isVolunteer && !$0.isHire }.compactMap(\.hourlyCost)
+        if !costs.isEmpty { return costs.reduce(0, +) / Double(costs.count) }
+        return StandardHourlyCost.cost(of: level)
+    }
 }

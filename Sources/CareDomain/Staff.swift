@@ -21,6 +21,8 @@ public struct Staff: Sendable, Hashable, Identifiable {
     public let absent: Set<CivilDate>
     public let homeArea: String?
     public let maxCaseload: Int?
+    /// A vacancy the capacity analysis offers the model: not a real person, priced per hour.
+    public var isHire = false
 
     public init(id: StaffID, name: String, level: QualificationLevel, skills: Set<String>, contractHours: Double,
                 minHours: Double, maxHours: Double, isVolunteer: Bool, hourlyCost: Double?, organisation: String?,

@@ -60,6 +60,29 @@ enum CapacityAnalysis {
     }
 }
 
+extension CapacityAnalysis {
+    /// The demand rows with the vacancies' hours added by level and skill; a vacancy kind
+    /// without a demand row of its own gets a row with only hire figures.
+    static func merge(_ rows: [CapacityRow], hires: HirePlan, fteHours: Double) -> [CapacityRow] {
+        var merged = rows
+        for need in hires.needs {
+            if let index = merged.firstIndex(where: { $0.level == need.level && $0.skill == need.skill }) {
+                merged[index].hireHours += need.hours
+                merged[index].hireFTE += need.fte
+                merged[index].hireCost += need.cost
+            } else {
+                var row = CapacityRow(level: need.level, skill: need.skill, demandHours: 0, availableHours: 0,
+                                      assignedHours: 0, uncoveredHours: 0, fteGap: 0)
+                row.hireHours = need.hours
+                row.hireFTE = need.fte
+                row.hireCost = need.cost
+                merged.append(row)
+            }
+        }
+        return merged
+    }
+}
+
 /// The run's headline figures.
 enum RunSummaryBuilder {
     static func summary(scenario: Scenario, roster: Roster, capacity: [CapacityRow], status: TerminationStatus,

@@ -23,6 +23,9 @@ public struct ObjectiveWeights: Sendable {
     public var notPreferredVisitor = 3.0
     /// Per minute of travel from a visitor's home area to the client: nearby people first.
     public var travelPerMinute = 0.01
+    /// Per hour a vacancy works in the hire analysis (plus its level's hourly cost): below an
+    /// uncovered hour, above any real person's hour, so vacancies fill only what staff cannot.
+    public var vacancyPerHour = 100.0
     /// Per euro of employer cost.
     public var costPerEuro = 0.005
 

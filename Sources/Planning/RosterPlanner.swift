@@ -14,6 +14,8 @@ public struct PlanningOptions: Sendable {
     /// The most visitors and responsible professionals offered per client, nearest first
     /// (preferred and fixed people always); 0 offers everyone qualified.
     public var candidatesPerClient = 10
+    /// Solve the week again with vacancies to say whom to hire, when the roster leaves demand uncovered.
+    public var analyseHires = true
 
     public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.01, weights: ObjectiveWeights = .standard,
                 log: (@Sendable (String) -> Void)? = nil, progress: (@Sendable (SolveProgress) -> Void)? = nil,
@@ -34,6 +36,8 @@ public struct PlanOutcome: Sendable {
     public let summary: RunSummary
     /// Per independent part: its size and how its solve ended.
     public let parts: [PartReport]
+    /// Whom to hire, and when; `HirePlan.none` when nothing is short or the analysis was off.
+    public let hires: HirePlan
 }
 
 public struct PartReport: Sendable {
@@ -54,9 +58,39 @@ public struct RosterPlanner<S: Solver>: Sendable {
         let started = Date()
         let demands = SessionDemand.build(for: scenario).filter(\.isActive)
         let ambulatory = AmbulatoryDemand.build(for: scenario, candidatesPerClient: options.candidatesPerClient)
+        let week = try planWeek(scenario, demands: demands, ambulatory: ambulatory, options: options)
+        let roster = week.roster
+        let capacity = CapacityAnalysis.rows(scenario: scenario, demands: demands, roster: roster)
+        var summary = RunSummaryBuilder.summary(
+            scenario: scenario, roster: roster, capacity: capacity, status: week.status,
+            objective: week.objective, bound: week.bound, seconds: Date().timeIntervalSince(started))
+        summary.visitsAsked = ambulatory.tasks.filter { $0.kind == .visit }.reduce(0) { $0 + $1.count }
+        summary.visitsPlaced = roster.assignments.filter { $0.activity == .visit }.count
+        summary.visitsPlaceableBound = AmbulatoryDemand.placeableVisitBound(for: scenario)
+
+        var hires = HirePlan.none
+        if options.analyseHires && HireAnalysis.isShort(roster) {
+            let widened = HireAnalysis.scenarioWithVacancies(scenario, demands: demands, roster: roster)
+            let widenedDemands = SessionDemand.build(for: widened).filter(\.isActive)
+            let widenedWork = AmbulatoryDemand.build(for: widened, candidatesPerClient: options.candidatesPerClient)
+            var hireOptions = options
+            hireOptions.log = options.log.map { log in { @Sendable line in log("[vacatures] \(line)") } }
+            let hireWeek = try planWeek(widened, demands: widenedDemands, ambulatory: widenedWork, options: hireOptions)
+            hires = HireAnalysis.plan(scenario: scenario, withVacancies: widened, hireRoster: hireWeek.roster, baseRoster: roster,
+                                      demands: demands, status: hireWeek.status)
+            summary.fteGap = hires.fte
+        }
+        summary.hireHours = hires.hours
+        summary.hireCost = hires.cost
+        return PlanOutcome(roster: roster, capacity: CapacityAnalysis.merge(capacity, hires: hires, fteHours: scenario.settings.fteHours),
+                           summary: summary, parts: week.reports, hires: hires)
+    }
+
+    /// One solve of the week: decompose, solve the parts, put the roster together.
+    private func planWeek(_ scenario: Scenario, demands: [SessionDemand], ambulatory: AmbulatoryDemand,
+                          options: PlanningOptions) throws -> WeekResult {
         let parts = IndependentParts.split(demands: demands, ambulatory: ambulatory, staff: scenario.sortedStaff, scenario: scenario)
         let results = try solveInParallel(parts, scenario: scenario, options: options)
-
         var assignments: [RosterAssignment] = []
         var uncovered: [UncoveredDemand] = []
         var responsibilities: [Responsibility] = []
@@ -74,16 +108,16 @@ public struct RosterPlanner<S: Solver>: Sendable {
             // Without a bound from the search, 0 is the only sure one: every objective term is a non-negative penalty.
             bound += result.bound ?? 0
         }
-        let roster = Roster(assignments: assignments, uncovered: uncovered, responsibilities: responsibilities)
-        let capacity = CapacityAnalysis.rows(scenario: scenario, demands: demands, roster: roster)
-        let status = Self.overallStatus(statuses)
-        var summary = RunSummaryBuilder.summary(
-            scenario: scenario, roster: roster, capacity: capacity, status: status,
-            objective: objective, bound: bound, seconds: Date().timeIntervalSince(started))
-        summary.visitsAsked = ambulatory.tasks.filter { $0.kind == .visit }.reduce(0) { $0 + $1.count }
-        summary.visitsPlaced = roster.assignments.filter { $0.activity == .visit }.count
-        summary.visitsPlaceableBound = AmbulatoryDemand.placeableVisitBound(for: scenario)
-        return PlanOutcome(roster: roster, capacity: capacity, summary: summary, parts: reports)
+        return WeekResult(roster: Roster(assignments: assignments, uncovered: uncovered, responsibilities: responsibilities),
+                          reports: reports, status: Self.overallStatus(statuses), objective: objective, bound: bound)
+    }
+
+    struct WeekResult {
+        let roster: Roster
+        let reports: [PartReport]
+        let status: TerminationStatus
+        let objective: Double?
+        let bound: Double
     }
 
     struct PartResult: Sendable {

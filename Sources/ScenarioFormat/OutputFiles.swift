@@ -15,7 +15,9 @@ public enum OutputFiles {
     /// Our extension: each client's end-responsible professional and the coordination time counted in their hours.
     public static let responsibilityColumns = ["client_id", "product", "staff_id", "staff_name", "level", "coordination_minutes", "fixed"]
     public static let capacityColumns = ["level", "skill", "demand_hours", "available_hours", "assigned_hours",
-                                         "uncovered_hours", "fte_gap"]
+                                         "uncovered_hours", "fte_gap", "hire_hours", "hire_fte", "hire_cost"]
+    /// Our extension: when in the week the roster is short and the vacancies would work.
+    public static let capacityByDayColumns = ["day", "daypart", "level", "skill", "uncovered_hours", "hire_hours"]
 
     public static func rosterCSV(_ roster: Roster, scenario: Scenario) -> String {
         var rows = [rosterColumns]
@@ -60,11 +62,18 @@ public enum OutputFiles {
     public static func capacityCSV(_ capacity: [CapacityRow]) -> String {
         csv([capacityColumns] + capacity.map {
             [$0.level, $0.skill, decimal($0.demandHours), decimal($0.availableHours), decimal($0.assignedHours),
-             decimal($0.uncoveredHours), decimal($0.fteGap, places: 3)]
+             decimal($0.uncoveredHours), decimal($0.fteGap, places: 3), decimal($0.hireHours), decimal($0.hireFTE, places: 3),
+             decimal($0.hireCost)]
         })
     }
 
-    public static func summaryJSON(_ summary: RunSummary, scenario: Scenario) -> String {
+    public static func capacityByDayCSV(_ hires: HirePlan) -> String {
+        csv([capacityByDayColumns] + hires.slots.map {
+            [$0.day.description, $0.daypart.rawValue, $0.level, $0.skill, decimal($0.uncoveredHours), decimal($0.hireHours)]
+        })
+    }
+
+    public static func summaryJSON(_ summary: RunSummary, scenario: Scenario, hires: HirePlan = .none) -> String {
         func number(_ value: Double?, places: Int = 4) -> String { value.map { decimal($0, places: places) } ?? "null" }
         let fields: [(String, String)] = [
             ("status", "\"\(summary.status)\""),
@@ -77,6 +86,12 @@ public enum OutputFiles {
             ("uncovered_hours", number(summary.uncoveredHours, places: 2)),
             ("cost", number(summary.cost, places: 2)),
             ("fte_gap", number(summary.fteGap, places: 3)),
+            ("hire_hours", number(summary.hireHours, places: 2)),
+            ("hire_cost", number(summary.hireCost, places: 2)),
+            ("hire_fte_by_level", "{" + hires.fteByLevel.sorted { $0.key < $1.key }
+                .map { "\(jsonString($0.key)): \(number($0.value, places: 3))" }.joined(separator: ", ") + "}"),
+            ("hire_uncovered_hours", number(hires.stillUncoveredHours, places: 2)),
+            ("hire_status", jsonString(hires.status)),
             ("visits_asked", String(summary.visitsAsked)),
             ("visits_placed", String(summary.visitsPlaced)),
             ("visits_placeable_bound", String(summary.visitsPlaceableBound)),

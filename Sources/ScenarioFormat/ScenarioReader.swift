@@ -44,6 +44,10 @@ final class ScenarioReader {
         } ?? 15
         let settings = top.optional("settings").map(readSettings) ?? RunSettings()
         let scale = top.optional("levels").flatMap(readLevels) ?? QualificationScale()
+        for name in settings.hourlyCostByLevel.keys.sorted() where scale.level(named: name) == nil {
+            log.report(top.optional("settings")!, "settings.hourly_cost names `\(name)`, which is not a level",
+                       hint: "levels: \(scale.levels.map(\.name).joined(separator: ", "))")
+        }
         let products = top.optional("products").map { readProducts($0, scale: scale) } ?? [:]
         let locations = top.optional("locations").map(readLocations) ?? [:]
         let labourRules = top.optional("labour_rules").map(readLabourRules) ?? LabourRules()
@@ -93,7 +97,7 @@ final class ScenarioReader {
 
     func readSettings(_ node: ValueNode) -> RunSettings {
         var settings = RunSettings()
-        guard let fields = Fields(node, log: log, allowed: ["time_limit_seconds", "relative_gap", "fte_hours"], what: "settings") else { return settings }
+        guard let fields = Fields(node, log: log, allowed: ["time_limit_seconds", "relative_gap", "fte_hours", "hourly_cost"], what: "settings") else { return settings }
         settings.timeLimitSeconds = fields.optional("time_limit_seconds").flatMap { values.number($0, exclusive: true, what: "time_limit_seconds") }
         settings.relativeGap = fields.optional("relative_gap").flatMap { values.number($0, what: "relative_gap") }
         if let gap = settings.relativeGap, gap >= 1, let node = fields.optional("relative_gap") {
@@ -101,6 +105,15 @@ final class ScenarioReader {
         }
         if let fte = fields.optional("fte_hours").flatMap({ values.number($0, exclusive: true, what: "fte_hours") }) {
             settings.fteHours = fte
+        }
+        if let costs = fields.optional("hourly_cost") {
+            if case let .mapping(pairs) = costs.content {
+                for (name, node) in pairs {
+                    if let cost = values.number(node, what: "hourly_cost.\(name)") { settings.hourlyCostByLevel[name] = cost }
+                }
+            } else {
+                log.report(costs, "expected euro per level, found \(costs.kindName)", hint: "write hourly_cost: {mbo2: 35, mbo4: 44, hbo: 52}")
+            }
         }
         return settings
     }

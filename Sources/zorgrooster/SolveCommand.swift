@@ -67,8 +67,9 @@ struct SolveCommand: ParsableCommand {
             "roster.csv": OutputFiles.rosterCSV(outcome.roster, scenario: scenario),
             "uncovered.csv": OutputFiles.uncoveredCSV(outcome.roster, scenario: scenario),
             "capacity.csv": OutputFiles.capacityCSV(outcome.capacity),
+            "capacity-by-day.csv": OutputFiles.capacityByDayCSV(outcome.hires),
             "responsibility.csv": OutputFiles.responsibilityCSV(outcome.roster, scenario: scenario),
-            "summary.json": OutputFiles.summaryJSON(outcome.summary, scenario: scenario),
+            "summary.json": OutputFiles.summaryJSON(outcome.summary, scenario: scenario, hires: outcome.hires),
         ]
         do {
             try OutputFiles.write(files, to: out)

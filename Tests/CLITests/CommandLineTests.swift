@@ -67,7 +67,9 @@ struct CommandLineTests {
         let uncovered = try String(contentsOfFile: out + "/uncovered.csv", encoding: .utf8)
         #expect(uncovered.hasPrefix("date,day,start,end,activity,location,client,product,need,hours,reason"))
         let capacity = try String(contentsOfFile: out + "/capacity.csv", encoding: .utf8)
-        #expect(capacity.hasPrefix("level,skill,demand_hours,available_hours,assigned_hours,uncovered_hours,fte_gap\n"))
+        #expect(capacity.hasPrefix("level,skill,demand_hours,available_hours,assigned_hours,uncovered_hours,fte_gap,"))
+        let byDay = try String(contentsOfFile: out + "/capacity-by-day.csv", encoding: .utf8)
+        #expect(byDay == "day,daypart,level,skill,uncovered_hours,hire_hours\n")
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
         for key in ["status", "objective", "best_bound", "gap", "solve_seconds", "coverage", "assigned_hours", "uncovered_hours", "cost", "fte_gap"] {
             #expect(summary?[key] != nil, "summary.json lacks \(key)")

@@ -1,0 +1,189 @@
+import CareDomain
+import Optimization
+
+/// "Whom to hire, and when": the week solved again with vacancies per level and skill.
+///
+/// A vacancy is a person available at any time under the labour rules, with no contract hours,
+/// whose every hour costs `ObjectiveWeights.vacancyPerHour` plus its level's hourly cost: far
+/// below an hour of uncovered care, far above anything real staff cost. So the model uses real
+/// staff first, then the fewest vacancy hours, and of equal hours the cheaper level.
+enum HireAnalysis {
+    /// Demand kinds that more staff could cover; `unplanned` is demand the model does not plan.
+    static let staffKinds: Set<UncoveredKind> = [.staffing, .lead, .skill, .attendance, .visit, .evaluation, .appointment, .responsible]
+
+    static func isShort(_ roster: Roster) -> Bool {
+        roster.uncovered.contains { staffKinds.contains($0.kind) }
+    }
+
+    /// The scenario with vacancies for what `roster` left uncovered.
+    static func scenarioWithVacancies(_ scenario: Scenario, demands: [SessionDemand], roster: Roster) -> Scenario {
+        var widened = scenario
+        for vacancy in vacancies(scenario: scenario, demands: demands, roster: roster) {
+            widened.staff[vacancy.id] = vacancy
+        }
+        return widened
+    }
+
+    static func vacancies(scenario: Scenario, demands: [SessionDemand], roster: Roster) -> [Staff] {
+        let weekHours = Double(scenario.labourRules.maxWeekMinutes) / 60
+        let short = roster.uncovered.filter { staffKinds.contains($0.kind) }
+        var result: [Staff] = []
+
+        // Group care: per location, each level its sessions count or lead with, and each skill
+        // at the counted level; enough of each for the busiest session and for the week's hours.
+        let groupShort = Dictionary(grouping: short.filter { $0.activity == .group && $0.location != nil }) { $0.location! }
+        for location in groupShort.keys.sorted() {
+            let rows = groupShort[location]!
+            let sessions = demands.filter { $0.session.location == location }
+            let bySession = Dictionary(grouping: rows) { "\($0.interval?.start ?? -1) \($0.ref)" }
+            let peak = bySession.values.map { session in
+                session.reduce(0.0) { total, row in
+                    total + (row.kind == .staffing ? (row.interval.map { row.hours / $0.hours } ?? 1) : 1)
+                }
+            }.max() ?? 1
+            let hours = rows.reduce(0.0) { $0 + $1.hours }
+            let count = min(12, max(Int(peak.rounded(.up)), Int((hours / weekHours).rounded(.up))) + 1)
+            let levels = Set(sessions.map(\.countedLevel) + sessions.flatMap { $0.leads.map(\.level) })
+            for level in levels.sorted() {
+                result += make(count, level: level, skills: [], location: location, scenario: scenario)
+            }
+            var skillLevels: [String: QualificationLevel] = [:]
+            for session in sessions {
+                for (skill, _) in session.skills { skillLevels[skill] = max(skillLevels[skill] ?? session.countedLevel, session.countedLevel) }
+            }
+            for skill in skillLevels.keys.sorted() {
+                result += make(min(count, 3), level: skillLevels[skill]!, skills: [skill], location: location, scenario: scenario)
+            }
+        }
+
+        // Client work at home: a vacancy per product level and needed skills, and per responsible level.
+        var kinds: [VacancyKind: Double] = [:]
+        for row in short where row.activity != .group {
+            for kind in clientWorkKinds(for: row, scenario: scenario) { kinds[kind, default: 0] += row.hours }
+        }
+        for kind in kinds.keys.sorted() {
+            // Travel and the day's span leave fewer working hours than the week's ceiling: half as a margin.
+            let count = min(12, Int((kinds[kind]! * 1.5 / weekHours).rounded(.up)) + 1)
+            result += make(count, level: kind.level, skills: kind.skills, location: nil, scenario: scenario)
+        }
+        return result
+    }
+
+    struct VacancyKind: Hashable, Comparable {
+        let level: QualificationLevel
+        let skills: Set<String>
+        var label: String { skills.sorted().joined(separator: "+") }
+        static func < (lhs: VacancyKind, rhs: VacancyKind) -> Bool { (lhs.level, lhs.label) < (rhs.level, rhs.label) }
+    }
+
+    private static func clientWorkKinds(for row: UncoveredDemand, scenario: Scenario) -> [VacancyKind] {
+        let lowest = scenario.scale.levels.first!
+        if row.kind == .appointment, let appointment = scenario.appointments[row.ref] {
+            return appointment.roles.map { VacancyKind(level: $0.level ?? lowest, skills: $0.skills) }
+        }
+        guard let client = row.client.flatMap({ scenario.clients[$0] }), let product = scenario.products[client.product] else { return [] }
+        switch row.kind {
+        case .evaluation, .responsible:
+            return [VacancyKind(level: product.responsibleLevel ?? product.minLevel, skills: [])]
+        default:
+            return [VacancyKind(level: product.minLevel, skills: client.needs)]
+        }
+    }
+
+    private static func make(_ count: Int, level: QualificationLevel, skills: Set<String>, location: LocationID?,
+                             scenario: Scenario) -> [Staff] {
+        let label = ([level.name] + skills.sorted() + [location?.rawValue ?? "thuis"]).joined(separator: "-")
+        return (1...max(1, count)).map { number in
+            var vacancy = Staff(
+                id: StaffID("vacature-\(label)-\(number)"), name: "Vacature \(label) \(number)", level: level, skills: skills,
+                contractHours: 0, minHours: 0, maxHours: Double(scenario.labourRules.maxWeekMinutes) / 60,
+                isVolunteer: false, hourlyCost: scenario.hourlyCost(of: level), organisation: nil,
+                locations: location.map { [$0] }, available: nil, absent: [], homeArea: nil, maxCaseload: nil)
+            vacancy.isHire = true
+            return vacancy
+        }
+    }
+
+    // MARK: reading what the vacancies got
+
+    static func plan(scenario: Scenario, withVacancies: Scenario, hireRoster: Roster, baseRoster: Roster,
+                     demands: [SessionDemand], status: TerminationStatus) -> HirePlan {
+        var hours: [Key: Double] = [:]
+        var slots: [SlotKey: (uncovered: Double, hired: Double)] = [:]
+        var leadTaken: Set<String> = []
+        for assignment in hireRoster.assignments {
+            guard let vacancy = withVacancies.staff[assignment.staff], vacancy.isHire else { continue }
+            var key = Key(level: vacancy.level, skill: vacancy.skills.sorted().joined(separator: "+"))
+            // A vacancy that is the session's only person of the lead level fills the lead: name it so,
+            // as the capacity rows name that demand.
+            let session = "\(assignment.location?.rawValue ?? "") \(assignment.interval.start) \(assignment.ref)"
+            if assignment.activity == .group, vacancy.skills.isEmpty, !leadTaken.contains(session),
+               let demand = demands.first(where: { $0.session.location == assignment.location && $0.session.interval == assignment.interval
+                   && $0.session.slot.name == assignment.ref }),
+               let lead = demand.leads.map(\.level).max(), vacancy.level >= lead,
+               !hireRoster.assignments.contains(where: { other in
+                   other.activity == .group && other.location == assignment.location && other.interval == assignment.interval
+                       && other.ref == assignment.ref && scenario.staff[other.staff].map { $0.isProfessional(atLeast: lead) } == true
+               }) {
+                leadTaken.insert(session)
+                key = Key(level: vacancy.level, skill: "lead")
+            }
+            hours[key, default: 0] += assignment.interval.hours
+            for (day, part, partHours) in Daypart.pieces(of: assignment.interval) {
+                slots[SlotKey(day: day, part: part, key: key), default: (0, 0)].hired += partHours
+            }
+        }
+        for responsibility in hireRoster.responsibilities {
+            guard let vacancy = withVacancies.staff[responsibility.staff], vacancy.isHire else { continue }
+            hours[Key(level: vacancy.level, skill: vacancy.skills.sorted().joined(separator: "+")), default: 0]
+                += Double(responsibility.coordinationMinutes) / 60
+        }
+        for row in baseRoster.uncovered where staffKinds.contains(row.kind) {
+            guard let interval = row.interval, let key = shortKey(row, scenario: scenario, demands: demands) else { continue }
+            for (day, part, partHours) in Daypart.pieces(of: interval) {
+                slots[SlotKey(day: day, part: part, key: key), default: (0, 0)].uncovered += partHours * row.hours / interval.hours
+            }
+        }
+        let fteHours = scenario.settings.fteHours
+        let needs = hours.keys.sorted().map { key in
+            HireNeed(level: key.level.name, skill: key.skill, hours: hours[key]!, fte: hours[key]! / fteHours,
+                     cost: hours[key]! * scenario.hourlyCost(of: key.level))
+        }
+        let timed = slots.keys.sorted().map { slot in
+            HireSlot(day: slot.day, daypart: slot.part, level: slot.key.level.name, skill: slot.key.skill,
+                     uncoveredHours: slots[slot]!.uncovered, hireHours: slots[slot]!.hired)
+        }
+        let still = hireRoster.uncovered.filter { staffKinds.contains($0.kind) }.reduce(0.0) { $0 + $1.hours }
+        return HirePlan(needs: needs, slots: timed, stillUncoveredHours: still, status: status.rawValue)
+    }
+
+    struct Key: Hashable, Comparable {
+        let level: QualificationLevel
+        let skill: String
+        static func < (lhs: Key, rhs: Key) -> Bool { (lhs.level, lhs.skill) < (rhs.level, rhs.skill) }
+    }
+
+    struct SlotKey: Hashable, Comparable {
+        let day: Weekday
+        let part: Daypart
+        let key: Key
+        static func < (lhs: SlotKey, rhs: SlotKey) -> Bool { (lhs.day, lhs.part, lhs.key) < (rhs.day, rhs.part, rhs.key) }
+    }
+
+    /// The level and skill an uncovered row asks, as the capacity rows name them.
+    private static func shortKey(_ row: UncoveredDemand, scenario: Scenario, demands: [SessionDemand]) -> Key? {
+        if row.activity == .group {
+            guard let session = demands.first(where: {
+                $0.session.location == row.location && $0.session.interval == row.interval && $0.session.slot.name == row.ref
+            }) else { return nil }
+            let present = row.clientsPresent.compactMap { scenario.clients[$0] }
+            let counted = session.countedLevel(present: present, products: scenario.products)
+            switch row.kind {
+            case .lead: return Key(level: session.leads.map(\.level).max() ?? counted, skill: "lead")
+            case .skill: return Key(level: session.countedLevel, skill: session.skills.map(\.skill).first { row.need.hasSuffix($0) } ?? "")
+            default: return Key(level: counted, skill: "")
+            }
+        }
+        return clientWorkKinds(for: row, scenario: scenario).first.map { Key(level: $0.level, skill: $0.label) }
+    }
+}

@@ -162,3 +162,24 @@ public struct HirePlan: Sendable, Hashable {
         needs.reduce(into: [:]) { $0[$1.level, default: 0] += $1.fte }
     }
 }
+
+/// One solved variant in a comparison: the figures `compare.csv` and its table show.
+public struct VariantComparison: Sendable, Hashable {
+    public let name: String
+    /// The folder (under the comparison's output) with this variant's own files.
+    public let folder: String
+    public let clients: Int
+    /// Staff hours the rules ask (the capacity rows' demand), so a variant's extra demand shows.
+    public let demandHours: Double
+    public let summary: RunSummary
+    public let hires: HirePlan
+
+    public init(name: String, folder: String, clients: Int, demandHours: Double, summary: RunSummary, hires: HirePlan) {
+        self.name = name
+        self.folder = folder
+        self.clients = clients
+        self.demandHours = demandHours
+        self.summary = summary
+        self.hires = hires
+    }
+}

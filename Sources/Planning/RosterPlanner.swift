@@ -179,26 +179,26 @@ public struct RosterPlanner<S: Solver>: Sendable {
 }
 
 /// Thread-safe slots for results computed on several threads.
-final class ResultSlots<Value>: @unchecked Sendable {
+public final class ResultSlots<Value>: @unchecked Sendable {
     private var values: [Value?]
     private var ticket = 0
     private let lock = NSLock()
 
-    init(count: Int) { values = Array(repeating: nil, count: count) }
+    public init(count: Int) { values = Array(repeating: nil, count: count) }
 
-    func store(_ index: Int, _ value: Value) {
+    public func store(_ index: Int, _ value: Value) {
         lock.lock(); defer { lock.unlock() }
         values[index] = value
     }
 
-    func takeTicket(limit: Int) -> Int? {
+    public func takeTicket(limit: Int) -> Int? {
         lock.lock(); defer { lock.unlock() }
         guard ticket < limit else { return nil }
         ticket += 1
         return ticket - 1
     }
 
-    func all() -> [Value] {
+    public func all() -> [Value] {
         lock.lock(); defer { lock.unlock() }
         return values.map { $0! }
     }

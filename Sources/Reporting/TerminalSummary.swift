@@ -3,7 +3,8 @@ import Foundation
 
 /// The summary a planner reads at a glance after `solve`.
 public enum TerminalSummary {
-    public static func render(scenario: Scenario, roster: Roster, summary: RunSummary, outputFolder: String, files: [String]) -> String {
+    public static func render(scenario: Scenario, roster: Roster, summary: RunSummary, hires: HirePlan = .none,
+                              outputFolder: String, files: [String]) -> String {
         var lines: [String] = []
         lines.append("zorgrooster · \(scenario.name) (\(scenario.week))")
         let gap = summary.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "n/a"
@@ -13,6 +14,13 @@ public enum TerminalSummary {
         lines.append(row("Coverage", String(format: "%.1f%%", summary.coverage * 100)
             + " · uncovered \(hours(summary.uncoveredHours)) h in \(roster.uncovered.count) row\(roster.uncovered.count == 1 ? "" : "s")"))
         lines.append(row("Cost", String(format: "€ %.2f", summary.cost) + " · FTE gap " + String(format: "%.2f", summary.fteGap)))
+        if !hires.needs.isEmpty {
+            let perLevel = hires.needs.map { need in
+                "\(need.level)\(need.skill.isEmpty ? "" : " \(need.skill)") \(hours(need.hours)) h (\(String(format: "%.2f", need.fte)) FTE)"
+            }
+            lines.append(row("Hire", perLevel.joined(separator: ", ") + String(format: " · € %.2f a week", hires.cost)
+                + (hires.stillUncoveredHours > 0 ? " · \(hours(hires.stillUncoveredHours)) h not even hires cover" : "")))
+        }
         if !roster.uncovered.isEmpty {
             lines.append("Uncovered:")
             for item in roster.uncovered.prefix(12) {

@@ -101,6 +101,27 @@ public enum OutputFiles {
         return "{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}\n"
     }
 
+    /// One row per variant; the FTE gap per level has a column for each level any variant hires.
+    public static func compareCSV(_ rows: [VariantComparison], scale: QualificationScale) -> String {
+        let levels = comparedLevels(rows, scale: scale)
+        let header = ["variant", "folder", "clients", "demand_hours", "status", "coverage", "assigned_hours", "uncovered_hours", "cost", "hire_hours", "hire_cost",
+                      "fte_gap"] + levels.map { "fte_gap_\($0)" } + ["gap"]
+        return csv([header] + rows.map { row in
+            let summary = row.summary
+            let perLevel = row.hires.fteByLevel
+            return [row.name, row.folder, String(row.clients), decimal(row.demandHours), summary.status, decimal(summary.coverage, places: 4), decimal(summary.assignedHours),
+                    decimal(summary.uncoveredHours), decimal(summary.cost), decimal(summary.hireHours), decimal(summary.hireCost),
+                    decimal(summary.fteGap, places: 3)] + levels.map { decimal(perLevel[$0] ?? 0, places: 3) }
+                + [summary.gap.map { decimal($0, places: 4) } ?? ""]
+        })
+    }
+
+    /// Levels with a hire in any variant, lowest first.
+    public static func comparedLevels(_ rows: [VariantComparison], scale: QualificationScale) -> [String] {
+        let hired = Set(rows.flatMap { $0.hires.needs.map(\.level) })
+        return scale.levels.map(\.name).filter(hired.contains)
+    }
+
     /// Writes every file into `folder` (created if missing), each atomically.
     public static func write(_ files: [String: String], to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -151,22 +151,29 @@ extension ScenarioReader {
         return appointments
     }
 
-    /// Checks the shape of `variants`; solving them is the what-if feature's work.
-    func readVariants(_ node: ValueNode, staff: [StaffID: Staff], clients: [ClientID: Client]) {
+    /// The `variants` section: each variant's name, client factor, fields to set and people to remove.
+    func readVariants(_ node: ValueNode) -> [ScenarioVariant] {
+        var variants: [ScenarioVariant] = []
+        var names: Set<String> = []
         for variantNode in values.list(node) {
             guard let fields = Fields(variantNode, log: log, allowed: ["name", "scale_clients", "set", "remove"], what: "a variant") else { continue }
-            _ = fields.required("name", hint: "add `name: \"+20% clients\"`").flatMap(values.text)
-            _ = fields.optional("scale_clients").flatMap { values.number($0, exclusive: true, what: "scale_clients") }
-            for item in fields.optional("remove").map(values.list) ?? [] {
-                guard let text = values.text(item) else { continue }
-                let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
-                let known = parts.count == 2 && ((parts[0] == "staff" && staff[StaffID(parts[1])] != nil)
-                    || (parts[0] == "clients" && clients[ClientID(parts[1])] != nil))
-                if !known {
-                    log.report(item, "`\(text)` names no staff member or client", hint: "write `staff.ID` or `clients.ID`")
+            guard let name = fields.required("name", hint: "add `name: \"+20% clients\"`").flatMap(values.text) else { continue }
+            if !names.insert(name).inserted {
+                log.report(variantNode, "two variants are named `\(name)`", hint: "give each variant its own name")
+            }
+            let scale = fields.optional("scale_clients").flatMap { values.number($0, exclusive: true, what: "scale_clients") }
+            var assignments: [(path: String, value: ValueNode)] = []
+            if let set = fields.optional("set") {
+                if case let .mapping(pairs) = set.content {
+                    assignments = pairs.map { ($0.key, $0.value) }
+                } else {
+                    log.report(set, "expected `path: value` pairs, found \(set.kindName)", hint: "write set: {products.ID.ratio: 4}")
                 }
             }
+            let removals = (fields.optional("remove").map(values.list) ?? []).compactMap(values.text)
+            variants.append(ScenarioVariant(name: name, scaleClients: scale, assignments: assignments, removals: removals))
         }
+        return variants
     }
 }
 

@@ -12,7 +12,25 @@ public enum ScenarioLoader {
         "staff", "staff_file", "clients", "clients_file", "appointments", "travel", "labour_rules", "variants",
     ]
 
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
+    /// Reads the scenario at `path`, edited by `variant` when one is given. Every variant in the
+    /// file is tried too, so a variant that breaks a rule is reported with the base.
+    public static func load(path: String, variant: ScenarioVariant? = nil) throws(ScenarioError) -> Scenario {
+        let (text, folder) = try contents(of: path)
+        return try parse(text, file: path, folder: folder, variant: variant)
+    }
+
+    /// The variants the file at `path` lists, in file order.
+    public static func variants(path: String) throws(ScenarioError) -> [ScenarioVariant] {
+        let (text, folder) = try contents(of: path)
+        let root = try compose(text, file: path)
+        let log = IssueLog()
+        let reader = ScenarioReader(log: log, file: path, folder: folder)
+        let variants = root.field("variants").map(reader.readVariants) ?? []
+        if !log.issues.isEmpty { throw ScenarioError(issues: log.issues) }
+        return variants
+    }
+
+    private static func contents(of path: String) throws(ScenarioError) -> (text: String, folder: String) {
         let url = URL(fileURLWithPath: path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(issues: [ScenarioIssue(
@@ -24,11 +42,30 @@ public enum ScenarioLoader {
                 location: SourceLocation(file: path, line: 1, column: 1), path: "",
                 problem: "the file is not UTF-8 text", hint: "save it as UTF-8")])
         }
-        return try parse(text, file: path, folder: url.deletingLastPathComponent().path)
+        return (text, url.deletingLastPathComponent().path)
     }
 
     /// Reads scenario text; `folder` resolves `staff_file` and `clients_file`.
-    public static func parse(_ text: String, file: String, folder: String = ".") throws(ScenarioError) -> Scenario {
+    public static func parse(_ text: String, file: String, folder: String = ".", variant: ScenarioVariant? = nil) throws(ScenarioError) -> Scenario {
+        let document = try compose(text, file: file)
+        let log = IssueLog()
+        let reader = ScenarioReader(log: log, file: file, folder: folder)
+        let scenario = reader.read(document, variant: variant)
+        if variant == nil, log.issues.isEmpty, let variantsNode = document.field("variants") {
+            // Each variant must read cleanly too; its errors carry its name.
+            for each in reader.readVariants(variantsNode) {
+                _ = ScenarioReader(log: log, file: file, folder: folder).read(document, variant: each)
+            }
+        }
+        if !log.issues.isEmpty || scenario == nil {
+            throw ScenarioError(issues: log.issues.isEmpty
+                ? [ScenarioIssue(location: SourceLocation(file: file, line: 1, column: 1), path: "", problem: "the scenario is incomplete", hint: "")]
+                : log.issues)
+        }
+        return scenario!
+    }
+
+    static func compose(_ text: String, file: String) throws(ScenarioError) -> ValueNode {
         let root: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {
@@ -41,15 +78,7 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(issues: [yamlIssue(error, file: file)])
         }
-        let log = IssueLog()
-        let reader = ScenarioReader(log: log, file: file, folder: folder)
-        let scenario = reader.read(ValueNode(yaml: root, file: file, path: ""))
-        if !log.issues.isEmpty || scenario == nil {
-            throw ScenarioError(issues: log.issues.isEmpty
-                ? [ScenarioIssue(location: SourceLocation(file: file, line: 1, column: 1), path: "", problem: "the scenario is incomplete", hint: "")]
-                : log.issues)
-        }
-        return scenario!
+        return ValueNode(yaml: root, file: file, path: "")
     }
 
     private static func yamlIssue(_ error: Error, file: String) -> ScenarioIssue {

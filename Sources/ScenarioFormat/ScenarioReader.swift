@@ -15,7 +15,13 @@ final class ScenarioReader {
         self.folder = folder
     }
 
-    func read(_ root: ValueNode) -> Scenario? {
+    func read(_ original: ValueNode, variant: ScenarioVariant? = nil) -> Scenario? {
+        var root = original
+        if let variant {
+            let place = Fields(original, log: IssueLog(), allowed: ScenarioLoader.topLevelFields, what: "")?.optional("variants")?.location
+                ?? original.location
+            root = VariantEditor(variant: variant, log: log, location: place).apply(to: inlinePeople(original))
+        }
         guard let top = Fields(root, log: log, allowed: ScenarioLoader.topLevelFields, what: "a scenario") else {
             if root.isNull { log.report(root, "the file is empty", hint: "start from an example in scenarios/") }
             return nil
@@ -67,12 +73,28 @@ final class ScenarioReader {
         let clients = readClients(clientNodes, context: context, staff: staff)
         checkCapacity(locations: locations, clients: clients, node: top.optional("locations"))
         let appointments = top.optional("appointments").map { readAppointments($0, context: context, clients: clients) } ?? [:]
-        if let variants = top.optional("variants") { readVariants(variants, staff: staff, clients: clients) }
+        if variant == nil, let variants = top.optional("variants") { _ = readVariants(variants) }
 
         guard let week else { return nil }
         return Scenario(name: name, week: week, timeStepMinutes: timeStep, settings: settings, scale: scale,
                         products: products, locations: locations, staff: staff, clients: clients,
                         appointments: appointments, travel: travel, labourRules: labourRules)
+    }
+
+    /// The document with `staff_file` and `clients_file` rows moved into `staff` and `clients`,
+    /// so a variant can edit people wherever they were written.
+    func inlinePeople(_ root: ValueNode) -> ValueNode {
+        guard let top = Fields(root, log: IssueLog(), allowed: ScenarioLoader.topLevelFields, what: "a scenario") else { return root }
+        var document = root
+        for (section, fileField, schema) in [("staff", "staff_file", CSVSchema.staff), ("clients", "clients_file", CSVSchema.clients)] {
+            guard let fileNode = top.optional(fileField) else { continue }
+            let written = top.optional(section).map { entries($0, what: section) } ?? []
+            let rows = csvEntries(fileNode, section: section, schema: schema, existing: written)
+            let merged = (written + rows).map { (key: $0.id, value: $0.node) }
+            document = document.replacing(fileField, with: nil)
+                .replacing(section, with: ValueNode(content: .mapping(merged), location: fileNode.location, path: section))
+        }
+        return document
     }
 
     /// The `id: {fields}` pairs of a section, with each id checked.

@@ -4,8 +4,8 @@ import Yams
 ///
 /// Every reader works on these nodes, so a staff member written in YAML and one written in
 /// `staff.csv` go through the same checks and get the same kind of located error.
-struct ValueNode {
-    enum Content {
+struct ValueNode: Sendable {
+    enum Content: Sendable {
         case scalar(String)
         case mapping([(key: String, value: ValueNode)])
         case sequence([ValueNode])

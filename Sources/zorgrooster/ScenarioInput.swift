@@ -4,9 +4,20 @@ import Foundation
 import ScenarioFormat
 
 /// Loads a scenario, turning a bad file into its located errors and exit code 2.
-func loadScenario(_ path: String) throws -> Scenario {
+func loadScenario(_ path: String, variant: ScenarioVariant? = nil) throws -> Scenario {
     do {
-        return try ScenarioLoader.load(path: path)
+        return try ScenarioLoader.load(path: path, variant: variant)
+    } catch {
+        if let variant { printError("in the what-if `\(variant.name)`:") }
+        printError(error.description)
+        throw ExitCode(2)
+    }
+}
+
+/// The variants a scenario file lists; a bad section is bad input.
+func variantsOf(_ path: String) throws -> [ScenarioVariant] {
+    do {
+        return try ScenarioLoader.variants(path: path)
     } catch {
         printError(error.description)
         throw ExitCode(2)

@@ -1,0 +1,68 @@
+import ArgumentParser
+import CareDomain
+import Planning
+import ScenarioFormat
+
+/// The search settings `solve` and `compare` share.
+struct PlanningFlags: ParsableArguments {
+    @Option(name: .long, help: "Stop the search after this many seconds and keep the best roster (default: the scenario's settings, else 60).")
+    var timeLimit: Double?
+
+    @Option(name: .long, help: "Stop when the roster is proven within this relative gap of optimal (default: the scenario's settings, else 0.01).")
+    var gap: Double?
+
+    @Option(name: .long, help: "Visitors and responsible professionals offered per client, nearest first (0: everyone qualified; default 10).")
+    var candidates: Int?
+
+    @Flag(name: .long, help: "Skip the second solve with vacancies that says whom to hire (capacity.csv's hire columns stay 0).")
+    var noHires = false
+
+    @Flag(name: .long, help: "Print GLPK's log to stderr.")
+    var verbose = false
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let timeLimit, timeLimit <= 0 { throw ValidationError("--time-limit must be above 0 seconds.") }
+        if let candidates, candidates < 0 { throw ValidationError("--candidates is 0 (everyone) or more.") }
+        if let gap, gap < 0 || gap >= 1 { throw ValidationError("--gap is a fraction from 0 to below 1, e.g. 0.01 for 1%.") }
+    }
+
+    func options(for scenario: Scenario, logPrefix: String = "") -> PlanningOptions {
+        var options = PlanningOptions(
+            timeLimitSeconds: timeLimit ?? scenario.settings.timeLimitSeconds ?? 60,
+            relativeGap: gap ?? scenario.settings.relativeGap ?? 0.01)
+        if let candidates { options.candidatesPerClient = candidates }
+        options.analyseHires = !noHires
+        if verbose {
+            options.log = { @Sendable line in printError(logPrefix + line) }
+        }
+        return options
+    }
+}
+
+/// A what-if from the command line: the same edits a scenario's `variants:` entry makes.
+struct VariantFlags: ParsableArguments {
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a field for this run, e.g. products.groep-duurzaam.ratio=4 (repeatable).", valueName: "path=value"))
+    var assignments: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Leave a person out for this run, e.g. staff.s01 or clients.c07 (repeatable).", valueName: "section.id"))
+    var remove: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Scale the clients for this run: copies (new ids) or the first ones, e.g. 1.2.", valueName: "factor"))
+    var scaleClients: Double?
+
+    var isEmpty: Bool { assignments.isEmpty && remove.isEmpty && scaleClients == nil }
+
+    /// The edits as a variant; a malformed `--set` is bad input (exit 2).
+    func variant(named name: String = "command line") throws -> ScenarioVariant? {
+        guard !isEmpty else { return nil }
+        do {
+            return try ScenarioVariant(name: name, scaleClients: scaleClients, set: assignments, remove: remove)
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+    }
+}

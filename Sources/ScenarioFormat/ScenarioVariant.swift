@@ -63,6 +63,10 @@ struct VariantEditor {
         for (path, value) in variant.assignments {
             let segments = path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
                 .split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            // A section of settings the file leaves out may still be set: it starts empty.
+            if ["settings", "labour_rules", "travel"].contains(segments[0]), root.field(segments[0]) == nil {
+                root = root.replacing(segments[0], with: ValueNode(content: .mapping([]), location: value.location, path: segments[0]))
+            }
             if let edited = root.setting(segments[...], to: value) {
                 root = edited
             } else {

@@ -15,8 +15,13 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The folder holding roster.csv and uncovered.csv.")
     var folder: String
 
+    @OptionGroup var what: VariantFlags
+
+    @Option(name: .long, help: "Check against the scenario's variant of this name (the roster came from `solve --variant`).")
+    var variant: String?
+
     func run() throws {
-        let scenario = try loadScenario(self.scenario)
+        let scenario = try loadScenario(self.scenario, variant: try chooseVariant(variant, or: what, in: self.scenario))
         let roster: Roster
         do {
             roster = try RosterFileReader.read(folder: folder, scenario: scenario)

@@ -66,3 +66,17 @@ struct VariantFlags: ParsableArguments {
         }
     }
 }
+
+/// `--variant NAME` from the file, or the command line's own edits, or the base (nil).
+func chooseVariant(_ name: String?, or edits: VariantFlags, in path: String) throws -> ScenarioVariant? {
+    guard let name else { return try edits.variant() }
+    guard edits.isEmpty else {
+        throw ValidationError("use either --variant or --set/--remove/--scale-clients, not both.")
+    }
+    let known = try variantsOf(path)
+    guard let chosen = known.first(where: { $0.name == name }) else {
+        printError("\(path): no variant named `\(name)`; variants: \(known.map { "`\($0.name)`" }.joined(separator: ", "))")
+        throw ExitCode(2)
+    }
+    return chosen
+}

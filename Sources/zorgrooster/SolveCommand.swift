@@ -29,7 +29,7 @@ struct SolveCommand: ParsableCommand {
     var variant: String?
 
     func run() throws {
-        let scenario = try loadScenario(self.scenario, variant: try chosenVariant())
+        let scenario = try loadScenario(self.scenario, variant: try chooseVariant(variant, or: what, in: self.scenario))
         let outcome = try planAndCheck(scenario, options: planning.options(for: scenario))
         let files = outputFiles(outcome, scenario: scenario)
         try write(files, to: out)
@@ -37,19 +37,5 @@ struct SolveCommand: ParsableCommand {
             print(TerminalSummary.render(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
                                          outputFolder: out, files: files.keys.sorted()))
         }
-    }
-
-    /// `--variant NAME` from the file, or the command line's own edits.
-    private func chosenVariant() throws -> ScenarioVariant? {
-        guard let variant else { return try what.variant() }
-        guard what.isEmpty else {
-            throw ValidationError("use either --variant or --set/--remove/--scale-clients, not both.")
-        }
-        let known = try variantsOf(scenario)
-        guard let chosen = known.first(where: { $0.name == variant }) else {
-            printError("\(scenario): no variant named `\(variant)`; variants: \(known.map { "`\($0.name)`" }.joined(separator: ", "))")
-            throw ExitCode(2)
-        }
-        return chosen
     }
 }

@@ -124,4 +124,71 @@ struct CommandLineTests {
             #expect(run.status == 0, "\(file): \(run.stderr)")
         }
     }
+
+    @Test("compare: golden table and compare.csv on a small file; each variant has its own folder")
+    func compareGolden() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try writeScenario("""
+        version: 1
+        week: 2026-W12
+        products: {dag: {setting: group, ratio: 5, min_level: mbo2}}
+        locations: {huis: {sessions: [{name: ochtend, days: mon, from: "09:00", to: "12:30"}]}}
+        staff: {s1: {level: mbo3, contract_hours: 4, hourly_cost: 38}}
+        clients:
+          c1: {product: dag, location: huis, attends: [mon ochtend]}
+          c2: {product: dag, location: huis, attends: [mon ochtend]}
+        variants:
+          - {name: "+200% clients", scale_clients: 3}
+          - {name: "zonder s1", remove: [staff.s1]}
+        """, in: folder)
+        let out = folder.appendingPathComponent("out").path
+        let run = try zorgrooster("compare", scenario, "--out", out)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == """
+        zorgrooster compare · scenario (2026-W12)
+        variant        clients  demand h   status  coverage  uncovered h  cost €  hire h  FTE mbo2    gap
+        -------------  -------  --------  -------  --------  -----------  ------  ------  --------  -----
+        base                 2       3.5  optimal    100.0%          0.0  133.00     0.0      0.00  0.00%
+        +200% clients        6       7.0  optimal     50.0%          3.5  133.00     3.5      0.10  0.00%
+        zonder s1            2       3.5  optimal      0.0%          3.5    0.00     3.5      0.10  0.00%
+        Files: \(out)/compare.csv and one folder per variant
+
+        """)
+        let table = try String(contentsOfFile: out + "/compare.csv", encoding: .utf8)
+        #expect(table == """
+        variant,folder,clients,demand_hours,status,coverage,assigned_hours,uncovered_hours,cost,hire_hours,hire_cost,fte_gap,fte_gap_mbo2,gap
+        base,base,2,3.5,optimal,1,3.5,0,133,0,0,0,0,0
+        +200% clients,200pct-clients,6,7,optimal,0.5,3.5,3.5,133,3.5,122.5,0.097,0.097,0
+        zonder s1,zonder-s1,2,3.5,optimal,0,0,3.5,0,3.5,122.5,0.097,0.097,0
+
+        """)
+        #expect(try zorgrooster("check", scenario, out + "/base").status == 0)
+        for (name, variant) in [("+200% clients", "200pct-clients"), ("zonder s1", "zonder-s1")] {
+            let check = try zorgrooster("check", scenario, out + "/" + variant, "--variant", name)
+            #expect(check.status == 0, "\(variant): \(check.stdout)")
+        }
+        // The base's own files equal a plain solve's: the variants did not touch it.
+        let solo = folder.appendingPathComponent("solo").path
+        _ = try zorgrooster("solve", scenario, "--out", solo, "--quiet")
+        for file in ["roster.csv", "uncovered.csv", "capacity.csv"] {
+            #expect(try String(contentsOfFile: solo + "/" + file, encoding: .utf8)
+                == String(contentsOfFile: out + "/base/" + file, encoding: .utf8), "\(file)")
+        }
+    }
+
+    @Test("solve --set and --remove change only this run; a bad path is bad input (exit 2)")
+    func solveWithEdits() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try writeScenario(Self.good, in: folder)
+        let out = folder.appendingPathComponent("out").path
+        let run = try zorgrooster("solve", scenario, "--out", out, "--set", "products.dag.ratio=1", "--quiet")
+        #expect(run.status == 0, "\(run.stderr)")
+        let uncovered = try String(contentsOfFile: out + "/uncovered.csv", encoding: .utf8)
+        #expect(uncovered.split(separator: "\n").count == 2)
+        let bad = try zorgrooster("solve", scenario, "--out", out, "--set", "products.dgg.ratio=1")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("`products.dgg.ratio` names no field"))
+    }
 }

@@ -31,8 +31,9 @@ let package = Package(
         .target(name: "Planning", dependencies: ["CareDomain", "Optimization"]),
         .target(name: "RosterCheck", dependencies: ["CareDomain"]),
         .target(name: "Reporting", dependencies: ["CareDomain"]),
+        .target(name: "Tender", dependencies: ["CareDomain", "Optimization"]),
         .executableTarget(name: "zorgrooster", dependencies: [
-            "CareDomain", "ScenarioFormat", "Planning", "RosterCheck", "Reporting",
+            "CareDomain", "ScenarioFormat", "Planning", "RosterCheck", "Reporting", "Tender",
             "Optimization", "GLPKSolver",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -42,6 +43,7 @@ let package = Package(
             "Planning", "CareDomain", "ScenarioFormat", "RosterCheck", "Optimization", "GLPKSolver",
         ]),
         .testTarget(name: "RosterCheckTests", dependencies: ["RosterCheck", "CareDomain", "ScenarioFormat"]),
+        .testTarget(name: "TenderTests", dependencies: ["Tender", "CareDomain", "ScenarioFormat", "GLPKSolver"]),
         .testTarget(name: "CLITests", dependencies: ["zorgrooster"]),
     ]
 )

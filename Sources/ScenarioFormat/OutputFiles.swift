@@ -122,6 +122,23 @@ public enum OutputFiles {
         return scale.levels.map(\.name).filter(hired.contains)
     }
 
+    /// The staff mix at the contract's volume: one row per level and skill.
+    public static func estimateCSV(_ estimate: TenderEstimate) -> String {
+        csv([["level", "skill", "fte", "heads", "client_hours", "weekly_cost", "yearly_cost"]] + estimate.lines.map {
+            [$0.level, $0.skill, decimal($0.fte, places: 2), String($0.heads), decimal($0.clientHours), decimal($0.weeklyCost),
+             decimal($0.weeklyCost * 52)]
+        })
+    }
+
+    /// The staff mix over volumes (80% to 120%): one row per volume, FTE per level in columns.
+    public static func sensitivityCSV(_ estimates: [TenderEstimate], scale: QualificationScale) -> String {
+        let levels = scale.levels.map(\.name).filter { level in estimates.contains { $0.fteByLevel[level] != nil } }
+        return csv([["volume_pct", "status", "fte", "heads", "weekly_cost", "yearly_cost"] + levels.map { "fte_\($0)" }] + estimates.map { estimate in
+            [decimal(estimate.volumeFactor * 100, places: 0), estimate.status, decimal(estimate.fte, places: 2), String(estimate.heads),
+             decimal(estimate.weeklyCost), decimal(estimate.weeklyCost * 52)] + levels.map { decimal(estimate.fteByLevel[$0] ?? 0, places: 2) }
+        })
+    }
+
     /// Writes every file into `folder` (created if missing), each atomically.
     public static func write(_ files: [String: String], to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

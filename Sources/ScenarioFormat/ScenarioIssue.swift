@@ -36,6 +36,8 @@ public struct ScenarioIssue: Sendable, Hashable, CustomStringConvertible {
 /// A scenario that cannot be planned; every issue found is listed at once.
 public struct ScenarioError: Error, Sendable, CustomStringConvertible {
     public let issues: [ScenarioIssue]
+    /// What the file is, for the headline: "scenario" or "contract".
+    public var subject = "scenario"
 
     public init(issues: [ScenarioIssue]) {
         self.issues = issues.sorted { ($0.location.file, $0.location.line, $0.location.column, $0.path) < ($1.location.file, $1.location.line, $1.location.column, $1.path) }
@@ -43,7 +45,7 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         let count = issues.count == 1 ? "1 problem" : "\(issues.count) problems"
-        return "The scenario has \(count); nothing was planned.\n" + issues.map { "  \($0)" }.joined(separator: "\n")
+        return "The \(subject) has \(count); nothing was \(subject == "scenario" ? "planned" : "estimated").\n" + issues.map { "  \($0)" }.joined(separator: "\n")
     }
 }
 

@@ -1,0 +1,61 @@
+import ArgumentParser
+import CareDomain
+import GLPKSolver
+import Reporting
+import ScenarioFormat
+import Tender
+
+struct EstimateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "estimate",
+        abstract: "Estimate the staff a contract or tender needs: the minimum-cost FTE per level and skill, and its sensitivity to volume.",
+        discussion: """
+            The contract file gives the expected volumes per product and the terms (productivity,
+            absence, FTE hours, hourly cost per level); see docs/contract-format.md. Writes
+            estimate.csv (the mix at the stated volume) and sensitivity.csv (80% to 120%).
+
+            Example: zorgrooster estimate scenarios/aanbesteding-segment-1b.yaml --out out/tender
+            """)
+
+    @Argument(help: "The contract file (YAML).")
+    var contract: String
+
+    @Option(name: .long, help: "Folder for estimate.csv and sensitivity.csv (default: estimate-out).")
+    var out = "estimate-out"
+
+    @Option(name: .long, help: "Stop each solve after this many seconds (default 60).")
+    var timeLimit: Double = 60
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if timeLimit <= 0 { throw ValidationError("--time-limit must be above 0 seconds.") }
+    }
+
+    func run() throws {
+        let contract: TenderContract
+        do {
+            contract = try ContractLoader.load(path: self.contract)
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        var estimator = TenderEstimator(solver: GLPKSolver())
+        estimator.timeLimitSeconds = timeLimit
+        let sensitivity: [TenderEstimate]
+        do {
+            sensitivity = try TenderEstimator<GLPKSolver>.sensitivityFactors.map { try estimator.estimate(contract, factor: $0) }
+        } catch {
+            printError("internal failure while estimating: \(error)")
+            throw ExitCode(1)
+        }
+        let stated = sensitivity.first { $0.volumeFactor == 1 }!
+        try write(["estimate.csv": OutputFiles.estimateCSV(stated),
+                   "sensitivity.csv": OutputFiles.sensitivityCSV(sensitivity, scale: contract.scale)], to: out)
+        if !quiet {
+            print(EstimateTable.render(contract: contract, at: stated, sensitivity: sensitivity))
+            print("Files: \(out)/estimate.csv, \(out)/sensitivity.csv")
+        }
+    }
+}

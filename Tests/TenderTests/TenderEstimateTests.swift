@@ -1,0 +1,123 @@
+import CareDomain
+import Foundation
+import GLPKSolver
+import ScenarioFormat
+import Tender
+import Testing
+
+/// The tender estimate: hand-counted staff mixes, the contract's rules, and a volume that only pushes up.
+@Suite("Tender estimate")
+struct TenderEstimateTests {
+    func contract(_ body: String, terms: String = "fte_hours: 36\nproductivity: 0.5\nabsence_rate: 0\nmin_contract_hours: 0") throws -> TenderContract {
+        try ContractLoader.parse("version: 1\nname: test\n" + body + "\n" + terms, file: "contract.yaml")
+    }
+
+    let estimator = TenderEstimator(solver: GLPKSolver())
+
+    static let visits = """
+    products:
+      thuis: {setting: ambulatory, min_level: mbo4, office_hours: {days: mon-fri, from: "08:30", to: "17:00"}}
+    volumes:
+      - {product: thuis, clients: 36, visits_per_client: 1, visit_minutes: 60}
+    """
+
+    @Test("36 visits of an hour at 50% productivity: 72 paid hours, 2.00 FTE of MBO-4")
+    func visitsByHand() throws {
+        let estimate = try estimator.estimate(contract(Self.visits + "\nhourly_cost: {mbo4: 40}"))
+        #expect(estimate.status == "optimal")
+        #expect(estimate.lines.count == 1)
+        let line = try #require(estimate.lines.first)
+        #expect(line.level == "mbo4" && line.skill == "")
+        #expect(abs(line.fte - 2) < 1e-6)
+        #expect(abs(line.clientHours - 36) < 1e-6)
+        #expect(abs(line.weeklyCost - 72 * 40) < 1e-6)
+        // 7.2 visit hours a day, 4.25 client hours a head fit in office hours: two people at least.
+        #expect(line.heads == 2)
+    }
+
+    @Test("23 clients at 1:5 with an MBO-4 lead: four MBO-2 and one MBO-4 for the 3.5-hour session")
+    func groupByHand() throws {
+        let estimate = try estimator.estimate(contract("""
+        products:
+          dag: {setting: group, ratio: 5, min_level: mbo2, lead_level: mbo4}
+        volumes:
+          - product: dag
+            clients: 23
+            sessions_per_client: 1
+            sessions: [{name: ochtend, days: mon, from: "09:00", to: "12:30"}]
+        """, terms: "productivity: 1\nmin_contract_hours: 0"))
+        let byLevel = Dictionary(uniqueKeysWithValues: estimate.lines.map { ($0.level, $0) })
+        #expect(byLevel.keys.sorted() == ["mbo2", "mbo4"])
+        #expect(abs(byLevel["mbo2"]!.fte - 14 / 36) < 1e-6 && byLevel["mbo2"]!.heads == 4)
+        #expect(abs(byLevel["mbo4"]!.fte - 3.5 / 36) < 1e-6 && byLevel["mbo4"]!.heads == 1)
+    }
+
+    @Test("Caseload: 100 clients at 30 per HBO professional need 4 HBO people, each on a minimum contract")
+    func caseload() throws {
+        let estimate = try estimator.estimate(contract("""
+        products:
+          thuis: {setting: ambulatory, min_level: mbo4, responsible_level: hbo, coordination_minutes: 15}
+        volumes:
+          - {product: thuis, clients: 100, visits_per_client: 1, visit_minutes: 45, caseload: 30}
+        """, terms: "productivity: 0.7\nmin_contract_hours: 16"))
+        let hbo = estimate.lines.filter { $0.level == "hbo" }
+        #expect(hbo.reduce(0) { $0 + $1.heads } == 4)
+        #expect(hbo.reduce(0) { $0 + $1.fte } >= 4 * 16 / 36 - 1e-6)
+    }
+
+    @Test("Skilled clients are seen by staff with the skill")
+    func skills() throws {
+        let estimate = try estimator.estimate(contract(Self.visits.replacingOccurrences(of: "visit_minutes: 60}", with: "visit_minutes: 60, needs: {ggz: 0.25}}")))
+        let ggz = estimate.lines.filter { $0.skill == "ggz" }.reduce(0) { $0 + $1.clientHours }
+        #expect(ggz >= 9 - 1e-6)
+    }
+
+    @Test("The estimate never falls when the volume rises (80% to 120%, group and visits)")
+    func monotone() throws {
+        let mixed = try contract("""
+        products:
+          dag: {setting: group, ratio: 5, min_level: mbo2, lead_level: mbo4, responsible_level: mbo4, coordination_minutes: 10}
+          thuis: {setting: ambulatory, min_level: mbo4, responsible_level: hbo, coordination_minutes: 20, evaluation_months: 6,
+                  office_hours: {days: mon-fri, from: "09:00", to: "17:00"}}
+        volumes:
+          - product: dag
+            clients: 37
+            sessions_per_client: 3
+            group_size: 12
+            needs: {verzorging: 0.3}
+            sessions: [{name: ochtend, days: mon-fri, from: "09:00", to: "12:30"}, {name: middag, days: mon-thu, from: "13:00", to: "16:30"}]
+          - {product: thuis, clients: 83, visits_per_client: 1.5, visit_minutes: 60, caseload: 40, needs: {ggz: 0.2}}
+        """, terms: "productivity: 0.7\nabsence_rate: 0.06\nmin_contract_hours: 12")
+        let factors = stride(from: 0.8, through: 1.2001, by: 0.05).map { $0 }
+        let estimates = try factors.map { try estimator.estimate(mixed, factor: $0) }
+        for (lower, higher) in zip(estimates, estimates.dropFirst()) {
+            #expect(lower.status == "optimal" && higher.status == "optimal")
+            #expect(higher.weeklyCost >= lower.weeklyCost - 0.01, "cost at \(higher.volumeFactor) below \(lower.volumeFactor)")
+            #expect(higher.fte >= lower.fte - 1e-6, "FTE at \(higher.volumeFactor) below \(lower.volumeFactor)")
+        }
+        #expect(estimates.last!.fte > estimates.first!.fte)
+    }
+
+    @Test("Contract errors are located: a visit day outside office hours, group fields on visits, a missing productivity")
+    func contractErrors() throws {
+        let text = """
+        version: 1
+        products:
+          thuis: {setting: ambulatory, min_level: mbo4, office_hours: {days: mon-fri, from: "09:00", to: "17:00"}}
+        volumes:
+          - {product: thuis, clients: 10, visits_per_client: 1, visit_minutes: 60, spread: {sat: 1}}
+          - {product: thuis, clients: 10, visits_per_client: 1, visit_minutes: 60, sessions_per_client: 2}
+        """
+        do {
+            _ = try ContractLoader.parse(text, file: "c.yaml")
+            Issue.record("expected errors")
+        } catch {
+            let message = error.description
+            #expect(message.contains("visits on sat fall outside thuis's office hours"))
+            #expect(message.contains("`sessions_per_client` is for group care; thuis is ambulatory"))
+            #expect(message.hasPrefix("The contract has 3 problems"))
+            #expect(message.contains("required field `productivity` is missing"))
+            #expect(message.contains("c.yaml:5"))
+        }
+    }
+}

@@ -11,22 +11,28 @@ enum HireAnalysis {
     /// Demand kinds that more staff could cover; `unplanned` is demand the model does not plan.
     static let staffKinds: Set<UncoveredKind> = [.staffing, .lead, .skill, .attendance, .visit, .evaluation, .appointment, .responsible]
 
-    static func isShort(_ roster: Roster) -> Bool {
-        roster.uncovered.contains { staffKinds.contains($0.kind) }
+    /// Uncovered rows more staff could cover: not a visit or evaluation whose client has no time
+    /// inside the product's office hours (no one, hired or not, could make it).
+    static func staffable(_ roster: Roster, work: AmbulatoryDemand) -> [UncoveredDemand] {
+        let timeless = Set(work.tasks.filter { $0.windows.isEmpty }.map { "\($0.client) \($0.kind)" })
+        return roster.uncovered.filter { row in
+            guard staffKinds.contains(row.kind) else { return false }
+            guard let client = row.client, row.kind == .visit || row.kind == .evaluation else { return true }
+            return !timeless.contains("\(client) \(row.kind == .visit ? ClientTask.Kind.visit : .evaluation)")
+        }
     }
 
-    /// The scenario with vacancies for what `roster` left uncovered.
-    static func scenarioWithVacancies(_ scenario: Scenario, demands: [SessionDemand], roster: Roster) -> Scenario {
+    /// The scenario with vacancies for the staffable rows `short`.
+    static func scenarioWithVacancies(_ scenario: Scenario, demands: [SessionDemand], short: [UncoveredDemand]) -> Scenario {
         var widened = scenario
-        for vacancy in vacancies(scenario: scenario, demands: demands, roster: roster) {
+        for vacancy in vacancies(scenario: scenario, demands: demands, short: short) {
             widened.staff[vacancy.id] = vacancy
         }
         return widened
     }
 
-    static func vacancies(scenario: Scenario, demands: [SessionDemand], roster: Roster) -> [Staff] {
+    static func vacancies(scenario: Scenario, demands: [SessionDemand], short: [UncoveredDemand]) -> [Staff] {
         let weekHours = Double(scenario.labourRules.maxWeekMinutes) / 60
-        let short = roster.uncovered.filter { staffKinds.contains($0.kind) }
         var result: [Staff] = []
 
         // Group care: per location, each level its sessions count or lead with, and each skill

@@ -68,9 +68,13 @@ public struct RosterPlanner<S: Solver>: Sendable {
         summary.visitsPlaced = roster.assignments.filter { $0.activity == .visit }.count
         summary.visitsPlaceableBound = AmbulatoryDemand.placeableVisitBound(for: scenario)
 
-        var hires = HirePlan.none
-        if options.analyseHires && HireAnalysis.isShort(roster) {
-            let widened = HireAnalysis.scenarioWithVacancies(scenario, demands: demands, roster: roster)
+        let short = HireAnalysis.staffable(roster, work: ambulatory)
+        // What no hire could cover (a client with no time in office hours) is said even when nothing else is short.
+        let beyondHiring = roster.uncovered.filter { HireAnalysis.staffKinds.contains($0.kind) }.reduce(0.0) { $0 + $1.hours }
+            - short.reduce(0.0) { $0 + $1.hours }
+        var hires = HirePlan(needs: [], slots: [], stillUncoveredHours: max(0, beyondHiring), status: HirePlan.none.status)
+        if options.analyseHires && !short.isEmpty {
+            let widened = HireAnalysis.scenarioWithVacancies(scenario, demands: demands, short: short)
             let widenedDemands = SessionDemand.build(for: widened).filter(\.isActive)
             let widenedWork = AmbulatoryDemand.build(for: widened, candidatesPerClient: options.candidatesPerClient)
             var hireOptions = options

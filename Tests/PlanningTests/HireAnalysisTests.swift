@@ -65,4 +65,33 @@ struct HireAnalysisTests {
         #expect(pieces.map(\.1) == [.evening, .night, .morning])
         #expect(pieces.map(\.2) == [2, 7, 1])
     }
+
+    @Test("Visits: three 60-minute visits, an MBO-4 with 2 hours and an HBO with half an hour; the hire is one MBO-4 hour")
+    func visitHire() throws {
+        let yaml = ambulatoryScenario(
+            staff: "  s1: {level: mbo4, contract_hours: 2, max_hours: 2}\n  h1: {level: hbo, contract_hours: 0, max_hours: 0.5}",
+            clients: """
+              k1: {product: thuis, area: "1000", visits: {count: 3, minutes: 60}}
+            """)
+        let (_, outcome) = try planChecked(yaml)
+        #expect(outcome.uncovered(.visit).count == 1)
+        #expect(outcome.hires.needs.map(\.level) == ["mbo4"])
+        #expect(outcome.hires.hours == 1)
+        #expect(outcome.hires.cost == 44)
+        #expect(outcome.hires.stillUncoveredHours == 0)
+    }
+
+    @Test("A visit no one could make (the client is free only in the evening) is not hired for; it is said")
+    func beyondHiring() throws {
+        let yaml = ambulatoryScenario(
+            staff: "  s1: {level: mbo4, contract_hours: 36}\n  h1: {level: hbo, contract_hours: 4}",
+            clients: """
+              k1: {product: thuis, area: "1000", visits: {count: 1, minutes: 60}, available: [{days: mon-fri, from: "19:00", to: "21:00"}]}
+            """)
+        let (_, outcome) = try planChecked(yaml)
+        #expect(outcome.uncovered(.visit).count == 1)
+        #expect(outcome.hires.needs.isEmpty)
+        #expect(outcome.hires.status == "not needed")
+        #expect(outcome.hires.stillUncoveredHours == 1)
+    }
 }

@@ -21,10 +21,7 @@ public enum ContractLoader {
     }
 
     public static func load(path: String) throws(ScenarioError) -> TenderContract {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError(issues: [ScenarioIssue(location: SourceLocation(file: path, line: 1, column: 1), path: "",
-                                                       problem: "the file cannot be read as UTF-8 text", hint: "check the path")])
-        }
+        let (text, _) = try ScenarioLoader.contents(of: path)
         return try parse(text, file: path)
     }
 
@@ -74,20 +71,8 @@ struct ContractReader {
         if productivity > 1, let node = top.optional("productivity") {
             log.report(node, "productivity \(productivity) is above 1", hint: "write it as a fraction of paid hours, e.g. 0.75")
         }
-        var costs: [String: Double] = [:]
-        if let node = top.optional("hourly_cost") {
-            if case let .mapping(pairs) = node.content {
-                for (name, value) in pairs {
-                    guard scale.level(named: name) != nil else {
-                        log.report(value, "`\(name)` is not a level", hint: "levels: \(scale.levels.map(\.name).joined(separator: ", "))")
-                        continue
-                    }
-                    if let cost = values.number(value, what: "hourly_cost.\(name)") { costs[name] = cost }
-                }
-            } else {
-                log.report(node, "expected euro per level, found \(node.kindName)", hint: "write hourly_cost: {mbo4: 44, hbo: 52}")
-            }
-        }
+        let costs = top.optional("hourly_cost").map(reader.readHourlyCosts) ?? [:]
+        if let node = top.optional("hourly_cost") { reader.checkCostLevels(costs, scale: scale, node: node) }
         let fteHours = top.optional("fte_hours").flatMap { values.number($0, exclusive: true, what: "fte_hours") } ?? 36
         let minContract = top.optional("min_contract_hours").flatMap { values.number($0, what: "min_contract_hours") } ?? 12
         if minContract > fteHours, let node = top.optional("min_contract_hours") {

@@ -30,7 +30,7 @@ public enum ScenarioLoader {
         return variants
     }
 
-    private static func contents(of path: String) throws(ScenarioError) -> (text: String, folder: String) {
+    static func contents(of path: String) throws(ScenarioError) -> (text: String, folder: String) {
         let url = URL(fileURLWithPath: path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(issues: [ScenarioIssue(

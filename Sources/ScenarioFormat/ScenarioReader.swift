@@ -50,10 +50,7 @@ final class ScenarioReader {
         } ?? 15
         let settings = top.optional("settings").map(readSettings) ?? RunSettings()
         let scale = top.optional("levels").flatMap(readLevels) ?? QualificationScale()
-        for name in settings.hourlyCostByLevel.keys.sorted() where scale.level(named: name) == nil {
-            log.report(top.optional("settings")!, "settings.hourly_cost names `\(name)`, which is not a level",
-                       hint: "levels: \(scale.levels.map(\.name).joined(separator: ", "))")
-        }
+        if let settingsNode = top.optional("settings") { checkCostLevels(settings.hourlyCostByLevel, scale: scale, node: settingsNode) }
         let products = top.optional("products").map { readProducts($0, scale: scale) } ?? [:]
         let locations = top.optional("locations").map(readLocations) ?? [:]
         let labourRules = top.optional("labour_rules").map(readLabourRules) ?? LabourRules()
@@ -128,16 +125,28 @@ final class ScenarioReader {
         if let fte = fields.optional("fte_hours").flatMap({ values.number($0, exclusive: true, what: "fte_hours") }) {
             settings.fteHours = fte
         }
-        if let costs = fields.optional("hourly_cost") {
-            if case let .mapping(pairs) = costs.content {
-                for (name, node) in pairs {
-                    if let cost = values.number(node, what: "hourly_cost.\(name)") { settings.hourlyCostByLevel[name] = cost }
-                }
-            } else {
-                log.report(costs, "expected euro per level, found \(costs.kindName)", hint: "write hourly_cost: {mbo2: 35, mbo4: 44, hbo: 52}")
-            }
-        }
+        settings.hourlyCostByLevel = fields.optional("hourly_cost").map(readHourlyCosts) ?? [:]
         return settings
+    }
+
+    /// `hourly_cost: {level: euro}`; the level names are checked once the levels are known.
+    func readHourlyCosts(_ node: ValueNode) -> [String: Double] {
+        guard case let .mapping(pairs) = node.content else {
+            log.report(node, "expected euro per level, found \(node.kindName)", hint: "write hourly_cost: {mbo2: 35, mbo4: 44, hbo: 52}")
+            return [:]
+        }
+        var costs: [String: Double] = [:]
+        for (name, value) in pairs {
+            if let cost = values.number(value, what: "hourly_cost.\(name)") { costs[name] = cost }
+        }
+        return costs
+    }
+
+    func checkCostLevels(_ costs: [String: Double], scale: QualificationScale, node: ValueNode) {
+        for name in costs.keys.sorted() where scale.level(named: name) == nil {
+            log.report(node, "hourly_cost names `\(name)`, which is not a level",
+                       hint: "levels: \(scale.levels.map(\.name).joined(separator: ", "))")
+        }
     }
 
     func readLevels(_ node: ValueNode) -> QualificationScale? {

@@ -35,8 +35,7 @@ public enum RosterFileReader {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ReadError(file: path, line: 1, problem: "cannot read the file; run `zorgrooster solve` with --out \(folder) first")
         }
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let csv = try CSV<Named>(string: body, delimiter: .comma)
+        let csv = try CSV<Named>(string: try CSVLocale.plain(text), delimiter: .comma)
         for column in required where !csv.header.contains(column) {
             throw ReadError(file: path, line: 1, problem: "column `\(column)` is missing from the header")
         }

@@ -61,7 +61,7 @@ struct CompareCommand: ParsableCommand {
         for folder in Set(files.keys.map { ($0 as NSString).deletingLastPathComponent }).sorted() {
             let inFolder = files.filter { ($0.key as NSString).deletingLastPathComponent == folder }
             try write(Dictionary(uniqueKeysWithValues: inFolder.map { (($0.key as NSString).lastPathComponent, $0.value) }),
-                      to: folder.isEmpty ? out : (out as NSString).appendingPathComponent(folder))
+                      to: folder.isEmpty ? out : (out as NSString).appendingPathComponent(folder), locale: planning.csvLocale)
         }
         if !planning.quiet {
             print(ComparisonTable.render(title: "zorgrooster compare · \(base.name) (\(base.week))", rows: rows,

@@ -26,6 +26,9 @@ struct EstimateCommand: ParsableCommand {
     @Option(name: .long, help: "Stop each solve after this many seconds (default 60).")
     var timeLimit: Double = 60
 
+    @Option(name: .long, help: "CSV files for: plain (the default) or nl (semicolon, decimal comma, BOM: Dutch Excel).")
+    var csvLocale: CSVLocale = .plain
+
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
@@ -52,7 +55,7 @@ struct EstimateCommand: ParsableCommand {
         }
         let stated = sensitivity.first { $0.volumeFactor == 1 }!
         try write(["estimate.csv": OutputFiles.estimateCSV(stated),
-                   "sensitivity.csv": OutputFiles.sensitivityCSV(sensitivity, scale: contract.scale)], to: out)
+                   "sensitivity.csv": OutputFiles.sensitivityCSV(sensitivity, scale: contract.scale)], to: out, locale: csvLocale)
         if !quiet {
             print(EstimateTable.render(contract: contract, at: stated, sensitivity: sensitivity))
             print("Files: \(out)/estimate.csv, \(out)/sensitivity.csv")

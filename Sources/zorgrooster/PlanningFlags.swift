@@ -17,6 +17,9 @@ struct PlanningFlags: ParsableArguments {
     @Flag(name: .long, help: "Skip the second solve with vacancies that says whom to hire (capacity.csv's hire columns stay 0).")
     var noHires = false
 
+    @Option(name: .long, help: "CSV files for: plain (comma, decimal point; the default) or nl (semicolon, decimal comma, BOM: Dutch Excel).")
+    var csvLocale: CSVLocale = .plain
+
     @Flag(name: .long, help: "Print GLPK's log to stderr.")
     var verbose = false
 
@@ -80,3 +83,5 @@ func chooseVariant(_ name: String?, or edits: VariantFlags, in path: String) thr
     }
     return chosen
 }
+
+extension CSVLocale: ExpressibleByArgument {}

@@ -32,7 +32,7 @@ struct SolveCommand: ParsableCommand {
         let scenario = try loadScenario(self.scenario, variant: try chooseVariant(variant, or: what, in: self.scenario))
         let outcome = try planAndCheck(scenario, options: planning.options(for: scenario))
         let files = outputFiles(outcome, scenario: scenario)
-        try write(files, to: out)
+        try write(files, to: out, locale: planning.csvLocale)
         if !planning.quiet {
             print(TerminalSummary.render(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
                                          outputFolder: out, files: files.keys.sorted()))

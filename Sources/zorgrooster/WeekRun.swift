@@ -36,9 +36,11 @@ func outputFiles(_ outcome: PlanOutcome, scenario: Scenario) -> [String: String]
     ]
 }
 
-func write(_ files: [String: String], to folder: String) throws {
+func write(_ files: [String: String], to folder: String, locale: CSVLocale = .plain) throws {
     do {
-        try OutputFiles.write(files, to: folder)
+        var localized: [String: String] = [:]
+        for (name, text) in files { localized[name] = name.hasSuffix(".csv") ? try locale.apply(to: text) : text }
+        try OutputFiles.write(localized, to: folder)
     } catch {
         printError("cannot write to \(folder): \(error.localizedDescription)")
         throw ExitCode(1)

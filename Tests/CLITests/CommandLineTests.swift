@@ -191,4 +191,21 @@ struct CommandLineTests {
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("`products.dgg.ratio` names no field"))
     }
+
+    @Test("solve --csv-locale nl writes Dutch-Excel CSV that check reads back")
+    func dutchCSV() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try writeScenario(Self.good, in: folder)
+        let out = folder.appendingPathComponent("out").path
+        #expect(try zorgrooster("solve", scenario, "--out", out, "--csv-locale", "nl", "--quiet").status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out + "/roster.csv"))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "a UTF-8 byte-order mark first")
+        let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
+        #expect(roster.contains("date;day;start;end;staff_id;"))
+        #expect(roster.contains(";\"c1;c2\";dag;professional;ochtend"))
+        let capacity = try String(contentsOfFile: out + "/capacity.csv", encoding: .utf8)
+        #expect(capacity.contains("mbo2;;3,5;"))
+        #expect(try zorgrooster("check", scenario, out).status == 0)
+    }
 }

@@ -44,6 +44,7 @@ let package = Package(
         ]),
         .testTarget(name: "RosterCheckTests", dependencies: ["RosterCheck", "CareDomain", "ScenarioFormat"]),
         .testTarget(name: "TenderTests", dependencies: ["Tender", "CareDomain", "ScenarioFormat", "GLPKSolver"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "CareDomain", "ScenarioFormat"]),
         .testTarget(name: "CLITests", dependencies: ["zorgrooster"]),
     ]
 )

@@ -143,8 +143,11 @@ public enum OutputFiles {
     public static func write(_ files: [String: String], to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, contents) in files.sorted(by: { $0.key < $1.key }) {
+            // A name may hold a subfolder (`calendars/s01.ics`).
             let target = URL(fileURLWithPath: folder).appendingPathComponent(name)
-            let temporary = URL(fileURLWithPath: folder).appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+            let place = target.deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
+            let temporary = place.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
             try Data(contents.utf8).write(to: temporary)
             if rename(temporary.path, target.path) != 0 {
                 try? FileManager.default.removeItem(at: temporary)

@@ -35,7 +35,17 @@ struct SolveCommand: ParsableCommand {
         try write(files, to: out, locale: planning.csvLocale)
         if !planning.quiet {
             print(TerminalSummary.render(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
-                                         outputFolder: out, files: files.keys.sorted()))
+                                         outputFolder: out, files: shownFiles(files.keys)))
         }
     }
+}
+
+/// The files a run wrote, with a subfolder (the calendars) as one entry.
+func shownFiles(_ names: some Sequence<String>) -> [String] {
+    var shown = Set<String>()
+    var perFolder: [String: Int] = [:]
+    for name in names {
+        if let slash = name.firstIndex(of: "/") { perFolder[String(name[...slash]), default: 0] += 1 } else { shown.insert(name) }
+    }
+    return shown.sorted() + perFolder.keys.sorted().map { "\($0) (\(perFolder[$0]!) files)" }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CareDomain
 import GLPKSolver
 import Planning
+import Reporting
 import RosterCheck
 import ScenarioFormat
 
@@ -26,14 +27,14 @@ func planAndCheck(_ scenario: Scenario, options: PlanningOptions) throws -> Plan
 
 /// The files `solve` writes for one planned week.
 func outputFiles(_ outcome: PlanOutcome, scenario: Scenario) -> [String: String] {
-    [
+    PersonCalendar.files(roster: outcome.roster, scenario: scenario).merging([
         "roster.csv": OutputFiles.rosterCSV(outcome.roster, scenario: scenario),
         "uncovered.csv": OutputFiles.uncoveredCSV(outcome.roster, scenario: scenario),
         "capacity.csv": OutputFiles.capacityCSV(outcome.capacity),
         "capacity-by-day.csv": OutputFiles.capacityByDayCSV(outcome.hires),
         "responsibility.csv": OutputFiles.responsibilityCSV(outcome.roster, scenario: scenario),
         "summary.json": OutputFiles.summaryJSON(outcome.summary, scenario: scenario, hires: outcome.hires),
-    ]
+    ]) { first, _ in first }
 }
 
 func write(_ files: [String: String], to folder: String, locale: CSVLocale = .plain) throws {

@@ -1,0 +1,120 @@
+import CareDomain
+
+/// One iCalendar file (RFC 5545) per person with their week: times in Europe/Amsterdam with the
+/// zone's rules included, and UIDs built from the week, person and activity, so importing a
+/// re-planned week updates the events instead of adding them twice.
+public enum PersonCalendar {
+    /// `calendars/<staff id>.ics` for everyone with work this week.
+    public static func files(roster: Roster, scenario: Scenario) -> [String: String] {
+        let byStaff = Dictionary(grouping: roster.assignments) { $0.staff }
+        var files: [String: String] = [:]
+        for (staff, work) in byStaff {
+            guard let person = scenario.staff[staff] else { continue }
+            files["calendars/\(staff.rawValue).ics"] = calendar(for: person, work: work.sorted(), scenario: scenario)
+        }
+        return files
+    }
+
+    public static func calendar(for person: Staff, work: [RosterAssignment], scenario: Scenario) -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//zorgrooster//rooster//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                     "X-WR-CALNAME:" + escaped("Rooster \(person.name) \(scenario.week)"), "X-WR-TIMEZONE:Europe/Amsterdam"]
+        lines += amsterdam
+        // DTSTAMP must be there; the week's Monday keeps identical runs identical.
+        let stamp = compact(scenario.week.date(atMinute: 0)) + "T000000Z"
+        for item in work {
+            lines += ["BEGIN:VEVENT",
+                      "UID:" + uid(item, week: scenario.week),
+                      "DTSTAMP:" + stamp,
+                      "DTSTART;TZID=Europe/Amsterdam:" + local(item.interval.start, week: scenario.week),
+                      "DTEND;TZID=Europe/Amsterdam:" + local(item.interval.end, week: scenario.week),
+                      "SUMMARY:" + escaped(summary(item, scenario: scenario))]
+            if let place = place(item, scenario: scenario) { lines.append("LOCATION:" + escaped(place)) }
+            if !item.clients.isEmpty {
+                lines.append("DESCRIPTION:" + escaped("Cliënten: " + item.clients.map(\.rawValue).joined(separator: ", ")))
+            }
+            lines += ["TRANSP:OPAQUE", "END:VEVENT"]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.flatMap(folded).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Europe/Amsterdam since 1996: CEST from the last Sunday of March 02:00, CET from the last Sunday of October 03:00.
+    static let amsterdam = [
+        "BEGIN:VTIMEZONE", "TZID:Europe/Amsterdam",
+        "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+        "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
+
+    static func uid(_ item: RosterAssignment, week: PlanningWeek) -> String {
+        let parts = ["\(week)", item.staff.rawValue, item.activity.rawValue, item.location?.rawValue ?? item.area ?? "", item.ref,
+                     String(item.interval.start)]
+        return parts.map { String($0.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") ? $0 : "_" }) }
+            .joined(separator: "-") + "@zorgrooster"
+    }
+
+    static func summary(_ item: RosterAssignment, scenario: Scenario) -> String {
+        switch item.activity {
+        case .group:
+            let place = item.location.flatMap { scenario.locations[$0]?.name } ?? item.location?.rawValue ?? ""
+            return "\(item.role == .volunteer ? "Vrijwilliger" : "Groep") \(item.ref) · \(place)"
+        case .visit: return "Bezoek \(item.clients.map(\.rawValue).joined(separator: ", "))"
+        case .evaluation: return "Evaluatie \(item.clients.map(\.rawValue).joined(separator: ", "))"
+        case .appointment: return "Overleg \(item.ref)"
+        case .coordination: return "Coördinatie"
+        }
+    }
+
+    static func place(_ item: RosterAssignment, scenario: Scenario) -> String? {
+        if let location = item.location.flatMap({ scenario.locations[$0] }) {
+            return location.area.map { "\(location.name) (\($0))" } ?? location.name
+        }
+        return item.area.map { "postcode \($0)" }
+    }
+
+    static func local(_ minute: Int, week: PlanningWeek) -> String {
+        let date = week.date(atMinute: minute)
+        let ofDay = minute - week.startMinute(of: date)
+        return compact(date) + "T" + String(format2(ofDay / 60)) + String(format2(ofDay % 60)) + "00"
+    }
+
+    static func compact(_ date: CivilDate) -> String { date.description.replacingOccurrences(of: "-", with: "") }
+
+    static func format2(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+
+    /// TEXT values escape backslash, semicolon, comma and newline.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case "\n": result += "\\n"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Lines longer than 75 octets continue on the next line after a space, never inside a character.
+    static func folded(_ line: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var octets = 0
+        for character in line {
+            let size = String(character).utf8.count
+            if octets + size > (pieces.isEmpty ? 75 : 74) {
+                pieces.append(current)
+                current = ""
+                octets = 0
+            }
+            current.append(character)
+            octets += size
+        }
+        pieces.append(current)
+        return pieces.enumerated().map { $0.offset == 0 ? $0.element : " " + $0.element }
+    }
+}

@@ -36,6 +36,7 @@ let package = Package(
             "CareDomain", "ScenarioFormat", "Planning", "RosterCheck", "Reporting", "Tender",
             "Optimization", "GLPKSolver",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization", "GLPKSolver"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "CareDomain"]),

@@ -9,5 +9,5 @@ struct Zorgrooster: ParsableCommand {
             Exit codes: 0 a roster was written (uncovered demand included) or a check passed;
             1 an internal failure or a check that found broken rules; 2 a bad scenario file.
             """,
-        subcommands: [SolveCommand.self, CompareCommand.self, EstimateCommand.self, CheckCommand.self, ValidateCommand.self])
+        subcommands: [SolveCommand.self, CompareCommand.self, EstimateCommand.self, ExplainCommand.self, InitCommand.self, CheckCommand.self, ValidateCommand.self])
 }

@@ -208,4 +208,49 @@ struct CommandLineTests {
         #expect(capacity.contains("mbo2;;3,5;"))
         #expect(try zorgrooster("check", scenario, out).status == 0)
     }
+
+    @Test("explain says why the flu week's Thursday morning at De Eik has no lead: who is absent, elsewhere, at the limit")
+    func explainKnownCase() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = Self.packageRoot.appendingPathComponent("scenarios/dagbesteding-griepweek.yaml").path
+        let out = folder.appendingPathComponent("out").path
+        #expect(try zorgrooster("solve", scenario, "--out", out, "--quiet").status == 0)
+        let run = try zorgrooster("explain", out, "--session", "eik", "thu", "ochtend")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("Session eik thu ochtend (2026-03-19 09:00–12:30)\nRostered:\n"))
+        #expect(run.stdout.contains("""
+          • lead professional (mbo4 or higher) (3.5 h)
+            why: no professional of mbo4 or higher present to hold end responsibility
+            of 4 qualified:
+              - s05, s08: absent on 2026-03-19
+              - s01: does not work at this location
+              - s02: at the hours limit (14 of 14 h)
+        """))
+        let calm = try zorgrooster("explain", out, "--session", "linde", "mon", "ochtend")
+        #expect(calm.stdout.contains("Nothing uncovered here"))
+        #expect(try zorgrooster("explain", folder.path).status == 2)
+    }
+
+    @Test("init writes a starter scenario that validates and solves; it never overwrites without --force")
+    func initStarter() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("start.yaml").path
+        #expect(try zorgrooster("init", path).status == 0)
+        #expect(try zorgrooster("validate", path).status == 0)
+        let out = folder.appendingPathComponent("out").path
+        #expect(try zorgrooster("solve", path, "--out", out, "--quiet").status == 0)
+        #expect(try zorgrooster("check", path, out).status == 0)
+        #expect(try zorgrooster("init", path).status == 2)
+        #expect(try zorgrooster("init", path, "--force").status == 0)
+    }
+
+    @Test("every command's --help shows an example")
+    func helpExamples() throws {
+        for command in ["solve", "compare", "estimate", "explain", "init", "check", "validate"] {
+            let run = try zorgrooster(command, "--help")
+            #expect(run.stdout.contains("zorgrooster \(command) "), "\(command) --help has no example")
+        }
+    }
 }

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import Reporting
+import ScenarioFormat
+import SwiftCSV
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Say in words why demand in a solved week is uncovered: which rule, and why each qualified person could not come.",
+        discussion: """
+            Reads roster.csv and uncovered.csv in DIR (written by solve). Without --client or
+            --session it explains every uncovered row.
+
+            Examples:
+              zorgrooster explain out/griepweek --session eik thu ochtend
+              zorgrooster explain out/wijkteam --client k99
+            """)
+
+    @Argument(help: "The folder solve wrote.")
+    var folder: String
+
+    @Option(name: .long, help: "Explain one client's visits, evaluations and appointments.")
+    var client: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Explain one group session: location, day and session name.", valueName: "LOC DAY NAME"))
+    var session: [String] = []
+
+    func validate() throws {
+        if !session.isEmpty && session.count != 3 { throw ValidationError("--session takes three words: location, day and name, e.g. --session linde thu ochtend.") }
+        if client != nil && !session.isEmpty { throw ValidationError("use --client or --session, not both.") }
+    }
+
+    func run() throws {
+        let uncovered = try table("uncovered.csv")
+        let roster = try table("roster.csv")
+        let matches: ([String: String]) -> Bool
+        var title: String
+        if let client {
+            matches = { row in row["client"] == client || (row["clients"] ?? "").split(separator: ";").contains(Substring(client))
+                || (row["ref"] ?? "").hasPrefix(client + "#") }
+            title = "Client \(client)"
+        } else if session.count == 3 {
+            let (location, day, name) = (session[0], session[1], session[2])
+            matches = { row in row["location"] == location && row["day"] == day && row["ref"] == name }
+            title = "Session \(location) \(day) \(name)"
+        } else {
+            matches = { _ in true }
+            title = "Every uncovered row"
+        }
+        let planned = roster.filter(matches)
+        let short = uncovered.filter(matches)
+        if client == nil, session.count == 3, let first = planned.first ?? short.first {
+            title += " (\(first["date"] ?? "") \(first["start"] ?? "")–\(first["end"] ?? ""))"
+        }
+        var lines = [title]
+        if client != nil || session.count == 3 {
+            if planned.isEmpty {
+                lines.append("Rostered: nobody")
+            } else {
+                lines.append("Rostered:")
+                for row in planned {
+                    let when = session.isEmpty ? "\(row["day"] ?? "") \(row["start"] ?? "")–\(row["end"] ?? "") " : ""
+                    lines.append("  \(when)\(row["staff_id"] ?? "") \(row["staff_name"] ?? "") (\(row["activity"] ?? ""), \(row["role"] ?? ""))")
+                }
+            }
+        }
+        if short.isEmpty {
+            lines.append("Nothing uncovered here: every rule is met.")
+        } else {
+            lines.append("Not covered:")
+            for row in short {
+                let when = (row["date"] ?? "").isEmpty ? "this week" : "\(row["day"] ?? "") \(row["start"] ?? "")–\(row["end"] ?? "")"
+                let place = [row["location"], row["ref"]].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                lines.append("\(when) \(place)".trimmingCharacters(in: .whitespaces) + ":")
+                lines += ShortfallStory.lines(need: row["need"] ?? "", hours: row["hours"] ?? "", reason: row["reason"] ?? "")
+                    .map { "  " + $0 }
+            }
+        }
+        print(lines.joined(separator: "\n"))
+    }
+
+    private func table(_ name: String) throws -> [[String: String]] {
+        let path = (folder as NSString).appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            printError("cannot read \(path); run `zorgrooster solve SCENARIO --out \(folder)` first")
+            throw ExitCode(2)
+        }
+        do {
+            return try CSV<Named>(string: try CSVLocale.plain(text), delimiter: .comma).rows
+        } catch {
+            printError("\(path) is not a CSV file solve wrote: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}

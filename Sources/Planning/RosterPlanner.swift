@@ -72,8 +72,11 @@ public struct RosterPlanner<S: Solver>: Sendable {
         // What no hire could cover (a client with no time in office hours) is said even when nothing else is short.
         let beyondHiring = roster.uncovered.filter { HireAnalysis.staffKinds.contains($0.kind) }.reduce(0.0) { $0 + $1.hours }
             - short.reduce(0.0) { $0 + $1.hours }
-        var hires = HirePlan(needs: [], slots: [], stillUncoveredHours: max(0, beyondHiring), status: HirePlan.none.status)
-        if options.analyseHires && !short.isEmpty {
+        let stopped = options.shouldStop?() == true
+        var hires = HirePlan(needs: [], slots: [], stillUncoveredHours: max(0, beyondHiring),
+                             status: stopped && !short.isEmpty ? "skipped: the search was stopped" : HirePlan.none.status)
+        // A search stopped on request has no time for a second one.
+        if options.analyseHires && !short.isEmpty && !stopped {
             let widened = HireAnalysis.scenarioWithVacancies(scenario, demands: demands, short: short)
             let widenedDemands = SessionDemand.build(for: widened).filter(\.isActive)
             let widenedWork = AmbulatoryDemand.build(for: widened, candidatesPerClient: options.candidatesPerClient)
@@ -163,13 +166,15 @@ public struct RosterPlanner<S: Solver>: Sendable {
             log: partLog, progress: options.progress, shouldStop: options.shouldStop)
         let solution = try solver.solve(weekModel.model, options: solveOptions)
         // Without a solution in time, the empty roster stands: every demand is then reported uncovered.
-        let values = solution.status.hasSolution ? solution.values : [Double](repeating: 0, count: weekModel.model.variables.count)
+        // A search stopped on request may still have found rosters: keep the best (its values are there).
+        let found = !solution.values.isEmpty
+        let values = found ? solution.values : [Double](repeating: 0, count: weekModel.model.variables.count)
         let decoded = GroupRosterDecoder(model: weekModel, values: values).decode()
         let clientWork = ClientWorkScheduler(model: weekModel, values: values, groupWork: decoded.assignments).schedule()
         let report = PartReport(name: part.name, variables: weekModel.model.variables.count,
                                 constraints: weekModel.model.constraints.count, status: solution.status,
                                 seconds: solution.solveSeconds)
-        let objective = solution.status.hasSolution ? (solution.objective ?? weekModel.model.objective.value(in: values)) : nil
+        let objective = found ? (solution.objective ?? weekModel.model.objective.value(in: values)) : nil
         return PartResult(assignments: decoded.assignments + clientWork.assignments, uncovered: decoded.uncovered + clientWork.uncovered,
                           responsibilities: clientWork.responsibilities, report: report,
                           objective: objective, bound: solution.bestBound)

@@ -30,7 +30,10 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try loadScenario(self.scenario, variant: try chooseVariant(variant, or: what, in: self.scenario))
-        let outcome = try planAndCheck(scenario, options: planning.options(for: scenario))
+        installInterruptHandler()
+        let progress = LiveProgress()
+        let outcome = try planAndCheck(scenario, options: planning.interactiveOptions(for: scenario, progress: progress))
+        progress.finish()
         let files = outputFiles(outcome, scenario: scenario)
         try write(files, to: out, locale: planning.csvLocale)
         if !planning.quiet {

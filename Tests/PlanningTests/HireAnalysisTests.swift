@@ -1,5 +1,9 @@
 import CareDomain
+import GLPKSolver
+import Optimization
 import Planning
+import RosterCheck
+import ScenarioFormat
 import Testing
 
 /// "Whom to hire": vacancy hours per level and skill, counted by hand on small weeks.
@@ -93,5 +97,33 @@ struct HireAnalysisTests {
         #expect(outcome.hires.needs.isEmpty)
         #expect(outcome.hires.status == "not needed")
         #expect(outcome.hires.stillUncoveredHours == 1)
+    }
+}
+
+/// A search stopped on request (Ctrl-C) still hands back the best roster it found.
+@Suite("Stopped searches")
+struct StoppedSearchTests {
+    /// GLPK's answer, reported as if the user had stopped the search after it.
+    struct StoppedGLPK: Solver {
+        func solve(_ model: Model, options: SolveOptions) throws -> Solution {
+            var search = options
+            search.shouldStop = nil
+            let found = try GLPKSolver().solve(model, options: search)
+            return Solution(status: .stopped, values: found.values, objective: found.objective, bestBound: found.bestBound,
+                            solveSeconds: found.solveSeconds)
+        }
+    }
+
+    @Test("the roster found before the stop is kept, checked and marked stopped; no vacancy solve follows")
+    func keepsBest() throws {
+        let yaml = tinyScenario(staff: HireAnalysisTests.fourMBO2, clients: clientLines(23))
+        let scenario = try ScenarioLoader.parse(yaml, file: "stop.yaml")
+        var options = PlanningOptions(timeLimitSeconds: 30, relativeGap: 0)
+        options.shouldStop = { true }
+        let outcome = try RosterPlanner(solver: StoppedGLPK()).plan(scenario, options: options)
+        #expect(outcome.summary.status == "stopped")
+        #expect(outcome.roster.assignments.count == 4)
+        #expect(RosterChecker(scenario: scenario).check(outcome.roster).isEmpty)
+        #expect(outcome.hires.status == "skipped: the search was stopped")
     }
 }

@@ -52,12 +52,14 @@ struct CompareCommand: ParsableCommand {
         var files: [String: String] = [:]
         for (index, result) in outcomes.all().enumerated() {
             let outcome = try result.get()
-            for (name, text) in outputFiles(outcome, scenario: scenarios[index]) { files["\(folders[index])/\(name)"] = text }
+            for (name, text) in outputFiles(outcome, scenario: scenarios[index], language: planning.lang) { files["\(folders[index])/\(name)"] = text }
             rows.append(VariantComparison(name: names[index], folder: folders[index], clients: scenarios[index].clients.count,
                                           demandHours: outcome.capacity.reduce(0) { $0 + $1.demandHours },
                                           summary: outcome.summary, hires: outcome.hires))
         }
         files["compare.csv"] = OutputFiles.compareCSV(rows, scale: base.scale)
+        files["compare.html"] = ComparisonReport.html(title: "zorgrooster compare · \(base.name) (\(base.week))", rows: rows,
+                                                     levels: OutputFiles.comparedLevels(rows, scale: base.scale), language: planning.lang)
         for folder in Set(files.keys.map { ($0 as NSString).deletingLastPathComponent }).sorted() {
             let inFolder = files.filter { ($0.key as NSString).deletingLastPathComponent == folder }
             try write(Dictionary(uniqueKeysWithValues: inFolder.map { (($0.key as NSString).lastPathComponent, $0.value) }),
@@ -66,7 +68,7 @@ struct CompareCommand: ParsableCommand {
         if !planning.quiet {
             print(ComparisonTable.render(title: "zorgrooster compare · \(base.name) (\(base.week))", rows: rows,
                                          levels: OutputFiles.comparedLevels(rows, scale: base.scale)))
-            print("Files: \((out as NSString).appendingPathComponent("compare.csv")) and one folder per variant")
+            print("Files: \((out as NSString).appendingPathComponent("compare.csv")), compare.html and one folder per variant")
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CareDomain
 import Planning
+import Reporting
 import ScenarioFormat
 
 /// The search settings `solve` and `compare` share.
@@ -19,6 +20,9 @@ struct PlanningFlags: ParsableArguments {
 
     @Option(name: .long, help: "CSV files for: plain (comma, decimal point; the default) or nl (semicolon, decimal comma, BOM: Dutch Excel).")
     var csvLocale: CSVLocale = .plain
+
+    @Option(name: .long, help: "Language of report.html: nl (default) or en.")
+    var lang: ReportLanguage = .nl
 
     @Flag(name: .long, help: "Print GLPK's log to stderr.")
     var verbose = false
@@ -85,3 +89,4 @@ func chooseVariant(_ name: String?, or edits: VariantFlags, in path: String) thr
 }
 
 extension CSVLocale: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}

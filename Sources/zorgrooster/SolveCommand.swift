@@ -34,7 +34,7 @@ struct SolveCommand: ParsableCommand {
         let progress = LiveProgress()
         let outcome = try planAndCheck(scenario, options: planning.interactiveOptions(for: scenario, progress: progress))
         progress.finish()
-        let files = outputFiles(outcome, scenario: scenario)
+        let files = outputFiles(outcome, scenario: scenario, language: planning.lang)
         try write(files, to: out, locale: planning.csvLocale)
         if !planning.quiet {
             print(TerminalSummary.render(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,

@@ -26,8 +26,10 @@ func planAndCheck(_ scenario: Scenario, options: PlanningOptions) throws -> Plan
 }
 
 /// The files `solve` writes for one planned week.
-func outputFiles(_ outcome: PlanOutcome, scenario: Scenario) -> [String: String] {
+func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: ReportLanguage = .nl) -> [String: String] {
     PersonCalendar.files(roster: outcome.roster, scenario: scenario).merging([
+        "report.html": RosterReport.html(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
+                                         language: language),
         "roster.csv": OutputFiles.rosterCSV(outcome.roster, scenario: scenario),
         "uncovered.csv": OutputFiles.uncoveredCSV(outcome.roster, scenario: scenario),
         "capacity.csv": OutputFiles.capacityCSV(outcome.capacity),

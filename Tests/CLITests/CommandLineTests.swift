@@ -152,7 +152,7 @@ struct CommandLineTests {
         base                 2       3.5  optimal    100.0%          0.0  133.00     0.0      0.00  0.00%
         +200% clients        6       7.0  optimal     50.0%          3.5  133.00     3.5      0.10  0.00%
         zonder s1            2       3.5  optimal      0.0%          3.5    0.00     3.5      0.10  0.00%
-        Files: \(out)/compare.csv and one folder per variant
+        Files: \(out)/compare.csv, compare.html and one folder per variant
 
         """)
         let table = try String(contentsOfFile: out + "/compare.csv", encoding: .utf8)

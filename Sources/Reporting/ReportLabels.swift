@@ -1,0 +1,30 @@
+/// The report's words in Dutch (the default) or English.
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    case nl, en
+}
+
+struct ReportLabels {
+    let language: ReportLanguage
+
+    private static let english: [String: String] = [
+        "Weekrooster": "Weekly roster", "Kerncijfers": "Key figures", "Status": "Status", "Dekking": "Coverage",
+        "Ingeroosterd": "Rostered", "Niet gedekt": "Uncovered", "Kosten": "Cost", "FTE tekort": "FTE gap",
+        "Werving": "To hire", "Per locatie": "Per location", "Per medewerker": "Per person", "Per cliënt": "Per client",
+        "Niet gedekte zorg": "Uncovered care", "Capaciteitstekort": "Capacity gap", "uren tekort per niveau en dag": "hours short per level and day",
+        "uren vacature per niveau en dag": "hours to hire per level and day", "Medewerker": "Person", "Niveau": "Level",
+        "Cliënt": "Client", "Product": "Product", "Wat ontbreekt": "What is missing", "Waarom": "Why", "Wanneer": "When",
+        "Uren": "Hours", "deze week": "this week", "Alles gedekt: elke regel is nagekomen.": "Everything covered: every rule is met.",
+        "groep": "group", "bezoek": "visit", "evaluatie": "evaluation", "overleg": "meeting", "vrijwilliger": "volunteer",
+        "Geen tekort.": "No shortfall.", "uur": "h", "gap": "gap", "Week": "Week", "Sessie": "Session",
+        "Legenda": "Legend", "ma": "Mon", "di": "Tue", "wo": "Wed", "do": "Thu", "vr": "Fri", "za": "Sat", "zo": "Sun",
+        "onvolledig": "incomplete", "Variant": "Variant", "Cliënten": "Clients", "Vraag (uur)": "Demand (h)", "Eindverantwoordelijke": "Responsible", "Gepland": "Planned",
+    ]
+
+    subscript(_ dutch: String) -> String {
+        language == .nl ? dutch : Self.english[dutch] ?? dutch
+    }
+
+    func day(_ index: Int) -> String { self[["ma", "di", "wo", "do", "vr", "za", "zo"][index]] }
+
+    var htmlLanguage: String { language.rawValue }
+}

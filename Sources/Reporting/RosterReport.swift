@@ -1,0 +1,215 @@
+import CareDomain
+import Foundation
+
+/// `report.html`: the week on one self-contained page (no network, fonts or scripts), for the
+/// screen and for A4 landscape paper. Grids per location and per person, a view per client,
+/// uncovered care with its reasons, the capacity gap as SVG bars, and the run's key figures.
+public enum RosterReport {
+    public static func html(scenario: Scenario, roster: Roster, summary: RunSummary, hires: HirePlan,
+                            language: ReportLanguage = .nl) -> String {
+        let text = ReportLabels(language: language)
+        var page = Page()
+        page.add("<header><h1>\(text["Weekrooster"]) · \(escaped(scenario.name))</h1><p>\(text["Week"]) \(scenario.week)</p></header>")
+        page.add(keyFigures(summary, hires: hires, text: text))
+        page.add(legend(text))
+        page.add(locationGrids(scenario: scenario, roster: roster, text: text))
+        page.add(personGrid(scenario: scenario, roster: roster, text: text))
+        page.add(clientTable(scenario: scenario, roster: roster, text: text))
+        page.add(uncoveredTable(scenario: scenario, roster: roster, text: text))
+        page.add(CapacityChart.section(hires: hires, scale: scenario.scale, text: text))
+        return page.document(title: "\(text["Weekrooster"]) \(scenario.name) \(scenario.week)", language: text.htmlLanguage)
+    }
+
+    // MARK: sections
+
+    static func keyFigures(_ summary: RunSummary, hires: HirePlan, text: ReportLabels) -> String {
+        let gap = summary.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "n/a"
+        let figures: [(String, String)] = [
+            (text["Status"], "\(summary.status) (\(text["gap"]) \(gap))"),
+            (text["Dekking"], String(format: "%.1f%%", summary.coverage * 100)),
+            (text["Ingeroosterd"], String(format: "%.1f ", summary.assignedHours) + text["uur"]),
+            (text["Niet gedekt"], String(format: "%.1f ", summary.uncoveredHours) + text["uur"]),
+            (text["Kosten"], String(format: "€ %.2f", summary.cost)),
+            (text["FTE tekort"], String(format: "%.2f", summary.fteGap)),
+            (text["Werving"], String(format: "%.1f ", hires.hours) + text["uur"] + String(format: " · € %.2f", hires.cost)),
+        ]
+        return "<section class=\"kpis\"><h2>\(text["Kerncijfers"])</h2><dl>"
+            + figures.map { "<div><dt>\(escaped($0.0))</dt><dd>\(escaped($0.1))</dd></div>" }.joined() + "</dl></section>"
+    }
+
+    static func legend(_ text: ReportLabels) -> String {
+        let items = [("group", text["groep"]), ("visit", text["bezoek"]), ("evaluation", text["evaluatie"]),
+                     ("appointment", text["overleg"]), ("volunteer", text["vrijwilliger"]), ("short", text["Niet gedekt"])]
+        return "<p class=\"legend\">\(text["Legenda"]): " + items.map { "<span class=\"chip \($0.0)\">\(escaped($0.1))</span>" }.joined(separator: " ") + "</p>"
+    }
+
+    /// Per location a grid: a row per session name, a column per day, the people in each cell.
+    static func locationGrids(scenario: Scenario, roster: Roster, text: ReportLabels) -> String {
+        var html = "<section><h2>\(text["Per locatie"])</h2>"
+        for location in scenario.locations.values.sorted(by: { $0.id < $1.id }) where !location.sessions.isEmpty {
+            html += "<h3>\(escaped(location.name))</h3><table class=\"grid\"><thead><tr><th>\(text["Sessie"])</th>"
+                + (0..<7).map { "<th>\(text.day($0))</th>" }.joined() + "</tr></thead><tbody>"
+            for template in location.sessions {
+                html += "<tr><th>\(escaped(template.name))<br><small>\(ClockTime.text(template.window.from))–\(ClockTime.text(template.window.to))</small></th>"
+                for day in Weekday.allCases {
+                    guard template.window.days.contains(day) else { html += "<td class=\"closed\"></td>"; continue }
+                    let work = roster.assignments.filter {
+                        $0.activity == .group && $0.location == location.id && $0.ref == template.name
+                            && scenario.week.date(atMinute: $0.interval.start).weekday == day
+                    }
+                    let short = roster.uncovered.filter {
+                        $0.activity == .group && $0.location == location.id && $0.ref == template.name
+                            && $0.interval.map { scenario.week.date(atMinute: $0.start).weekday == day } == true
+                    }
+                    html += "<td>" + work.map { chip(for: $0, scenario: scenario) }.joined()
+                        + short.map { "<span class=\"chip short\" title=\"\(escaped($0.reason))\">\(escaped($0.need))</span>" }.joined() + "</td>"
+                }
+                html += "</tr>"
+            }
+            html += "</tbody></table>"
+        }
+        return html + "</section>"
+    }
+
+    /// A row per person with work, a column per day, each activity with its times.
+    static func personGrid(scenario: Scenario, roster: Roster, text: ReportLabels) -> String {
+        var html = "<section class=\"break\"><h2>\(text["Per medewerker"])</h2><table class=\"grid people\"><thead><tr><th>\(text["Medewerker"])</th><th>\(text["Niveau"])</th>"
+            + (0..<7).map { "<th>\(text.day($0))</th>" }.joined() + "<th>\(text["Uren"])</th></tr></thead><tbody>"
+        let byStaff = Dictionary(grouping: roster.assignments) { $0.staff }
+        for person in scenario.sortedStaff {
+            let work = (byStaff[person.id] ?? []).sorted()
+            guard !work.isEmpty else { continue }
+            html += "<tr><th>\(escaped(person.name))</th><td>\(person.isVolunteer ? text["vrijwilliger"] : person.level.name)</td>"
+            for day in Weekday.allCases {
+                let today = work.filter { scenario.week.date(atMinute: $0.interval.start).weekday == day }
+                html += "<td>" + today.map { item in
+                    "<span class=\"chip \(cssClass(item))\">\(ClockTime.text(item.interval.start))–\(ClockTime.text(item.interval.end)) \(escaped(place(item, scenario: scenario)))</span>"
+                }.joined() + "</td>"
+            }
+            html += String(format: "<td class=\"number\">%.1f</td></tr>", work.reduce(0) { $0 + $1.interval.hours })
+        }
+        return html + "</tbody></table></section>"
+    }
+
+    /// A row per client: product, responsible professional and what is planned for them.
+    static func clientTable(scenario: Scenario, roster: Roster, text: ReportLabels) -> String {
+        var html = "<section class=\"break\"><h2>\(text["Per cliënt"])</h2><table class=\"list\"><thead><tr><th>\(text["Cliënt"])</th><th>\(text["Product"])</th><th>\(text["Eindverantwoordelijke"])</th><th>\(text["Gepland"])</th><th>\(text["Niet gedekt"])</th></tr></thead><tbody>"
+        let responsible = Dictionary(roster.responsibilities.map { ($0.client, $0.staff) }, uniquingKeysWith: { first, _ in first })
+        for client in scenario.sortedClients {
+            let planned = roster.assignments.filter { $0.clients.contains(client.id) }.sorted()
+            // A group session lists every person present; the client sees the session once.
+            var seen = Set<String>()
+            let moments = planned.compactMap { item -> String? in
+                let key = "\(item.interval.start) \(item.location?.rawValue ?? "") \(item.ref)"
+                guard seen.insert(key).inserted else { return nil }
+                let day = text.day(scenario.week.date(atMinute: item.interval.start).weekday.rawValue)
+                return "<span class=\"chip \(cssClass(item))\">\(day) \(ClockTime.text(item.interval.start)) \(escaped(place(item, scenario: scenario)))</span>"
+            }
+            let short = roster.uncovered.filter { $0.client == client.id || $0.clientsPresent.contains(client.id) }
+            html += "<tr><th>\(escaped(client.id.rawValue))</th><td>\(escaped(scenario.products[client.product]?.name ?? client.product.rawValue))</td>"
+                + "<td>\(escaped(responsible[client.id].flatMap { scenario.staff[$0]?.name } ?? ""))</td><td>\(moments.joined())</td>"
+                + "<td>\(short.isEmpty ? "" : "<span class=\"chip short\">\(short.count)</span>")</td></tr>"
+        }
+        return html + "</tbody></table></section>"
+    }
+
+    static func uncoveredTable(scenario: Scenario, roster: Roster, text: ReportLabels) -> String {
+        var html = "<section class=\"break\"><h2>\(text["Niet gedekte zorg"])</h2>"
+        guard !roster.uncovered.isEmpty else { return html + "<p>\(text["Alles gedekt: elke regel is nagekomen."])</p></section>" }
+        html += "<table class=\"list uncovered\"><thead><tr><th>\(text["Wanneer"])</th><th>\(text["Sessie"])</th><th>\(text["Wat ontbreekt"])</th><th>\(text["Uren"])</th><th>\(text["Waarom"])</th></tr></thead><tbody>"
+        for row in roster.uncovered.sorted() {
+            let when = row.interval.map { interval in
+                "\(text.day(scenario.week.date(atMinute: interval.start).weekday.rawValue)) \(ClockTime.text(interval.start))–\(ClockTime.text(interval.end))"
+            } ?? text["deze week"]
+            let place = [row.location?.rawValue, row.ref.isEmpty ? nil : row.ref, row.client?.rawValue].compactMap { $0 }.joined(separator: " ")
+            html += "<tr><td>\(when)</td><td>\(escaped(place))</td><td>\(escaped(row.need))</td><td class=\"number\">\(String(format: "%.1f", row.hours))</td><td>\(escaped(row.reason))</td></tr>"
+        }
+        return html + "</tbody></table></section>"
+    }
+
+    // MARK: pieces
+
+    static func chip(for item: RosterAssignment, scenario: Scenario) -> String {
+        let person = scenario.staff[item.staff]
+        let level = person.map { $0.isVolunteer ? "" : " <small>\($0.level.name)</small>" } ?? ""
+        return "<span class=\"chip \(cssClass(item))\">\(escaped(person?.name ?? item.staff.rawValue))\(level)</span>"
+    }
+
+    static func cssClass(_ item: RosterAssignment) -> String {
+        item.role == .volunteer ? "volunteer" : item.activity.rawValue
+    }
+
+    static func place(_ item: RosterAssignment, scenario: Scenario) -> String {
+        switch item.activity {
+        case .group: return "\(item.location.flatMap { scenario.locations[$0]?.name } ?? "") \(item.ref)"
+        case .appointment: return item.ref
+        default: return item.clients.map(\.rawValue).joined(separator: ", ")
+        }
+    }
+
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// The page's frame: one style sheet inline, nothing loaded from elsewhere.
+struct Page {
+    private var body: [String] = []
+
+    mutating func add(_ html: String) { body.append(html) }
+
+    func document(title: String, language: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(RosterReport.escaped(title))</title>
+        <style>
+        \(Self.style)
+        </style>
+        </head>
+        <body>
+        \(body.joined(separator: "\n"))
+        </body>
+        </html>
+
+        """
+    }
+
+    static let style = """
+    @page { size: A4 landscape; margin: 10mm; }
+    body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; font-size: 12px; color: #1d2733; margin: 16px; }
+    h1 { font-size: 20px; margin: 0; } h2 { font-size: 16px; margin: 18px 0 6px; border-bottom: 2px solid #2f6f8f; } h3 { font-size: 13px; margin: 10px 0 4px; }
+    header p { margin: 2px 0 8px; color: #51606f; }
+    .kpis dl { display: flex; flex-wrap: wrap; gap: 8px; margin: 0; }
+    .kpis dl div { background: #eef4f8; border-radius: 4px; padding: 6px 10px; }
+    .kpis dt { font-size: 10px; color: #51606f; } .kpis dd { margin: 0; font-size: 14px; font-weight: 600; }
+    table { border-collapse: collapse; width: 100%; page-break-inside: auto; } tr { page-break-inside: avoid; }
+    th, td { border: 1px solid #c9d3dc; padding: 3px 4px; vertical-align: top; text-align: left; }
+    thead th { background: #2f6f8f; color: white; }
+    .grid td { min-width: 90px; } .closed { background: #f1f1f1; }
+    .people td { min-width: 0; } .people .chip { white-space: normal; }
+    .number { text-align: right; white-space: nowrap; }
+    .chip { display: inline-block; border-radius: 3px; padding: 1px 4px; margin: 1px; white-space: nowrap; }
+    .chip small { opacity: 0.75; }
+    .group { background: #cfe6f5; } .visit { background: #d4efd8; } .evaluation { background: #efe3c4; }
+    .appointment { background: #e4d6f2; } .coordination { background: #e6e6e6; } .volunteer { background: #f4e0ec; }
+    .short { background: #c62828; color: white; font-weight: 600; }
+    .uncovered td:first-child { white-space: nowrap; } .uncovered tr { background: #fdecea; }
+    .legend .chip { font-size: 11px; }
+    svg text { font-family: inherit; font-size: 10px; }
+    @media print { body { margin: 0; } .break { page-break-before: always; } thead { display: table-header-group; } }
+    """
+}

@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GLPK's C API; Debian ships no glpk.pc, so the module map links "glpk" itself.
@@ -32,8 +33,9 @@ let package = Package(
         .target(name: "RosterCheck", dependencies: ["CareDomain"]),
         .target(name: "Reporting", dependencies: ["CareDomain"]),
         .target(name: "Tender", dependencies: ["CareDomain", "Optimization"]),
+        .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(name: "zorgrooster", dependencies: [
-            "CareDomain", "ScenarioFormat", "Planning", "RosterCheck", "Reporting", "Tender",
+            "CareDomain", "ScenarioFormat", "Planning", "RosterCheck", "Reporting", "Tender", "Spreadsheet",
             "Optimization", "GLPKSolver",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "SwiftCSV", package: "SwiftCSV"),
@@ -45,7 +47,8 @@ let package = Package(
         ]),
         .testTarget(name: "RosterCheckTests", dependencies: ["RosterCheck", "CareDomain", "ScenarioFormat"]),
         .testTarget(name: "TenderTests", dependencies: ["Tender", "CareDomain", "ScenarioFormat", "GLPKSolver"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "CareDomain", "ScenarioFormat"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "CareDomain", "ScenarioFormat", "Spreadsheet",
+                                                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CLITests", dependencies: ["zorgrooster"]),
     ]
 )

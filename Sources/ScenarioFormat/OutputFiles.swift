@@ -141,6 +141,11 @@ public enum OutputFiles {
 
     /// Writes every file into `folder` (created if missing), each atomically.
     public static func write(_ files: [String: String], to folder: String) throws {
+        try write(data: files.mapValues { Data($0.utf8) }, to: folder)
+    }
+
+    /// Writes every file into `folder` (created if missing), each atomically.
+    public static func write(data files: [String: Data], to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, contents) in files.sorted(by: { $0.key < $1.key }) {
             // A name may hold a subfolder (`calendars/s01.ics`).
@@ -148,7 +153,7 @@ public enum OutputFiles {
             let place = target.deletingLastPathComponent()
             try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
             let temporary = place.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-            try Data(contents.utf8).write(to: temporary)
+            try contents.write(to: temporary)
             if rename(temporary.path, target.path) != 0 {
                 try? FileManager.default.removeItem(at: temporary)
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])

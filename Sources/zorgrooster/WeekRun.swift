@@ -5,6 +5,9 @@ import Planning
 import Reporting
 import RosterCheck
 import ScenarioFormat
+import Spreadsheet
+import SwiftCSV
+import Foundation
 
 /// Plans a week and has the independent checker pass it; a roster that breaks a rule is never returned.
 func planAndCheck(_ scenario: Scenario, options: PlanningOptions) throws -> PlanOutcome {
@@ -41,11 +44,25 @@ func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: ReportLan
 
 func write(_ files: [String: String], to folder: String, locale: CSVLocale = .plain) throws {
     do {
-        var localized: [String: String] = [:]
-        for (name, text) in files { localized[name] = name.hasSuffix(".csv") ? try locale.apply(to: text) : text }
-        try OutputFiles.write(localized, to: folder)
+        var localized: [String: Data] = [:]
+        for (name, text) in files { localized[name] = Data((name.hasSuffix(".csv") ? try locale.apply(to: text) : text).utf8) }
+        if files["roster.csv"] != nil { localized["roster.xlsx"] = try rosterWorkbook(files) }
+        try OutputFiles.write(data: localized, to: folder)
     } catch {
         printError("cannot write to \(folder): \(error.localizedDescription)")
         throw ExitCode(1)
     }
+}
+
+/// `roster.xlsx`: one sheet per view, from the same tables as the CSV files (numbers stay numbers
+/// whatever Excel's locale).
+func rosterWorkbook(_ files: [String: String]) throws -> Data {
+    let views = [("Rooster", "roster.csv"), ("Niet gedekt", "uncovered.csv"), ("Capaciteit", "capacity.csv"),
+                 ("Capaciteit per dag", "capacity-by-day.csv"), ("Verantwoordelijk", "responsibility.csv")]
+    let sheets = try views.compactMap { name, file -> XLSXWorkbook.Sheet? in
+        guard let text = files[file] else { return nil }
+        let table = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
+        return XLSXWorkbook.Sheet(name: name, rows: [table.header] + table.rows)
+    }
+    return try XLSXWorkbook.data(sheets)
 }

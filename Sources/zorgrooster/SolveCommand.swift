@@ -38,7 +38,7 @@ struct SolveCommand: ParsableCommand {
         try write(files, to: out, locale: planning.csvLocale)
         if !planning.quiet {
             print(TerminalSummary.render(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
-                                         outputFolder: out, files: shownFiles(files.keys)))
+                                         outputFolder: out, files: shownFiles(Array(files.keys) + ["roster.xlsx"])))
         }
     }
 }

@@ -78,9 +78,12 @@ enum HireAnalysis {
     struct VacancyKind: Hashable, Comparable {
         let level: QualificationLevel
         let skills: Set<String>
-        var label: String { skills.sorted().joined(separator: "+") }
+        var label: String { HireAnalysis.label(skills) }
         static func < (lhs: VacancyKind, rhs: VacancyKind) -> Bool { (lhs.level, lhs.label) < (rhs.level, rhs.label) }
     }
+
+    /// A set of skills as one capacity-row `skill`: `ggz+verzorging`, or "" for none.
+    static func label(_ skills: Set<String>) -> String { skills.sorted().joined(separator: "+") }
 
     private static func clientWorkKinds(for row: UncoveredDemand, scenario: Scenario) -> [VacancyKind] {
         let lowest = scenario.scale.levels.first!
@@ -119,19 +122,18 @@ enum HireAnalysis {
         var leadTaken: Set<String> = []
         for assignment in hireRoster.assignments {
             guard let vacancy = withVacancies.staff[assignment.staff], vacancy.isHire else { continue }
-            var key = Key(level: vacancy.level, skill: vacancy.skills.sorted().joined(separator: "+"))
+            var key = Key(level: vacancy.level, skill: label(vacancy.skills))
             // A vacancy that is the session's only person of the lead level fills the lead: name it so,
             // as the capacity rows name that demand.
-            let session = "\(assignment.location?.rawValue ?? "") \(assignment.interval.start) \(assignment.ref)"
-            if assignment.activity == .group, vacancy.skills.isEmpty, !leadTaken.contains(session),
-               let demand = demands.first(where: { $0.session.location == assignment.location && $0.session.interval == assignment.interval
-                   && $0.session.slot.name == assignment.ref }),
+            let sessionKey = "\(assignment.location?.rawValue ?? "") \(assignment.interval.start) \(assignment.ref)"
+            if assignment.activity == .group, vacancy.skills.isEmpty, !leadTaken.contains(sessionKey),
+               let demand = session(at: assignment.location, assignment.interval, named: assignment.ref, in: demands),
                let lead = demand.leads.map(\.level).max(), vacancy.level >= lead,
                !hireRoster.assignments.contains(where: { other in
                    other.activity == .group && other.location == assignment.location && other.interval == assignment.interval
                        && other.ref == assignment.ref && scenario.staff[other.staff].map { $0.isProfessional(atLeast: lead) } == true
                }) {
-                leadTaken.insert(session)
+                leadTaken.insert(sessionKey)
                 key = Key(level: vacancy.level, skill: "lead")
             }
             hours[key, default: 0] += assignment.interval.hours
@@ -141,7 +143,7 @@ enum HireAnalysis {
         }
         for responsibility in hireRoster.responsibilities {
             guard let vacancy = withVacancies.staff[responsibility.staff], vacancy.isHire else { continue }
-            hours[Key(level: vacancy.level, skill: vacancy.skills.sorted().joined(separator: "+")), default: 0]
+            hours[Key(level: vacancy.level, skill: label(vacancy.skills)), default: 0]
                 += Double(responsibility.coordinationMinutes) / 60
         }
         for row in baseRoster.uncovered where staffKinds.contains(row.kind) {
@@ -163,11 +165,8 @@ enum HireAnalysis {
         return HirePlan(needs: needs, slots: timed, stillUncoveredHours: still, status: status.rawValue)
     }
 
-    struct Key: Hashable, Comparable {
-        let level: QualificationLevel
-        let skill: String
-        static func < (lhs: Key, rhs: Key) -> Bool { (lhs.level, lhs.skill) < (rhs.level, rhs.skill) }
-    }
+    /// Hire figures are keyed as the capacity rows are, so the two merge by key.
+    typealias Key = CapacityAnalysis.Key
 
     struct SlotKey: Hashable, Comparable {
         let day: Weekday
@@ -179,9 +178,7 @@ enum HireAnalysis {
     /// The level and skill an uncovered row asks, as the capacity rows name them.
     private static func shortKey(_ row: UncoveredDemand, scenario: Scenario, demands: [SessionDemand]) -> Key? {
         if row.activity == .group {
-            guard let session = demands.first(where: {
-                $0.session.location == row.location && $0.session.interval == row.interval && $0.session.slot.name == row.ref
-            }) else { return nil }
+            guard let interval = row.interval, let session = session(at: row.location, interval, named: row.ref, in: demands) else { return nil }
             let present = row.clientsPresent.compactMap { scenario.clients[$0] }
             let counted = session.countedLevel(present: present, products: scenario.products)
             switch row.kind {
@@ -191,5 +188,11 @@ enum HireAnalysis {
             }
         }
         return clientWorkKinds(for: row, scenario: scenario).first.map { Key(level: $0.level, skill: $0.label) }
+    }
+
+    /// The group session a roster or uncovered row belongs to.
+    private static func session(at location: LocationID?, _ interval: WeekInterval, named name: String,
+                                in demands: [SessionDemand]) -> SessionDemand? {
+        demands.first { $0.session.location == location && $0.session.interval == interval && $0.session.slot.name == name }
     }
 }

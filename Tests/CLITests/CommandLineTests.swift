@@ -15,8 +15,13 @@ struct CommandLineTests {
     func zorgrooster(_ arguments: String...) throws -> Run {
         let binary = Self.packageRoot.appendingPathComponent(".build/debug/zorgrooster")
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build first: swift build")
+        return try Self.run(binary, arguments)
+    }
+
+    /// Runs a program from the package root and collects its output and exit status.
+    static func run(_ executable: URL, _ arguments: [String]) throws -> Run {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = Self.packageRoot
         let out = Pipe(), err = Pipe()

@@ -49,16 +49,8 @@ struct ReportRenderTests {
     """#
 
     func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        let result = try CommandLineTests.run(URL(fileURLWithPath: executable), arguments)
+        return (result.status, result.stdout)
     }
 
     @Test("the flu week's report renders with its grid, KPIs and red uncovered chips",

@@ -49,25 +49,25 @@ struct CompareCommand: ParsableCommand {
             }
         }
         var rows: [VariantComparison] = []
-        var files: [String: String] = [:]
+        var variantFiles: [[String: String]] = []
         for (index, result) in outcomes.all().enumerated() {
             let outcome = try result.get()
-            for (name, text) in outputFiles(outcome, scenario: scenarios[index], language: planning.lang) { files["\(folders[index])/\(name)"] = text }
+            variantFiles.append(outputFiles(outcome, scenario: scenarios[index], language: planning.lang))
             rows.append(VariantComparison(name: names[index], folder: folders[index], clients: scenarios[index].clients.count,
                                           demandHours: outcome.capacity.reduce(0) { $0 + $1.demandHours },
                                           summary: outcome.summary, hires: outcome.hires))
         }
-        files["compare.csv"] = OutputFiles.compareCSV(rows, scale: base.scale)
-        files["compare.html"] = ComparisonReport.html(title: "zorgrooster compare · \(base.name) (\(base.week))", rows: rows,
-                                                     levels: OutputFiles.comparedLevels(rows, scale: base.scale), language: planning.lang)
-        for folder in Set(files.keys.map { ($0 as NSString).deletingLastPathComponent }).sorted() {
-            let inFolder = files.filter { ($0.key as NSString).deletingLastPathComponent == folder }
-            try write(Dictionary(uniqueKeysWithValues: inFolder.map { (($0.key as NSString).lastPathComponent, $0.value) }),
-                      to: folder.isEmpty ? out : (out as NSString).appendingPathComponent(folder), locale: planning.csvLocale)
+        // Written only once every variant has a checked roster: a failure leaves no half comparison.
+        for (folder, files) in zip(folders, variantFiles) {
+            try write(files, to: (out as NSString).appendingPathComponent(folder), locale: planning.csvLocale)
         }
+        let title = "zorgrooster compare · \(base.name) (\(base.week))"
+        let levels = OutputFiles.comparedLevels(rows, scale: base.scale)
+        try write(["compare.csv": OutputFiles.compareCSV(rows, scale: base.scale),
+                   "compare.html": ComparisonReport.html(title: title, rows: rows, levels: levels, language: planning.lang)],
+                  to: out, locale: planning.csvLocale)
         if !planning.quiet {
-            print(ComparisonTable.render(title: "zorgrooster compare · \(base.name) (\(base.week))", rows: rows,
-                                         levels: OutputFiles.comparedLevels(rows, scale: base.scale)))
+            print(ComparisonTable.render(title: title, rows: rows, levels: levels))
             print("Files: \((out as NSString).appendingPathComponent("compare.csv")), compare.html and one folder per variant")
         }
     }

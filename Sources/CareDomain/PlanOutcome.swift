@@ -31,7 +31,12 @@ public struct RunSummary: Sendable, Hashable {
     public let objective: Double?
     public let bestBound: Double?
     public let gap: Double?
-    public let solveSeconds: Double
+    public var solveSeconds: Double
+    /// Where `best_bound` comes from: GLPK's branch-and-cut (its LP relaxation at least), or
+    /// only the demand that nobody could meet at all where no model was solved.
+    public var boundSource: String?
+    /// Per part, whether GLPK accepted the constructed roster as its first incumbent.
+    public var warmStart: String?
     /// Share of demanded hours that the roster covers (1 when nothing was demanded).
     public let coverage: Double
     public let assignedHours: Double

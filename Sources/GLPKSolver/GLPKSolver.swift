@@ -54,6 +54,8 @@ public struct GLPKSolver: Solver {
             return Solution(status: .noSolutionInTime, values: [], objective: nil, bestBound: nil, solveSeconds: elapsed())
         }
 
+        // The LP relaxation's optimum bounds every integer solution, even if branch-and-cut ends early.
+        let relaxationBound = glp_get_obj_val(lp)
         guard model.hasIntegerVariables else {
             let values = (1...model.variables.count).map { glp_get_col_prim(lp, Int32($0)) }
             let objective = glp_get_obj_val(lp)
@@ -96,12 +98,14 @@ public struct GLPKSolver: Solver {
         default:
             throw GLPKError.branchAndCutFailed(code: code, log: session.logTail)
         }
-        var bound: Double? = session.bestBound
+        var bound: Double? = session.bestBound ?? relaxationBound
         if status == .optimal, code == 0 { bound = objective }
         if let objective, let known = bound {
             bound = model.sense == .minimize ? min(known, objective) : max(known, objective)
         }
-        return Solution(status: status, values: values, objective: objective, bestBound: bound, solveSeconds: elapsed())
+        var solution = Solution(status: status, values: values, objective: objective, bestBound: bound, solveSeconds: elapsed())
+        solution.warmStartAccepted = session.warmStartAccepted
+        return solution
     }
 
     /// Writes the model in CPLEX LP format, for reading a model by eye or in another solver.

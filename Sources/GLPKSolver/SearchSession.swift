@@ -12,6 +12,8 @@ final class SearchSession: @unchecked Sendable {
     private var pendingLine = ""
     private var recentLines: [String] = []
     private var initialSolutionOffered = false
+    /// Whether `glp_ios_heur_sol` took the initial solution (nil: never offered).
+    private(set) var warmStartAccepted: Bool?
 
     init(options: SolveOptions, started: Date, sense: ObjectiveSense) {
         self.options = options
@@ -50,7 +52,10 @@ final class SearchSession: @unchecked Sendable {
         if reason == GLP_IHEUR, !initialSolutionOffered, var values = options.initialSolution {
             initialSolutionOffered = true
             values.insert(0, at: 0)  // GLPK's arrays start at 1
-            _ = glp_ios_heur_sol(tree, values)
+            let accepted = glp_ios_heur_sol(tree, values) == 0
+            warmStartAccepted = accepted
+            emit(accepted ? "warm start: GLPK accepted the initial solution as its incumbent"
+                          : "warm start: GLPK rejected the initial solution (not integral, or not better than its incumbent)")
         }
         var changed = false
         let bestNode = glp_ios_best_node(tree)
@@ -58,9 +63,14 @@ final class SearchSession: @unchecked Sendable {
             let bound = glp_ios_node_bound(tree, bestNode)
             if bound != bestBound { bestBound = bound; changed = true }
         }
-        if reason == GLP_IBINGO {
-            incumbent = glp_mip_obj_val(glp_ios_get_prob(tree))
+        if reason == GLP_IBINGO || (reason == GLP_IHEUR && warmStartAccepted == true && incumbent == nil) {
+            let problem = glp_ios_get_prob(tree)
+            incumbent = glp_mip_obj_val(problem)
             changed = true
+            if let report = options.incumbent, let incumbent {
+                let count = glp_get_num_cols(problem)
+                report((1...max(1, count)).prefix(Int(count)).map { glp_mip_col_val(problem, Int32($0)) }, incumbent)
+            }
         }
         if changed, let progress = options.progress {
             progress(SolveProgress(incumbent: incumbent, bound: bestBound,

@@ -60,6 +60,15 @@ public struct Model: Sendable {
         self.sense = sense
     }
 
+    /// Fixes a variable at `value` (both bounds): how a neighbourhood search or a warm-start
+    /// completion holds the rest of a solution in place. The value is clamped to the variable's bounds.
+    public mutating func fix(_ variable: Variable, at value: Double) {
+        let old = variables[variable.index]
+        var fixed = min(max(value, old.lowerBound), old.upperBound)
+        if old.kind != .continuous { fixed = fixed.rounded() }
+        variables[variable.index] = VariableDefinition(name: old.name, kind: old.kind, lowerBound: fixed, upperBound: fixed)
+    }
+
     /// The largest violation of any bound or constraint by `values` (0 when all hold).
     public func maximumViolation(of values: [Double]) -> Double {
         var worst = 0.0

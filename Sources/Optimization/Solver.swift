@@ -12,6 +12,9 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Asked now and then during the search; returning true stops it with the best solution so far.
     public var shouldStop: (@Sendable () -> Bool)?
+    /// Receives each better solution the search finds (values, objective), so that a caller who
+    /// abandons a solve at its deadline still has the best one.
+    public var incumbent: (@Sendable ([Double], Double) -> Void)?
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 1e-4,
                 initialSolution: [Double]? = nil,
@@ -72,6 +75,8 @@ public struct Solution: Sendable {
     public let objective: Double?
     public let bestBound: Double?
     public let solveSeconds: Double
+    /// Whether the solver took `SolveOptions.initialSolution` as its first incumbent (nil: none offered or not asked).
+    public var warmStartAccepted: Bool?
 
     public init(status: TerminationStatus, values: [Double], objective: Double?, bestBound: Double?, solveSeconds: Double) {
         self.status = status

@@ -6,7 +6,7 @@ struct ClientWorkExplainer {
 
     private var scenario: Scenario { model.scenario }
 
-    func unplacedTask(_ task: ClientTask, number: Int, causes: [StaffID: String], responsible: StaffID?) -> UncoveredDemand {
+    func unplacedTask(_ task: ClientTask, number: Int, causes: [StaffID: RuleViolation], responsible: StaffID?) -> UncoveredDemand {
         let product = scenario.products[task.product]
         let client = scenario.clients[task.client]
         let level = product?.minLevel.name ?? ""
@@ -24,7 +24,7 @@ struct ClientWorkExplainer {
             clientsPresent: [])
     }
 
-    private func reason(_ task: ClientTask, causes: [StaffID: String], responsible: StaffID?, product: Product?) -> String {
+    private func reason(_ task: ClientTask, causes: [StaffID: RuleViolation], responsible: StaffID?, product: Product?) -> String {
         let grid = TimeGrid(step: scenario.timeStepMinutes)
         if !grid.fits(task.minutes, in: task.windows) {
             let office = (product?.officeHours.isEmpty ?? true) ? "" : " inside the product's office hours"
@@ -41,7 +41,7 @@ struct ClientWorkExplainer {
             return "no qualified person is available (or present) when the client can be seen: " + names(qualified.map(\.id))
         }
         if causes.isEmpty { return "the client already has the most visits a day on every day someone could come" }
-        let grouped = Dictionary(grouping: causes.keys, by: { causes[$0]! })
+        let grouped = Dictionary(grouping: causes.keys, by: { causes[$0]!.sentence })
         let parts = grouped.sorted { ($0.value.count, $0.key) > ($1.value.count, $1.key) }.map { "\(names($0.value)): \($0.key)" }
         return "no qualified person could fit it in: " + parts.joined(separator: "; ")
     }

@@ -10,6 +10,8 @@ final class PersonPlan {
     var fixed: [TimedWork]
     var days: [Weekday: [Occurrence]] = [:]
     var coordinationMinutes = 0
+    /// The locations where the person works a group session this week (continuity).
+    private(set) var locations: Set<LocationID> = []
 
     struct Occurrence {
         let task: Int
@@ -32,25 +34,36 @@ final class PersonPlan {
 
     /// Sets the times of the day's work; false (and nothing changed) when it does not fit or
     /// breaks a working-time rule.
-    func resequence(_ day: Weekday, with items: [Occurrence]) -> String? {
+    func resequence(_ day: Weekday, with items: [Occurrence]) -> RuleViolation? {
         let others = fixed + days.filter { $0.key != day }.values.flatMap {
             $0.map { TimedWork(interval: WeekInterval(start: $0.start, end: $0.start + $0.minutes), area: $0.area) }
         }
         let untimed = items.map { UntimedWork(minutes: $0.minutes, allowed: $0.allowed, area: $0.area) }
         guard let starts = rules.sequencer.sequence(untimed, around: others) else {
-            return "no free time that fits around their other work and travel"
+            return .noFreeTime
         }
         var timed = items
         for index in timed.indices { timed[index].start = starts[index] }
         let week = others + timed.map { TimedWork(interval: WeekInterval(start: $0.start, end: $0.start + $0.minutes), area: $0.area) }
-        if let broken = rules.brokenRule(week, coordinationMinutes: coordinationMinutes) { return broken }
+        if let broken = rules.violation(week, coordinationMinutes: coordinationMinutes) { return broken }
         days[day] = timed
         return nil
     }
 
-    /// Adds fixed work (an appointment already found free with `ClientWorkScheduler.isFree`).
-    func addFixed(_ work: TimedWork) {
+    /// Adds fixed work (a group session, or an appointment already found free with `ClientWorkScheduler.isFree`).
+    func addFixed(_ work: TimedWork, location: LocationID? = nil) {
         fixed.append(work)
+        if let location { locations.insert(location) }
+    }
+
+    /// Takes out fixed work added before (the same interval and label).
+    func removeFixed(_ work: TimedWork) {
+        if let index = fixed.firstIndex(where: { $0.interval == work.interval && $0.label == work.label }) { fixed.remove(at: index) }
+    }
+
+    /// Hours of the week so far: timed work and coordination.
+    var workedHours: Double {
+        Double(timedWork.reduce(coordinationMinutes) { $0 + $1.interval.minutes }) / 60
     }
 }
 
@@ -63,8 +76,15 @@ final class PersonPlan {
 /// With no MIP solution it is a greedy planner on its own.
 struct ClientWorkScheduler {
     let model: WeekModel
+    /// The MIP's solution, or empty for the greedy (then every piece of client work is inserted).
     let values: [Double]
-    let groupWork: [RosterAssignment]
+    /// Every person's week so far (group sessions already in it); the scheduler adds to them.
+    let plans: [StaffID: PersonPlan]
+    /// The part's client work with every qualified person offered (the model may offer the
+    /// nearest few only): the repair tries them all, so the roster it leaves is maximal.
+    let work: AmbulatoryDemand
+    /// A roster whose client work is kept as it is (the hire analysis adds vacancies to the base roster).
+    var seed: Roster? = nil
 
     struct Result {
         var assignments: [RosterAssignment] = []
@@ -73,14 +93,6 @@ struct ClientWorkScheduler {
     }
 
     func schedule() -> Result {
-        let scenario = model.scenario
-        var plans: [StaffID: PersonPlan] = [:]
-        for person in model.staff {
-            let fixed = groupWork.filter { $0.staff == person.id }.map {
-                TimedWork(interval: $0.interval, area: $0.location.flatMap { scenario.locations[$0]?.travelArea })
-            }
-            plans[person.id] = PersonPlan(staff: person, scenario: scenario, fixed: fixed)
-        }
         var result = Result()
         let responsibleOf = assignResponsibility(plans: plans, result: &result)
         scheduleAppointments(plans: plans, result: &result)
@@ -88,14 +100,21 @@ struct ClientWorkScheduler {
         return result
     }
 
+    private var solved: Bool { !values.isEmpty }
+
     // MARK: responsibility
 
     private func assignResponsibility(plans: [StaffID: PersonPlan], result: inout Result) -> [ClientID: StaffID] {
         var responsibleOf: [ClientID: StaffID] = [:]
         var caseload: [StaffID: Int] = [:]
         var open: [ResponsibilityDemand] = []
-        for demand in model.responsibilities {
-            if let chosen = model.responsible[demand.client]?.first(where: { values[$0.variable.index] > 0.5 }) {
+        let seeded = Dictionary((seed?.responsibilities ?? []).map { ($0.client, $0.staff) }, uniquingKeysWith: { first, _ in first })
+        for demand in work.responsibilities {
+            if let staff = seeded[demand.client], plans[staff] != nil {
+                responsibleOf[demand.client] = staff
+                caseload[staff, default: 0] += 1
+                plans[staff]?.coordinationMinutes += demand.coordinationMinutes
+            } else if solved, let chosen = model.responsible[demand.client]?.first(where: { values[$0.variable.index] > 0.5 }) {
                 responsibleOf[demand.client] = chosen.staff
                 caseload[chosen.staff, default: 0] += 1
                 plans[chosen.staff]?.coordinationMinutes += demand.coordinationMinutes
@@ -108,7 +127,7 @@ struct ClientWorkScheduler {
             let taker = demand.candidates.first { candidate in
                 guard let plan = plans[candidate] else { return false }
                 if let limit = plan.staff.maxCaseload, caseload[candidate, default: 0] >= limit { return false }
-                return plan.rules.brokenRule(plan.timedWork, coordinationMinutes: plan.coordinationMinutes + demand.coordinationMinutes) == nil
+                return plan.rules.violation(plan.timedWork, coordinationMinutes: plan.coordinationMinutes + demand.coordinationMinutes) == nil
             }
             if let taker {
                 responsibleOf[demand.client] = taker
@@ -118,7 +137,7 @@ struct ClientWorkScheduler {
                 result.uncovered.append(ClientWorkExplainer(model: model).missingResponsible(demand, plans: plans, caseload: caseload))
             }
         }
-        for demand in model.responsibilities {
+        for demand in work.responsibilities {
             if let staff = responsibleOf[demand.client] {
                 result.responsibilities.append(Responsibility(client: demand.client, staff: staff, coordinationMinutes: demand.coordinationMinutes))
             }
@@ -131,13 +150,15 @@ struct ClientWorkScheduler {
     private func scheduleAppointments(plans: [StaffID: PersonPlan], result: inout Result) {
         let scenario = model.scenario
         let grid = TimeGrid(step: scenario.timeStepMinutes)
-        for demand in model.appointments {
+        for demand in work.appointments {
             let appointment = demand.appointment
-            let seats = (model.appointmentSeats[appointment.id] ?? []).filter { values[$0.variable.index] > 0.5 }
-            let chosenDay = model.appointmentDays[appointment.id]?.first { values[$0.variable.index] > 0.5 }?.day
+            let seats = solved ? (model.appointmentSeats[appointment.id] ?? []).filter { values[$0.variable.index] > 0.5 } : []
+            let chosenDay = solved ? model.appointmentDays[appointment.id]?.first { values[$0.variable.index] > 0.5 }?.day : nil
             var held: (start: Int, people: [StaffID])? = nil
+            let seededRows = (seed?.assignments ?? []).filter { $0.activity == .appointment && $0.ref == appointment.id }
+            if let first = seededRows.first { held = (first.interval.start, seededRows.map(\.staff)) }
             // The solved day and people first, then any day of the window with the same people.
-            if let chosenDay {
+            if held == nil, let chosenDay {
                 let people = seats.sorted { $0.role < $1.role }.map(\.staff)
                 let days = [chosenDay] + demand.days.map(\.day).filter { $0 != chosenDay }
                 for day in days {
@@ -200,18 +221,27 @@ struct ClientWorkScheduler {
         guard plan.calendar.workableTime(on: day, week: model.scenario.week).contains(where: { $0.contains(interval) }) else { return false }
         // `brokenRule` covers overlap, travel between neighbours and from home, and the working-time rules.
         let work = TimedWork(interval: interval, area: demand.area)
-        return plan.rules.brokenRule(plan.timedWork + [work], coordinationMinutes: plan.coordinationMinutes) == nil
+        return plan.rules.violation(plan.timedWork + [work], coordinationMinutes: plan.coordinationMinutes) == nil
     }
 
     // MARK: visits and evaluations
 
     private func scheduleClientTasks(plans: [StaffID: PersonPlan], responsibleOf: [ClientID: StaffID], result: inout Result) {
-        var missing = [Int](repeating: 0, count: model.tasks.count)
-        // The solved placement, person by person and day by day.
+        var missing = [Int](repeating: 0, count: work.tasks.count)
+        // The solved placement, person by person and day by day (the model's tasks by id).
         var solved: [StaffID: [Weekday: [PersonPlan.Occurrence]]] = [:]
-        for (index, task) in model.tasks.enumerated() {
+        let modelIndex = Dictionary(model.tasks.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        for (index, task) in work.tasks.enumerated() {
             var placed = 0
-            for (option, variable) in model.taskAssignments[index] {
+            for row in seed?.assignments ?? [] where row.clients == [task.client] && row.activity == (task.kind == .visit ? .visit : .evaluation) {
+                guard let plan = plans[row.staff], placed < task.count else { continue }
+                let day = Weekday.allCases[max(0, min(6, row.interval.start / 1440))]
+                plan.days[day, default: []].append(PersonPlan.Occurrence(task: index, minutes: row.interval.minutes, allowed: [row.interval],
+                                                                         area: task.area, start: row.interval.start))
+                placed += 1
+            }
+            let chosen = self.solved ? modelIndex[task.id].flatMap { model.taskAssignments.indices.contains($0) ? model.taskAssignments[$0] : nil } ?? [] : []
+            for (option, variable) in chosen {
                 let copies = Int(values[variable.index].rounded())
                 guard copies > 0 else { continue }
                 if task.kind == .evaluation, responsibleOf[task.client] != option.staff { continue }
@@ -235,9 +265,9 @@ struct ClientWorkScheduler {
             }
         }
         // Repair: every left-over visit with every qualified person and day, hardest clients first.
-        var causes: [Int: [StaffID: String]] = [:]
-        let order = model.tasks.indices.filter { missing[$0] > 0 }.sorted {
-            (model.tasks[$0].options.count, $0) < (model.tasks[$1].options.count, $1)
+        var causes: [Int: [StaffID: RuleViolation]] = [:]
+        let order = work.tasks.indices.filter { missing[$0] > 0 }.sorted {
+            (work.tasks[$0].options.count, $0) < (work.tasks[$1].options.count, $1)
         }
         for index in order {
             while missing[index] > 0 {
@@ -253,7 +283,7 @@ struct ClientWorkScheduler {
             }
         }
         let explainer = ClientWorkExplainer(model: model)
-        for (index, task) in model.tasks.enumerated() {
+        for (index, task) in work.tasks.enumerated() {
             let placed = (placedByTask[index] ?? []).sorted { ($0.interval.start, $0.staff) < ($1.interval.start, $1.staff) }
             for (number, visit) in placed.enumerated() {
                 result.assignments.append(RosterAssignment(
@@ -271,7 +301,7 @@ struct ClientWorkScheduler {
     /// The item to take out of a day that does not fit: one whose removal lets the rest fit
     /// (the one with most other options first), else the longest.
     private func droppable(_ items: [PersonPlan.Occurrence], day: Weekday, plan: PersonPlan) -> Int {
-        let byFreedom = items.indices.sorted { (-model.tasks[items[$0].task].options.count, $0) < (-model.tasks[items[$1].task].options.count, $1) }
+        let byFreedom = items.indices.sorted { (-work.tasks[items[$0].task].options.count, $0) < (-work.tasks[items[$1].task].options.count, $1) }
         for index in byFreedom {
             var rest = items
             rest.remove(at: index)
@@ -281,8 +311,8 @@ struct ClientWorkScheduler {
     }
 
     /// Tries one more occurrence of a task with each qualified person and day; records why each person could not.
-    private func insert(_ index: Int, plans: [StaffID: PersonPlan], responsibleOf: [ClientID: StaffID], causes: inout [StaffID: String]) -> Bool {
-        let task = model.tasks[index]
+    private func insert(_ index: Int, plans: [StaffID: PersonPlan], responsibleOf: [ClientID: StaffID], causes: inout [StaffID: RuleViolation]) -> Bool {
+        let task = work.tasks[index]
         var visitors: Set<StaffID> = []
         var perDay: [Weekday: Int] = [:]
         for plan in plans.values {
@@ -300,11 +330,11 @@ struct ClientWorkScheduler {
         for option in options {
             guard let plan = plans[option.staff] else { continue }
             if task.kind == .evaluation, responsibleOf[task.client] != option.staff {
-                causes[option.staff] = causes[option.staff] ?? "not the client's responsible professional"
+                causes[option.staff] = causes[option.staff] ?? .notResponsible
                 continue
             }
             if let limit = task.maxDistinctStaff, !visitors.contains(option.staff), visitors.count >= limit {
-                causes[option.staff] = "the client's max_distinct_staff (\(limit)) is reached by others"
+                causes[option.staff] = .maxDistinctStaff(limit)
                 continue
             }
             if perDay[option.day, default: 0] >= task.maxPerDay { continue }

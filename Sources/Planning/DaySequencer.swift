@@ -4,6 +4,8 @@ import CareDomain
 struct TimedWork: Sendable {
     let interval: WeekInterval
     let area: String?
+    /// What the work is, for a reason such as "busy at linde mon ochtend".
+    var label: String? = nil
 }
 
 /// Work still to be given a time on one day: its length, where on the day it may lie, and where.

@@ -56,14 +56,24 @@ public struct RosterPlanner<S: Solver>: Sendable {
 
     public func plan(_ scenario: Scenario, options: PlanningOptions) throws -> PlanOutcome {
         let started = Date()
+        // One deadline for the whole run: the roster gets 80% of the limit, the hire analysis
+        // (when something is short) the next 12%; the rest is for checking and writing files.
+        let limit = max(0.1, options.timeLimitSeconds)
+        let rosterDeadline = Deadline(seconds: limit * 0.80, from: started)
+        let hireDeadline = Deadline(seconds: limit * 0.92, from: started)
         let demands = SessionDemand.build(for: scenario).filter(\.isActive)
-        let ambulatory = AmbulatoryDemand.build(for: scenario, candidatesPerClient: options.candidatesPerClient)
-        let week = try planWeek(scenario, demands: demands, ambulatory: ambulatory, options: options)
+        let ambulatory = AmbulatoryDemand.build(for: scenario, candidatesPerClient: 0)
+        let modelWork = options.candidatesPerClient == 0 ? ambulatory
+            : AmbulatoryDemand.build(for: scenario, candidatesPerClient: options.candidatesPerClient)
+        let week = try planWeek(scenario, demands: demands, ambulatory: ambulatory, modelWork: modelWork, options: options,
+                                deadline: rosterDeadline, seed: nil)
         let roster = week.roster
         let capacity = CapacityAnalysis.rows(scenario: scenario, demands: demands, roster: roster)
         var summary = RunSummaryBuilder.summary(
             scenario: scenario, roster: roster, capacity: capacity, status: week.status,
             objective: week.objective, bound: week.bound, seconds: Date().timeIntervalSince(started))
+        summary.boundSource = week.boundSource
+        summary.warmStart = week.warmStart
         summary.visitsAsked = ambulatory.tasks.filter { $0.kind == .visit }.reduce(0) { $0 + $1.count }
         summary.visitsPlaced = roster.assignments.filter { $0.activity == .visit }.count
         summary.visitsPlaceableBound = AmbulatoryDemand.placeableVisitBound(for: scenario)
@@ -77,46 +87,52 @@ public struct RosterPlanner<S: Solver>: Sendable {
                              status: stopped && !short.isEmpty ? "skipped: the search was stopped" : HirePlan.none.status)
         // A search stopped on request has no time for a second one.
         if options.analyseHires && !short.isEmpty && !stopped {
+            // The base roster stays as it is; vacancies fill what it leaves uncovered, where it is uncovered.
             let widened = HireAnalysis.scenarioWithVacancies(scenario, demands: demands, short: short)
             let widenedDemands = SessionDemand.build(for: widened).filter(\.isActive)
-            let widenedWork = AmbulatoryDemand.build(for: widened, candidatesPerClient: options.candidatesPerClient)
+            let widenedWork = AmbulatoryDemand.build(for: widened, candidatesPerClient: 0)
             var hireOptions = options
             hireOptions.log = options.log.map { log in { @Sendable line in log("[vacatures] \(line)") } }
-            let hireWeek = try planWeek(widened, demands: widenedDemands, ambulatory: widenedWork, options: hireOptions)
+            let hireWeek = try planWeek(widened, demands: widenedDemands, ambulatory: widenedWork, modelWork: widenedWork,
+                                        options: hireOptions, deadline: hireDeadline, seed: roster)
             hires = HireAnalysis.plan(scenario: scenario, withVacancies: widened, hireRoster: hireWeek.roster, baseRoster: roster,
-                                      demands: demands, status: hireWeek.status)
+                                      demands: demands, status: hireDeadline.hasPassed ? .feasible : .optimal)
             summary.fteGap = hires.fte
         }
         summary.hireHours = hires.hours
         summary.hireCost = hires.cost
+        summary.solveSeconds = Date().timeIntervalSince(started)
         return PlanOutcome(roster: roster, capacity: CapacityAnalysis.merge(capacity, hires: hires, fteHours: scenario.settings.fteHours),
                            summary: summary, parts: week.reports, hires: hires)
     }
 
-    /// One solve of the week: decompose, solve the parts, put the roster together.
-    private func planWeek(_ scenario: Scenario, demands: [SessionDemand], ambulatory: AmbulatoryDemand,
-                          options: PlanningOptions) throws -> WeekResult {
+    /// One plan of the week: decompose, run each part's engine under the deadline, put the roster together.
+    private func planWeek(_ scenario: Scenario, demands: [SessionDemand], ambulatory: AmbulatoryDemand, modelWork: AmbulatoryDemand,
+                          options: PlanningOptions, deadline: Deadline, seed: Roster?) throws -> WeekResult {
         let parts = IndependentParts.split(demands: demands, ambulatory: ambulatory, staff: scenario.sortedStaff, scenario: scenario)
-        let results = try solveInParallel(parts, scenario: scenario, options: options)
+        let results = try solveInParallel(parts, scenario: scenario, modelWork: modelWork, options: options, deadline: deadline, seed: seed)
         var assignments: [RosterAssignment] = []
         var uncovered: [UncoveredDemand] = []
         var responsibilities: [Responsibility] = []
         var reports: [PartReport] = []
-        var objective: Double? = 0, bound = 0.0
+        var objective = 0.0, bound = 0.0
         var statuses: [TerminationStatus] = []
+        var sources: Set<String> = []
+        var warmStarts: [String] = []
         for result in results {
             assignments += result.assignments
             uncovered += result.uncovered
             responsibilities += result.responsibilities
             reports.append(result.report)
             statuses.append(result.report.status)
-            // A part without a solution from the search has no objective to report (its roster is the repair's).
-            objective = result.objective.flatMap { value in objective.map { $0 + value } }
-            // Without a bound from the search, 0 is the only sure one: every objective term is a non-negative penalty.
+            objective += result.objective ?? 0
             bound += result.bound ?? 0
+            sources.insert(result.boundSource)
+            if let warm = result.warmStart { warmStarts.append("\(result.report.name): \(warm)") }
         }
         return WeekResult(roster: Roster(assignments: assignments, uncovered: uncovered, responsibilities: responsibilities),
-                          reports: reports, status: Self.overallStatus(statuses), objective: objective, bound: bound)
+                          reports: reports, status: Self.overallStatus(statuses), objective: objective, bound: bound,
+                          boundSource: sources.sorted().joined(separator: " + "), warmStart: warmStarts.isEmpty ? nil : warmStarts.joined(separator: "; "))
     }
 
     struct WeekResult {
@@ -125,59 +141,39 @@ public struct RosterPlanner<S: Solver>: Sendable {
         let status: TerminationStatus
         let objective: Double?
         let bound: Double
+        let boundSource: String
+        let warmStart: String?
     }
 
-    struct PartResult: Sendable {
-        let assignments: [RosterAssignment]
-        let uncovered: [UncoveredDemand]
-        let responsibilities: [Responsibility]
-        let report: PartReport
-        let objective: Double?
-        let bound: Double?
-    }
-
-    /// Solves the parts on as many threads as there are cores; GLPK keeps its state per thread.
-    private func solveInParallel(_ parts: [IndependentParts.Part], scenario: Scenario, options: PlanningOptions) throws -> [PartResult] {
+    /// Runs the parts on as many threads as there are cores, the largest first; each part may use
+    /// its share of the time left (by size, as if the cores took the remaining parts evenly).
+    private func solveInParallel(_ parts: [IndependentParts.Part], scenario: Scenario, modelWork: AmbulatoryDemand,
+                                 options: PlanningOptions, deadline: Deadline, seed: Roster?) throws -> [PartResult] {
         let results = ResultSlots<Result<PartResult, Error>>(count: parts.count)
-        let order = parts.indices.sorted { parts[$0].demands.count > parts[$1].demands.count }
+        @Sendable func size(_ part: IndependentParts.Part) -> Double { Double(part.demands.count * max(1, part.staff.count) + part.tasks.count * 10 + 1) }
+        let order = parts.indices.sorted { size(parts[$0]) > size(parts[$1]) }
         let next = ResultSlots<Int>(count: 1)
         let workers = max(1, min(parts.count, ProcessInfo.processInfo.activeProcessorCount))
+        let taskIndex = Dictionary(modelWork.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let responsibilityIndex = Dictionary(modelWork.responsibilities.map { ($0.client, $0) }, uniquingKeysWith: { first, _ in first })
+        let remainingSize = ResultSlots<Double>(count: 1)
+        remainingSize.store(0, parts.reduce(0) { $0 + size($1) })
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let position = next.takeTicket(limit: order.count) {
                 let index = order[position]
-                results.store(index, Result { try solvePart(parts[index], scenario: scenario, options: options) })
+                let part = parts[index]
+                let share = min(1, Double(workers) * size(part) / max(size(part), remainingSize.value(0)))
+                remainingSize.update(0) { $0 - size(part) }
+                let partWork = AmbulatoryDemand(tasks: part.tasks.compactMap { taskIndex[$0.id] },
+                                                responsibilities: part.responsibilities.compactMap { responsibilityIndex[$0.client] },
+                                                appointments: part.appointments)
+                var engine = PartEngine(solver: solver, scenario: scenario, part: part, modelWork: partWork, options: options,
+                                        deadline: deadline.capped(at: deadline.remaining * share))
+                engine.seed = seed
+                results.store(index, Result { try engine.run() })
             }
         }
         return try results.all().map { try $0.get() }
-    }
-
-    private func solvePart(_ part: IndependentParts.Part, scenario: Scenario, options: PlanningOptions) throws -> PartResult {
-        let weekModel = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, tasks: part.tasks,
-                                  responsibilities: part.responsibilities, appointments: part.appointments,
-                                  weights: options.weights, name: part.name)
-        try weekModel.build()
-        let partName = part.name
-        var partLog: (@Sendable (String) -> Void)? = nil
-        if let log = options.log {
-            partLog = { line in log("[\(partName)] \(line)") }
-        }
-        let solveOptions = SolveOptions(
-            timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.relativeGap,
-            log: partLog, progress: options.progress, shouldStop: options.shouldStop)
-        let solution = try solver.solve(weekModel.model, options: solveOptions)
-        // Without a solution in time, the empty roster stands: every demand is then reported uncovered.
-        // A search stopped on request may still have found rosters: keep the best (its values are there).
-        let found = !solution.values.isEmpty
-        let values = found ? solution.values : [Double](repeating: 0, count: weekModel.model.variables.count)
-        let decoded = GroupRosterDecoder(model: weekModel, values: values).decode()
-        let clientWork = ClientWorkScheduler(model: weekModel, values: values, groupWork: decoded.assignments).schedule()
-        let report = PartReport(name: part.name, variables: weekModel.model.variables.count,
-                                constraints: weekModel.model.constraints.count, status: solution.status,
-                                seconds: solution.solveSeconds)
-        let objective = found ? (solution.objective ?? weekModel.model.objective.value(in: values)) : nil
-        return PartResult(assignments: decoded.assignments + clientWork.assignments, uncovered: decoded.uncovered + clientWork.uncovered,
-                          responsibilities: clientWork.responsibilities, report: report,
-                          objective: objective, bound: solution.bestBound)
     }
 
     static func overallStatus(_ statuses: [TerminationStatus]) -> TerminationStatus {
@@ -205,6 +201,16 @@ public final class ResultSlots<Value>: @unchecked Sendable {
         guard ticket < limit else { return nil }
         ticket += 1
         return ticket - 1
+    }
+
+    public func value(_ index: Int) -> Value {
+        lock.lock(); defer { lock.unlock() }
+        return values[index]!
+    }
+
+    public func update(_ index: Int, _ change: (Value) -> Value) {
+        lock.lock(); defer { lock.unlock() }
+        values[index] = change(values[index]!)
     }
 
     public func all() -> [Value] {

@@ -1,52 +1,111 @@
 import CareDomain
-import Optimization
 
-/// Says why nobody filled a shortfall: for every qualified person, the rule that kept them out.
+/// The uncovered rows of the group sessions, recounted from the roster itself, each with the
+/// reason: per qualified person, the rule the oracle says keeps them out (no catch-all).
 struct ShortfallExplainer {
-    let model: WeekModel
-    let values: [Double]
+    let week: GroupWeek
+    let staffing: GroupStaffing
+    let plans: [StaffID: PersonPlan]
 
-    func reason(for demand: SessionDemand, qualifies: (Staff) -> Bool, lead: String) -> String {
-        let scenario = model.scenario
+    var scenario: Scenario { week.scenario }
+
+    func uncovered() -> [UncoveredDemand] {
+        var rows: [UncoveredDemand] = []
+        for index in week.demands.indices { rows += shortfalls(index) }
+        return rows + unplacedAttendance()
+    }
+
+    /// Per qualified person (the whole staff, not only this part), why they are not there.
+    func reason(session: Int, qualifies: (Staff) -> Bool, lead: String) -> String {
         let qualified = scenario.sortedStaff.filter(qualifies)
         guard !qualified.isEmpty else { return "\(lead); nobody on the staff has this qualification" }
         var groups: [String: [String]] = [:]
         for person in qualified {
-            let cause = cause(for: person, in: demand)
-            if let cause { groups[cause, default: []].append(person.id.rawValue) }
+            guard let cause = cause(for: person, session: session) else { continue }
+            groups[cause.sentence, default: []].append(person.id.rawValue)
         }
         let parts = groups.sorted { ($0.value.count, $0.key) > ($1.value.count, $1.key) }.map { "\($0.value.joined(separator: ", ")): \($0.key)" }
         return "\(lead); of \(qualified.count) qualified: " + parts.joined(separator: "; ")
     }
 
-    /// The first rule that keeps `person` out of the session; nil when they already work it.
-    private func cause(for person: Staff, in demand: SessionDemand) -> String? {
-        let scenario = model.scenario
-        let session = demand.session
-        let eligibility = StaffCalendar(staff: person).eligibility(for: session, in: scenario)
-        guard eligibility == .eligible else { return eligibility.sentence }
-        let worked = (model.sessionsByStaff[person.id] ?? []).filter { values[$0.variable.index] > 0.5 }
-        if worked.contains(where: { $0.demand.id == demand.id }) { return nil }
-        if let clash = worked.first(where: { $0.demand.session.interval.overlaps(session.interval) }) {
-            return "busy at \(clash.demand.session.description)"
+    /// The rule that keeps `person` out; nil when they already work the session.
+    func cause(for person: Staff, session: Int) -> RuleViolation? {
+        if week.works(person.id, in: session) { return nil }
+        if plans[person.id] == nil {
+            // Someone outside this part: by construction no location of it is theirs.
+            let answer = StaffCalendar(staff: person).eligibility(for: week.demands[session].session, in: scenario)
+            return RuleViolation(answer) ?? .notAtLocation
         }
-        if let far = worked.first(where: { other in
-            let o = other.demand.session
-            let (before, after) = o.interval.end <= session.interval.start ? (o, session) : (session, o)
-            return after.interval.start - before.interval.end < model.travelMinutes(from: before.location, to: after.location)
-        }) {
-            return "no travel time from/to \(far.demand.session.description)"
-        }
-        let hours = worked.reduce(0.0) { $0 + $1.demand.hours }
-        let limit = min(person.maxHours, Double(scenario.labourRules.maxWeekMinutes) / 60)
-        if hours + demand.hours > limit + 1e-9 {
-            return "at the hours limit (\(formatHours(hours)) of \(formatHours(limit)) h)"
-        }
-        return "working-time rules (shift length, rest after a night or weekly rest) leave no room"
+        return staffing.violation(person, session: session, in: week, plans: plans)
     }
-}
 
-func formatHours(_ hours: Double) -> String {
-    let rounded = (hours * 100).rounded() / 100
-    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    private func shortfalls(_ index: Int) -> [UncoveredDemand] {
+        let demand = week.demands[index]
+        let session = demand.session
+        let present = week.present(in: index)
+        let workers = week.workers[index]
+        let product = present.first?.product
+        func row(_ kind: UncoveredKind, need: String, count: Int, reason: String, client: ClientID? = nil) -> UncoveredDemand {
+            UncoveredDemand(interval: session.interval, activity: .group, location: session.location, client: client,
+                            product: product, need: need, kind: kind, hours: Double(count) * demand.hours, reason: reason,
+                            ref: session.slot.name, clientsPresent: present.map(\.id))
+        }
+        var rows: [UncoveredDemand] = []
+        for need in week.needs(in: index) {
+            switch need {
+            case let .professionals(missing, level):
+                let required = week.requiredProfessionals(in: index)
+                let counted = workers.filter { $0.isProfessional(atLeast: level) }.count
+                let who = "professional\(missing == 1 ? "" : "s") (\(level.orHigher))"
+                let why = present.isEmpty ? "the session asks min_staff \(session.minStaff)"
+                    : "\(present.count) client\(present.count == 1 ? "" : "s") present need\(present.count == 1 ? "s" : "") \(required) counted professional\(required == 1 ? "" : "s")"
+                rows.append(row(.staffing, need: "\(missing) \(who)", count: missing,
+                                reason: reason(session: index, qualifies: need.isMet(by:), lead: "\(why) (\(level.orHigher)), \(counted) rostered")))
+            case let .lead(level):
+                rows.append(row(.lead, need: "lead professional (\(level.orHigher))", count: 1,
+                                reason: reason(session: index, qualifies: need.isMet(by:),
+                                               lead: "no professional of \(level.orHigher) present to hold end responsibility")))
+            case let .skill(skill, _):
+                let ids = Set(present.map(\.id))
+                let needing = (demand.skills.first { $0.skill == skill }?.clients ?? []).filter { ids.contains($0.id) }
+                rows.append(row(.skill, need: "skill \(skill)", count: 1,
+                                reason: reason(session: index, qualifies: need.isMet(by:),
+                                               lead: "\(needing.map(\.id.rawValue).joined(separator: ", ")) need\(needing.count == 1 ? "s" : "") \(skill); no professional with it present"),
+                                client: needing.count == 1 ? needing[0].id : nil))
+            }
+        }
+        return rows
+    }
+
+    /// `attends_any` clients placed in fewer sessions than asked: one row per missing session.
+    private func unplacedAttendance() -> [UncoveredDemand] {
+        var rows: [UncoveredDemand] = []
+        var options: [ClientID: (client: Client, sessions: [Int])] = [:]
+        for (index, demand) in week.demands.enumerated() {
+            for client in demand.optionalClients { options[client.id, default: (client, [])].sessions.append(index) }
+        }
+        for clientID in options.keys.sorted() {
+            let (client, sessions) = options[clientID]!
+            guard let choice = client.attendsAny else { continue }
+            let placed = sessions.filter { week.placed[$0].contains(clientID) }.count
+            guard placed < choice.count else { continue }
+            let open = sessions.filter { !week.placed[$0].contains(clientID) }
+            let full = open.filter { session in week.demands[session].capacity.map { week.present(in: session).count >= $0 } ?? false }
+            let reason: String
+            if !open.isEmpty, full.count == open.count {
+                reason = "every other session offered is at the location's capacity"
+            } else {
+                reason = "no offered session has the staff to take one more client without breaking the ratio or a need"
+                    + (full.isEmpty ? "" : " (\(full.map { week.demands[$0].session.slot.description }.joined(separator: ", ")) at capacity)")
+            }
+            let reference = week.demands[open.first ?? sessions[0]]
+            for _ in placed..<choice.count {
+                rows.append(UncoveredDemand(
+                    interval: reference.session.interval, activity: .group, location: client.location, client: client.id,
+                    product: client.product, need: "attendance (\(placed) of \(choice.count) sessions placed)", kind: .attendance,
+                    hours: reference.hours, reason: reason, ref: reference.session.slot.name, clientsPresent: []))
+            }
+        }
+        return rows
+    }
 }

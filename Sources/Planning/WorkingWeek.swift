@@ -1,9 +1,12 @@
 import CareDomain
 
-/// Whether one person's whole week of timed work keeps the working-time rules, travel and the
-/// hours limit: the planner's own guard after it sets times outside the MIP.
+/// The feasibility oracle for one person: whether their whole week of timed work keeps every
+/// per-person rule, and if not, which rule it breaks (`RuleViolation`).
 ///
-/// (The independent `RosterCheck` verifies the same rules again on the written roster.)
+/// Each rule owns its check in its own file under `Rules/`, beside its MIP rows; this walks the
+/// list `PlanningRules.personWeek`. The construction, the repair, the polish and the explanations
+/// all ask it, so a rule is written once for all of them. (The independent `RosterCheck`
+/// verifies the same rules again on the written roster, with code of its own.)
 struct WorkingWeek {
     let staff: Staff
     let scenario: Scenario
@@ -16,25 +19,31 @@ struct WorkingWeek {
                                       homeArea: staff.homeArea, availability: StaffCalendar(staff: staff).availableIntervals)
     }
 
-    /// The first rule the week breaks, in a planner's words; nil when it keeps them all.
-    func brokenRule(_ work: [TimedWork], coordinationMinutes: Int) -> String? {
-        let rules = scenario.labourRules
-        let sorted = work.sorted { $0.interval.start < $1.interval.start }
-        let minutes = sorted.reduce(coordinationMinutes) { $0 + $1.interval.minutes }
-        if Double(minutes) > min(staff.maxHours * 60, Double(rules.maxWeekMinutes)) + 1e-6 { return "at the hours limit" }
-        for (index, earlier) in sorted.enumerated() {
-            for later in sorted[(index + 1)...] {
-                if later.interval.start >= earlier.interval.end + 24 * 60 { break }
-                let travel = (earlier.area != nil && later.area != nil) ? scenario.travel.minutes(from: earlier.area!, to: later.area!) : 0
-                if later.interval.start - earlier.interval.end < travel { return "no time to travel" }
-            }
+    /// The first rule the week breaks; nil when it keeps them all.
+    func violation(_ work: [TimedWork], coordinationMinutes: Int) -> RuleViolation? {
+        let view = PersonWeekView(staff: staff, scenario: scenario, work: work.sorted { $0.interval < $1.interval },
+                                  coordinationMinutes: coordinationMinutes, sequencer: sequencer)
+        for rule in PlanningRules.personWeek {
+            if let broken = rule.violation(in: view) { return broken }
         }
-        for (index, item) in sorted.enumerated() {
-            if !sequencer.canFollow(index > 0 ? sorted[index - 1] : nil, with: item) { return "no time to travel from home" }
-        }
-        if let last = sorted.last, !sequencer.canGoHome(after: last) { return "no time to travel home" }
+        return nil
+    }
+}
+
+/// One person's week as the per-person rules see it: all timed work in time order.
+struct PersonWeekView {
+    let staff: Staff
+    let scenario: Scenario
+    let work: [TimedWork]
+    let coordinationMinutes: Int
+    let sequencer: DaySequencer
+
+    var rules: LabourRules { scenario.labourRules }
+
+    /// The week's shifts: work separated by less than the daily rest, with its night minutes.
+    var shifts: [(start: Int, end: Int, night: Int)] {
         var shifts: [(start: Int, end: Int, night: Int)] = []
-        for item in sorted {
+        for item in work {
             let night = item.interval.minutesBetweenMidnightAndSix
             if let last = shifts.last, item.interval.start - last.end < rules.minDailyRestMinutes {
                 shifts[shifts.count - 1] = (last.start, max(last.end, item.interval.end), last.night + night)
@@ -42,15 +51,19 @@ struct WorkingWeek {
                 shifts.append((item.interval.start, item.interval.end, night))
             }
         }
-        for (index, shift) in shifts.enumerated() {
-            let isNight = shift.night > LabourRules.nightShiftThresholdMinutes
-            if shift.end - shift.start > (isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes) { return "the shift would grow too long" }
-            if isNight, endsLate(shift.end), index + 1 < shifts.count, shifts[index + 1].start - shift.end < rules.minRestAfterNightMinutes {
-                return "the rest after a night shift would be too short"
-            }
-        }
-        let busy = sorted.map(\.interval).merged
-        if !hasFreeStretch(busy: busy, of: rules.minWeeklyRestMinutes) { return "no weekly rest would be left" }
-        return nil
+        return shifts
     }
+}
+
+/// A rule that limits one person's week; its `violation` is its piece of the oracle.
+protocol PersonWeekRule: Sendable {
+    func violation(in week: PersonWeekView) -> RuleViolation?
+}
+
+/// The rules of the model and the oracle, in the order they are built and asked.
+enum PlanningRules {
+    /// Per-person rules, cheapest first (the oracle stops at the first broken one).
+    static let personWeek: [any PersonWeekRule] = [
+        WeeklyHoursRule(), NoDoubleBookingRule(), HomeTravelRule(), ShiftLengthRule(), WeeklyRestRule(),
+    ]
 }

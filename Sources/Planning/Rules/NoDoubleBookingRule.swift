@@ -42,3 +42,21 @@ extension WeekModel {
         return scenario.travel.minutes(from: originArea, to: destinationArea)
     }
 }
+
+/// One place at a time, with the travel time between areas: the oracle's check.
+struct NoDoubleBookingRule: PersonWeekRule {
+    func violation(in week: PersonWeekView) -> RuleViolation? {
+        let sorted = week.work
+        for (index, earlier) in sorted.enumerated() {
+            for later in sorted[(index + 1)...] {
+                if later.interval.start >= earlier.interval.end + 24 * 60 { break }
+                if later.interval.start < earlier.interval.end { return .busy(earlier.label ?? later.label ?? earlier.interval.description) }
+                guard let from = earlier.area, let to = later.area else { continue }
+                if later.interval.start - earlier.interval.end < week.scenario.travel.minutes(from: from, to: to) {
+                    return .noTravelTime(earlier.label ?? later.label ?? earlier.interval.description)
+                }
+            }
+        }
+        return nil
+    }
+}

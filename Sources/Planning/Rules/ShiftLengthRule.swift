@@ -56,3 +56,24 @@ func endsLate(_ end: Int) -> Bool {
     let ofDay = ((end % 1440) + 1440) % 1440
     return ofDay > LabourRules.lateNightEndMinute || ofDay == 0
 }
+
+/// Shift length, night-shift length and the rest after a late night: the oracle's check.
+struct ShiftLengthRule: PersonWeekRule {
+    func violation(in week: PersonWeekView) -> RuleViolation? {
+        let rules = week.rules
+        let shifts = week.shifts
+        for (index, shift) in shifts.enumerated() {
+            let isNight = shift.night > LabourRules.nightShiftThresholdMinutes
+            if isNight, shift.end - shift.start > rules.maxNightShiftMinutes {
+                return .nightShiftTooLong(limitHours: Double(rules.maxNightShiftMinutes) / 60)
+            }
+            if !isNight, shift.end - shift.start > rules.maxShiftMinutes {
+                return .shiftTooLong(limitHours: Double(rules.maxShiftMinutes) / 60)
+            }
+            if isNight, endsLate(shift.end), index + 1 < shifts.count, shifts[index + 1].start - shift.end < rules.minRestAfterNightMinutes {
+                return .restAfterNight(hours: Double(rules.minRestAfterNightMinutes) / 60)
+            }
+        }
+        return nil
+    }
+}

@@ -26,3 +26,13 @@ extension WeekModel {
         return hours
     }
 }
+
+/// `max_hours` and `max_week_hours`: the oracle's check (the rows are `addWeeklyHours`).
+struct WeeklyHoursRule: PersonWeekRule {
+    func violation(in week: PersonWeekView) -> RuleViolation? {
+        let minutes = week.work.reduce(week.coordinationMinutes) { $0 + $1.interval.minutes }
+        let limit = min(week.staff.maxHours, Double(week.rules.maxWeekMinutes) / 60)
+        let hours = Double(minutes) / 60
+        return hours > limit + 1e-6 ? .hoursLimit(worked: hours, limit: limit) : nil
+    }
+}

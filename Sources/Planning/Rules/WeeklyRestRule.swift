@@ -44,3 +44,12 @@ func hasFreeStretch(busy: [WeekInterval], of minutes: Int) -> Bool {
     }
     return PlanningWeek.minutesPerWeek - free >= minutes
 }
+
+/// One uninterrupted weekly rest inside the week: the oracle's check.
+struct WeeklyRestRule: PersonWeekRule {
+    func violation(in week: PersonWeekView) -> RuleViolation? {
+        let busy = week.work.map(\.interval).merged
+        let minutes = week.rules.minWeeklyRestMinutes
+        return hasFreeStretch(busy: busy, of: minutes) ? nil : .weeklyRest(hours: Double(minutes) / 60)
+    }
+}

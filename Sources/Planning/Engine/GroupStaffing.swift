@@ -1,0 +1,187 @@
+import CareDomain
+
+/// Staffs group sessions person by person through the feasibility oracle: the greedy first
+/// roster (`construct`) and the polish that makes any roster maximal (`fill`).
+///
+/// Demand goes most constrained first: every session's lead, then its skills, then its counted
+/// professionals, each pass over the sessions with the fewest qualified people first. Among the
+/// people the oracle accepts, the stated priority picks: someone already working at the location
+/// this week (continuity), then someone still below contract hours, then the lowest level that
+/// meets the need (seniors stay free for leads), then the most contract hours left, then cost.
+struct GroupStaffing {
+    let scenario: Scenario
+    let staff: [Staff]
+    /// Per session: the people whose calendar allows it at all (location, availability, absence, length).
+    let eligible: [[Staff]]
+    private let eligibility: [StaffID: [Eligibility]]
+
+    init(scenario: Scenario, demands: [SessionDemand], staff: [Staff]) {
+        self.scenario = scenario
+        self.staff = staff
+        var eligible = Array(repeating: [Staff](), count: demands.count)
+        var eligibility: [StaffID: [Eligibility]] = [:]
+        for person in staff {
+            let calendar = StaffCalendar(staff: person)
+            let answers = demands.map { calendar.eligibility(for: $0.session, in: scenario) }
+            for (index, answer) in answers.enumerated() where answer == .eligible { eligible[index].append(person) }
+            eligibility[person.id] = answers
+        }
+        self.eligible = eligible
+        self.eligibility = eligibility
+    }
+
+    /// Why `person` cannot take `session` now, as the rule that forbids it; nil when they can.
+    func violation(_ person: Staff, session: Int, in week: GroupWeek, plans: [StaffID: PersonPlan]) -> RuleViolation? {
+        if week.works(person.id, in: session) { return .alreadyThere }
+        if let answer = eligibility[person.id]?[session], let broken = RuleViolation(answer) { return broken }
+        guard let plan = plans[person.id] else { return .notAtLocation }
+        return plan.rules.violation(plan.timedWork + [week.timedWork(session)], coordinationMinutes: plan.coordinationMinutes)
+    }
+
+    /// The greedy first roster: `attends_any` placement, then leads, skills and counted professionals.
+    func construct(_ week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
+        placeAttendance(&week)
+        let order = sessionsByScarcity(week)
+        for pass in 0..<3 {
+            for session in order {
+                for need in week.needs(in: session) where passIndex(need) == pass {
+                    meet(need, in: session, week: &week, plans: plans)
+                }
+            }
+        }
+    }
+
+    /// Makes the roster maximal: every remaining need is offered to every qualified person the
+    /// oracle accepts, and every unplaced `attends_any` client to every session it may join.
+    func fill(_ week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
+        for session in sessionsByScarcity(week) {
+            for need in week.needs(in: session) { meet(need, in: session, week: &week, plans: plans) }
+        }
+        placeLeftOverAttendance(&week, plans: plans)
+    }
+
+    /// Meets as much of `need` as qualified free people allow.
+    private func meet(_ need: GroupNeed, in session: Int, week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
+        var count: Int
+        switch need {
+        case let .professionals(missing, _): count = missing
+        case .lead, .skill: count = 1
+        }
+        let location = week.demands[session].session.location
+        while count > 0 {
+            let candidates = eligible[session].filter { need.isMet(by: $0) && violation($0, session: session, in: week, plans: plans) == nil }
+            guard let chosen = candidates.min(by: { priority($0, need: need, location: location, plans: plans) < priority($1, need: need, location: location, plans: plans) })
+            else { return }
+            week.add(chosen, to: session)
+            plans[chosen.id]?.addFixed(week.timedWork(session), location: location)
+            count -= 1
+        }
+    }
+
+    private func priority(_ person: Staff, need: GroupNeed, location: LocationID, plans: [StaffID: PersonPlan]) -> PersonPriority {
+        let plan = plans[person.id]
+        let worked = plan?.workedHours ?? 0
+        return PersonPriority(
+            elsewhere: plan?.locations.contains(location) == true ? 0 : 1,
+            atContract: worked + 1e-9 >= person.contractHours ? 1 : 0,
+            level: person.level.rank,
+            hoursLeft: -(person.contractHours - worked),
+            cost: person.hourlyCost ?? scenario.hourlyCost(of: person.level),
+            id: person.id.rawValue)
+    }
+
+    private func passIndex(_ need: GroupNeed) -> Int {
+        switch need {
+        case .lead: 0
+        case .skill: 1
+        case .professionals: 2
+        }
+    }
+
+    /// Sessions with the fewest eligible people per required professional first, then in time order.
+    private func sessionsByScarcity(_ week: GroupWeek) -> [Int] {
+        week.demands.indices.sorted { lhs, rhs in
+            let left = Double(eligible[lhs].count) / Double(max(1, week.requiredProfessionals(in: lhs)))
+            let right = Double(eligible[rhs].count) / Double(max(1, week.requiredProfessionals(in: rhs)))
+            return (left, week.demands[lhs].session) < (right, week.demands[rhs].session)
+        }
+    }
+
+    // MARK: attends_any
+
+    /// Each `attends_any` client in `count` of its sessions: where one more client asks no more
+    /// staff first, then the least busy, within the location's capacity.
+    private func placeAttendance(_ week: inout GroupWeek) {
+        for (client, options) in attendanceOptions(week) {
+            guard let wanted = client.attendsAny?.count else { continue }
+            var open = options
+            for _ in 0..<wanted {
+                let ranked = open.filter { hasRoom(week, $0) }.sorted { lhs, rhs in
+                    (extraStaff(week, client: client.id, session: lhs), week.present(in: lhs).count, week.demands[lhs].session)
+                        < (extraStaff(week, client: client.id, session: rhs), week.present(in: rhs).count, week.demands[rhs].session)
+                }
+                guard let chosen = ranked.first else { break }
+                week.place(client.id, in: chosen)
+                open.removeAll { $0 == chosen }
+            }
+        }
+    }
+
+    /// Unplaced attendance after staffing: into a session with room whose needs free people can still meet.
+    private func placeLeftOverAttendance(_ week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
+        for (client, options) in attendanceOptions(week) {
+            guard let wanted = client.attendsAny?.count else { continue }
+            for session in options where placedCount(week, client.id) < wanted && !week.placed[session].contains(client.id) && hasRoom(week, session) {
+                let before = week
+                week.place(client.id, in: session)
+                for need in week.needs(in: session) { meet(need, in: session, week: &week, plans: plans) }
+                if !week.needs(in: session).isEmpty {
+                    // Undo: the staff it would take are not there (people added stay out of the plans too).
+                    for person in week.workers[session] where !before.works(person.id, in: session) {
+                        plans[person.id]?.removeFixed(week.timedWork(session))
+                    }
+                    week = before
+                }
+            }
+        }
+    }
+
+    private func attendanceOptions(_ week: GroupWeek) -> [(client: Client, sessions: [Int])] {
+        var byClient: [ClientID: (Client, [Int])] = [:]
+        for (index, demand) in week.demands.enumerated() {
+            for client in demand.optionalClients { byClient[client.id, default: (client, [])].1.append(index) }
+        }
+        return byClient.keys.sorted().map { (byClient[$0]!.0, byClient[$0]!.1) }
+    }
+
+    private func placedCount(_ week: GroupWeek, _ client: ClientID) -> Int {
+        week.placed.reduce(0) { $0 + ($1.contains(client) ? 1 : 0) }
+    }
+
+    private func hasRoom(_ week: GroupWeek, _ session: Int) -> Bool {
+        guard let capacity = week.demands[session].capacity else { return true }
+        return week.present(in: session).count < capacity
+    }
+
+    private func extraStaff(_ week: GroupWeek, client: ClientID, session: Int) -> Int {
+        var trial = week
+        let before = trial.needs(in: session).count + trial.requiredProfessionals(in: session)
+        trial.place(client, in: session)
+        return trial.needs(in: session).count + trial.requiredProfessionals(in: session) - before
+    }
+}
+
+/// The order in which the construction prefers people (smaller first).
+private struct PersonPriority: Comparable {
+    let elsewhere: Int
+    let atContract: Int
+    let level: Int
+    let hoursLeft: Double
+    let cost: Double
+    let id: String
+
+    static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.elsewhere, lhs.atContract, lhs.level, lhs.hoursLeft, lhs.cost, lhs.id)
+            < (rhs.elsewhere, rhs.atContract, rhs.level, rhs.hoursLeft, rhs.cost, rhs.id)
+    }
+}

@@ -1,0 +1,127 @@
+import CareDomain
+
+/// What a group session still lacks, given who works it and which clients are present.
+enum GroupNeed: Hashable, Sendable {
+    /// Counted professionals of at least `level` (ratio and `min_staff`).
+    case professionals(count: Int, level: QualificationLevel)
+    /// A professional of at least the product's `lead_level`.
+    case lead(QualificationLevel)
+    /// A counted professional holding a skill a present client needs.
+    case skill(String, level: QualificationLevel)
+
+    /// Whether one more person like `staff` meets (part of) this need.
+    func isMet(by staff: Staff) -> Bool {
+        switch self {
+        case let .professionals(_, level): staff.isProfessional(atLeast: level)
+        case let .lead(level): staff.isProfessional(atLeast: level)
+        case let .skill(skill, level): staff.isProfessional(atLeast: level) && staff.skills.contains(skill)
+        }
+    }
+}
+
+/// The group side of one part's roster while it is built: who works each session and where the
+/// `attends_any` clients are placed. Indexed like `demands`.
+struct GroupWeek {
+    let scenario: Scenario
+    let demands: [SessionDemand]
+    private(set) var workers: [[Staff]]
+    private(set) var placed: [[ClientID]]
+    let indexOf: [GroupSessionID: Int]
+
+    init(scenario: Scenario, demands: [SessionDemand]) {
+        self.scenario = scenario
+        self.demands = demands
+        workers = Array(repeating: [], count: demands.count)
+        placed = Array(repeating: [], count: demands.count)
+        indexOf = Dictionary(uniqueKeysWithValues: demands.enumerated().map { ($0.element.id, $0.offset) })
+    }
+
+    mutating func add(_ staff: Staff, to session: Int) { workers[session].append(staff) }
+    mutating func remove(_ staff: StaffID, from session: Int) { workers[session].removeAll { $0.id == staff } }
+    mutating func place(_ client: ClientID, in session: Int) { placed[session].append(client) }
+    mutating func unplace(_ client: ClientID, from session: Int) { placed[session].removeAll { $0 == client } }
+
+    func works(_ staff: StaffID, in session: Int) -> Bool { workers[session].contains { $0.id == staff } }
+
+    /// The clients present: fixed ones and the placed `attends_any` ones, by id.
+    func present(in session: Int) -> [Client] {
+        let demand = demands[session]
+        let chosen = Set(placed[session])
+        return (demand.fixedClients + demand.optionalClients.filter { chosen.contains($0.id) }).sorted { $0.id < $1.id }
+    }
+
+    /// Counted professionals the session asks for its present clients: 0 for an empty room without `min_staff`.
+    func requiredProfessionals(in session: Int) -> Int {
+        let present = present(in: session)
+        let demand = demands[session]
+        if present.isEmpty { return demand.session.minStaff }
+        return demand.requiredProfessionals(present: present, products: scenario.products)
+    }
+
+    func countedLevel(in session: Int) -> QualificationLevel {
+        demands[session].countedLevel(present: present(in: session), products: scenario.products)
+    }
+
+    /// What the session still lacks: leads first, then skills, then counted professionals.
+    func needs(in session: Int) -> [GroupNeed] {
+        let demand = demands[session]
+        let present = present(in: session)
+        let ids = Set(present.map(\.id))
+        let level = countedLevel(in: session)
+        let people = workers[session]
+        var needs: [GroupNeed] = []
+        for (lead, clients) in demand.leads where clients.contains(where: { ids.contains($0.id) }) {
+            if !people.contains(where: { $0.isProfessional(atLeast: lead) }) { needs.append(.lead(lead)) }
+        }
+        for (skill, clients) in demand.skills where clients.contains(where: { ids.contains($0.id) }) {
+            if !people.contains(where: { $0.isProfessional(atLeast: level) && $0.skills.contains(skill) }) {
+                needs.append(.skill(skill, level: level))
+            }
+        }
+        let counted = people.filter { $0.isProfessional(atLeast: level) }.count
+        let required = requiredProfessionals(in: session)
+        if counted < required { needs.append(.professionals(count: required - counted, level: level)) }
+        return needs
+    }
+
+    /// The session's work as a person's timed work, for the oracle.
+    func timedWork(_ session: Int) -> TimedWork {
+        let group = demands[session].session
+        return TimedWork(interval: group.interval, area: scenario.locations[group.location]?.travelArea, label: group.description)
+    }
+
+    /// The roster rows of the group sessions.
+    func assignments() -> [RosterAssignment] {
+        var rows: [RosterAssignment] = []
+        for (index, demand) in demands.enumerated() {
+            let present = present(in: index)
+            let products = Array(Set(present.map(\.product))).sorted()
+            let area = scenario.locations[demand.session.location]?.area
+            for person in workers[index] {
+                rows.append(RosterAssignment(
+                    staff: person.id, activity: .group, interval: demand.session.interval, location: demand.session.location,
+                    area: area, clients: present.map(\.id), products: products,
+                    role: person.isVolunteer ? .volunteer : .professional, ref: demand.session.slot.name))
+            }
+        }
+        return rows
+    }
+}
+
+extension GroupWeek {
+    /// The group side of an earlier roster: its people in the sessions of `demands`, and where
+    /// its `attends_any` clients were present.
+    static func seeded(from roster: Roster, scenario: Scenario, demands: [SessionDemand], staff: [Staff]) -> GroupWeek {
+        var week = GroupWeek(scenario: scenario, demands: demands)
+        let people = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0) })
+        for row in roster.assignments where row.activity == .group {
+            guard let location = row.location,
+                  let index = demands.firstIndex(where: { $0.session.location == location && $0.session.interval == row.interval && $0.session.slot.name == row.ref })
+            else { continue }
+            if let person = people[row.staff], !week.works(person.id, in: index) { week.add(person, to: index) }
+            let optional = Set(demands[index].optionalClients.map(\.id))
+            for client in row.clients where optional.contains(client) && !week.placed[index].contains(client) { week.place(client, in: index) }
+        }
+        return week
+    }
+}

@@ -1,0 +1,54 @@
+import CareDomain
+
+/// The model's objective evaluated on a finished roster, so that rosters from the construction,
+/// from GLPK and from the polish are compared on one scale (`ObjectiveWeights`), and the written
+/// roster's own value stands against the bound.
+struct RosterScore {
+    let scenario: Scenario
+    let weights: ObjectiveWeights
+    let staff: [Staff]
+    let work: AmbulatoryDemand
+
+    func objective(assignments: [RosterAssignment], uncovered: [UncoveredDemand], responsibilities: [Responsibility]) -> Double {
+        var total = 0.0
+        for row in uncovered {
+            switch row.kind {
+            case .attendance: total += row.hours * weights.unplacedAttendancePerHour
+            case .responsible: total += weights.missingResponsible
+            default: total += row.hours * weights.uncoveredCarePerHour
+            }
+        }
+        var hours: [StaffID: Double] = [:]
+        var faces: Set<String> = []
+        for row in assignments {
+            hours[row.staff, default: 0] += row.interval.hours
+            if row.activity == .group, let location = row.location { faces.insert("\(row.staff) \(location)") }
+        }
+        for responsibility in responsibilities { hours[responsibility.staff, default: 0] += Double(responsibility.coordinationMinutes) / 60 }
+        total += Double(faces.count) * weights.faceAtLocation
+        for person in staff {
+            let worked = hours[person.id] ?? 0
+            if person.isHire {
+                total += worked * (weights.vacancyPerHour + scenario.hourlyCost(of: person.level))
+                continue
+            }
+            total += max(0, person.minHours - worked) * weights.belowMinimumHoursPerHour
+            total += abs(worked - person.contractHours) * weights.contractDeviationPerHour
+            if let cost = person.hourlyCost, cost > 0 { total += worked * cost * weights.costPerEuro }
+        }
+        let visitsByClient = Dictionary(grouping: assignments.filter { $0.activity == .visit }) { $0.clients.first }
+        for task in work.tasks where task.kind == .visit {
+            let rows = visitsByClient[task.client] ?? []
+            let preferred = Set(task.preferredStaff)
+            for visitor in Set(rows.map(\.staff)) {
+                total += weights.visitorFace + (!preferred.isEmpty && !preferred.contains(visitor) ? weights.notPreferredVisitor : 0)
+            }
+            for row in rows {
+                if let home = scenario.staff[row.staff]?.homeArea, let area = task.area {
+                    total += Double(scenario.travel.minutes(from: home, to: area)) * weights.travelPerMinute
+                }
+            }
+        }
+        return total
+    }
+}

@@ -9,9 +9,10 @@ public struct ObjectiveWeights: Sendable {
     /// Per hour of an `attends_any` client not placed; below care so that a client is placed
     /// only where the staffing to match can be found.
     public var unplacedAttendancePerHour = 800.0
-    /// Per hour a person works below `min_hours`.
+    /// Per hour a person works below `min_hours` (kept for the order test; the model no longer
+    /// prices hours below a target, which would reward phantom staff: see `ContractHoursObjective`).
     public var belowMinimumHoursPerHour = 20.0
-    /// Per hour a person works away from `contract_hours`, below or above.
+    /// Per hour a person works above `contract_hours`.
     public var contractDeviationPerHour = 4.0
     /// Per person working at a location this week: fewer, familiar faces per location.
     public var faceAtLocation = 2.0

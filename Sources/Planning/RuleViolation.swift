@@ -40,7 +40,7 @@ enum RuleViolation: Hashable, Sendable {
         case let .noTravelTime(other): "no travel time from/to \(other)"
         case .noTravelFromHome: "no time to travel from home"
         case .noTravelHome: "no time to travel home"
-        case let .hoursLimit(worked, limit): "at the hours limit (\(formatHours(worked)) of \(formatHours(limit)) h)"
+        case let .hoursLimit(worked, limit): "at the hours limit (this would make \(formatHours(worked)) of at most \(formatHours(limit)) h)"
         case let .shiftTooLong(limit): "the shift would be longer than \(formatHours(limit)) h (max_shift_hours)"
         case let .nightShiftTooLong(limit): "the night shift would be longer than \(formatHours(limit)) h (max_night_shift_hours)"
         case let .restAfterNight(hours): "less than \(formatHours(hours)) h rest after a night shift (min_rest_after_night_hours)"

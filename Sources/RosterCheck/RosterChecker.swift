@@ -32,6 +32,7 @@ public struct RosterChecker: Sendable {
         violations += AppointmentCheck(scenario: scenario).check(roster)
         violations += ResponsibilityCheck(scenario: scenario).check(roster)
         violations += WorkingTimeCheck(scenario: scenario).check(roster)
+        violations += MaximalityCheck(scenario: scenario).check(roster)
         return violations
     }
 }

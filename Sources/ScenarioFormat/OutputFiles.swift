@@ -80,6 +80,8 @@ public enum OutputFiles {
             ("objective", number(summary.objective)),
             ("best_bound", number(summary.bestBound)),
             ("gap", number(summary.gap, places: 6)),
+            ("bound_source", summary.boundSource.map(jsonString) ?? "null"),
+            ("warm_start", summary.warmStart.map(jsonString) ?? "null"),
             ("solve_seconds", number(summary.solveSeconds, places: 1)),
             ("coverage", number(summary.coverage, places: 6)),
             ("assigned_hours", number(summary.assignedHours, places: 2)),

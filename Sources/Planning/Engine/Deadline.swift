@@ -39,6 +39,11 @@ enum AbandonableSolve {
             box.record(values, objective)
             outer?(values, objective)
         }
+        let outerProgress = options.progress
+        options.progress = { progress in
+            if let bound = progress.bound { box.recordBound(bound) }
+            outerProgress?(progress)
+        }
         // Past the deadline, or once abandoned, the search is asked to stop at its next step.
         let outerStop = options.shouldStop
         options.shouldStop = { box.isAbandoned || deadline.hasPassed || outerStop?() == true }
@@ -59,8 +64,12 @@ enum AbandonableSolve {
             }
         }
         box.abandon()
-        guard let (values, objective) = box.best else { return Outcome(solution: nil, abandoned: true, error: nil) }
-        return Outcome(solution: Solution(status: .feasible, values: values, objective: objective, bestBound: nil,
+        guard let (values, objective) = box.best else {
+            // No roster, but the bound GLPK reached still holds.
+            let bound = box.bound.map { Solution(status: .noSolutionInTime, values: [], objective: nil, bestBound: $0, solveSeconds: limit + grace) }
+            return Outcome(solution: bound, abandoned: true, error: nil)
+        }
+        return Outcome(solution: Solution(status: .feasible, values: values, objective: objective, bestBound: box.bound,
                                           solveSeconds: limit + grace),
                        abandoned: true, error: nil)
     }
@@ -72,6 +81,14 @@ private final class SolveBox: @unchecked Sendable {
     private var _result: Result<Solution, Error>?
     private var _best: ([Double], Double)?
     private var abandoned = false
+    private var _bound: Double?
+
+    var bound: Double? { lock.lock(); defer { lock.unlock() }; return _bound }
+
+    func recordBound(_ bound: Double) {
+        lock.lock(); defer { lock.unlock() }
+        if bound.isFinite, !abandoned { _bound = bound }
+    }
 
     var result: Result<Solution, Error>? { lock.lock(); defer { lock.unlock() }; return _result }
     var best: ([Double], Double)? { lock.lock(); defer { lock.unlock() }; return _best }

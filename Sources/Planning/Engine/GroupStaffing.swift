@@ -6,7 +6,7 @@ import CareDomain
 /// Demand goes most constrained first: every session's lead, then its skills, then its counted
 /// professionals, each pass over the sessions with the fewest qualified people first. Among the
 /// people the oracle accepts, the stated priority picks: someone already working at the location
-/// this week (continuity), then someone still below contract hours, then the lowest level that
+/// this week (continuity), then someone below `min_hours`, then below contract hours, then the lowest level that
 /// meets the need (seniors stay free for leads), then the most contract hours left, then cost.
 struct GroupStaffing {
     let scenario: Scenario
@@ -83,7 +83,7 @@ struct GroupStaffing {
         let worked = plan?.workedHours ?? 0
         return PersonPriority(
             elsewhere: plan?.locations.contains(location) == true ? 0 : 1,
-            atContract: worked + 1e-9 >= person.contractHours ? 1 : 0,
+            atContract: worked + 1e-9 < person.minHours ? 0 : worked + 1e-9 >= person.contractHours ? 2 : 1,
             level: person.level.rank,
             hoursLeft: -(person.contractHours - worked),
             cost: person.hourlyCost ?? scenario.hourlyCost(of: person.level),

@@ -32,8 +32,7 @@ struct RosterScore {
                 total += worked * (weights.vacancyPerHour + scenario.hourlyCost(of: person.level))
                 continue
             }
-            total += max(0, person.minHours - worked) * weights.belowMinimumHoursPerHour
-            total += abs(worked - person.contractHours) * weights.contractDeviationPerHour
+            total += max(0, worked - person.contractHours) * weights.contractDeviationPerHour
             if let cost = person.hourlyCost, cost > 0 { total += worked * cost * weights.costPerEuro }
         }
         let visitsByClient = Dictionary(grouping: assignments.filter { $0.activity == .visit }) { $0.clients.first }

@@ -28,6 +28,8 @@ final class GLPKProblem {
             switch variable.kind {
             case .continuous: glp_set_col_kind(pointer, column, GLP_CV)
             case .integer: glp_set_col_kind(pointer, column, GLP_IV)
+            // GLP_BV resets the bounds to 0..1, which would undo a fixing: a fixed binary is an integer column.
+            case .binary where lower == upper: glp_set_col_kind(pointer, column, GLP_IV)
             case .binary: glp_set_col_kind(pointer, column, GLP_BV)
             }
         }

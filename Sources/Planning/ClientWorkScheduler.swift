@@ -291,7 +291,7 @@ struct ClientWorkScheduler {
                     location: task.location, area: task.area, clients: [task.client], products: [task.product],
                     role: .professional, ref: task.kind == .visit ? "\(task.client)#\(number + 1)" : "\(task.client)#evaluation"))
             }
-            for number in placed.count..<task.count {
+            for number in min(placed.count, task.count)..<task.count {
                 result.uncovered.append(explainer.unplacedTask(task, number: number + 1, causes: causes[index] ?? [:],
                                                                responsible: responsibleOf[task.client]))
             }

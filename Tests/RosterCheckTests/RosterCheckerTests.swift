@@ -59,9 +59,17 @@ struct RosterCheckerTests {
         }
     }
 
-    @Test("A correct roster with its shortfalls reported passes")
+    @Test("A correct, maximal roster with its shortfalls reported passes")
     func validRoster() {
-        #expect(rules(validMonday, uncovered: tuesdayRows([.staffing, .lead, .skill])).isEmpty)
+        // Tuesday: s1 (the only MBO-4) is absent, so only the lead stays uncovered.
+        let tuesday = row("s2", 1, 540, 750, "a", "ochtend", clients: ["c1"])
+        #expect(rules(validMonday + [tuesday], uncovered: tuesdayRows([.lead])).isEmpty)
+    }
+
+    @Test("A shortfall that one free, qualified person could meet makes the roster not maximal")
+    func notMaximal() {
+        // s2 is free on Tuesday, qualified, within max_hours: leaving the session unstaffed is not forced.
+        #expect(rules(validMonday, uncovered: tuesdayRows([.staffing, .lead, .skill])) == ["maximal"])
     }
 
     @Test("A shortfall that is not reported is found")

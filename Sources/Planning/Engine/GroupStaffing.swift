@@ -54,10 +54,16 @@ struct GroupStaffing {
     /// Makes the roster maximal: every remaining need is offered to every qualified person the
     /// oracle accepts, and every unplaced `attends_any` client to every session it may join.
     func fill(_ week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
-        for session in sessionsByScarcity(week) {
-            for need in week.needs(in: session) { meet(need, in: session, week: &week, plans: plans) }
-        }
+        for session in sessionsByScarcity(week) { meetAll(in: session, week: &week, plans: plans) }
         placeLeftOverAttendance(&week, plans: plans)
+    }
+
+    /// Meets a session's needs in order (lead, skills, professionals), each asked afresh: a lead
+    /// who comes also counts towards the ratio.
+    private func meetAll(in session: Int, week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
+        for pass in 0..<3 {
+            for need in week.needs(in: session) where passIndex(need) == pass { meet(need, in: session, week: &week, plans: plans) }
+        }
     }
 
     /// Meets as much of `need` as qualified free people allow.
@@ -134,7 +140,7 @@ struct GroupStaffing {
             for session in options where placedCount(week, client.id) < wanted && !week.placed[session].contains(client.id) && hasRoom(week, session) {
                 let before = week
                 week.place(client.id, in: session)
-                for need in week.needs(in: session) { meet(need, in: session, week: &week, plans: plans) }
+                meetAll(in: session, week: &week, plans: plans)
                 if !week.needs(in: session).isEmpty {
                     // Undo: the staff it would take are not there (people added stay out of the plans too).
                     for person in week.workers[session] where !before.works(person.id, in: session) {

@@ -54,7 +54,8 @@ struct PartEngine<S: Solver> {
         var warmStart: String? = nil
 
         let size = estimatedSize(staffing)
-        if size <= Self.largestModel, deadline.remaining > 0.5, options.shouldStop?() != true {
+        // A seeded plan (the hire analysis) keeps its seed and only fills around it: no new MIP.
+        if seed == nil, size <= Self.largestModel, deadline.remaining > 0.5, options.shouldStop?() != true {
             let model = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, tasks: modelWork.tasks,
                                   responsibilities: modelWork.responsibilities, appointments: modelWork.appointments,
                                   weights: options.weights, name: part.name)

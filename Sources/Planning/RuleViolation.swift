@@ -25,7 +25,6 @@ enum RuleViolation: Hashable, Sendable {
     case noFreeTime
     case notResponsible
     case maxDistinctStaff(Int)
-    case maxCaseload(Int)
     case alreadyThere
 
     /// The reason in a planner's words.
@@ -48,7 +47,6 @@ enum RuleViolation: Hashable, Sendable {
         case .noFreeTime: "no free time that fits around their other work and travel"
         case .notResponsible: "not the client's responsible professional"
         case let .maxDistinctStaff(limit): "the client's max_distinct_staff (\(limit)) is reached by others"
-        case let .maxCaseload(limit): "at their max_caseload (\(limit))"
         case .alreadyThere: "already rostered here"
         }
     }

@@ -40,6 +40,9 @@ final class WeekModel {
     /// Per person, work placed by the day rather than at a time (visits, evaluations, appointment seats).
     var dayWorkByStaff: [StaffID: [DayWork]] = [:]
     var objective = LinearExpression()
+    /// Per session, the only people offered (nil: everyone the calendar allows). A model this
+    /// restricted still gives valid rosters, but its bound is not a bound of the week.
+    var offered: [GroupSessionID: Set<StaffID>]? = nil
 
     init(scenario: Scenario, demands: [SessionDemand], staff: [Staff], tasks: [ClientTask] = [],
          responsibilities: [ResponsibilityDemand] = [], appointments: [AppointmentDemand] = [],
@@ -80,7 +83,8 @@ final class WeekModel {
     private func addAssignmentVariables() throws {
         for person in staff {
             let calendar = StaffCalendar(staff: person)
-            for demand in demands where calendar.eligibility(for: demand.session, in: scenario) == .eligible {
+            for demand in demands where calendar.eligibility(for: demand.session, in: scenario) == .eligible
+                && offered?[demand.id]?.contains(person.id) ?? (offered == nil) {
                 let variable = try model.addVariable(modelName("work", person.id.rawValue, demand.session), kind: .binary)
                 assignments[demand.id, default: []].append((person, variable))
                 sessionsByStaff[person.id, default: []].append((demand, variable))
@@ -103,6 +107,19 @@ final class WeekModel {
 
     func attendanceVariable(client: ClientID, session: GroupSessionID) -> Variable? {
         attendance[client]?.first { $0.session == session }?.variable
+    }
+
+    /// Marks the variables that are not decisions (shortfalls, faces, deviations, rest choices):
+    /// they follow from the decisions, so a neighbourhood frees them along with its decisions.
+    func followerMask() -> [Bool] {
+        var follower = Array(repeating: true, count: model.variables.count)
+        for choices in assignments.values { for (_, variable) in choices { follower[variable.index] = false } }
+        for choices in attendance.values { for (_, variable) in choices { follower[variable.index] = false } }
+        for options in taskAssignments { for (_, variable) in options { follower[variable.index] = false } }
+        for choices in responsible.values { for (_, variable) in choices { follower[variable.index] = false } }
+        for days in appointmentDays.values { for (_, variable) in days { follower[variable.index] = false } }
+        for seats in appointmentSeats.values { for seat in seats { follower[seat.variable.index] = false } }
+        return follower
     }
 }
 

@@ -5,19 +5,23 @@ import CareDomain
 ///
 /// Demand goes most constrained first: every session's lead, then its skills, then its counted
 /// professionals, each pass over the sessions with the fewest qualified people first. Among the
-/// people the oracle accepts, the stated priority picks: someone already working at the location
-/// this week (continuity), then someone below `min_hours`, then below contract hours, then the lowest level that
-/// meets the need (seniors stay free for leads), then the most contract hours left, then cost.
+/// people the oracle accepts, the stated priority picks: someone below `min_hours` (a target the
+/// roster reaches where it can), then the least the objective rises by taking them (hours above
+/// contract, a new face at the location, employer cost: `ObjectiveWeights`, so the greedy and the
+/// MIP agree on what is better), then the lowest level that meets the need (seniors stay free for
+/// leads), then the most contract hours left.
 struct GroupStaffing {
     let scenario: Scenario
     let staff: [Staff]
+    var weights: ObjectiveWeights = .standard
     /// Per session: the people whose calendar allows it at all (location, availability, absence, length).
     let eligible: [[Staff]]
     private let eligibility: [StaffID: [Eligibility]]
 
-    init(scenario: Scenario, demands: [SessionDemand], staff: [Staff]) {
+    init(scenario: Scenario, demands: [SessionDemand], staff: [Staff], weights: ObjectiveWeights = .standard) {
         self.scenario = scenario
         self.staff = staff
+        self.weights = weights
         var eligible = Array(repeating: [Staff](), count: demands.count)
         var eligibility: [StaffID: [Eligibility]] = [:]
         for person in staff {
@@ -74,9 +78,12 @@ struct GroupStaffing {
         case .lead, .skill: count = 1
         }
         let location = week.demands[session].session.location
+        let hours = week.demands[session].hours
         while count > 0 {
             let candidates = eligible[session].filter { need.isMet(by: $0) && violation($0, session: session, in: week, plans: plans) == nil }
-            guard let chosen = candidates.min(by: { priority($0, need: need, location: location, plans: plans) < priority($1, need: need, location: location, plans: plans) })
+            guard let chosen = candidates.min(by: {
+                priority($0, location: location, hours: hours, plans: plans) < priority($1, location: location, hours: hours, plans: plans)
+            })
             else { return }
             week.add(chosen, to: session)
             plans[chosen.id]?.addFixed(week.timedWork(session), location: location)
@@ -84,16 +91,24 @@ struct GroupStaffing {
         }
     }
 
-    private func priority(_ person: Staff, need: GroupNeed, location: LocationID, plans: [StaffID: PersonPlan]) -> PersonPriority {
+    private func priority(_ person: Staff, location: LocationID, hours: Double, plans: [StaffID: PersonPlan]) -> PersonPriority {
         let plan = plans[person.id]
         let worked = plan?.workedHours ?? 0
         return PersonPriority(
-            elsewhere: plan?.locations.contains(location) == true ? 0 : 1,
-            atContract: worked + 1e-9 < person.minHours ? 0 : worked + 1e-9 >= person.contractHours ? 2 : 1,
+            belowMinimum: worked + 1e-9 < person.minHours ? 0 : 1,
+            objectiveRise: objectiveRise(person, worked: worked, hours: hours, newFace: plan?.locations.contains(location) != true),
             level: person.level.rank,
             hoursLeft: -(person.contractHours - worked),
-            cost: person.hourlyCost ?? scenario.hourlyCost(of: person.level),
             id: person.id.rawValue)
+    }
+
+    /// What `hours` more of group work by `person` adds to the objective, priced as `RosterScore` does.
+    func objectiveRise(_ person: Staff, worked: Double, hours: Double, newFace: Bool) -> Double {
+        let face = newFace ? weights.faceAtLocation : 0
+        if person.isHire { return face + hours * (weights.vacancyPerHour + scenario.hourlyCost(of: person.level)) }
+        let above = max(0, worked + hours - person.contractHours) - max(0, worked - person.contractHours)
+        let cost = max(0, person.hourlyCost ?? 0) * weights.costPerEuro * hours
+        return face + above * weights.contractDeviationPerHour + cost
     }
 
     private func passIndex(_ need: GroupNeed) -> Int {
@@ -179,15 +194,15 @@ struct GroupStaffing {
 
 /// The order in which the construction prefers people (smaller first).
 private struct PersonPriority: Comparable {
-    let elsewhere: Int
-    let atContract: Int
+    let belowMinimum: Int
+    let objectiveRise: Double
     let level: Int
     let hoursLeft: Double
-    let cost: Double
     let id: String
 
     static func < (lhs: Self, rhs: Self) -> Bool {
-        (lhs.elsewhere, lhs.atContract, lhs.level, lhs.hoursLeft, lhs.cost, lhs.id)
-            < (rhs.elsewhere, rhs.atContract, rhs.level, rhs.hoursLeft, rhs.cost, rhs.id)
+        // Rises within a thousandth are ties, so that float noise does not decide.
+        let left = (lhs.objectiveRise * 1000).rounded(), right = (rhs.objectiveRise * 1000).rounded()
+        return (lhs.belowMinimum, left, lhs.level, lhs.hoursLeft, lhs.id) < (rhs.belowMinimum, right, rhs.level, rhs.hoursLeft, rhs.id)
     }
 }

@@ -42,56 +42,83 @@ struct PartEngine<S: Solver> {
 
     func run() throws -> PartResult {
         let started = Date()
-        let staffing = GroupStaffing(scenario: scenario, demands: part.demands, staff: part.staff)
+        let staffing = GroupStaffing(scenario: scenario, demands: part.demands, staff: part.staff, weights: options.weights)
         let unbuilt = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, weights: options.weights, name: part.name)
         let greedy = construct(staffing: staffing, model: unbuilt)
         log("construction: score \(rounded(greedy.score)), \(greedy.uncovered.count) uncovered rows, \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
         var best = greedy
         var status = TerminationStatus.feasible
         var bound: Double? = nil
-        var boundSource = "demand no one could meet"
+        let terms = WeekLowerBound(scenario: scenario, weights: options.weights, demands: part.demands,
+                                   eligible: staffing.eligible, staff: part.staff, work: partWork).terms()
+        let combinatorial = terms.total
+        log("lower bound \(rounded(combinatorial)): demand no one could meet \(rounded(terms.forcedShortfall)), cost \(rounded(terms.cost)), faces \(rounded(terms.faces)), above contract \(rounded(terms.aboveContract))")
+        var boundSource = "per-session cost, faces and demand no one could meet"
         var variables = 0, constraints = 0
         var warmStart: String? = nil
 
         let size = estimatedSize(staffing)
+        let restricted = size > Self.largestModel
         // A seeded plan (the hire analysis) keeps its seed and only fills around it: no new MIP.
-        if seed == nil, size <= Self.largestModel, deadline.remaining > 0.5, options.shouldStop?() != true {
+        if seed == nil, deadline.remaining > 0.5, options.shouldStop?() != true {
             let model = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, tasks: modelWork.tasks,
                                   responsibilities: modelWork.responsibilities, appointments: modelWork.appointments,
                                   weights: options.weights, name: part.name)
+            if restricted {
+                model.offered = offered(around: greedy.groupWeek, staffing: staffing)
+                log("model restricted to \(model.offered!.values.reduce(0) { $0 + $1.count }) person-session pairs (of \(size)): the search improves within it, the bound is computed apart")
+            }
             try model.build()
             variables = model.model.variables.count
             constraints = model.model.constraints.count
             let start = WarmStart.values(for: greedy, in: model, solver: solver, deadline: deadline.capped(at: max(1, deadline.remaining * 0.15)))
             warmStart = start == nil ? "not used (the greedy roster could not be completed in the model)" : nil
-            var solveOptions = SolveOptions(relativeGap: options.relativeGap, initialSolution: start,
-                                            log: options.log.map { log in { @Sendable line in log("[\(part.name)] \(line)") } },
-                                            progress: options.progress, shouldStop: options.shouldStop)
-            solveOptions.timeLimitSeconds = deadline.remaining
-            let outcome = AbandonableSolve.run(solver, model: model.model, options: solveOptions, deadline: deadline)
-            if let error = outcome.error { throw error }
-            if let solution = outcome.solution {
-                if start != nil { warmStart = solution.warmStartAccepted == true ? "accepted" : (outcome.abandoned ? "offered" : "rejected") }
-                if outcome.abandoned { log("GLPK did not return by the deadline; its best roster so far is used") }
-                if !solution.values.isEmpty {
-                    let decoded = GroupRosterDecoder(model: model, values: solution.values).decode()
-                    let improved = complete(decoded, staffing: staffing, model: model, values: solution.values)
-                    log("branch-and-cut: score \(rounded(improved.score)) against the construction's \(rounded(greedy.score))")
+            var incumbent = start
+            if let start {
+                // The search runs to its local optimum (or the deadline); branch-and-cut on the full
+                // model gets what is left, to improve further and to bound.
+                let search = NeighbourhoodSearch(week: model, solver: solver, deadline: deadline,
+                                                 log: options.log.map { log in { line in log("[\(part.name)] \(line)") } },
+                                                 shouldStop: options.shouldStop)
+                let outcome = search.improve(from: start)
+                log("neighbourhood search: \(outcome.improvements) improvements in \(outcome.steps) steps, model objective \(rounded(model.model.objective.value(in: start))) → \(rounded(outcome.objective))")
+                if outcome.improvements > 0 {
+                    incumbent = outcome.values
+                    let improved = complete(GroupRosterDecoder(model: model, values: outcome.values).decode(), staffing: staffing, model: model, values: outcome.values)
+                    log("neighbourhood search: score \(rounded(improved.score)) against \(rounded(best.score))")
                     if improved.score < best.score - 1e-6 { best = improved }
                 }
-                if let found = solution.bestBound, found.isFinite {
-                    bound = found
-                    boundSource = solution.status == .optimal ? "branch-and-cut (proven)" : "branch-and-cut (LP relaxation and cuts)"
-                }
-                if solution.status == .optimal, !outcome.abandoned { status = .optimal }
-                if solution.status == .stopped, options.shouldStop?() == true { status = .stopped }
-            } else if outcome.abandoned {
-                log("GLPK did not return by the deadline and had no roster; the construction's stands")
             }
-        } else if size > Self.largestModel {
-            log("model not built: \(size) person-session pairs and client-work options (above \(Self.largestModel)); the construction stands")
+            if !restricted, deadline.remaining > 0.5, options.shouldStop?() != true {
+                var solveOptions = SolveOptions(relativeGap: options.relativeGap, initialSolution: incumbent,
+                                                log: options.log.map { log in { @Sendable line in log("[\(part.name)] \(line)") } },
+                                                progress: options.progress, shouldStop: options.shouldStop)
+                solveOptions.timeLimitSeconds = deadline.remaining
+                let outcome = AbandonableSolve.run(solver, model: model.model, options: solveOptions, deadline: deadline)
+                if let error = outcome.error { throw error }
+                if let solution = outcome.solution {
+                    if incumbent != nil { warmStart = solution.warmStartAccepted == true ? "accepted" : (outcome.abandoned ? "offered" : "rejected") }
+                    if outcome.abandoned { log("GLPK did not return by the deadline; its best roster so far is used") }
+                    if !solution.values.isEmpty {
+                        let decoded = GroupRosterDecoder(model: model, values: solution.values).decode()
+                        let improved = complete(decoded, staffing: staffing, model: model, values: solution.values)
+                        log("branch-and-cut: score \(rounded(improved.score)) against \(rounded(best.score))")
+                        if improved.score < best.score - 1e-6 { best = improved }
+                    }
+                    if let found = solution.bestBound, found.isFinite, found > combinatorial {
+                        bound = found
+                        boundSource = solution.status == .optimal ? "branch-and-cut (proven)" : "branch-and-cut (LP relaxation and cuts)"
+                    }
+                    if solution.status == .optimal, !outcome.abandoned { status = .optimal }
+                    if solution.status == .stopped, options.shouldStop?() == true { status = .stopped }
+                } else if outcome.abandoned {
+                    log("GLPK did not return by the deadline and had no roster; the best so far stands")
+                }
+            } else if incumbent != nil, warmStart == nil {
+                warmStart = "used by the neighbourhood search"
+            }
         }
-        let lower = bound ?? forcedShortfallBound(staffing)
+        let lower = max(bound ?? combinatorial, combinatorial)
         if options.shouldStop?() == true { status = .stopped }
         // Optimal only when the written roster is proven within the gap.
         if status == .optimal, abs(best.score - lower) / max(1, abs(best.score)) > max(options.relativeGap, 1e-6) { status = .feasible }
@@ -149,33 +176,34 @@ struct PartEngine<S: Solver> {
             + modelWork.appointments.reduce(0) { $0 + $1.roleCandidates.reduce(0) { $0 + $1.count } * $1.days.count }
     }
 
-    /// A lower bound without a solver: demand that nobody could meet at all, priced as the model
-    /// prices it (every other term of the objective is a non-negative penalty).
-    private func forcedShortfallBound(_ staffing: GroupStaffing) -> Double {
-        var total = 0.0
-        let care = options.weights.uncoveredCarePerHour
+    /// Per session, the people the restricted model offers: who works it in the construction,
+    /// who already works at the location, and the eligible people with the most contract hours
+    /// left and the lowest cost, enough for three rosters of the session.
+    private func offered(around week: GroupWeek, staffing: GroupStaffing) -> [GroupSessionID: Set<StaffID>] {
+        var hours: [StaffID: Double] = [:]
+        var atLocation: [LocationID: Set<StaffID>] = [:]
+        for (index, people) in week.workers.enumerated() {
+            for person in people {
+                hours[person.id, default: 0] += week.demands[index].hours
+                atLocation[week.demands[index].session.location, default: []].insert(person.id)
+            }
+        }
+        let sessions = max(1, part.demands.count)
+        let perSession = max(4, min(16, Self.largestModel / 2 / sessions))
+        var offered: [GroupSessionID: Set<StaffID>] = [:]
         for (index, demand) in part.demands.enumerated() {
-            let present = demand.fixedClients
-            guard !present.isEmpty || demand.session.minStaff > 0 else { continue }
-            let level = demand.countedLevel(present: present, products: scenario.products)
-            let required = present.isEmpty ? demand.session.minStaff : demand.requiredProfessionals(present: present, products: scenario.products)
-            let able = staffing.eligible[index].filter { $0.isProfessional(atLeast: level) }.count
-            total += Double(max(0, required - able)) * demand.hours * care
-            let ids = Set(present.map(\.id))
-            for (lead, clients) in demand.leads where clients.contains(where: { ids.contains($0.id) }) {
-                if !staffing.eligible[index].contains(where: { $0.isProfessional(atLeast: lead) }) { total += demand.hours * care }
+            var people = Set(week.workers[index].map(\.id))
+            let here = atLocation[demand.session.location] ?? []
+            for person in staffing.eligible[index] where here.contains(person.id) { people.insert(person.id) }
+            let ranked = staffing.eligible[index].filter { !people.contains($0.id) }.sorted {
+                let left = $0.contractHours - (hours[$0.id] ?? 0), right = $1.contractHours - (hours[$1.id] ?? 0)
+                return (-left, $0.hourlyCost ?? 0, $0.id) < (-right, $1.hourlyCost ?? 0, $1.id)
             }
-            for (skill, clients) in demand.skills where clients.contains(where: { ids.contains($0.id) }) {
-                if !staffing.eligible[index].contains(where: { $0.isProfessional(atLeast: level) && $0.skills.contains(skill) }) {
-                    total += demand.hours * care
-                }
-            }
+            let wanted = max(perSession, 3 * week.requiredProfessionals(in: index))
+            for person in ranked.prefix(max(0, wanted - people.count)) { people.insert(person.id) }
+            offered[demand.id] = people
         }
-        for task in part.tasks {
-            let days = Set(task.options.map(\.day)).count
-            total += Double(max(0, task.count - days * task.maxPerDay)) * task.hours * care
-        }
-        return total
+        return offered
     }
 
     private func log(_ line: String) { options.log?("[\(part.name)] \(line)") }

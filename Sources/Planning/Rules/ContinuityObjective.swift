@@ -9,8 +9,12 @@ extension WeekModel {
             let byLocation = Dictionary(grouping: sessions, by: \.demand.session.location)
             for (location, worked) in byLocation.sorted(by: { $0.key < $1.key }) {
                 let present = try model.addVariable(modelName("works_at", person.id.rawValue, location), kind: .binary)
-                try model.add(LinearExpression.sum(worked.map(\.variable)) <= Double(worked.count) * present,
-                              name: modelName("face", person.id.rawValue, location))
+                // One row per session rather than Σ x ≤ n·y: the aggregated row lets the LP
+                // relaxation pay a fraction of a face, and its bound was far below any roster.
+                for session in worked {
+                    try model.add(LinearExpression(session.variable) <= LinearExpression(present),
+                                  name: modelName("face", person.id.rawValue, session.demand.session))
+                }
                 objective.add(present, coefficient: weights.faceAtLocation)
             }
             if let cost = person.hourlyCost, cost > 0 {

@@ -47,17 +47,17 @@ public struct UncoveredDemand: Sendable, Hashable, Comparable {
     public let location: LocationID?
     public let client: ClientID?
     public let product: ProductID?
-    /// What is missing, e.g. "1 professional (mbo2 or higher)".
-    public let need: String
+    /// What is missing, e.g. `.professionals(count: 1, level: mbo2)`.
+    public let need: ShortfallNeed
     public let kind: UncoveredKind
     public let hours: Double
-    public let reason: String
+    public let reason: ShortfallReason
     /// Group: the session name; the clients present (for sessions without anyone rostered).
     public let ref: String
     public let clientsPresent: [ClientID]
 
     public init(interval: WeekInterval?, activity: Activity, location: LocationID?, client: ClientID?,
-                product: ProductID?, need: String, kind: UncoveredKind, hours: Double, reason: String,
+                product: ProductID?, need: ShortfallNeed, kind: UncoveredKind, hours: Double, reason: ShortfallReason,
                 ref: String, clientsPresent: [ClientID]) {
         self.interval = interval
         self.activity = activity
@@ -73,8 +73,8 @@ public struct UncoveredDemand: Sendable, Hashable, Comparable {
     }
 
     public static func < (lhs: UncoveredDemand, rhs: UncoveredDemand) -> Bool {
-        (lhs.interval?.start ?? Int.max, lhs.interval?.end ?? 0, lhs.location?.rawValue ?? "", lhs.kind.rawValue, lhs.need, lhs.client?.rawValue ?? "")
-            < (rhs.interval?.start ?? Int.max, rhs.interval?.end ?? 0, rhs.location?.rawValue ?? "", rhs.kind.rawValue, rhs.need, rhs.client?.rawValue ?? "")
+        (lhs.interval?.start ?? Int.max, lhs.interval?.end ?? 0, lhs.location?.rawValue ?? "", lhs.kind.rawValue, lhs.need.text, lhs.client?.rawValue ?? "")
+            < (rhs.interval?.start ?? Int.max, rhs.interval?.end ?? 0, rhs.location?.rawValue ?? "", rhs.kind.rawValue, rhs.need.text, rhs.client?.rawValue ?? "")
     }
 }
 

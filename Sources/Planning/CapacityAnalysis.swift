@@ -44,7 +44,7 @@ enum CapacityAnalysis {
             for (skill, clients) in session.skills where clients.contains(where: { present.contains($0.id) }) {
                 let key = Key(level: session.countedLevel, skill: skill)
                 demand[key, default: 0] += session.hours
-                uncovered[key, default: 0] += missing.filter { $0.kind == .skill && $0.need == "skill \(skill)" }.reduce(0.0) { $0 + $1.hours }
+                uncovered[key, default: 0] += missing.filter { $0.need == .skill(skill) }.reduce(0.0) { $0 + $1.hours }
             }
         }
         let limitHours = Double(scenario.labourRules.maxWeekMinutes) / 60

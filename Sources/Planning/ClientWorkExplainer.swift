@@ -11,12 +11,9 @@ struct ClientWorkExplainer {
         let client = scenario.clients[task.client]
         let level = product?.minLevel.name ?? ""
         let needs = (client?.needs ?? []).sorted()
-        let what: String
-        if task.kind == .visit {
-            what = "visit \(task.client)#\(number) (\(task.minutes) min, \(level) or higher\(needs.isEmpty ? "" : " with \(needs.joined(separator: ", "))"))"
-        } else {
-            what = "evaluation of \(task.client) (\(task.minutes) min, with the responsible professional)"
-        }
+        let what: ShortfallNeed = task.kind == .visit
+            ? .visit(client: task.client, number: number, minutes: task.minutes, level: level, skills: needs)
+            : .evaluation(client: task.client, minutes: task.minutes)
         return UncoveredDemand(
             interval: nil, activity: task.kind == .visit ? .visit : .evaluation, location: task.location, client: task.client,
             product: task.product, need: what, kind: task.kind == .visit ? .visit : .evaluation, hours: task.hours,
@@ -24,7 +21,13 @@ struct ClientWorkExplainer {
             clientsPresent: [])
     }
 
-    private func reason(_ task: ClientTask, causes: [StaffID: RuleViolation], responsible: StaffID?, product: Product?) -> String {
+    private func reason(_ task: ClientTask, causes: [StaffID: RuleViolation], responsible: StaffID?, product: Product?) -> ShortfallReason {
+        if let early = summary(task, causes: causes, responsible: responsible, product: product) { return ShortfallReason(summary: early) }
+        return ShortfallReason(summary: "no qualified person could fit it in", causes: ShortfallReason.grouped(causes), namesEveryone: false)
+    }
+
+    /// What stands in the way before any person's week is asked; nil when the persons' rules do.
+    private func summary(_ task: ClientTask, causes: [StaffID: RuleViolation], responsible: StaffID?, product: Product?) -> String? {
         let grid = TimeGrid(step: scenario.timeStepMinutes)
         if !grid.fits(task.minutes, in: task.windows) {
             let office = (product?.officeHours.isEmpty ?? true) ? "" : " inside the product's office hours"
@@ -41,9 +44,7 @@ struct ClientWorkExplainer {
             return "no qualified person is available (or present) when the client can be seen: " + names(qualified.map(\.id))
         }
         if causes.isEmpty { return "the client already has the most visits a day on every day someone could come" }
-        let grouped = Dictionary(grouping: causes.keys, by: { causes[$0]!.sentence })
-        let parts = grouped.sorted { ($0.value.count, $0.key) > ($1.value.count, $1.key) }.map { "\(names($0.value)): \($0.key)" }
-        return "no qualified person could fit it in: " + parts.joined(separator: "; ")
+        return nil
     }
 
     func missingResponsible(_ demand: ResponsibilityDemand, plans: [StaffID: PersonPlan], caseload: [StaffID: Int]) -> UncoveredDemand {
@@ -62,8 +63,8 @@ struct ClientWorkExplainer {
         let client = scenario.clients[demand.client]
         return UncoveredDemand(
             interval: nil, activity: .coordination, location: client?.location, client: demand.client, product: client?.product,
-            need: "end-responsible professional (\(demand.level.name) or higher)", kind: .responsible,
-            hours: Double(demand.coordinationMinutes) / 60, reason: reason, ref: "\(demand.client)#responsible", clientsPresent: [])
+            need: .responsible(demand.level), kind: .responsible,
+            hours: Double(demand.coordinationMinutes) / 60, reason: ShortfallReason(summary: reason), ref: "\(demand.client)#responsible", clientsPresent: [])
     }
 
     func unheldAppointment(_ demand: AppointmentDemand) -> UncoveredDemand {
@@ -78,8 +79,8 @@ struct ClientWorkExplainer {
         let client = appointment.client.flatMap { scenario.clients[$0] }
         return UncoveredDemand(
             interval: nil, activity: .appointment, location: appointment.location, client: appointment.client, product: client?.product,
-            need: "appointment \(appointment.id) (\(appointment.minutes) min: \(roles))", kind: .appointment, hours: demand.hours,
-            reason: reason, ref: appointment.id, clientsPresent: [])
+            need: .appointment(id: appointment.id, minutes: appointment.minutes, roles: roles), kind: .appointment, hours: demand.hours,
+            reason: ShortfallReason(summary: reason), ref: appointment.id, clientsPresent: [])
     }
 
     private func describe(_ role: AppointmentRole) -> String {

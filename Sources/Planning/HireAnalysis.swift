@@ -183,7 +183,9 @@ enum HireAnalysis {
             let counted = session.countedLevel(present: present, products: scenario.products)
             switch row.kind {
             case .lead: return Key(level: session.leads.map(\.level).max() ?? counted, skill: "lead")
-            case .skill: return Key(level: session.countedLevel, skill: session.skills.map(\.skill).first { row.need.hasSuffix($0) } ?? "")
+            case .skill:
+                guard case let .skill(skill) = row.need else { return Key(level: session.countedLevel, skill: "") }
+                return Key(level: session.countedLevel, skill: skill)
             default: return Key(level: counted, skill: "")
             }
         }

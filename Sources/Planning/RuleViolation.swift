@@ -1,56 +1,6 @@
 import CareDomain
 
-/// Why one person may not take one more piece of work: the rule that forbids it, as a value.
-///
-/// The feasibility oracle (`WorkingWeek`), the construction, the polish and the explanations all
-/// speak in these; a sentence is made only where a reason is written for a planner.
-enum RuleViolation: Hashable, Sendable {
-    case notAtLocation
-    case absent(CivilDate)
-    case unavailable
-    case longerThanShift
-    case noTimeToTravelFromHome
-    /// Already working then (the other work's label).
-    case busy(String)
-    /// Too little time to travel between this and other work (the other work's label).
-    case noTravelTime(String)
-    case noTravelFromHome
-    case noTravelHome
-    case hoursLimit(worked: Double, limit: Double)
-    case shiftTooLong(limitHours: Double)
-    case nightShiftTooLong(limitHours: Double)
-    case restAfterNight(hours: Double)
-    case weeklyRest(hours: Double)
-    /// Visit sequencing: no order of the day's work fits around the fixed work and travel.
-    case noFreeTime
-    case notResponsible
-    case maxDistinctStaff(Int)
-    case alreadyThere
-
-    /// The reason in a planner's words.
-    var sentence: String {
-        switch self {
-        case .notAtLocation: "does not work at this location"
-        case let .absent(date): "absent on \(date)"
-        case .unavailable: "not available at this time"
-        case .longerThanShift: "the session is longer than a shift may be"
-        case .noTimeToTravelFromHome: "cannot travel from home and back within their available hours"
-        case let .busy(other): "busy at \(other)"
-        case let .noTravelTime(other): "no travel time from/to \(other)"
-        case .noTravelFromHome: "no time to travel from home"
-        case .noTravelHome: "no time to travel home"
-        case let .hoursLimit(worked, limit): "at the hours limit (this would make \(formatHours(worked)) of at most \(formatHours(limit)) h)"
-        case let .shiftTooLong(limit): "the shift would be longer than \(formatHours(limit)) h (max_shift_hours)"
-        case let .nightShiftTooLong(limit): "the night shift would be longer than \(formatHours(limit)) h (max_night_shift_hours)"
-        case let .restAfterNight(hours): "less than \(formatHours(hours)) h rest after a night shift (min_rest_after_night_hours)"
-        case let .weeklyRest(hours): "no weekly rest of \(formatHours(hours)) h would be left (min_weekly_rest_hours)"
-        case .noFreeTime: "no free time that fits around their other work and travel"
-        case .notResponsible: "not the client's responsible professional"
-        case let .maxDistinctStaff(limit): "the client's max_distinct_staff (\(limit)) is reached by others"
-        case .alreadyThere: "already rostered here"
-        }
-    }
-
+extension RuleViolation {
     /// The static reasons a person can never work a session, from `Eligibility`.
     init?(_ eligibility: Eligibility) {
         switch eligibility {
@@ -62,9 +12,4 @@ enum RuleViolation: Hashable, Sendable {
         case .noTimeToTravelFromHome: self = .noTimeToTravelFromHome
         }
     }
-}
-
-func formatHours(_ hours: Double) -> String {
-    let rounded = (hours * 100).rounded() / 100
-    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
 }

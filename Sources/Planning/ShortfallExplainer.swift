@@ -16,16 +16,13 @@ struct ShortfallExplainer {
     }
 
     /// Per qualified person (the whole staff, not only this part), why they are not there.
-    func reason(session: Int, qualifies: (Staff) -> Bool, lead: String) -> String {
+    func reason(session: Int, qualifies: (Staff) -> Bool, lead: String) -> ShortfallReason {
         let qualified = scenario.sortedStaff.filter(qualifies)
-        guard !qualified.isEmpty else { return "\(lead); nobody on the staff has this qualification" }
-        var groups: [String: [String]] = [:]
+        var causes: [StaffID: RuleViolation] = [:]
         for person in qualified {
-            guard let cause = cause(for: person, session: session) else { continue }
-            groups[cause.sentence, default: []].append(person.id.rawValue)
+            if let cause = cause(for: person, session: session) { causes[person.id] = cause }
         }
-        let parts = groups.sorted { ($0.value.count, $0.key) > ($1.value.count, $1.key) }.map { "\($0.value.joined(separator: ", ")): \($0.key)" }
-        return "\(lead); of \(qualified.count) qualified: " + parts.joined(separator: "; ")
+        return ShortfallReason(summary: lead, qualified: qualified.count, causes: ShortfallReason.grouped(causes))
     }
 
     /// The rule that keeps `person` out; nil when they already work the session.
@@ -45,7 +42,7 @@ struct ShortfallExplainer {
         let present = week.present(in: index)
         let workers = week.workers[index]
         let product = present.first?.product
-        func row(_ kind: UncoveredKind, need: String, count: Int, reason: String, client: ClientID? = nil) -> UncoveredDemand {
+        func row(_ kind: UncoveredKind, need: ShortfallNeed, count: Int, reason: ShortfallReason, client: ClientID? = nil) -> UncoveredDemand {
             UncoveredDemand(interval: session.interval, activity: .group, location: session.location, client: client,
                             product: product, need: need, kind: kind, hours: Double(count) * demand.hours, reason: reason,
                             ref: session.slot.name, clientsPresent: present.map(\.id))
@@ -56,19 +53,18 @@ struct ShortfallExplainer {
             case let .professionals(missing, level):
                 let required = week.requiredProfessionals(in: index)
                 let counted = workers.filter { $0.isProfessional(atLeast: level) }.count
-                let who = "professional\(missing == 1 ? "" : "s") (\(level.orHigher))"
                 let why = present.isEmpty ? "the session asks min_staff \(session.minStaff)"
                     : "\(present.count) client\(present.count == 1 ? "" : "s") present need\(present.count == 1 ? "s" : "") \(required) counted professional\(required == 1 ? "" : "s")"
-                rows.append(row(.staffing, need: "\(missing) \(who)", count: missing,
+                rows.append(row(.staffing, need: .professionals(count: missing, level: level), count: missing,
                                 reason: reason(session: index, qualifies: need.isMet(by:), lead: "\(why) (\(level.orHigher)), \(counted) rostered")))
             case let .lead(level):
-                rows.append(row(.lead, need: "lead professional (\(level.orHigher))", count: 1,
+                rows.append(row(.lead, need: .lead(level), count: 1,
                                 reason: reason(session: index, qualifies: need.isMet(by:),
                                                lead: "no professional of \(level.orHigher) present to hold end responsibility")))
             case let .skill(skill, _):
                 let ids = Set(present.map(\.id))
                 let needing = (demand.skills.first { $0.skill == skill }?.clients ?? []).filter { ids.contains($0.id) }
-                rows.append(row(.skill, need: "skill \(skill)", count: 1,
+                rows.append(row(.skill, need: .skill(skill), count: 1,
                                 reason: reason(session: index, qualifies: need.isMet(by:),
                                                lead: "\(needing.map(\.id.rawValue).joined(separator: ", ")) need\(needing.count == 1 ? "s" : "") \(skill); no professional with it present"),
                                 client: needing.count == 1 ? needing[0].id : nil))
@@ -102,8 +98,8 @@ struct ShortfallExplainer {
             for _ in placed..<choice.count {
                 rows.append(UncoveredDemand(
                     interval: reference.session.interval, activity: .group, location: client.location, client: client.id,
-                    product: client.product, need: "attendance (\(placed) of \(choice.count) sessions placed)", kind: .attendance,
-                    hours: reference.hours, reason: reason, ref: reference.session.slot.name, clientsPresent: []))
+                    product: client.product, need: .attendance(placed: placed, asked: choice.count), kind: .attendance,
+                    hours: reference.hours, reason: ShortfallReason(summary: reason), ref: reference.session.slot.name, clientsPresent: []))
             }
         }
         return rows

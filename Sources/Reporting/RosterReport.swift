@@ -62,7 +62,7 @@ public enum RosterReport {
                             && $0.interval.map { scenario.week.date(atMinute: $0.start).weekday == day } == true
                     }
                     html += "<td>" + work.map { chip(for: $0, scenario: scenario) }.joined()
-                        + short.map { "<span class=\"chip short\" title=\"\(escaped($0.reason))\">\(escaped($0.need))</span>" }.joined() + "</td>"
+                        + short.map { "<span class=\"chip short\" title=\"\(escaped($0.reason.text))\">\(escaped($0.need.text))</span>" }.joined() + "</td>"
                 }
                 html += "</tr>"
             }
@@ -122,7 +122,7 @@ public enum RosterReport {
                 "\(text.day(scenario.week.date(atMinute: interval.start).weekday.rawValue)) \(ClockTime.text(interval.start))–\(ClockTime.text(interval.end))"
             } ?? text["deze week"]
             let place = [row.location?.rawValue, row.ref.isEmpty ? nil : row.ref, row.client?.rawValue].compactMap { $0 }.joined(separator: " ")
-            html += "<tr><td>\(when)</td><td>\(escaped(place))</td><td>\(escaped(row.need))</td><td class=\"number\">\(String(format: "%.1f", row.hours))</td><td>\(escaped(row.reason))</td></tr>"
+            html += "<tr><td>\(when)</td><td>\(escaped(place))</td><td>\(escaped(row.need.text))</td><td class=\"number\">\(String(format: "%.1f", row.hours))</td><td>\(escaped(row.reason.text))</td></tr>"
         }
         return html + "</tbody></table></section>"
     }

@@ -29,7 +29,7 @@ public enum TerminalSummary {
                     return "\(date.weekday) \(ClockTime.text(interval.start))–\(ClockTime.text(interval.end))"
                 } ?? "this week"
                 let place = [item.location?.rawValue, item.ref.isEmpty ? nil : item.ref, item.client?.rawValue].compactMap { $0 }.joined(separator: " ")
-                lines.append("  \(when) \(place): \(item.need) — \(item.reason)")
+                lines.append("  \(when) \(place): \(item.need.text) — \(item.reason.text)")
             }
             if roster.uncovered.count > 12 { lines.append("  … \(roster.uncovered.count - 12) more in uncovered.csv") }
         }

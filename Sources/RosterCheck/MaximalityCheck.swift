@@ -28,7 +28,7 @@ struct MaximalityCheck {
             case .lead: level = products.compactMap(\.leadLevel).max() ?? counted
             case .skill:
                 level = counted
-                skill = row.need.hasPrefix("skill ") ? String(row.need.dropFirst("skill ".count)) : nil
+                if case let .skill(needed) = row.need { skill = needed }
             default: level = counted
             }
             let working = Set((roster.assignments.filter { $0.activity == .group && $0.location == location && $0.interval == interval && $0.ref == row.ref }).map(\.staff))
@@ -41,7 +41,7 @@ struct MaximalityCheck {
                 let week = Roster(assignments: (rowsByStaff[person.id] ?? []) + [added], uncovered: [],
                                   responsibilities: responsibilities[person.id] ?? [])
                 if PlacementCheck(scenario: scenario).check(week).isEmpty && WorkingTimeCheck(scenario: scenario).check(week).isEmpty {
-                    violations.append(Violation(rule: "maximal", message: "\(row.need) at \(location) \(row.ref) \(interval.label(in: scenario.week)) is uncovered, but \(person.id) is free, qualified and breaks no rule by coming"))
+                    violations.append(Violation(rule: "maximal", message: "\(row.need.text) at \(location) \(row.ref) \(interval.label(in: scenario.week)) is uncovered, but \(person.id) is free, qualified and breaks no rule by coming"))
                     break
                 }
             }

@@ -39,7 +39,7 @@ struct SessionCheck {
             if present.isEmpty && session.minStaff == 0 {
                 if !rows.isEmpty || !missing.isEmpty {
                     // Staff in an empty session break no rule; uncovered rows for it are not real.
-                    for row in missing { violations.append(Violation(rule: "uncovered not real", message: "\(label) has no clients, yet `\(row.need)` is reported missing")) }
+                    for row in missing { violations.append(Violation(rule: "uncovered not real", message: "\(label) has no clients, yet `\(row.need.text)` is reported missing")) }
                 }
                 continue
             }
@@ -94,7 +94,7 @@ struct SessionCheck {
         let needed = Set(clients.flatMap(\.needs))
         for skill in needed.sorted() {
             let held = counted.contains { $0.skills.contains(skill) }
-            let reported = missing.contains { $0.kind == .skill && $0.need.hasSuffix(" \(skill)") }
+            let reported = missing.contains { $0.need == .skill(skill) }
             if !held && !reported {
                 violations.append(Violation(rule: "client needs", message: "\(label): a client needs \(skill) and no counted professional with it is present, not reported"))
             }
@@ -102,8 +102,8 @@ struct SessionCheck {
                 violations.append(Violation(rule: "uncovered not real", message: "\(label): \(skill) is reported missing but is present"))
             }
         }
-        for row in missing where row.kind == .skill && !needed.contains(where: { row.need.hasSuffix(" \($0)") }) {
-            violations.append(Violation(rule: "uncovered not real", message: "\(label): `\(row.need)` is reported, but no present client needs it"))
+        for row in missing where row.kind == .skill && !needed.contains(where: { row.need == .skill($0) }) {
+            violations.append(Violation(rule: "uncovered not real", message: "\(label): `\(row.need.text)` is reported, but no present client needs it"))
         }
         return violations
     }

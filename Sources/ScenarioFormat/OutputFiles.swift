@@ -41,7 +41,7 @@ public enum OutputFiles {
                 date?.description ?? "", date?.weekday.description ?? "",
                 row.interval.map { ClockTime.text($0.start) } ?? "", row.interval.map { ClockTime.text($0.end) } ?? "",
                 row.activity.rawValue, row.location?.rawValue ?? "", row.client?.rawValue ?? "", row.product?.rawValue ?? "",
-                row.need, decimal(row.hours), row.reason, row.ref, row.kind.rawValue,
+                row.need.text, decimal(row.hours), row.reason.text, row.ref, row.kind.rawValue,
                 row.clientsPresent.map(\.rawValue).joined(separator: ";"),
             ])
         }

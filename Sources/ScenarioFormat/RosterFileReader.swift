@@ -72,13 +72,14 @@ public enum RosterFileReader {
 
     private static func uncoveredDemand(_ row: [String: String], line: Int, scenario: Scenario) throws -> UncoveredDemand {
         let activity = Activity(rawValue: row["activity"] ?? "") ?? .group
+        let kind = UncoveredKind(rawValue: row["kind"] ?? "") ?? .unplanned
         return UncoveredDemand(
             interval: try interval(row, line: line, file: "uncovered.csv", scenario: scenario), activity: activity,
             location: (row["location"] ?? "").isEmpty ? nil : LocationID(row["location"]!),
             client: (row["client"] ?? "").isEmpty ? nil : ClientID(row["client"]!),
             product: (row["product"] ?? "").isEmpty ? nil : ProductID(row["product"]!),
-            need: row["need"] ?? "", kind: UncoveredKind(rawValue: row["kind"] ?? "") ?? .unplanned,
-            hours: Double(row["hours"] ?? "") ?? 0, reason: row["reason"] ?? "", ref: row["ref"] ?? "",
+            need: ShortfallNeed(text: row["need"] ?? "", kind: kind, levels: scenario.scale.levels), kind: kind,
+            hours: Double(row["hours"] ?? "") ?? 0, reason: ShortfallReason(summary: row["reason"] ?? ""), ref: row["ref"] ?? "",
             clientsPresent: list(row["clients_present"]).map(ClientID.init))
     }
 

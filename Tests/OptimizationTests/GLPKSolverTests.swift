@@ -168,3 +168,27 @@ typealias NSLockLike = NSLock
 extension NSLock {
     func run<T>(_ body: () -> T) -> T { lock(); defer { unlock() }; return body() }
 }
+
+@Suite("Fix-and-optimise subproblem")
+struct SubproblemTests {
+    @Test("Fixed variables become constants, rows without a free variable go, and the answer expands back")
+    func substitutesFixedVariables() throws {
+        var model = Model(name: "sub")
+        let x = try (1...3).map { try model.addVariable("x\($0)", kind: .binary) }
+        try model.add(LinearExpression.sum(x) >= 2, name: "two")
+        try model.add(LinearExpression(x[0]) <= 1, name: "only_x1")
+        var objective = LinearExpression()
+        for (variable, cost) in zip(x, [3.0, 2.0, 1.0]) { objective.add(variable, coefficient: cost) }
+        try model.setObjective(objective)
+        let incumbent = [1.0, 1.0, 0.0]
+        let sub = try Subproblem(of: model, freeing: [x[1].index, x[2].index], followers: [false, false, false], at: incumbent)
+        #expect(sub.model.variables.count == 2)
+        #expect(sub.model.constraints.map(\.name) == ["two"])
+        #expect(sub.start == [1.0, 0.0])
+        let solution = try GLPKSolver().solve(sub.model, options: SolveOptions(relativeGap: 0, initialSolution: sub.start))
+        let full = sub.expand(solution.values)
+        #expect(full == [1.0, 0.0, 1.0])
+        #expect(abs(model.objective.value(in: full) - 4) < 1e-9)
+        #expect(abs((solution.objective ?? 0) - 4) < 1e-9, "the fixed part stays in the objective as a constant")
+    }
+}

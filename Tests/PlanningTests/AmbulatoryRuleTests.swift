@@ -41,7 +41,7 @@ struct AmbulatoryRuleTests {
         let (_, outcome) = try planChecked(yaml)
         let missing = outcome.uncovered(.visit)
         #expect(missing.map(\.client?.rawValue) == ["c1", "c2"])
-        #expect(missing.allSatisfy { $0.reason.contains("office hours") })
+        #expect(missing.allSatisfy { $0.reason.text.contains("office hours") })
         #expect(outcome.roster.assignments.filter { $0.activity == .visit }.isEmpty)
     }
 

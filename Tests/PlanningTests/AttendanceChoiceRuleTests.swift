@@ -18,6 +18,6 @@ struct AttendanceChoiceRuleTests {
         let clients = clientLines(2) + "\n  x1: {product: dag, location: huis, attends_any: {count: 1, of: [mon ochtend]}}"
         let (_, outcome) = try planChecked(tinyScenario(capacity: 2, staff: "  s1: {level: mbo3, contract_hours: 7}", clients: clients))
         #expect(outcome.uncovered(.attendance).count == 1)
-        #expect(outcome.uncovered(.attendance).first?.reason.contains("capacity") == true)
+        #expect(outcome.uncovered(.attendance).first?.reason.text.contains("capacity") == true)
     }
 }

@@ -20,7 +20,7 @@ struct AvailabilityRuleTests {
         let staff = "  s1: {level: mbo3, contract_hours: 20, available: [{days: mon, from: \"08:00\", to: \"12:00\"}]}"
         let (_, outcome) = try planChecked(tinyScenario(staff: staff, clients: clientLines(3)))
         #expect(outcome.roster.assignments.isEmpty)
-        #expect(outcome.uncovered(.staffing).first?.reason.contains("not available at this time") == true)
+        #expect(outcome.uncovered(.staffing).first?.reason.text.contains("not available at this time") == true)
     }
 
     @Test("A night availability window running past midnight covers a night session")

@@ -81,10 +81,15 @@ struct EngineTests {
         let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
         let outcome = try RosterPlanner(solver: GLPKSolver()).plan(scenario, options: PlanningOptions(timeLimitSeconds: 10))
         let lead = try #require(outcome.roster.uncovered.first { $0.kind == .lead })
-        #expect(lead.reason.contains("a: at the hours limit"))
-        #expect(lead.reason.contains("b: absent on 2026-03-16"))
-        #expect(lead.reason.contains("c: not available at this time"))
-        #expect(!lead.reason.contains("working-time rules"), "no catch-all")
+        // Typed: per person the oracle's rule, as a value (the words are made only in the files).
+        let named = Dictionary(uniqueKeysWithValues: lead.reason.causes.flatMap { cause in cause.people.map { ($0.rawValue, cause.violation) } })
+        guard case .hoursLimit? = named["a"] else { Issue.record("a: \(String(describing: named["a"]))"); return }
+        #expect(named["b"] == .absent(CivilDate(year: 2026, month: 3, day: 16)!))
+        #expect(named["c"] == .unavailable)
+        #expect(lead.reason.qualified == 3)
+        #expect(lead.reason.text.contains("a: at the hours limit"))
+        #expect(lead.reason.text.contains("b: absent on 2026-03-16"))
+        #expect(!lead.reason.text.contains("working-time rules"), "no catch-all")
         // Adding each named person breaks the named rule in the independent checker.
         let expected = ["a": "max hours", "b": "absence", "c": "availability"]
         for (person, rule) in expected {

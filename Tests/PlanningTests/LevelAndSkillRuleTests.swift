@@ -11,7 +11,7 @@ struct LevelAndSkillRuleTests {
         let noLead = "  s1: {level: mbo2, contract_hours: 10}\n  s2: {level: mbo3, contract_hours: 10}"
         let (_, short) = try planChecked(tinyScenario(lead: "mbo4", staff: noLead, clients: clientLines(3)))
         #expect(short.uncovered(.lead).count == 1)
-        #expect(short.uncovered(.lead).first?.reason.contains("nobody on the staff") == true)
+        #expect(short.uncovered(.lead).first?.reason.text.contains("nobody on the staff") == true)
     }
 
     @Test("A client's need is met by a counted professional with that skill")
@@ -31,6 +31,6 @@ struct LevelAndSkillRuleTests {
         let staff = "  s1: {level: mbo4, contract_hours: 3.5}\n  v1: {volunteer: true, skills: [verzorging], contract_hours: 3.5}"
         let (_, outcome) = try planChecked(tinyScenario(staff: staff, clients: clientLines(2, needs: "[verzorging]")))
         #expect(outcome.uncovered(.skill).count == 1)
-        #expect(outcome.uncovered(.skill).first?.need == "skill verzorging")
+        #expect(outcome.uncovered(.skill).first?.need == .skill("verzorging"))
     }
 }

@@ -17,9 +17,9 @@ struct StaffingRatioRuleTests {
         let (_, outcome) = try planChecked(tinyScenario(staff: staff, clients: clientLines(11)))
         let short = outcome.uncovered(.staffing)
         #expect(short.count == 1)
-        #expect(short.first?.need == "1 professional (mbo2 or higher)")
+        #expect(short.first?.need.text == "1 professional (mbo2 or higher)")
         #expect(short.first?.hours == 3.5)
-        #expect(short.first?.reason.contains("need 3 counted professionals") == true)
+        #expect(short.first?.reason.text.contains("need 3 counted professionals") == true)
     }
 
     @Test("10 clients at 1:5 need exactly 2, not 3")

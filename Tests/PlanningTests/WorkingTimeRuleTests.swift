@@ -52,6 +52,6 @@ struct WorkingTimeRuleTests {
         let sessions = "      - {name: ochtend, days: mon-fri, from: \"09:00\", to: \"12:30\"}"
         let (_, outcome) = try planChecked(tinyScenario(sessions: sessions, staff: "  s1: {level: mbo3, contract_hours: 7, max_hours: 10.5}", clients: clientLines(2, attends: "[mon ochtend, tue ochtend, wed ochtend, thu ochtend, fri ochtend]")))
         #expect(outcome.roster.assignments.count == 3)
-        #expect(outcome.uncovered(.staffing).allSatisfy { $0.reason.contains("hours limit") })
+        #expect(outcome.uncovered(.staffing).allSatisfy { $0.reason.text.contains("hours limit") })
     }
 }

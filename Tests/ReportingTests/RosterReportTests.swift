@@ -8,8 +8,8 @@ struct RosterReportTests {
     static let summary = RunSummary(status: "optimal", objective: 1, bestBound: 1, gap: 0, solveSeconds: 0.1, coverage: 0.5,
                                     assignedHours: 8, uncoveredHours: 3.5, cost: 100, fteGap: 0.1)
     static let short = UncoveredDemand(interval: WeekInterval(start: 540, end: 750), activity: .group, location: LocationID("huis"),
-                                       client: nil, product: ProductID("dag"), need: "1 professional (mbo2 or higher)", kind: .staffing,
-                                       hours: 3.5, reason: "of 1 qualified: s1: <absent>", ref: "nacht", clientsPresent: [ClientID("c1")])
+                                       client: nil, product: ProductID("dag"), need: .described("1 professional (mbo2 or higher)"), kind: .staffing,
+                                       hours: 3.5, reason: ShortfallReason(summary: "of 1 qualified: s1: <absent>"), ref: "nacht", clientsPresent: [ClientID("c1")])
 
     func page(_ language: ReportLanguage) -> String {
         let roster = Roster(assignments: [PersonCalendarTests.night], uncovered: [Self.short])

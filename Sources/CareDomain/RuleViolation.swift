@@ -1,0 +1,59 @@
+import Foundation
+
+/// Why one person may not take one more piece of work: the rule that forbids it, as a value.
+///
+/// The feasibility oracle (`WorkingWeek`), the construction, the polish and the explanations all
+/// speak in these; a sentence is made only where a reason is written for a planner.
+public enum RuleViolation: Hashable, Sendable {
+    case notAtLocation
+    case absent(CivilDate)
+    case unavailable
+    case longerThanShift
+    case noTimeToTravelFromHome
+    /// Already working then (the other work's label).
+    case busy(String)
+    /// Too little time to travel between this and other work (the other work's label).
+    case noTravelTime(String)
+    case noTravelFromHome
+    case noTravelHome
+    case hoursLimit(worked: Double, limit: Double)
+    case shiftTooLong(limitHours: Double)
+    case nightShiftTooLong(limitHours: Double)
+    case restAfterNight(hours: Double)
+    case weeklyRest(hours: Double)
+    /// Visit sequencing: no order of the day's work fits around the fixed work and travel.
+    case noFreeTime
+    case notResponsible
+    case maxDistinctStaff(Int)
+    case alreadyThere
+
+    /// The reason in a planner's words.
+    public var sentence: String {
+        switch self {
+        case .notAtLocation: "does not work at this location"
+        case let .absent(date): "absent on \(date)"
+        case .unavailable: "not available at this time"
+        case .longerThanShift: "the session is longer than a shift may be"
+        case .noTimeToTravelFromHome: "cannot travel from home and back within their available hours"
+        case let .busy(other): "busy at \(other)"
+        case let .noTravelTime(other): "no travel time from/to \(other)"
+        case .noTravelFromHome: "no time to travel from home"
+        case .noTravelHome: "no time to travel home"
+        case let .hoursLimit(worked, limit): "at the hours limit (this would make \(Self.hoursText(worked)) of at most \(Self.hoursText(limit)) h)"
+        case let .shiftTooLong(limit): "the shift would be longer than \(Self.hoursText(limit)) h (max_shift_hours)"
+        case let .nightShiftTooLong(limit): "the night shift would be longer than \(Self.hoursText(limit)) h (max_night_shift_hours)"
+        case let .restAfterNight(hours): "less than \(Self.hoursText(hours)) h rest after a night shift (min_rest_after_night_hours)"
+        case let .weeklyRest(hours): "no weekly rest of \(Self.hoursText(hours)) h would be left (min_weekly_rest_hours)"
+        case .noFreeTime: "no free time that fits around their other work and travel"
+        case .notResponsible: "not the client's responsible professional"
+        case let .maxDistinctStaff(limit): "the client's max_distinct_staff (\(limit)) is reached by others"
+        case .alreadyThere: "already rostered here"
+        }
+    }
+
+    /// Hours as a planner writes them: 17.5, 14, 0.25.
+    public static func hoursText(_ hours: Double) -> String {
+        let rounded = (hours * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

@@ -1,0 +1,85 @@
+import CareDomain
+import Foundation
+import GLPKSolver
+import Optimization
+@testable import Planning
+import ScenarioFormat
+import Testing
+
+@Suite("Neighbourhood search and the combinatorial bound")
+struct NeighbourhoodSearchTests {
+    /// Five mornings of 5 clients (one professional each); a costs €30 an hour, b €50.
+    let yaml = tinyScenario(sessions: """
+          - {name: ochtend, days: mon-fri, from: "09:00", to: "12:30"}
+    """, staff: """
+      a: {level: mbo2, contract_hours: 20, hourly_cost: 30}
+      b: {level: mbo2, contract_hours: 20, hourly_cost: 50}
+    """, clients: clientLines(5, attends: "[mon ochtend, tue ochtend, wed ochtend, thu ochtend, fri ochtend]"))
+
+    /// The model with b in every session and a in none: a feasible, poor start.
+    func poorStart(_ week: WeekModel) throws -> [Double] {
+        var fixed = week.model
+        for demand in week.demands {
+            for (person, variable) in week.assignments[demand.id] ?? [] { fixed.fix(variable, at: person.id == StaffID("b") ? 1 : 0) }
+        }
+        let solution = try GLPKSolver().solve(fixed, options: SolveOptions(timeLimitSeconds: 10, relativeGap: 0))
+        return try #require(solution.values.isEmpty ? nil : solution.values)
+    }
+
+    @Test("From a poor start the search reaches the known optimum: a in every session")
+    func improvesToOptimum() throws {
+        let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
+        let demands = SessionDemand.build(for: scenario)
+        let week = WeekModel(scenario: scenario, demands: demands, staff: scenario.sortedStaff, weights: .standard, name: "nbhd")
+        try week.build()
+        let start = try poorStart(week)
+        let search = NeighbourhoodSearch(week: week, solver: GLPKSolver(), deadline: Deadline(seconds: 20))
+        let outcome = search.improve(from: start)
+        // a: 5 × 3.5 h × €30 × 0.005 + one face (2) = 4.625; b's week cost 4.375 + 2 = 6.375.
+        #expect(abs(week.model.objective.value(in: start) - 6.375) < 1e-6)
+        #expect(abs(outcome.objective - 4.625) < 1e-6, "\(outcome.objective)")
+        #expect(outcome.improvements >= 1)
+        let roster = GroupRosterDecoder(model: week, values: outcome.values).decode().assignments()
+        #expect(Set(roster.map(\.staff)) == [StaffID("a")])
+        #expect(week.model.maximumViolation(of: outcome.values) < 1e-6)
+    }
+
+    @Test("The combinatorial bound is the optimum on the known week, and never above the MIP's optimum on random weeks")
+    func boundIsValid() throws {
+        let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
+        #expect(abs(try bound(scenario) - 4.625) < 1e-6)
+        var generator = SeededGenerator(seed: 7)
+        for round in 0..<12 {
+            let people = (1...Int.random(in: 2...4, using: &generator)).map { index -> String in
+                let level = ["mbo2", "mbo3", "mbo4"].randomElement(using: &generator)!
+                let hours = [4, 8, 12, 20].randomElement(using: &generator)!
+                let skill = Bool.random(using: &generator) ? ", skills: [verzorging]" : ""
+                return "  p\(index): {level: \(level), contract_hours: \(hours), max_hours: \(hours + 4), hourly_cost: \(28 + 3 * index)\(skill)}"
+            }.joined(separator: "\n")
+            let clients = (1...Int.random(in: 3...12, using: &generator)).map { index -> String in
+                let days = ["mon", "tue", "wed"].filter { _ in Bool.random(using: &generator) }
+                let slots = (days.isEmpty ? ["mon"] : days).map { "\($0) ochtend" }.joined(separator: ", ")
+                let needs = Int.random(in: 0..<5, using: &generator) == 0 ? "[verzorging]" : "[]"
+                return "  c\(index): {product: dag, location: huis, attends: [\(slots)], needs: \(needs)}"
+            }.joined(separator: "\n")
+            let text = tinyScenario(lead: "mbo4", sessions: """
+                  - {name: ochtend, days: mon-wed, from: "09:00", to: "12:30"}
+            """, staff: people, clients: clients)
+            let random = try ScenarioLoader.parse(text, file: "random.yaml")
+            let demands = SessionDemand.build(for: random)
+            let week = WeekModel(scenario: random, demands: demands, staff: random.sortedStaff, weights: .standard, name: "bound")
+            try week.build()
+            let optimum = try GLPKSolver().solve(week.model, options: SolveOptions(timeLimitSeconds: 20, relativeGap: 0))
+            let value = try #require(optimum.objective)
+            let lower = try bound(random)
+            #expect(lower <= value + 1e-6, "round \(round): bound \(lower) above the optimum \(value)")
+        }
+    }
+
+    private func bound(_ scenario: Scenario) throws -> Double {
+        let demands = SessionDemand.build(for: scenario)
+        let staffing = GroupStaffing(scenario: scenario, demands: demands, staff: scenario.sortedStaff)
+        return WeekLowerBound(scenario: scenario, weights: .standard, demands: demands, eligible: staffing.eligible,
+                              staff: scenario.sortedStaff, work: AmbulatoryDemand(tasks: [], responsibilities: [], appointments: [])).terms().total
+    }
+}

@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+"""A peer for the anytime-engine benchmark: the same group week as a CP-SAT model (OR-Tools).
+
+Written from SCENARIO.md (version 1) alone, not from zorgrooster's code, so that the two agree
+only where the contract does. Covers what the engine benchmark's region and homes families use:
+group sessions (ratio, min_staff, min_level, lead_level, skills, attends and attends_any within
+capacity), staff (level, skills, contract/max hours, hourly cost, locations, availability,
+absence), travel between areas, and the Working Hours Act of labour_rules (shift and night-shift
+length through the daily rest, rest after a night ending after 02:00, the weekly rest, the week's
+hours). Ambulatory visits are not modelled: the team family has no peer.
+
+The objective is zorgrooster's, in the same units (ObjectiveWeights): per hour 1000 for a missing
+counted professional, lead or skill, 800 for an unplaced attends_any client; 4 per hour above
+contract, 2 per person per location worked, 0.005 per euro.
+
+Usage: cpsat_group_week.py SCENARIO.yaml [--time-limit 60] [--workers 2]
+Prints one JSON line: status, objective, bound, shortfall_hours, seconds. Benchmark-only, never in CI
+(pip install ortools pyyaml).
+"""
+import argparse
+import datetime
+import json
+import math
+import sys
+import time
+
+import yaml
+from ortools.sat.python import cp_model
+
+DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+LEVELS = ["mbo1", "mbo2", "mbo3", "mbo4", "hbo", "wo"]
+SCALE = 60000  # objective units per point: every weight times minutes stays a whole number
+
+
+def minutes(text):
+    hours, mins = str(text).split(":")
+    return int(hours) * 60 + int(mins)
+
+
+def days_of(spec):
+    if isinstance(spec, list):
+        return [DAYS.index(str(d).strip()) for d in spec]
+    spec = str(spec).strip()
+    if spec.startswith("["):
+        return [DAYS.index(d.strip()) for d in spec.strip("[]").split(",")]
+    if "-" in spec:
+        first, last = spec.split("-")
+        return list(range(DAYS.index(first), DAYS.index(last) + 1))
+    return [DAYS.index(spec)]
+
+
+def interval(day, start, end):
+    begin = day * 1440 + minutes(start)
+    finish = day * 1440 + minutes(end)
+    if finish <= begin:
+        finish += 1440  # a night runs into the next day
+    return begin, finish
+
+
+def night_minutes(begin, end):
+    """Minutes between 00:00 and 06:00 of any day."""
+    total = 0
+    day = begin // 1440
+    while day * 1440 < end:
+        lo, hi = max(begin, day * 1440), min(end, day * 1440 + 360)
+        total += max(0, hi - lo)
+        day += 1
+    return total
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("scenario")
+    parser.add_argument("--time-limit", type=float, default=60)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    started = time.time()
+    s = yaml.safe_load(open(args.scenario))
+    year, week = map(int, str(s["week"]).split("-W"))
+    monday = datetime.date.fromisocalendar(year, week, 1)
+    rules = s.get("labour_rules") or {}
+    max_shift = int(rules.get("max_shift_hours", 12) * 60)
+    max_night = int(rules.get("max_night_shift_hours", 10) * 60)
+    max_week = rules.get("max_week_hours", 60)
+    daily_rest = int(rules.get("min_daily_rest_hours", 11) * 60)
+    night_rest = int(rules.get("min_rest_after_night_hours", 14) * 60)
+    weekly_rest = int(rules.get("min_weekly_rest_hours", 36) * 60)
+    travel = s.get("travel") or {}
+    default_travel = int(travel.get("default_minutes", 0))
+    products = s["products"]
+
+    sessions = []  # dicts
+    for loc_id, loc in s["locations"].items():
+        for template in loc.get("sessions", []):
+            for day in days_of(template["days"]):
+                begin, end = interval(day, template["from"], template["to"])
+                sessions.append(dict(loc=loc_id, area=loc.get("area", loc_id), day=day, name=template["name"],
+                                     begin=begin, end=end, ratio=template.get("ratio"),
+                                     min_staff=int(template.get("min_staff", 0)), capacity=loc.get("capacity"),
+                                     fixed=[], optional=[]))
+    index = {(x["loc"], x["day"], x["name"]): i for i, x in enumerate(sessions)}
+    clients = s.get("clients") or {}
+    for cid, c in clients.items():
+        for slot in c.get("attends", []) or []:
+            day, name = str(slot).split()
+            key = (c["location"], DAYS.index(day), name)
+            if key in index:
+                sessions[index[key]]["fixed"].append(cid)
+        if c.get("attends_any"):
+            for slot in c["attends_any"]["of"]:
+                day, name = str(slot).split()
+                key = (c["location"], DAYS.index(day), name)
+                if key in index:
+                    sessions[index[key]]["optional"].append(cid)
+
+    def rank(level):
+        return LEVELS.index(level)
+
+    staff = s["staff"]
+    def eligible(pid, x):
+        p = staff[pid]
+        if p.get("volunteer"):
+            return False
+        if p.get("locations") is not None and x["loc"] not in p["locations"]:
+            return False
+        for d in range(x["begin"] // 1440, (x["end"] - 1) // 1440 + 1):
+            if str(monday + datetime.timedelta(days=d)) in [str(a) for a in p.get("absent", []) or []]:
+                return False
+        if p.get("available"):
+            ok = False
+            for window in p["available"]:
+                for day in days_of(window["days"]):
+                    lo, hi = interval(day, window.get("from", "00:00"), window.get("to", "24:00"))
+                    for shift in (-10080, 0, 10080):
+                        if lo + shift <= x["begin"] and x["end"] <= hi + shift:
+                            ok = True
+            if not ok:
+                return False
+        length = x["end"] - x["begin"]
+        if length > (max_night if night_minutes(x["begin"], x["end"]) > 60 else max_shift):
+            return False
+        return True
+
+    def ratio_of(x, cid):
+        return x["ratio"] or products[clients[cid]["product"]].get("ratio", 1)
+
+    m = cp_model.CpModel()
+    work = {}  # (pid, i) -> var
+    attend = {}  # (cid, i) -> var
+    terms = []  # (coefficient in SCALE units, var)
+    shortfall_hours = []  # (hours, var)
+    for i, x in enumerate(sessions):
+        for cid in x["optional"]:
+            attend[cid, i] = m.NewBoolVar(f"a_{cid}_{i}")
+        possible = x["fixed"] + x["optional"]
+        if not possible and x["min_staff"] == 0:
+            continue
+        for pid in staff:
+            if eligible(pid, x):
+                work[pid, i] = m.NewBoolVar(f"x_{pid}_{i}")
+    for cid, c in clients.items():
+        if not c.get("attends_any"):
+            continue
+        options = [i for (k, i) in attend if k == cid]
+        unplaced = m.NewIntVar(0, c["attends_any"]["count"], f"u_{cid}")
+        m.Add(sum(attend[cid, i] for i in options) + unplaced == c["attends_any"]["count"])
+        hours = [(sessions[i]["end"] - sessions[i]["begin"]) / 60 for i in options] or [0]
+        average = max(sum(hours) / len(hours), 0.25)
+        terms.append((round(800 * average * SCALE), unplaced))
+        shortfall_hours.append((average, unplaced))
+    for i, x in enumerate(sessions):
+        hours = (x["end"] - x["begin"]) / 60
+        if x["capacity"] is not None and x["optional"]:
+            m.Add(sum(attend[cid, i] for cid in x["optional"]) <= x["capacity"] - len(x["fixed"]))
+        possible = x["fixed"] + x["optional"]
+        if not possible and x["min_staff"] == 0:
+            continue
+        level = max((rank(products[clients[c]["product"]]["min_level"]) for c in possible), default=0)
+        counted = [work[pid, i] for pid in staff if (pid, i) in work and rank(staff[pid]["level"]) >= level]
+        ratios = [ratio_of(x, c) for c in possible]
+        lcm = 1
+        for r in ratios:
+            lcm = lcm * r // math.gcd(lcm, r)
+        need = sum(lcm // ratio_of(x, c) * (1 if c in x["fixed"] else attend[c, i]) for c in possible)
+        most = max(x["min_staff"], math.ceil(len(possible) / min(ratios or [1])))
+        short = m.NewIntVar(0, most, f"short_{i}")
+        if possible:
+            m.Add(lcm * (sum(counted) + short) >= need)
+        if x["min_staff"]:
+            m.Add(sum(counted) + short >= x["min_staff"])
+        terms.append((round(1000 * hours * SCALE), short))
+        shortfall_hours.append((hours, short))
+        # Leads and skills: asked when a client who brings them is present.
+        leads = {}
+        for c in possible:
+            lead = products[clients[c]["product"]].get("lead_level")
+            if lead:
+                leads.setdefault(lead, []).append(c)
+        skills = {}
+        for c in possible:
+            for skill in clients[c].get("needs", []) or []:
+                skills.setdefault(skill, []).append(c)
+        for kind, groups in (("lead", leads), ("skill", skills)):
+            for key, who in sorted(groups.items()):
+                if kind == "lead":
+                    able = [work[pid, i] for pid in staff if (pid, i) in work and rank(staff[pid]["level"]) >= rank(key)]
+                else:
+                    able = [work[pid, i] for pid in staff if (pid, i) in work and rank(staff[pid]["level"]) >= level
+                            and key in (staff[pid].get("skills") or [])]
+                missing = m.NewBoolVar(f"miss_{kind}_{key}_{i}")
+                for c in who:
+                    present = 1 if c in x["fixed"] else attend[c, i]
+                    if present == 1:
+                        m.Add(sum(able) + missing >= 1)
+                    else:
+                        m.Add(sum(able) + missing >= present)
+                terms.append((round(1000 * hours * SCALE), missing))
+                shortfall_hours.append((hours, missing))
+
+    for pid, p in staff.items():
+        mine = sorted([i for (q, i) in work if q == pid], key=lambda i: sessions[i]["begin"])
+        if not mine:
+            continue
+        x = {i: work[pid, i] for i in mine}
+        minutes_worked = sum((sessions[i]["end"] - sessions[i]["begin"]) * x[i] for i in mine)
+        m.Add(minutes_worked <= int(min(p.get("max_hours", max_week), max_week) * 60))
+        over = m.NewIntVar(0, 10080, f"over_{pid}")
+        m.Add(over >= minutes_worked - int(p.get("contract_hours", 0) * 60))
+        terms.append((4 * SCALE // 60, over))
+        cost = p.get("hourly_cost", 0) or 0
+        for i in mine:
+            terms.append((round(cost * 0.005 * (sessions[i]["end"] - sessions[i]["begin"]) / 60 * SCALE), x[i]))
+        for loc in sorted({sessions[i]["loc"] for i in mine}):
+            face = m.NewBoolVar(f"face_{pid}_{loc}")
+            for i in mine:
+                if sessions[i]["loc"] == loc:
+                    m.AddImplication(x[i], face)
+            terms.append((2 * SCALE, face))
+        # No double booking, with travel between areas.
+        for a in range(len(mine)):
+            for b in range(a + 1, len(mine)):
+                i, j = mine[a], mine[b]
+                first, second = (i, j) if sessions[i]["begin"] <= sessions[j]["begin"] else (j, i)
+                gap = sessions[second]["begin"] - sessions[first]["end"]
+                need = 0 if sessions[first]["area"] == sessions[second]["area"] else default_travel
+                if gap < need:
+                    m.AddBoolOr([x[i].Not(), x[j].Not()])
+        # Shifts: work separated by less than the daily rest; a chain too long is forbidden whole.
+        def follow(chain, start, end, night):
+            is_night = night > 60
+            if is_night and ((end % 1440) > 120 or end % 1440 == 0):
+                for k in mine:
+                    gap = sessions[k]["begin"] - end
+                    if daily_rest <= gap < night_rest:
+                        m.AddBoolOr([x[c].Not() for c in chain] + [x[k].Not()])
+            for k in mine:
+                gap = sessions[k]["begin"] - end
+                if gap < 0 or gap >= daily_rest:
+                    continue
+                total_night = night + night_minutes(sessions[k]["begin"], sessions[k]["end"])
+                limit = max_night if total_night > 60 else max_shift
+                if sessions[k]["end"] - start > limit:
+                    m.AddBoolOr([x[c].Not() for c in chain + [k]])
+                else:
+                    follow(chain + [k], start, sessions[k]["end"], total_night)
+        for i in mine:
+            follow([i], sessions[i]["begin"], sessions[i]["end"], night_minutes(sessions[i]["begin"], sessions[i]["end"]))
+        # Weekly rest: some uninterrupted stretch inside Monday 00:00 to Sunday 24:00 free of work.
+        starts = sorted({0} | {sessions[i]["end"] for i in mine})
+        choices = []
+        for t in starts:
+            if t + weekly_rest > 10080:
+                continue
+            r = m.NewBoolVar(f"rest_{pid}_{t}")
+            for i in mine:
+                if sessions[i]["begin"] < t + weekly_rest and sessions[i]["end"] > t:
+                    m.AddImplication(r, x[i].Not())
+            choices.append(r)
+        m.AddBoolOr(choices) if choices else m.AddBoolOr([x[i].Not() for i in mine])
+
+    m.Minimize(sum(c * v for c, v in terms))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.1, args.time_limit - (time.time() - started))
+    solver.parameters.num_workers = args.workers
+    solver.parameters.random_seed = 1
+    status = solver.Solve(m)
+    found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    result = {
+        "status": solver.StatusName(status).lower(),
+        "objective": solver.ObjectiveValue() / SCALE if found else None,
+        "bound": solver.BestObjectiveBound() / SCALE,
+        "shortfall_hours": sum(h * solver.Value(v) for h, v in shortfall_hours) if found else None,
+        "seconds": round(time.time() - started, 1),
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -70,7 +70,8 @@ public struct GLPKSolver: Solver {
         parameters.mir_cuts = GLP_ON
         parameters.cov_cuts = GLP_ON
         parameters.clq_cuts = GLP_ON
-        parameters.fp_heur = GLP_ON
+        // The feasibility pump looks for a first incumbent; with one offered it only costs time.
+        parameters.fp_heur = options.initialSolution == nil ? GLP_ON : GLP_OFF
         parameters.out_frq = 2000
         if let limit = options.timeLimitSeconds {
             parameters.tm_lim = milliseconds(max(0.001, limit - elapsed()))

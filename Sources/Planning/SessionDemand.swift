@@ -41,8 +41,9 @@ struct SessionDemand: Sendable {
     static func build(for scenario: Scenario) -> [SessionDemand] {
         let groupProducts = scenario.products.values.filter { $0.setting == .group }
         let lowestGroupLevel = groupProducts.map(\.minLevel).min() ?? scenario.scale.levels.first!
+        let byLocation = Dictionary(grouping: scenario.sortedClients.filter { $0.location != nil }, by: { $0.location! })
         return scenario.groupSessions.map { session in
-            let atLocation = scenario.sortedClients.filter { $0.location == session.location }
+            let atLocation = byLocation[session.location] ?? []
             let fixed = atLocation.filter { $0.attends.contains(session.slot) }
             let optional = atLocation.filter { $0.attendsAny?.options.contains(session.slot) == true }
             let possible = fixed + optional

@@ -95,8 +95,15 @@ public enum RosterReport {
     static func clientTable(scenario: Scenario, roster: Roster, text: ReportLabels) -> String {
         var html = "<section class=\"break\"><h2>\(text["Per cliënt"])</h2><table class=\"list\"><thead><tr><th>\(text["Cliënt"])</th><th>\(text["Product"])</th><th>\(text["Eindverantwoordelijke"])</th><th>\(text["Gepland"])</th><th>\(text["Niet gedekt"])</th></tr></thead><tbody>"
         let responsible = Dictionary(roster.responsibilities.map { ($0.client, $0.staff) }, uniquingKeysWith: { first, _ in first })
+        // Indexed once: a region's week has thousands of clients and rows.
+        var byClient: [ClientID: [RosterAssignment]] = [:]
+        for item in roster.assignments { for client in item.clients { byClient[client, default: []].append(item) } }
+        var shortByClient: [ClientID: [UncoveredDemand]] = [:]
+        for row in roster.uncovered {
+            for client in Set([row.client].compactMap { $0 } + row.clientsPresent) { shortByClient[client, default: []].append(row) }
+        }
         for client in scenario.sortedClients {
-            let planned = roster.assignments.filter { $0.clients.contains(client.id) }.sorted()
+            let planned = (byClient[client.id] ?? []).sorted()
             // A group session lists every person present; the client sees the session once.
             var seen = Set<String>()
             let moments = planned.compactMap { item -> String? in
@@ -105,7 +112,7 @@ public enum RosterReport {
                 let day = text.day(scenario.week.date(atMinute: item.interval.start).weekday.rawValue)
                 return "<span class=\"chip \(cssClass(item))\">\(day) \(ClockTime.text(item.interval.start)) \(escaped(place(item, scenario: scenario)))</span>"
             }
-            let short = roster.uncovered.filter { $0.client == client.id || $0.clientsPresent.contains(client.id) }
+            let short = shortByClient[client.id] ?? []
             html += "<tr><th>\(escaped(client.id.rawValue))</th><td>\(escaped(scenario.products[client.product]?.name ?? client.product.rawValue))</td>"
                 + "<td>\(escaped(responsible[client.id].flatMap { scenario.staff[$0]?.name } ?? ""))</td><td>\(moments.joined())</td>"
                 + "<td>\(short.isEmpty ? "" : "<span class=\"chip short\">\(short.count)</span>")</td></tr>"

@@ -209,11 +209,10 @@ def main():
                             and key in (staff[pid].get("skills") or [])]
                 missing = m.NewBoolVar(f"miss_{kind}_{key}_{i}")
                 for c in who:
-                    present = 1 if c in x["fixed"] else attend[c, i]
-                    if present == 1:
+                    if c in x["fixed"]:
                         m.Add(sum(able) + missing >= 1)
                     else:
-                        m.Add(sum(able) + missing >= present)
+                        m.Add(sum(able) + missing >= attend[c, i])
                 terms.append((round(1000 * hours * SCALE), missing))
                 shortfall_hours.append((hours, missing))
 

@@ -80,11 +80,19 @@ struct GroupStaffing {
         let location = week.demands[session].session.location
         let hours = week.demands[session].hours
         while count > 0 {
-            let candidates = eligible[session].filter { need.isMet(by: $0) && violation($0, session: session, in: week, plans: plans) == nil }
-            guard let chosen = candidates.min(by: {
-                priority($0, location: location, hours: hours, plans: plans) < priority($1, location: location, hours: hours, plans: plans)
-            })
-            else { return }
+            // Ranked first, the oracle asked only down the ranking until someone may come: the
+            // oracle walks a person's whole week, the priority is a few lookups.
+            let working = Set(week.workers[session].map(\.id))
+            let people = eligible[session]
+            var open = people.indices.filter { need.isMet(by: people[$0]) && !working.contains(people[$0].id) }
+                .map { (index: $0, priority: priority(people[$0], location: location, hours: hours, plans: plans)) }
+            var chosen: Staff? = nil
+            // The best-ranked first; usually the oracle accepts them, so no full sort is needed.
+            while chosen == nil, let best = open.indices.min(by: { open[$0].priority < open[$1].priority }) {
+                let person = people[open[best].index]
+                if violation(person, session: session, in: week, plans: plans) == nil { chosen = person } else { open.swapAt(best, open.count - 1); open.removeLast() }
+            }
+            guard let chosen else { return }
             week.add(chosen, to: session)
             plans[chosen.id]?.addFixed(week.timedWork(session), location: location)
             count -= 1

@@ -19,6 +19,9 @@ struct NeighbourhoodSearch<S: Solver> {
     var log: ((String) -> Void)? = nil
     var shouldStop: (@Sendable () -> Bool)? = nil
 
+    /// The longest one neighbourhood's solve may take.
+    static var stepSeconds: Double { 2 }
+
     struct Outcome {
         let values: [Double]
         let objective: Double
@@ -36,6 +39,8 @@ struct NeighbourhoodSearch<S: Solver> {
         var incumbent = start
         var value = week.model.objective.value(in: start)
         var steps = 0, improvements = 0, sinceImprovement = 0, turn = 0
+        var solveSeconds = 0.0
+        let started = Date()
         while !deadline.hasPassed, shouldStop?() != true {
             let hoods = neighbourhoods(around: incumbent)
             guard !hoods.isEmpty, sinceImprovement < hoods.count else { break }
@@ -45,22 +50,25 @@ struct NeighbourhoodSearch<S: Solver> {
             sinceImprovement += 1
             guard let subproblem = try? Subproblem(of: week.model, freeing: hood.decisions, followers: followers, at: incumbent),
                   !subproblem.model.variables.isEmpty else { continue }
-            // A step may take a sixth of what is left (at least a second): one hard neighbourhood
-            // must not eat the search.
-            let cap = deadline.capped(at: max(1, deadline.remaining / 6))
+            // A step gets at most 2 s (less when little is left): GLPK finds its better rosters
+            // early and spends the rest proving them, which the search does not need.
+            let cap = deadline.capped(at: min(Self.stepSeconds, max(0.5, deadline.remaining / 8)))
             var options = SolveOptions(relativeGap: 1e-4, initialSolution: subproblem.start)
             options.shouldStop = shouldStop
+            let solveStarted = Date()
             let outcome = AbandonableSolve.run(solver, model: subproblem.model, options: options, deadline: cap)
+            solveSeconds += Date().timeIntervalSince(solveStarted)
             guard let values = outcome.solution?.values, !values.isEmpty else { continue }
             let candidate = subproblem.expand(values)
             let candidateValue = week.model.objective.value(in: candidate)
             guard candidateValue < value - 1e-6, week.model.maximumViolation(of: candidate) < 1e-6 else { continue }
-            log?("neighbourhood \(hood.name): \(String(format: "%.2f", value)) → \(String(format: "%.2f", candidateValue)) (\(subproblem.model.variables.count) free)")
+            log?("neighbourhood \(hood.name): \(String(format: "%.2f", value)) → \(String(format: "%.2f", candidateValue)) (\(subproblem.model.variables.count) free, \(subproblem.model.constraints.count) rows, \(String(format: "%.2f", Date().timeIntervalSince(solveStarted))) s, \(outcome.solution?.status.rawValue ?? "-"))")
             incumbent = candidate
             value = candidateValue
             improvements += 1
             sinceImprovement = 0
         }
+        log?(String(format: "neighbourhood search: %.1f s in all, %.1f s in GLPK", Date().timeIntervalSince(started), solveSeconds))
         return Outcome(values: incumbent, objective: value, steps: steps, improvements: improvements)
     }
 

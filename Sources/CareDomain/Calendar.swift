@@ -100,7 +100,7 @@ public struct PlanningWeek: Hashable, Sendable, CustomStringConvertible {
     public init?(iso text: String) {
         let parts = text.uppercased().split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]),
-              parts[1].hasPrefix("W"), let week = Int(parts[1].dropFirst()), week >= 1
+              parts[1].hasPrefix("W"), let week = Int(parts[1].dropFirst()), (1...53).contains(week)
         else { return nil }
         let januaryFourth = CivilDate(year: year, month: 1, day: 4)!
         let firstMonday = januaryFourth.adding(days: -januaryFourth.weekday.rawValue)

@@ -49,6 +49,14 @@ final class SearchSession: @unchecked Sendable {
             glp_ios_terminate(tree)
             return
         }
+        if let limit = options.nodeLimit, reason == GLP_ISELECT {
+            var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+            glp_ios_tree_size(tree, &active, &current, &total)
+            if Int(total) >= limit {
+                glp_ios_terminate(tree)
+                return
+            }
+        }
         if reason == GLP_IHEUR, !initialSolutionOffered, var values = options.initialSolution {
             initialSolutionOffered = true
             values.insert(0, at: 0)  // GLPK's arrays start at 1

@@ -15,6 +15,9 @@ public struct SolveOptions: Sendable {
     /// Receives each better solution the search finds (values, objective), so that a caller who
     /// abandons a solve at its deadline still has the best one.
     public var incumbent: (@Sendable ([Double], Double) -> Void)?
+    /// Stop branch-and-cut once its tree has this many nodes (nil: no limit): a budget counted in
+    /// work rather than seconds, so a search that keeps it ends the same way on any machine.
+    public var nodeLimit: Int?
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 1e-4,
                 initialSolution: [Double]? = nil,

@@ -340,11 +340,37 @@ struct ClientWorkScheduler {
             if perDay[option.day, default: 0] >= task.maxPerDay { continue }
             let items = (plan.days[option.day] ?? []) + [PersonPlan.Occurrence(task: index, minutes: task.minutes, allowed: option.allowed, area: task.area)]
             if let cause = plan.resequence(option.day, with: items) {
+                // The sequencer starts each item as early as it can; a later start with the day's
+                // other work left where it is may still fit (a shorter shift, a rest kept).
+                if let start = freeStart(task, option: option, plan: plan) {
+                    plan.days[option.day, default: []].append(PersonPlan.Occurrence(task: index, minutes: task.minutes, allowed: option.allowed,
+                                                                                    area: task.area, start: start))
+                    return true
+                }
                 causes[option.staff] = cause
                 continue
             }
             return true
         }
         return false
+    }
+
+    /// The first grid start in the option's time at which the visit fits the person's week as it
+    /// stands, every rule of the oracle asked.
+    private func freeStart(_ task: ClientTask, option: TaskOption, plan: PersonPlan) -> Int? {
+        let grid = TimeGrid(step: model.scenario.timeStepMinutes)
+        let week = plan.timedWork
+        for piece in option.allowed {
+            var from = piece.start
+            while let start = grid.earliestStart(in: piece, from: from, minutes: task.minutes) {
+                let interval = WeekInterval(start: start, end: start + task.minutes)
+                if !week.contains(where: { $0.interval.overlaps(interval) }),
+                   plan.rules.violation(week + [TimedWork(interval: interval, area: task.area)], coordinationMinutes: plan.coordinationMinutes) == nil {
+                    return start
+                }
+                from = start + grid.step
+            }
+        }
+        return nil
     }
 }

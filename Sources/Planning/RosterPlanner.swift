@@ -170,6 +170,8 @@ public struct RosterPlanner<S: Solver>: Sendable {
                 var engine = PartEngine(solver: solver, scenario: scenario, part: part, modelWork: partWork, options: options,
                                         deadline: deadline.capped(at: deadline.remaining * share))
                 engine.seed = seed
+                // A week of one part leaves the second core to the neighbourhood search.
+                engine.searchThreads = parts.count == 1 ? min(2, ProcessInfo.processInfo.activeProcessorCount) : 1
                 results.store(index, Result { try engine.run() })
             }
         }
@@ -206,6 +208,12 @@ public final class ResultSlots<Value>: @unchecked Sendable {
     public func value(_ index: Int) -> Value {
         lock.lock(); defer { lock.unlock() }
         return values[index]!
+    }
+
+    /// The value stored at `index`, or nil when none was.
+    public func stored(_ index: Int) -> Value? {
+        lock.lock(); defer { lock.unlock() }
+        return values[index]
     }
 
     public func update(_ index: Int, _ change: (Value) -> Value) {

@@ -95,7 +95,7 @@ struct ClientWorkCheck {
     }
 
     /// The client's available time inside office hours, as stretches of the week.
-    private func clientWindows(_ client: Client, product: Product) -> [(start: Int, end: Int)] {
+    func clientWindows(_ client: Client, product: Product) -> [(start: Int, end: Int)] {
         let own = client.ambulatory?.available.map(coveredStretches) ?? [(start: -10080, end: 2 * 10080)]
         guard !product.officeHours.isEmpty else { return own }
         return intersect(own, coveredStretches(product.officeHours))

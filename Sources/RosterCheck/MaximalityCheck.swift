@@ -1,12 +1,15 @@
 import CareDomain
 
-/// The roster is maximal: no uncovered need of a group session that one free, qualified person
-/// could meet by coming, without breaking any rule.
+/// The roster is maximal: no uncovered need of a group session, and no uncovered visit, that one
+/// free, qualified person could meet by coming, without breaking any rule.
 ///
 /// For every staffing, lead and skill row in `uncovered.csv`, each qualified person not in the
 /// session is added to it on a copy of their own week, and that week is checked with the same
-/// placement and working-time checks as the roster itself. If the week passes, the shortfall was
-/// not forced, and the roster is reported as not maximal.
+/// placement and working-time checks as the roster itself. For every uncovered visit, each
+/// qualified person is tried at every start on the time grid inside the client's available time
+/// (and the product's office hours), on days the client still has room for a visit and within
+/// `max_distinct_staff`. If a week passes, the shortfall was not forced, and the roster is
+/// reported as not maximal.
 struct MaximalityCheck {
     let scenario: Scenario
 
@@ -43,6 +46,52 @@ struct MaximalityCheck {
                 if PlacementCheck(scenario: scenario).check(week).isEmpty && WorkingTimeCheck(scenario: scenario).check(week).isEmpty {
                     violations.append(Violation(rule: "maximal", message: "\(row.need.text) at \(location) \(row.ref) \(interval.label(in: scenario.week)) is uncovered, but \(person.id) is free, qualified and breaks no rule by coming"))
                     break
+                }
+            }
+        }
+        violations += visits(roster, rowsByStaff: rowsByStaff, responsibilities: responsibilities)
+        return violations
+    }
+
+    private func visits(_ roster: Roster, rowsByStaff: [StaffID: [RosterAssignment]], responsibilities: [StaffID: [Responsibility]]) -> [Violation] {
+        var violations: [Violation] = []
+        let visitsByClient = Dictionary(grouping: roster.assignments.filter { $0.activity == .visit }) { $0.clients.first }
+        let staff = scenario.staff.values.sorted { $0.id < $1.id }
+        var asked: Set<ClientID> = []
+        for row in roster.uncovered where row.kind == .visit {
+            // One finding per client is enough: a second uncovered visit of the same client asks the same.
+            guard let id = row.client, asked.insert(id).inserted, let client = scenario.clients[id],
+                  let product = scenario.products[client.product], let ambulatory = client.ambulatory else { continue }
+            let placed = visitsByClient[id] ?? []
+            var perDay: [Int: Int] = [:]
+            for visit in placed { perDay[visit.interval.start / 1440, default: 0] += 1 }
+            let visitors = Set(placed.map(\.staff))
+            let windows = ClientWorkCheck(scenario: scenario).clientWindows(client, product: product)
+                .map { (start: max(0, $0.start), end: min(7 * 1440, $0.end)) }.filter { $0.start < $0.end }
+            let step = max(1, scenario.timeStepMinutes)
+            search: for person in staff {
+                guard !person.isVolunteer, person.level >= product.minLevel, client.needs.isSubset(of: person.skills), person.locations == nil else { continue }
+                if let limit = ambulatory.maxDistinctStaff, !visitors.contains(person.id), visitors.count >= limit { continue }
+                let own = rowsByStaff[person.id] ?? []
+                for window in windows {
+                    var start = (window.start + step - 1) / step * step
+                    while start + ambulatory.visitMinutes <= window.end {
+                        defer { start += step }
+                        let interval = WeekInterval(start: start, end: start + ambulatory.visitMinutes)
+                        guard perDay[start / 1440, default: 0] < ambulatory.maxPerDay,
+                              !own.contains(where: { $0.interval.overlaps(interval) }) else { continue }
+                        let added = RosterAssignment(staff: person.id, activity: .visit, interval: interval, location: nil,
+                                                     area: expectedArea(of: client, in: scenario), clients: [id], products: [client.product],
+                                                     role: .professional, ref: "\(id)#\(placed.count + 1)")
+                        let week = Roster(assignments: own + [added], uncovered: [], responsibilities: responsibilities[person.id] ?? [])
+                        let broken = PlacementCheck(scenario: scenario).check(week) + WorkingTimeCheck(scenario: scenario).check(week)
+                        if broken.isEmpty {
+                            violations.append(Violation(rule: "maximal", message: "\(row.need.text) is uncovered, but \(person.id) is free, qualified and breaks no rule by visiting \(interval.label(in: scenario.week))"))
+                            break search
+                        }
+                        // More hours never fit once the week's hours are full.
+                        if broken.contains(where: { $0.rule == "max hours" || $0.rule == "week hours" }) { continue search }
+                    }
                 }
             }
         }

@@ -65,6 +65,25 @@ struct ValueReader {
         return text
     }
 
+    /// The largest value a field may hold, by the name its messages use (`hourly_cost.mbo2`
+    /// by `hourly_cost`): beyond it a value is a mistake, and would overflow the week's minute
+    /// arithmetic or fill memory. Other numbers stop at a million.
+    static let largest: [String: Double] = [
+        "contract_hours": 168, "min_hours": 168, "max_hours": 168, "fte_hours": 168, "min_contract_hours": 168,
+        "max_shift_hours": 168, "max_night_shift_hours": 168, "max_week_hours": 168, "min_daily_rest_hours": 168,
+        "min_rest_after_night_hours": 168, "min_weekly_rest_hours": 168,
+        "hourly_cost": 100_000, "time_limit_seconds": 86_400, "relative_gap": 0.999,
+        "visit count": 168, "visit minutes": 1440, "minutes": 1440, "visit_minutes": 1440, "coordination_minutes": 10_080,
+        "max_per_day": 24, "count": 1000, "time_step_minutes": 1440, "default_minutes": 1440, "travel minutes": 1440,
+        "ratio": 1000, "min_staff": 1000, "capacity": 100_000, "evaluation_months": 1200, "max_caseload": 100_000,
+        "max_distinct_staff": 10_000, "productivity": 1, "sessions_per_client": 100, "visits_per_client": 1000,
+        "clients": 1_000_000, "group_size": 10_000, "caseload": 100_000, "needs": 1,
+    ]
+
+    static func largest(for what: String) -> Double {
+        largest[what] ?? largest[String(what.prefix { $0 != "." })] ?? 1_000_000
+    }
+
     func integer(_ node: ValueNode, minimum: Int = 0, what: String) -> Int? {
         guard let text = text(node) else { return nil }
         guard let value = Int(text.trimmingSpaces) else {
@@ -76,13 +95,24 @@ struct ValueReader {
                        hint: "use \(minimum) or more")
             return nil
         }
+        let most = Self.largest(for: what)
+        guard Double(value) <= most else {
+            log.report(node, "\(what) is \(value), more than can be meant", hint: "use a value of at most \(Int(most))")
+            return nil
+        }
         return value
     }
 
-    func number(_ node: ValueNode, minimum: Double = 0, exclusive: Bool = false, what: String) -> Double? {
+    func number(_ node: ValueNode, minimum: Double = 0, exclusive: Bool = false, maximum: Double? = nil, what: String) -> Double? {
         guard let text = text(node) else { return nil }
         guard let value = Double(text.trimmingSpaces), value.isFinite else {
             log.report(node, "`\(text)` is not a number", hint: "write \(what) as a number with a decimal point, e.g. `32` or `41.5`")
+            return nil
+        }
+        let most = maximum ?? Self.largest(for: what)
+        if value > most {
+            let bound = most == most.rounded() ? String(Int(most)) : String(most)
+            log.report(node, "\(what) is \(text), more than can be meant", hint: "use a value of at most \(bound)")
             return nil
         }
         guard exclusive ? value > minimum : value >= minimum else {

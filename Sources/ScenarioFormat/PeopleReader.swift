@@ -161,7 +161,7 @@ extension ScenarioReader {
             if !names.insert(name).inserted {
                 log.report(variantNode, "two variants are named `\(name)`", hint: "give each variant its own name")
             }
-            let scale = fields.optional("scale_clients").flatMap { values.number($0, exclusive: true, what: "scale_clients") }
+            let scale = fields.optional("scale_clients").flatMap { values.number($0, exclusive: true, maximum: ScenarioVariant.largestScale, what: "scale_clients") }
             var assignments: [(path: String, value: ValueNode)] = []
             if let set = fields.optional("set") {
                 if case let .mapping(pairs) = set.content {

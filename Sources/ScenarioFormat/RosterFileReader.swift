@@ -49,10 +49,16 @@ public enum RosterFileReader {
               let end = ClockTime.minutes(row["end"] ?? "") else {
             throw ReadError(file: file, line: line, problem: "date, start or end is not a valid date or HH:MM time")
         }
+        guard start < 1440 else {
+            throw ReadError(file: file, line: line, problem: "start 24:00 is the end of a day; a row starts at 00:00 of the next date")
+        }
         let dayStart = scenario.week.startMinute(of: date)
         let startMinute = dayStart + start
         var endMinute = dayStart + end
         if endMinute <= startMinute { endMinute += 1440 }
+        guard endMinute > startMinute else {
+            throw ReadError(file: file, line: line, problem: "start and end are the same time: a row must last a while")
+        }
         return WeekInterval(start: startMinute, end: endMinute)
     }
 
@@ -71,15 +77,22 @@ public enum RosterFileReader {
     }
 
     private static func uncoveredDemand(_ row: [String: String], line: Int, scenario: Scenario) throws -> UncoveredDemand {
-        let activity = Activity(rawValue: row["activity"] ?? "") ?? .group
-        let kind = UncoveredKind(rawValue: row["kind"] ?? "") ?? .unplanned
+        guard let activity = Activity(rawValue: row["activity"] ?? "") else {
+            throw ReadError(file: "uncovered.csv", line: line, problem: "unknown activity `\(row["activity"] ?? "")`")
+        }
+        guard let kind = UncoveredKind(rawValue: row["kind"] ?? "") else {
+            throw ReadError(file: "uncovered.csv", line: line, problem: "unknown kind `\(row["kind"] ?? "")`")
+        }
+        guard let hours = Double(row["hours"] ?? ""), hours.isFinite, hours >= 0, hours <= 168 else {
+            throw ReadError(file: "uncovered.csv", line: line, problem: "hours `\(row["hours"] ?? "")` is not a number of hours from 0 to 168")
+        }
         return UncoveredDemand(
             interval: try interval(row, line: line, file: "uncovered.csv", scenario: scenario), activity: activity,
             location: (row["location"] ?? "").isEmpty ? nil : LocationID(row["location"]!),
             client: (row["client"] ?? "").isEmpty ? nil : ClientID(row["client"]!),
             product: (row["product"] ?? "").isEmpty ? nil : ProductID(row["product"]!),
             need: ShortfallNeed(text: row["need"] ?? "", kind: kind, levels: scenario.scale.levels), kind: kind,
-            hours: Double(row["hours"] ?? "") ?? 0, reason: ShortfallReason(summary: row["reason"] ?? ""), ref: row["ref"] ?? "",
+            hours: hours, reason: ShortfallReason(summary: row["reason"] ?? ""), ref: row["ref"] ?? "",
             clientsPresent: list(row["clients_present"]).map(ClientID.init))
     }
 

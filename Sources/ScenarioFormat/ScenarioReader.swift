@@ -171,9 +171,12 @@ final class ScenarioReader {
         ]
         guard let fields = Fields(node, log: log, allowed: names.map(\.0), what: "labour_rules") else { return rules }
         for (name, keyPath) in names {
-            if let hours = fields.optional(name).flatMap({ values.number($0, exclusive: true, what: name) }) {
-                rules[keyPath: keyPath] = Int((hours * 60).rounded())
+            guard let node = fields.optional(name), let hours = values.number(node, exclusive: true, what: name) else { continue }
+            guard hours * 60 >= 1 else {
+                log.report(node, "\(name) is \(hours) h, less than a minute", hint: "write hours, e.g. `10` or `9.5`")
+                continue
             }
+            rules[keyPath: keyPath] = Int((hours * 60).rounded())
         }
         return rules
     }

@@ -8,6 +8,8 @@ import Yams
 public struct ScenarioVariant: Sendable {
     public let name: String
     public let scaleClients: Double?
+    /// The most a what-if may multiply the clients by: beyond it the week would not fit in memory.
+    public static let largestScale = 100.0
     /// Dotted paths (`products.groep-duurzaam.ratio`) and their new values.
     let assignments: [(path: String, value: ValueNode)]
     /// `staff.ID` or `clients.ID`.
@@ -41,9 +43,10 @@ public struct ScenarioVariant: Sendable {
             }
             assignments.append((path, ValueNode(yaml: node, file: place.file, path: path)))
         }
-        if let scaleClients, !(scaleClients > 0) {
+        if let scaleClients, !(scaleClients > 0 && scaleClients <= ScenarioVariant.largestScale) {
             issues.append(ScenarioIssue(location: SourceLocation(file: "--scale-clients", line: 1, column: 1), path: "",
-                                        problem: "the factor must be above 0", hint: "e.g. --scale-clients 1.2 for 20% more clients"))
+                                        problem: "the factor must be above 0 and at most \(Int(ScenarioVariant.largestScale))",
+                                        hint: "e.g. --scale-clients 1.2 for 20% more clients"))
         }
         if !issues.isEmpty { throw ScenarioError(issues: issues) }
         self.init(name: name, scaleClients: scaleClients, assignments: assignments, removals: remove)

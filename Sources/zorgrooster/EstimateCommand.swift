@@ -33,7 +33,9 @@ struct EstimateCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if timeLimit <= 0 { throw ValidationError("--time-limit must be above 0 seconds.") }
+        if !(timeLimit > 0 && timeLimit <= PlanningFlags.longestTimeLimit) {
+            throw ValidationError("--time-limit is a number of seconds above 0 and at most \(Int(PlanningFlags.longestTimeLimit)) (a day), e.g. 60.")
+        }
     }
 
     func run() throws {

@@ -6,6 +6,9 @@ import ScenarioFormat
 
 /// The search settings `solve` and `compare` share.
 struct PlanningFlags: ParsableArguments {
+    /// A day: no search is worth more, and a larger number would overflow the clock.
+    static let longestTimeLimit = 86_400.0
+
     @Option(name: .long, help: "Stop the search after this many seconds and keep the best roster (default: the scenario's settings, else 60).")
     var timeLimit: Double?
 
@@ -31,9 +34,11 @@ struct PlanningFlags: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        if let timeLimit, timeLimit <= 0 { throw ValidationError("--time-limit must be above 0 seconds.") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= Self.longestTimeLimit) {
+            throw ValidationError("--time-limit is a number of seconds above 0 and at most \(Int(Self.longestTimeLimit)) (a day), e.g. 60.")
+        }
         if let candidates, candidates < 0 { throw ValidationError("--candidates is 0 (everyone) or more.") }
-        if let gap, gap < 0 || gap >= 1 { throw ValidationError("--gap is a fraction from 0 to below 1, e.g. 0.01 for 1%.") }
+        if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap is a fraction from 0 to below 1, e.g. 0.01 for 1%.") }
     }
 
     func options(for scenario: Scenario, logPrefix: String = "") -> PlanningOptions {

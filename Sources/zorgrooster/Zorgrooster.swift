@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Zorgrooster: ParsableCommand {
@@ -7,7 +8,22 @@ struct Zorgrooster: ParsableCommand {
         abstract: "Weekly rosters and capacity gaps for Dutch care providers, solved with GLPK.",
         discussion: """
             Exit codes: 0 a roster was written (uncovered demand included) or a check passed;
-            1 an internal failure or a check that found broken rules; 2 a bad scenario file.
+            1 an internal failure or a check that found broken rules; 2 bad input (a scenario file or a command-line value).
             """,
         subcommands: [SolveCommand.self, CompareCommand.self, EstimateCommand.self, ExplainCommand.self, InitCommand.self, CheckCommand.self, ValidateCommand.self])
+
+    /// As ArgumentParser's, except that a usage mistake exits with 2 like any other bad input
+    /// (its own code is 64, outside the documented 0, 1 and 2).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

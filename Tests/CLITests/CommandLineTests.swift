@@ -12,7 +12,9 @@ struct CommandLineTests {
         let stderr: String
     }
 
-    func zorgrooster(_ arguments: String...) throws -> Run {
+    func zorgrooster(_ arguments: String...) throws -> Run { try zorgrooster(arguments) }
+
+    func zorgrooster(_ arguments: [String]) throws -> Run {
         let binary = Self.packageRoot.appendingPathComponent(".build/debug/zorgrooster")
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build first: swift build")
         return try Self.run(binary, arguments)
@@ -103,6 +105,8 @@ struct CommandLineTests {
         ("from: \"09:00\"", "from: \"9.00\"", "locations.huis.sessions[0].from", "not a time of day"),
         ("attends: [mon ochtend]}\n  c2", "attends: [mon ochtend]}\n  c2: {product: dag, location: hut}\n  c3", "clients.c2.location", "unknown location `hut`"),
         ("level: mbo3", "level: mbo3, colour: red", "staff.s1.colour", "unknown field `colour`"),
+        ("contract_hours: 4", "contract_hours: 4, min_hours: 1e19", "staff.s1.min_hours", "more than can be meant"),
+        ("week: 2026-W12", "week: 2026-W99999999999", "week", "ISO week"),
     ])
     func badFiles(original: String, replacement: String, path: String, problem: String) throws {
         let folder = try temporaryFolder()
@@ -117,6 +121,21 @@ struct CommandLineTests {
         #expect(run.stderr.contains("hint:"))
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(try zorgrooster("validate", scenario).status == 2)
+    }
+
+    @Test("Command-line values out of range exit with 2 and say the range", arguments: [
+        ["--time-limit", "nan"], ["--time-limit", "inf"], ["--time-limit", "1e300"], ["--time-limit", "0"],
+        ["--gap", "nan"], ["--gap", "1"], ["--candidates", "-1"], ["--scale-clients", "inf"], ["--scale-clients", "1e9"],
+    ])
+    func badCommandLine(flags: [String]) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try writeScenario(Self.good, in: folder)
+        let out = folder.appendingPathComponent("out").path
+        let run = try zorgrooster(["solve", scenario, "--out", out] + flags)
+        #expect(run.status == 2, "\(flags): \(run.status) \(run.stderr)")
+        #expect(run.stderr.contains(flags[0]), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     @Test("validate accepts every bundled scenario")

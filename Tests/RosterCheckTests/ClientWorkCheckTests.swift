@@ -94,3 +94,31 @@ struct ClientWorkCheckTests {
         #expect(rules(s1Visits, responsibilities: [Responsibility(client: ClientID("c1"), staff: StaffID("s1"), coordinationMinutes: 120)]).contains("max hours"))
     }
 }
+
+@Suite("Checker: maximal visits")
+struct VisitMaximalityTests {
+    func uncoveredVisit() -> UncoveredDemand {
+        UncoveredDemand(interval: nil, activity: .visit, location: nil, client: ClientID("c1"), product: ProductID("thuis"),
+                        need: .visit(client: ClientID("c1"), number: 2, minutes: 60, level: "mbo4", skills: []), kind: .visit, hours: 1,
+                        reason: ShortfallReason(summary: "test"), ref: "c1#2", clientsPresent: [])
+    }
+
+    func rules(_ yaml: String) throws -> Set<String> {
+        let scenario = try ScenarioLoader.parse(yaml, file: "visits.yaml")
+        let checks = ClientWorkCheckTests()
+        let roster = Roster(assignments: [checks.visit("s3", day: 0, from: 10 * 60, ref: "c1#1"), checks.meeting("gp"), checks.meeting("h1")],
+                            uncovered: [uncoveredVisit()], responsibilities: checks.responsible)
+        return Set(RosterChecker(scenario: scenario).check(roster).map(\.rule))
+    }
+
+    @Test("An uncovered visit that the client's own visitor could make on another day is not maximal")
+    func notMaximal() throws {
+        #expect(try rules(ClientWorkCheckTests.yaml) == ["maximal"])
+    }
+
+    @Test("An uncovered visit no one may make (the one visitor allowed is at max_hours) passes")
+    func forced() throws {
+        let yaml = ClientWorkCheckTests.yaml.replacingOccurrences(of: "s3: {level: mbo4, contract_hours: 36}", with: "s3: {level: mbo4, contract_hours: 1, max_hours: 1}")
+        #expect(try rules(yaml).isEmpty)
+    }
+}

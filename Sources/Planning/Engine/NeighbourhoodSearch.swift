@@ -10,8 +10,13 @@ import Optimization
 /// - a **location**: every person's place in its sessions, and the whole week of the people who
 ///   work there now (so they may move to other locations);
 /// - a **day** with the night before it: every session, visit, evaluation and appointment on it;
+/// - a **group of people** (eight, drawn afresh each round by a fixed shuffle): their whole
+///   weeks, so they may swap shifts among themselves (the employee neighbourhood of nurse
+///   rostering);
 /// - the **responsibilities and appointments** of the week.
 /// The search ends at a local optimum (a whole round without improvement) or at the deadline.
+/// Each step's budget is counted in branch-and-cut nodes, with seconds only as a guard, so a
+/// search that reaches its local optimum before the deadline gives the same roster every run.
 struct NeighbourhoodSearch<S: Solver> {
     let week: WeekModel
     let solver: S
@@ -19,8 +24,11 @@ struct NeighbourhoodSearch<S: Solver> {
     var log: ((String) -> Void)? = nil
     var shouldStop: (@Sendable () -> Bool)? = nil
 
-    /// The longest one neighbourhood's solve may take.
+    /// The least time a step's guard allows.
     static var stepSeconds: Double { 2 }
+    /// The branch-and-cut nodes one step may use: the step's budget in work, so that steps that
+    /// keep it give the same answer on a busy or a quiet machine; `stepSeconds` is the guard.
+    static var stepNodes: Int { 200 }
 
     struct Outcome {
         let values: [Double]
@@ -34,46 +42,73 @@ struct NeighbourhoodSearch<S: Solver> {
         let decisions: Set<Int>
     }
 
+    /// Solves at once: with two, the next two neighbourhoods are solved side by side from the
+    /// same incumbent (GLPK keeps its state per thread), and the second is merged onto the first
+    /// when the whole solution stays feasible and better.
+    var threads = 1
+
     func improve(from start: [Double]) -> Outcome {
         let followers = week.followerMask()
         var incumbent = start
         var value = week.model.objective.value(in: start)
         var steps = 0, improvements = 0, sinceImprovement = 0, turn = 0
         var solveSeconds = 0.0
+        var lastRoundLength = 1
         let started = Date()
         while !deadline.hasPassed, shouldStop?() != true {
-            let hoods = neighbourhoods(around: incumbent)
+            let hoods = neighbourhoods(around: incumbent, round: turn / max(1, lastRoundLength))
             guard !hoods.isEmpty, sinceImprovement < hoods.count else { break }
-            let hood = hoods[turn % hoods.count]
-            turn += 1
-            steps += 1
-            sinceImprovement += 1
-            guard let subproblem = try? Subproblem(of: week.model, freeing: hood.decisions, followers: followers, at: incumbent),
-                  !subproblem.model.variables.isEmpty else { continue }
-            // A step gets at most 2 s (less when little is left): GLPK finds its better rosters
-            // early and spends the rest proving them, which the search does not need.
-            let cap = deadline.capped(at: min(Self.stepSeconds, max(0.5, deadline.remaining / 8)))
-            var options = SolveOptions(relativeGap: 1e-4, initialSolution: subproblem.start)
-            options.shouldStop = shouldStop
+            lastRoundLength = hoods.count
+            let batch = (0..<min(max(1, threads), hoods.count)).map { hoods[(turn + $0) % hoods.count] }
+            turn += batch.count
+            steps += batch.count
+            sinceImprovement += batch.count
             let solveStarted = Date()
-            let outcome = AbandonableSolve.run(solver, model: subproblem.model, options: options, deadline: cap)
+            let answers = solve(batch, around: incumbent, followers: followers)
             solveSeconds += Date().timeIntervalSince(solveStarted)
-            guard let values = outcome.solution?.values, !values.isEmpty else { continue }
-            let candidate = subproblem.expand(values)
-            let candidateValue = week.model.objective.value(in: candidate)
-            guard candidateValue < value - 1e-6, week.model.maximumViolation(of: candidate) < 1e-6 else { continue }
-            log?("neighbourhood \(hood.name): \(String(format: "%.2f", value)) → \(String(format: "%.2f", candidateValue)) (\(subproblem.model.variables.count) free, \(subproblem.model.constraints.count) rows, \(String(format: "%.2f", Date().timeIntervalSince(solveStarted))) s, \(outcome.solution?.status.rawValue ?? "-"))")
-            incumbent = candidate
-            value = candidateValue
-            improvements += 1
-            sinceImprovement = 0
+            for (hood, answer) in zip(batch, answers) {
+                guard let (subproblem, values, status) = answer else { continue }
+                // Onto the incumbent as it now stands: the first answer may already have moved it.
+                var candidate = incumbent
+                for (small, index) in subproblem.original.enumerated() { candidate[index] = values[small] }
+                let candidateValue = week.model.objective.value(in: candidate)
+                guard candidateValue < value - 1e-6, week.model.maximumViolation(of: candidate) < 1e-6 else { continue }
+                log?("neighbourhood \(hood.name): \(String(format: "%.2f", value)) → \(String(format: "%.2f", candidateValue)) (\(subproblem.model.variables.count) free, \(status))")
+                incumbent = candidate
+                value = candidateValue
+                improvements += 1
+                sinceImprovement = 0
+            }
         }
         log?(String(format: "neighbourhood search: %.1f s in all, %.1f s in GLPK", Date().timeIntervalSince(started), solveSeconds))
         return Outcome(values: incumbent, objective: value, steps: steps, improvements: improvements)
     }
 
-    /// The neighbourhoods around the incumbent, locations and days interleaved.
-    func neighbourhoods(around values: [Double]) -> [Neighbourhood] {
+    /// Each neighbourhood's small MIP solved from the incumbent, side by side on their own threads.
+    private func solve(_ batch: [Neighbourhood], around incumbent: [Double], followers: [Bool]) -> [(Subproblem, [Double], String)?] {
+        // A step's budget is `stepNodes` of branch-and-cut; its time is only a guard, a tenth of
+        // what is left (at least `stepSeconds`): GLPK finds its better rosters early and spends
+        // the rest proving them, which the search does not need.
+        let cap = deadline.capped(at: max(Self.stepSeconds, deadline.remaining / 10))
+        let answers = ResultSlots<(Subproblem, [Double], String)?>(count: batch.count)
+        // Only values cross to the threads: the model, the solver, the neighbourhoods.
+        let (model, solver, shouldStop, nodes) = (week.model, solver, shouldStop, Self.stepNodes)
+        let decisions = batch.map(\.decisions)
+        DispatchQueue.concurrentPerform(iterations: batch.count) { position in
+            guard let subproblem = try? Subproblem(of: model, freeing: decisions[position], followers: followers, at: incumbent),
+                  !subproblem.model.variables.isEmpty else { return }
+            var options = SolveOptions(relativeGap: 1e-4, initialSolution: subproblem.start)
+            options.shouldStop = shouldStop
+            options.nodeLimit = nodes
+            let outcome = AbandonableSolve.run(solver, model: subproblem.model, options: options, deadline: cap)
+            guard let values = outcome.solution?.values, !values.isEmpty else { return }
+            answers.store(position, (subproblem, values, outcome.solution?.status.rawValue ?? "-"))
+        }
+        return (0..<batch.count).map { answers.stored($0) ?? nil }
+    }
+
+    /// The neighbourhoods around the incumbent: locations, days and groups of people interleaved.
+    func neighbourhoods(around values: [Double], round: Int = 0) -> [Neighbourhood] {
         var byLocation: [LocationID: Set<Int>] = [:]
         var peopleAt: [LocationID: Set<StaffID>] = [:]
         var byDay: [Int: Set<Int>] = [:]
@@ -106,13 +141,46 @@ struct NeighbourhoodSearch<S: Solver> {
 
         let locations = byLocation.keys.sorted().map { Neighbourhood(name: "location \($0)", decisions: byLocation[$0]!) }
         let days = byDay.keys.sorted().map { Neighbourhood(name: "day \(Weekday(rawValue: $0).map { "\($0)" } ?? "\($0)")", decisions: byDay[$0]!) }
+        let groups = peopleGroups(round: round, around: values)
         var hoods: [Neighbourhood] = []
-        for index in 0..<max(locations.count, days.count) {
+        for index in 0..<max(locations.count, days.count, groups.count) {
             if index < locations.count { hoods.append(locations[index]) }
             if index < days.count { hoods.append(days[index]) }
+            if index < groups.count { hoods.append(groups[index]) }
         }
         if !office.isEmpty { hoods.append(Neighbourhood(name: "responsibilities and appointments", decisions: office)) }
         return hoods.filter { !$0.decisions.isEmpty }
+    }
+
+    /// Six people who work now and two who do not, drawn by a fixed shuffle per round; each
+    /// group frees the whole week of its people (sessions, visits, responsibilities).
+    private func peopleGroups(round: Int, around values: [Double]) -> [Neighbourhood] {
+        var decisions: [StaffID: Set<Int>] = [:]
+        for (person, sessions) in week.sessionsByStaff { decisions[person] = Set(sessions.map(\.variable.index)) }
+        for options in week.taskAssignments { for (option, variable) in options { decisions[option.staff, default: []].insert(variable.index) } }
+        for choices in week.responsible.values { for (person, variable) in choices { decisions[person, default: []].insert(variable.index) } }
+        let people = week.staff.map(\.id).filter { decisions[$0] != nil }.sorted()
+        guard people.count > 1 else { return [] }
+        let working = shuffled(people.filter { person in decisions[person]!.contains { values[$0] > 0.5 } }, round: round)
+        let idle = shuffled(people.filter { person in !decisions[person]!.contains { values[$0] > 0.5 } }, round: round)
+        let (busy, free) = (6, 2)
+        let count = max((working.count + busy - 1) / busy, 1)
+        return (0..<count).compactMap { group in
+            let members = Array(working.dropFirst(group * busy).prefix(busy)) + Array(idle.dropFirst(group * free).prefix(free))
+            guard members.count > 1 else { return nil }
+            return Neighbourhood(name: "people \(members[0])…", decisions: members.reduce(into: Set<Int>()) { $0.formUnion(decisions[$1] ?? []) })
+        }
+    }
+
+    /// A fixed shuffle per round (Fisher–Yates with a linear congruential sequence).
+    private func shuffled(_ people: [StaffID], round: Int) -> [StaffID] {
+        var people = people
+        var state = UInt64(truncatingIfNeeded: round) &* 0x9E37_79B9_7F4A_7C15 &+ 0x2545_F491_4F6C_DD1D
+        for index in stride(from: people.count - 1, to: 0, by: -1) {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            people.swapAt(index, Int((state >> 33) % UInt64(index + 1)))
+        }
+        return people
     }
 
     /// The days (0 = Monday) an interval lies on; a night belongs to both.

@@ -23,6 +23,8 @@ struct PartEngine<S: Solver> {
     let deadline: Deadline
     /// Optional: a roster to start from (the hire analysis starts from the base roster).
     var seed: Roster? = nil
+    /// Neighbourhoods solved side by side (the cores this part may use).
+    var searchThreads = 1
 
     /// Above this many person-session pairs and client-work options the MIP is not built: its
     /// LP alone would not finish in time on two cores, so the greedy roster stands.
@@ -77,9 +79,10 @@ struct PartEngine<S: Solver> {
             if let start {
                 // The search runs to its local optimum (or the deadline); branch-and-cut on the full
                 // model gets what is left, to improve further and to bound.
-                let search = NeighbourhoodSearch(week: model, solver: solver, deadline: deadline,
+                var search = NeighbourhoodSearch(week: model, solver: solver, deadline: deadline,
                                                  log: options.log.map { log in { line in log("[\(part.name)] \(line)") } },
                                                  shouldStop: options.shouldStop)
+                search.threads = searchThreads
                 let outcome = search.improve(from: start)
                 log("neighbourhood search: \(outcome.improvements) improvements in \(outcome.steps) steps, model objective \(rounded(model.model.objective.value(in: start))) → \(rounded(outcome.objective))")
                 if outcome.improvements > 0 {

@@ -32,6 +32,8 @@ public struct TravelTable: Sendable, Hashable {
     /// Minutes from one area to another; the same area needs none.
     public func minutes(from origin: String, to destination: String) -> Int {
         if origin == destination { return 0 }
+        // Most weeks give one default time; no need to hash two area names for it.
+        if minutes.isEmpty { return defaultMinutes }
         return minutes[AreaPair(origin, destination)] ?? defaultMinutes
     }
 }

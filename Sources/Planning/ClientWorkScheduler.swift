@@ -34,12 +34,14 @@ final class PersonPlan {
 
     /// Sets the times of the day's work; false (and nothing changed) when it does not fit or
     /// breaks a working-time rule.
-    func resequence(_ day: Weekday, with items: [Occurrence]) -> RuleViolation? {
+    func resequence(_ day: Weekday, with items: [Occurrence], searchLimit: Int? = nil) -> RuleViolation? {
         let others = fixed + days.filter { $0.key != day }.values.flatMap {
             $0.map { TimedWork(interval: WeekInterval(start: $0.start, end: $0.start + $0.minutes), area: $0.area) }
         }
         let untimed = items.map { UntimedWork(minutes: $0.minutes, allowed: $0.allowed, area: $0.area) }
-        guard let starts = rules.sequencer.sequence(untimed, around: others) else {
+        var sequencer = rules.sequencer
+        if let searchLimit { sequencer.searchLimit = searchLimit }
+        guard let starts = sequencer.sequence(untimed, around: others) else {
             return .noFreeTime
         }
         var timed = items
@@ -310,6 +312,10 @@ struct ClientWorkScheduler {
         return items.indices.max { (items[$0].minutes, -$0) < (items[$1].minutes, -$1) } ?? 0
     }
 
+    /// Partial orders the sequencer may try for one repair attempt: a day that needs more is
+    /// left to the next person and day, and to the try at every free start.
+    static var repairSearchLimit: Int { 2_000 }
+
     /// Tries one more occurrence of a task with each qualified person and day; records why each person could not.
     private func insert(_ index: Int, plans: [StaffID: PersonPlan], responsibleOf: [ClientID: StaffID], causes: inout [StaffID: RuleViolation]) -> Bool {
         let task = work.tasks[index]
@@ -322,9 +328,16 @@ struct ClientWorkScheduler {
             }
         }
         let preferred = Set(task.preferredStaff)
+        // The client's visitors first, then preferred staff, then the nearest: the first try
+        // usually fits, and a near visitor is what the objective asks anyway.
+        var distance: [StaffID: Int] = [:]
+        for option in task.options where distance[option.staff] == nil {
+            let home = plans[option.staff]?.staff.homeArea
+            distance[option.staff] = home.flatMap { home in task.area.map { model.scenario.travel.minutes(from: home, to: $0) } } ?? 0
+        }
         let options = task.options.sorted { lhs, rhs in
-            let left = (visitors.contains(lhs.staff) ? 0 : preferred.contains(lhs.staff) ? 1 : 2, lhs.staff.rawValue, lhs.day)
-            let right = (visitors.contains(rhs.staff) ? 0 : preferred.contains(rhs.staff) ? 1 : 2, rhs.staff.rawValue, rhs.day)
+            let left = (visitors.contains(lhs.staff) ? 0 : preferred.contains(lhs.staff) ? 1 : 2, distance[lhs.staff]!, lhs.staff.rawValue, lhs.day)
+            let right = (visitors.contains(rhs.staff) ? 0 : preferred.contains(rhs.staff) ? 1 : 2, distance[rhs.staff]!, rhs.staff.rawValue, rhs.day)
             return left < right
         }
         for option in options {
@@ -338,8 +351,13 @@ struct ClientWorkScheduler {
                 continue
             }
             if perDay[option.day, default: 0] >= task.maxPerDay { continue }
+            // Hours first: no order of the day helps a week that is full.
+            if let full = plan.rules.hoursViolation(plan.timedWork, adding: task.minutes, coordinationMinutes: plan.coordinationMinutes) {
+                causes[option.staff] = full
+                continue
+            }
             let items = (plan.days[option.day] ?? []) + [PersonPlan.Occurrence(task: index, minutes: task.minutes, allowed: option.allowed, area: task.area)]
-            if let cause = plan.resequence(option.day, with: items) {
+            if let cause = plan.resequence(option.day, with: items, searchLimit: Self.repairSearchLimit) {
                 // The sequencer starts each item as early as it can; a later start with the day's
                 // other work left where it is may still fit (a shorter shift, a rest kept).
                 if let start = freeStart(task, option: option, plan: plan) {

@@ -28,6 +28,13 @@ struct WorkingWeek {
         }
         return nil
     }
+
+    /// Whether `minutes` more work, at any time, would break the week's hours (`WeeklyHoursRule`
+    /// asked with that much added): a cheap test before any sequencing is tried.
+    func hoursViolation(_ work: [TimedWork], adding minutes: Int, coordinationMinutes: Int) -> RuleViolation? {
+        WeeklyHoursRule().violation(in: PersonWeekView(staff: staff, scenario: scenario, work: work,
+                                                       coordinationMinutes: coordinationMinutes + minutes, sequencer: sequencer))
+    }
 }
 
 /// One person's week as the per-person rules see it: all timed work in time order.

@@ -63,8 +63,9 @@ struct PartEngine<S: Solver> {
         let restricted = size > Self.largestModel
         // A seeded plan (the hire analysis) keeps its seed and only fills around it: no new MIP.
         if seed == nil, deadline.remaining > 0.5, options.shouldStop?() != true {
-            let model = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, tasks: modelWork.tasks,
-                                  responsibilities: modelWork.responsibilities, appointments: modelWork.appointments,
+            let offeredWork = withConstructionsChoices(greedy)
+            let model = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, tasks: offeredWork.tasks,
+                                  responsibilities: offeredWork.responsibilities, appointments: offeredWork.appointments,
                                   weights: options.weights, name: part.name)
             if restricted {
                 model.offered = offered(around: greedy.groupWeek, staffing: staffing)
@@ -170,6 +171,34 @@ struct PartEngine<S: Solver> {
             for person in people { plans[person.id]?.addFixed(week.timedWork(index), location: week.demands[index].session.location) }
         }
         return plans
+    }
+
+    /// The model's client work with, besides the nearest candidates, whoever the construction
+    /// chose for each visit, evaluation and responsibility: so the construction is a solution of
+    /// the model (its warm start), not a roster the model calls short.
+    private func withConstructionsChoices(_ greedy: Candidate) -> AmbulatoryDemand {
+        let full = Dictionary(partWork.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var chosen: [String: Set<StaffID>] = [:]
+        for row in greedy.assignments where row.activity == .visit || row.activity == .evaluation {
+            guard let client = row.clients.first else { continue }
+            chosen["\(row.activity == .visit ? "visit" : "evaluation")[\(client)]", default: []].insert(row.staff)
+        }
+        let tasks = modelWork.tasks.map { task -> ClientTask in
+            guard let people = chosen[task.id], let all = full[task.id] else { return task }
+            let offered = Set(task.options.map { "\($0.staff) \($0.day)" })
+            let added = all.options.filter { people.contains($0.staff) && !offered.contains("\($0.staff) \($0.day)") }
+            guard !added.isEmpty else { return task }
+            return ClientTask(kind: task.kind, client: task.client, product: task.product, count: task.count, minutes: task.minutes,
+                              maxPerDay: task.maxPerDay, area: task.area, location: task.location, windows: task.windows,
+                              maxDistinctStaff: task.maxDistinctStaff, preferredStaff: task.preferredStaff, options: task.options + added)
+        }
+        let responsible = Dictionary(greedy.responsibilities.map { ($0.client, $0.staff) }, uniquingKeysWith: { first, _ in first })
+        let responsibilities = modelWork.responsibilities.map { demand -> ResponsibilityDemand in
+            guard let person = responsible[demand.client], !demand.candidates.contains(person) else { return demand }
+            return ResponsibilityDemand(client: demand.client, level: demand.level, coordinationMinutes: demand.coordinationMinutes,
+                                        candidates: demand.candidates + [person], isFixed: demand.isFixed)
+        }
+        return AmbulatoryDemand(tasks: tasks, responsibilities: responsibilities, appointments: modelWork.appointments)
     }
 
     // MARK: size and bound

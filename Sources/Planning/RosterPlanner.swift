@@ -158,6 +158,11 @@ public struct RosterPlanner<S: Solver>: Sendable {
         let responsibilityIndex = Dictionary(modelWork.responsibilities.map { ($0.client, $0) }, uniquingKeysWith: { first, _ in first })
         let remainingSize = ResultSlots<Double>(count: 1)
         remainingSize.store(0, parts.reduce(0) { $0 + size($1) })
+        // The live line sums the parts: each part's best score and bound so far, shown once every
+        // part has reported (a part reports after its construction).
+        let board = ResultSlots<SolveProgress>(count: parts.count)
+        let started = Date()
+        let outer = options.progress
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let position = next.takeTicket(limit: order.count) {
                 let index = order[position]
@@ -167,7 +172,19 @@ public struct RosterPlanner<S: Solver>: Sendable {
                 let partWork = AmbulatoryDemand(tasks: part.tasks.compactMap { taskIndex[$0.id] },
                                                 responsibilities: part.responsibilities.compactMap { responsibilityIndex[$0.client] },
                                                 appointments: part.appointments)
-                var engine = PartEngine(solver: solver, scenario: scenario, part: part, modelWork: partWork, options: options,
+                var partOptions = options
+                if let outer {
+                    partOptions.progress = { progress in
+                        board.store(index, progress)
+                        let reports = (0..<parts.count).compactMap { board.stored($0) }
+                        guard reports.count == parts.count else { return }
+                        let incumbents = reports.compactMap(\.incumbent), bounds = reports.compactMap(\.bound)
+                        outer(SolveProgress(incumbent: incumbents.count == parts.count ? incumbents.reduce(0, +) : nil,
+                                            bound: bounds.count == parts.count ? bounds.reduce(0, +) : nil,
+                                            elapsedSeconds: Date().timeIntervalSince(started)))
+                    }
+                }
+                var engine = PartEngine(solver: solver, scenario: scenario, part: part, modelWork: partWork, options: partOptions,
                                         deadline: deadline.capped(at: deadline.remaining * share))
                 engine.seed = seed
                 // A week of one part leaves the second core to the neighbourhood search.

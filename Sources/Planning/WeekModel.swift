@@ -57,24 +57,10 @@ final class WeekModel {
         self.model = Model(name: name)
     }
 
-    /// Builds the whole model: one call per rule family.
+    /// Builds the whole model: the variables, then every rule of `PlanningRules.model` in turn.
     func build() throws {
         try addAssignmentVariables()
-        try addResponsibility()             // Rules/ResponsibilityRule.swift
-        try addClientTasks()                // Rules/ClientTaskRule.swift
-        try addAppointments()               // Rules/AppointmentRule.swift
-        try addAttendanceChoices()          // Rules/AttendanceChoiceRule.swift
-        try addStaffingRatio()              // Rules/StaffingRatioRule.swift
-        try addLeadLevel()                  // Rules/LeadLevelRule.swift
-        try addSkillNeeds()                 // Rules/SkillNeedRule.swift
-        try addNoDoubleBooking()            // Rules/NoDoubleBookingRule.swift
-        try addPersonDayCapacity()          // Rules/PersonDayCapacityRule.swift
-        try addWeeklyHours()                // Rules/WeeklyHoursRule.swift
-        try addShiftLengthAndNightRest()    // Rules/ShiftLengthRule.swift
-        try addWeeklyRest()                 // Rules/WeeklyRestRule.swift
-        try addContractHoursObjective()     // Rules/ContractHoursObjective.swift
-        try addContinuityAndCost()          // Rules/ContinuityObjective.swift
-        try addVisitorContinuity()          // Rules/VisitorContinuityRule.swift
+        for rule in PlanningRules.model { try rule.addRows(to: self) }
         try model.setObjective(objective)
     }
 

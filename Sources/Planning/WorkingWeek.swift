@@ -67,8 +67,27 @@ protocol PersonWeekRule: Sendable {
     func violation(in week: PersonWeekView) -> RuleViolation?
 }
 
+/// A rule of the model: its rows and penalty terms for one part's week, and its label. A rule
+/// added later is one file (rows, oracle check where it limits a person's week, label) and one
+/// entry in `PlanningRules.model`.
+protocol ModelRule: Sendable {
+    /// What the rule asks, in a planner's words.
+    var label: String { get }
+    func addRows(to week: WeekModel) throws
+}
+
 /// The rules of the model and the oracle, in the order they are built and asked.
 enum PlanningRules {
+    /// The model's rules in build order: responsibility and client work first (their variables
+    /// are used by the hours and day rules), then attendance, the session rules, the person
+    /// rules, and the soft objectives.
+    static let model: [any ModelRule] = [
+        ResponsibilityRule(), ClientTaskRule(), AppointmentRule(), AttendanceChoiceRule(),
+        StaffingRatioRule(), LeadLevelRule(), SkillNeedRule(),
+        NoDoubleBookingRule(), PersonDayCapacityRule(), WeeklyHoursRule(), ShiftLengthRule(), WeeklyRestRule(),
+        ContractHoursObjective(), ContinuityObjective(), VisitorContinuityRule(),
+    ]
+
     /// Per-person rules, cheapest first (the oracle stops at the first broken one).
     static let personWeek: [any PersonWeekRule] = [
         WeeklyHoursRule(), NoDoubleBookingRule(), HomeTravelRule(), ShiftLengthRule(), WeeklyRestRule(),

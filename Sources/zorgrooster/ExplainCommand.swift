@@ -29,6 +29,10 @@ struct ExplainCommand: ParsableCommand {
     func validate() throws {
         if !session.isEmpty && session.count != 3 { throw ValidationError("--session takes three words: location, day and name, e.g. --session linde thu ochtend.") }
         if client != nil && !session.isEmpty { throw ValidationError("use --client or --session, not both.") }
+        let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        if session.count == 3, !days.contains(session[1]) {
+            throw ValidationError("--session's day is one of \(days.joined(separator: ", ")); `\(session[1])` is not.")
+        }
     }
 
     func run() throws {
@@ -38,6 +42,7 @@ struct ExplainCommand: ParsableCommand {
         var title: String
         if let client {
             matches = { row in row["client"] == client || (row["clients"] ?? "").split(separator: ";").contains(Substring(client))
+                || (row["clients_present"] ?? "").split(separator: ";").contains(Substring(client))
                 || (row["ref"] ?? "").hasPrefix(client + "#") }
             title = "Client \(client)"
         } else if session.count == 3 {
@@ -50,6 +55,17 @@ struct ExplainCommand: ParsableCommand {
         }
         let planned = roster.filter(matches)
         let short = uncovered.filter(matches)
+        // Nothing at all under that name is a mistake in the name, not a week where all is well.
+        if planned.isEmpty, short.isEmpty {
+            if let client {
+                printError("\(client) appears nowhere in \(folder)/roster.csv or uncovered.csv: not a client planned this week (check the id)")
+                throw ExitCode(2)
+            }
+            if session.count == 3 {
+                printError("nothing is rostered or uncovered at `\(session.joined(separator: " "))` in \(folder): no such session this week, or one without clients; check the location, day and session name")
+                throw ExitCode(2)
+            }
+        }
         if client == nil, session.count == 3, let first = planned.first ?? short.first {
             title += " (\(first["date"] ?? "") \(first["start"] ?? "")–\(first["end"] ?? ""))"
         }

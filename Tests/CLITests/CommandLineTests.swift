@@ -254,6 +254,13 @@ struct CommandLineTests {
         let calm = try zorgrooster("explain", out, "--session", "linde", "mon", "ochtend")
         #expect(calm.stdout.contains("Nothing uncovered here"))
         #expect(try zorgrooster("explain", folder.path).status == 2)
+        // A session or client that is not there is a mistake, not an all-clear.
+        for wrong in [["--session", "eik", "wed", "middernacht"], ["--session", "eik", "fri", "morning"], ["--client", "c99"]] {
+            let answer = try zorgrooster(["explain", out] + wrong)
+            #expect(answer.status == 2, "\(wrong): \(answer.stdout)")
+            #expect(!answer.stdout.contains("every rule is met"))
+        }
+        #expect(try zorgrooster("explain", out, "--session", "eik", "fri", "ochtend", "--client", "x").status == 2)
     }
 
     @Test("init writes a starter scenario that validates and solves; it never overwrites without --force")

@@ -10,11 +10,11 @@ import Optimization
 /// - a **location**: every person's place in its sessions, and the whole week of the people who
 ///   work there now (so they may move to other locations);
 /// - a **day** with the night before it: every session, visit, evaluation and appointment on it;
-/// - a **group of people** (eight, drawn afresh each round by a fixed shuffle): their whole
-///   weeks, so they may swap shifts among themselves (the employee neighbourhood of nurse
-///   rostering);
+/// - a **group of people** (eight, drawn afresh each round by a fixed shuffle, twice as many
+///   after each round without improvement): their whole weeks, so they may swap shifts among
+///   themselves (the employee neighbourhood of nurse rostering);
 /// - the **responsibilities and appointments** of the week.
-/// The search ends at a local optimum (a whole round without improvement) or at the deadline.
+/// The search ends at a local optimum (three rounds in a row without improvement) or at the deadline.
 /// Each step's budget is counted in branch-and-cut nodes, with seconds only as a guard, so a
 /// search that reaches its local optimum before the deadline gives the same roster every run.
 struct NeighbourhoodSearch<S: Solver> {
@@ -23,6 +23,9 @@ struct NeighbourhoodSearch<S: Solver> {
     let deadline: Deadline
     var log: ((String) -> Void)? = nil
     var shouldStop: (@Sendable () -> Bool)? = nil
+
+    /// Rounds in a row without improvement before the search ends.
+    static var patience: Int { 3 }
 
     /// The least time a step's guard allows.
     static var stepSeconds: Double { 2 }
@@ -56,8 +59,13 @@ struct NeighbourhoodSearch<S: Solver> {
         var lastRoundLength = 1
         let started = Date()
         while !deadline.hasPassed, shouldStop?() != true {
-            let hoods = neighbourhoods(around: incumbent, round: turn / max(1, lastRoundLength))
-            guard !hoods.isEmpty, sinceImprovement < hoods.count else { break }
+            // Each round without improvement doubles the people groups: a local optimum of small
+            // swaps is left through larger ones.
+            let stale = min(Self.patience - 1, sinceImprovement / max(1, lastRoundLength))
+            let hoods = neighbourhoods(around: incumbent, round: turn / max(1, lastRoundLength), groupScale: 1 << stale)
+            // People groups are drawn afresh each round, so a round without improvement is not
+            // yet a local optimum; `patience` such rounds in a row are.
+            guard !hoods.isEmpty, sinceImprovement < Self.patience * hoods.count else { break }
             lastRoundLength = hoods.count
             let batch = (0..<min(max(1, threads), hoods.count)).map { hoods[(turn + $0) % hoods.count] }
             turn += batch.count
@@ -108,7 +116,7 @@ struct NeighbourhoodSearch<S: Solver> {
     }
 
     /// The neighbourhoods around the incumbent: locations, days and groups of people interleaved.
-    func neighbourhoods(around values: [Double], round: Int = 0) -> [Neighbourhood] {
+    func neighbourhoods(around values: [Double], round: Int = 0, groupScale: Int = 1) -> [Neighbourhood] {
         var byLocation: [LocationID: Set<Int>] = [:]
         var peopleAt: [LocationID: Set<StaffID>] = [:]
         var byDay: [Int: Set<Int>] = [:]
@@ -141,7 +149,7 @@ struct NeighbourhoodSearch<S: Solver> {
 
         let locations = byLocation.keys.sorted().map { Neighbourhood(name: "location \($0)", decisions: byLocation[$0]!) }
         let days = byDay.keys.sorted().map { Neighbourhood(name: "day \(Weekday(rawValue: $0).map { "\($0)" } ?? "\($0)")", decisions: byDay[$0]!) }
-        let groups = peopleGroups(round: round, around: values)
+        let groups = peopleGroups(round: round, around: values, scale: groupScale)
         var hoods: [Neighbourhood] = []
         for index in 0..<max(locations.count, days.count, groups.count) {
             if index < locations.count { hoods.append(locations[index]) }
@@ -152,9 +160,9 @@ struct NeighbourhoodSearch<S: Solver> {
         return hoods.filter { !$0.decisions.isEmpty }
     }
 
-    /// Six people who work now and two who do not, drawn by a fixed shuffle per round; each
+    /// Six people who work now and two who do not (times `scale`), drawn by a fixed shuffle per round; each
     /// group frees the whole week of its people (sessions, visits, responsibilities).
-    private func peopleGroups(round: Int, around values: [Double]) -> [Neighbourhood] {
+    private func peopleGroups(round: Int, around values: [Double], scale: Int) -> [Neighbourhood] {
         var decisions: [StaffID: Set<Int>] = [:]
         for (person, sessions) in week.sessionsByStaff { decisions[person] = Set(sessions.map(\.variable.index)) }
         for options in week.taskAssignments { for (option, variable) in options { decisions[option.staff, default: []].insert(variable.index) } }
@@ -163,7 +171,7 @@ struct NeighbourhoodSearch<S: Solver> {
         guard people.count > 1 else { return [] }
         let working = shuffled(people.filter { person in decisions[person]!.contains { values[$0] > 0.5 } }, round: round)
         let idle = shuffled(people.filter { person in !decisions[person]!.contains { values[$0] > 0.5 } }, round: round)
-        let (busy, free) = (6, 2)
+        let (busy, free) = (6 * scale, 2 * scale)
         let count = max((working.count + busy - 1) / busy, 1)
         return (0..<count).compactMap { group in
             let members = Array(working.dropFirst(group * busy).prefix(busy)) + Array(idle.dropFirst(group * free).prefix(free))

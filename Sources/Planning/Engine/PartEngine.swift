@@ -29,6 +29,8 @@ struct PartEngine<S: Solver> {
     /// Above this many person-session pairs and client-work options the MIP is not built: its
     /// LP alone would not finish in time on two cores, so the greedy roster stands.
     static var largestModel: Int { 60_000 }
+    /// How often a restricted model is built again around the search's roster.
+    static var restrictedPasses: Int { 6 }
 
     struct Candidate {
         var assignments: [RosterAssignment]
@@ -56,6 +58,10 @@ struct PartEngine<S: Solver> {
         let combinatorial = terms.total
         log("lower bound \(rounded(combinatorial)): demand no one could meet \(rounded(terms.forcedShortfall)), cost \(rounded(terms.cost)), faces \(rounded(terms.faces)), above contract \(rounded(terms.aboveContract))")
         var boundSource = "per-session cost, faces and demand no one could meet"
+        let tell = { (score: Double, bound: Double) in
+            options.progress?(SolveProgress(incumbent: score, bound: bound, elapsedSeconds: Date().timeIntervalSince(started)))
+        }
+        tell(greedy.score, combinatorial)
         var variables = 0, constraints = 0
         var warmStart: String? = nil
 
@@ -63,21 +69,28 @@ struct PartEngine<S: Solver> {
         let restricted = size > Self.largestModel
         // A seeded plan (the hire analysis) keeps its seed and only fills around it: no new MIP.
         if seed == nil, deadline.remaining > 0.5, options.shouldStop?() != true {
-            let offeredWork = withConstructionsChoices(greedy)
-            let model = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, tasks: offeredWork.tasks,
+            // A restricted model offers people around one roster; once the search has moved the
+            // roster, the model is built again around the new one (new people come into reach),
+            // as long as a pass still improves and time is left.
+            var around = greedy
+            var model: WeekModel! = nil
+            var incumbent: [Double]? = nil
+            for pass in 1...(restricted ? Self.restrictedPasses : 1) {
+                let offeredWork = withConstructionsChoices(around)
+                model = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, tasks: offeredWork.tasks,
                                   responsibilities: offeredWork.responsibilities, appointments: offeredWork.appointments,
                                   weights: options.weights, name: part.name)
-            if restricted {
-                model.offered = offered(around: greedy.groupWeek, staffing: staffing)
-                log("model restricted to \(model.offered!.values.reduce(0) { $0 + $1.count }) person-session pairs (of \(size)): the search improves within it, the bound is computed apart")
-            }
-            try model.build()
-            variables = model.model.variables.count
-            constraints = model.model.constraints.count
-            let start = WarmStart.values(for: greedy, in: model, solver: solver, deadline: deadline.capped(at: max(1, deadline.remaining * 0.15)))
-            warmStart = start == nil ? "not used (the greedy roster could not be completed in the model)" : nil
-            var incumbent = start
-            if let start {
+                if restricted {
+                    model.offered = offered(around: around.groupWeek, staffing: staffing)
+                    log("pass \(pass): model restricted to \(model.offered!.values.reduce(0) { $0 + $1.count }) person-session pairs (of \(size)): the search improves within it, the bound is computed apart")
+                }
+                try model.build()
+                variables = model.model.variables.count
+                constraints = model.model.constraints.count
+                let start = WarmStart.values(for: around, in: model, solver: solver, deadline: deadline.capped(at: max(1, deadline.remaining * 0.15)))
+                if pass == 1 { warmStart = start == nil ? "not used (the greedy roster could not be completed in the model)" : nil }
+                incumbent = start
+                guard let start else { break }
                 // The search runs to its local optimum (or the deadline); branch-and-cut on the full
                 // model gets what is left, to improve further and to bound.
                 var search = NeighbourhoodSearch(week: model, solver: solver, deadline: deadline,
@@ -86,17 +99,25 @@ struct PartEngine<S: Solver> {
                 search.threads = searchThreads
                 let outcome = search.improve(from: start)
                 log("neighbourhood search: \(outcome.improvements) improvements in \(outcome.steps) steps, model objective \(rounded(model.model.objective.value(in: start))) → \(rounded(outcome.objective))")
-                if outcome.improvements > 0 {
-                    incumbent = outcome.values
-                    let improved = complete(GroupRosterDecoder(model: model, values: outcome.values).decode(), staffing: staffing, model: model, values: outcome.values)
-                    log("neighbourhood search: score \(rounded(improved.score)) against \(rounded(best.score))")
-                    if improved.score < best.score - 1e-6 { best = improved }
-                }
+                guard outcome.improvements > 0 else { break }
+                incumbent = outcome.values
+                let improved = complete(GroupRosterDecoder(model: model, values: outcome.values).decode(), staffing: staffing, model: model, values: outcome.values)
+                log("neighbourhood search: score \(rounded(improved.score)) against \(rounded(best.score))")
+                tell(min(best.score, improved.score), combinatorial)
+                guard improved.score < best.score - 1e-6 else { break }
+                best = improved
+                around = improved
+                if deadline.remaining < 1 || options.shouldStop?() == true { break }
             }
             if !restricted, deadline.remaining > 0.5, options.shouldStop?() != true {
                 var solveOptions = SolveOptions(relativeGap: options.relativeGap, initialSolution: incumbent,
                                                 log: options.log.map { log in { @Sendable line in log("[\(part.name)] \(line)") } },
-                                                progress: options.progress, shouldStop: options.shouldStop)
+                                                progress: options.progress.map { outer in { @Sendable progress in
+                                                    // GLPK's bound, or the combinatorial one where that is higher.
+                                                    outer(SolveProgress(incumbent: progress.incumbent, bound: max(progress.bound ?? combinatorial, combinatorial),
+                                                                        elapsedSeconds: Date().timeIntervalSince(started)))
+                                                } },
+                                                shouldStop: options.shouldStop)
                 solveOptions.timeLimitSeconds = deadline.remaining
                 let outcome = AbandonableSolve.run(solver, model: model.model, options: solveOptions, deadline: deadline)
                 if let error = outcome.error { throw error }

@@ -47,3 +47,9 @@ extension WeekModel {
         }
     }
 }
+
+/// The rule as a unit of the model's list (`PlanningRules.model`).
+struct AppointmentRule: ModelRule {
+    var label: String { "appointments with every role filled by a different person on one day" }
+    func addRows(to week: WeekModel) throws { try week.addAppointments() }
+}

@@ -39,3 +39,9 @@ extension WeekModel {
         return LinearExpression()
     }
 }
+
+/// The rule as a unit of the model's list (`PlanningRules.model`).
+struct AttendanceChoiceRule: ModelRule {
+    var label: String { "attends_any clients placed within the location's capacity" }
+    func addRows(to week: WeekModel) throws { try week.addAttendanceChoices() }
+}

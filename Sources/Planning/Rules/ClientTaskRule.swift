@@ -55,3 +55,9 @@ extension WeekModel {
         }
     }
 }
+
+/// The rule as a unit of the model's list (`PlanningRules.model`).
+struct ClientTaskRule: ModelRule {
+    var label: String { "visits and due evaluations by qualified people on days both can make" }
+    func addRows(to week: WeekModel) throws { try week.addClientTasks() }
+}

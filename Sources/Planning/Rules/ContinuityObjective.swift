@@ -23,3 +23,9 @@ extension WeekModel {
         }
     }
 }
+
+/// The rule as a unit of the model's list (`PlanningRules.model`).
+struct ContinuityObjective: ModelRule {
+    var label: String { "the same few faces per location, then employer cost (soft)" }
+    func addRows(to week: WeekModel) throws { try week.addContinuityAndCost() }
+}

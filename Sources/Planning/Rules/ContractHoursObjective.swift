@@ -22,3 +22,9 @@ extension WeekModel {
         }
     }
 }
+
+/// The rule as a unit of the model's list (`PlanningRules.model`).
+struct ContractHoursObjective: ModelRule {
+    var label: String { "hours above contract (soft)" }
+    func addRows(to week: WeekModel) throws { try week.addContractHoursObjective() }
+}

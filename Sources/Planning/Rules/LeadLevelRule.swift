@@ -27,3 +27,9 @@ extension WeekModel {
         }
     }
 }
+
+/// The rule as a unit of the model's list (`PlanningRules.model`).
+struct LeadLevelRule: ModelRule {
+    var label: String { "a professional of the lead level in every session" }
+    func addRows(to week: WeekModel) throws { try week.addLeadLevel() }
+}

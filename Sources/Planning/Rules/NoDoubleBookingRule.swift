@@ -60,3 +60,8 @@ struct NoDoubleBookingRule: PersonWeekRule {
         return nil
     }
 }
+
+extension NoDoubleBookingRule: ModelRule {
+    var label: String { "one place at a time, with travel between areas" }
+    func addRows(to week: WeekModel) throws { try week.addNoDoubleBooking() }
+}

@@ -48,3 +48,9 @@ extension WeekModel {
         return scenario.travel.minutes(from: origin, to: destination)
     }
 }
+
+/// The rule as a unit of the model's list (`PlanningRules.model`).
+struct PersonDayCapacityRule: ModelRule {
+    var label: String { "a person's day has room for the work placed on it" }
+    func addRows(to week: WeekModel) throws { try week.addPersonDayCapacity() }
+}

@@ -31,3 +31,9 @@ extension WeekModel {
         }
     }
 }
+
+/// The rule as a unit of the model's list (`PlanningRules.model`).
+struct ResponsibilityRule: ModelRule {
+    var label: String { "one end-responsible professional per client, within max_caseload" }
+    func addRows(to week: WeekModel) throws { try week.addResponsibility() }
+}

@@ -77,3 +77,8 @@ struct ShiftLengthRule: PersonWeekRule {
         return nil
     }
 }
+
+extension ShiftLengthRule: ModelRule {
+    var label: String { "shift and night-shift length, rest after a night" }
+    func addRows(to week: WeekModel) throws { try week.addShiftLengthAndNightRest() }
+}

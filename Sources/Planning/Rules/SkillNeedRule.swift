@@ -15,3 +15,9 @@ extension WeekModel {
         }
     }
 }
+
+/// The rule as a unit of the model's list (`PlanningRules.model`).
+struct SkillNeedRule: ModelRule {
+    var label: String { "every skill a present client needs" }
+    func addRows(to week: WeekModel) throws { try week.addSkillNeeds() }
+}

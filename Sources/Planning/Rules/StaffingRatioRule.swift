@@ -36,3 +36,9 @@ func leastCommonMultiple(_ a: Int, _ b: Int) -> Int {
     func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
     return a / gcd(a, b) * b
 }
+
+/// The rule as a unit of the model's list (`PlanningRules.model`).
+struct StaffingRatioRule: ModelRule {
+    var label: String { "counted professionals for the ratio and min_staff" }
+    func addRows(to week: WeekModel) throws { try week.addStaffingRatio() }
+}

@@ -31,3 +31,9 @@ extension WeekModel {
         }
     }
 }
+
+/// The rule as a unit of the model's list (`PlanningRules.model`).
+struct VisitorContinuityRule: ModelRule {
+    var label: String { "max_distinct_staff (hard); few, preferred, nearby visitors (soft)" }
+    func addRows(to week: WeekModel) throws { try week.addVisitorContinuity() }
+}

@@ -36,3 +36,8 @@ struct WeeklyHoursRule: PersonWeekRule {
         return hours > limit + 1e-6 ? .hoursLimit(worked: hours, limit: limit) : nil
     }
 }
+
+extension WeeklyHoursRule: ModelRule {
+    var label: String { "max_hours and max_week_hours" }
+    func addRows(to week: WeekModel) throws { try week.addWeeklyHours() }
+}

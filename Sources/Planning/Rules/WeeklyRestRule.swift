@@ -53,3 +53,8 @@ struct WeeklyRestRule: PersonWeekRule {
         return hasFreeStretch(busy: busy, of: minutes) ? nil : .weeklyRest(hours: Double(minutes) / 60)
     }
 }
+
+extension WeeklyRestRule: ModelRule {
+    var label: String { "the weekly rest" }
+    func addRows(to week: WeekModel) throws { try week.addWeeklyRest() }
+}

@@ -92,7 +92,9 @@ public enum PersonCalendar {
             case "\\": result += "\\\\"
             case ";": result += "\\;"
             case ",": result += "\\,"
-            case "\n": result += "\\n"
+            // A line break of any kind ("\r\n" is one Character) is written as the escape, so a
+            // name can never start a line of its own in the file.
+            case "\n", "\r", "\r\n": result += "\\n"
             default: result.append(character)
             }
         }

@@ -138,7 +138,7 @@ public enum RosterReport {
 
     static func chip(for item: RosterAssignment, scenario: Scenario) -> String {
         let person = scenario.staff[item.staff]
-        let level = person.map { $0.isVolunteer ? "" : " <small>\($0.level.name)</small>" } ?? ""
+        let level = person.map { $0.isVolunteer ? "" : " <small>\(escaped($0.level.name))</small>" } ?? ""
         return "<span class=\"chip \(cssClass(item))\">\(escaped(person?.name ?? item.staff.rawValue))\(level)</span>"
     }
 

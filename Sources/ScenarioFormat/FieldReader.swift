@@ -75,7 +75,7 @@ struct ValueReader {
         "hourly_cost": 100_000, "time_limit_seconds": 86_400, "relative_gap": 0.999,
         "visit count": 168, "visit minutes": 1440, "minutes": 1440, "visit_minutes": 1440, "coordination_minutes": 10_080,
         "max_per_day": 24, "count": 1000, "time_step_minutes": 1440, "default_minutes": 1440, "travel minutes": 1440,
-        "ratio": 1000, "min_staff": 1000, "capacity": 100_000, "evaluation_months": 1200, "max_caseload": 100_000,
+        "ratio": 100, "min_staff": 1000, "capacity": 100_000, "evaluation_months": 1200, "max_caseload": 100_000,
         "max_distinct_staff": 10_000, "productivity": 1, "sessions_per_client": 100, "visits_per_client": 1000,
         "clients": 1_000_000, "group_size": 10_000, "caseload": 100_000, "needs": 1,
     ]

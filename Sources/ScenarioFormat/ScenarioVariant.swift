@@ -9,7 +9,7 @@ public struct ScenarioVariant: Sendable {
     public let name: String
     public let scaleClients: Double?
     /// The most a what-if may multiply the clients by: beyond it the week would not fit in memory.
-    public static let largestScale = 100.0
+    public static let largestScale = 10.0
     /// Dotted paths (`products.groep-duurzaam.ratio`) and their new values.
     let assignments: [(path: String, value: ValueNode)]
     /// `staff.ID` or `clients.ID`.

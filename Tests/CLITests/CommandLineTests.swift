@@ -138,6 +138,26 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    @Test("Hostile names stay text: a CR LF splits no CSV row or calendar line, markup is escaped in the report")
+    func hostileNames() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let hostile = Self.good.replacingOccurrences(of: "s1: {level: mbo3, contract_hours: 4}",
+                                                     with: #"s1: {name: "Anna\r\nX-EVIL:1 <script>alert(1)</script>", level: mbo3, contract_hours: 4}"#)
+        let scenario = try writeScenario(hostile, in: folder)
+        let out = folder.appendingPathComponent("out").path
+        let run = try zorgrooster("solve", scenario, "--out", out)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try zorgrooster("check", scenario, out).status == 0, "check reads the program's own roster back")
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(!report.contains("<script>alert"))
+        let calendars = try FileManager.default.contentsOfDirectory(atPath: out + "/calendars")
+        for file in calendars {
+            let text = try String(contentsOfFile: out + "/calendars/" + file, encoding: .utf8)
+            #expect(!text.components(separatedBy: "\r\n").contains { $0.hasPrefix("X-EVIL") }, "\(file)")
+        }
+    }
+
     @Test("validate accepts every bundled scenario")
     func bundledScenarios() throws {
         let folder = Self.packageRoot.appendingPathComponent("scenarios")

@@ -39,7 +39,9 @@ public enum ClockTime {
     /// Reads `HH:MM` (00:00 to 24:00); nil otherwise.
     public static func minutes(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        // Digits only: `+9:00` or ` 9:00` are not times of day.
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == ":" }),
               let hours = Int(parts[0]), let minutes = Int(parts[1]),
               (0...24).contains(hours), (0...59).contains(minutes), hours * 60 + minutes <= 1440
         else { return nil }

@@ -65,6 +65,12 @@ extension ScenarioReader {
                 log.report(at: place, path: "\(section).\(id)", "`\(id)` is not a valid id", hint: "ids use letters, digits, `_`, `.` and `-` only")
                 continue
             }
+            // A cell beyond the header has no field: usually a comma inside an unquoted value.
+            if row.count > columns.count, row.dropFirst(columns.count).contains(where: { !$0.trimmingSpaces.isEmpty }) {
+                log.report(at: place, path: "\(section).\(id)", "the row has \(row.count) cells, the header \(columns.count)",
+                           hint: "quote a value that holds a comma, e.g. \"mon-fri 08:00-12:00;tue 13:00-17:00\"")
+                continue
+            }
             guard seen.insert(id).inserted else {
                 log.report(at: place, path: "\(section).\(id)", "`\(id)` is defined twice (in the YAML or earlier in this file)",
                            hint: "give each person one id; remove or rename the duplicate")

@@ -107,8 +107,11 @@ struct ContractReader {
         }
         let caseload = fields.optional("caseload").flatMap { values.integer($0, minimum: 1, what: "caseload") }
         if product.setting == .group {
-            let sessions = (fields.required("sessions", hint: "list the sessions the group runs, as in a location")
-                .map(values.list) ?? []).compactMap(reader.readSession)
+            let sessionsNode = fields.required("sessions", hint: "list the sessions the group runs, as in a location")
+            if let sessionsNode, sessionsNode.isEmptyList {
+                log.report(sessionsNode, "a group product needs at least one session", hint: "list the sessions the group runs, e.g. [{name: ochtend, days: mon-fri, from: \"09:00\", to: \"12:30\"}]")
+            }
+            let sessions = (sessionsNode.map(values.list) ?? []).compactMap(reader.readSession)
             let perClient = fields.required("sessions_per_client", hint: "add the dagdelen a week per client, e.g. `sessions_per_client: 3`")
                 .flatMap { values.number($0, exclusive: true, what: "sessions_per_client") }
             for field in ["visits_per_client", "visit_minutes", "spread"] where fields.optional(field) != nil {

@@ -225,7 +225,8 @@ struct ValueReader {
 func parseDays(_ text: String) -> [Weekday]? {
     let trimmed = text.trimmingSpaces.lowercased()
     if let day = Weekday(name: trimmed) { return [day] }
-    let ends = trimmed.split(separator: "-")
+    // Empty pieces kept: `mon--fri` is a mistake, not a range.
+    let ends = trimmed.split(separator: "-", omittingEmptySubsequences: false)
     guard ends.count == 2, let first = Weekday(name: String(ends[0])), let last = Weekday(name: String(ends[1])),
           first <= last else { return nil }
     return Weekday.allCases.filter { $0 >= first && $0 <= last }

@@ -140,7 +140,11 @@ extension ScenarioReader {
             let location = fields.optional("location").flatMap { reference($0, in: context.locations, noun: "location", plural: "locations") }
             let minutes = fields.required("minutes", hint: "add the meeting's length, e.g. `minutes: 60`").flatMap { values.integer($0, minimum: 1, what: "minutes") }
             let window = fields.required("window", hint: "add window: {days: mon-fri, from: \"09:00\", to: \"17:00\"}").flatMap { values.window($0, what: "the appointment window") }
-            let roles = (fields.required("roles", hint: "add roles: [{skills: [huisarts]}, {level: hbo}]").map(values.list) ?? []).compactMap { roleNode -> AppointmentRole? in
+            let rolesNode = fields.required("roles", hint: "add roles: [{skills: [huisarts]}, {level: hbo}]")
+            if let rolesNode, rolesNode.isEmptyList {
+                log.report(rolesNode, "an appointment needs at least one role", hint: "add roles: [{skills: [huisarts]}, {level: hbo}]")
+            }
+            let roles = (rolesNode.map(values.list) ?? []).compactMap { roleNode -> AppointmentRole? in
                 guard let role = Fields(roleNode, log: log, allowed: ["skills", "level"], what: "a role") else { return nil }
                 return AppointmentRole(skills: Set(role.optional("skills").map(values.texts) ?? []),
                                        level: role.optional("level").flatMap { level($0, scale: context.scale) })

@@ -59,3 +59,14 @@ struct ValueNode: Sendable {
         self.path = path
     }
 }
+
+extension ValueNode {
+    /// `[]` or nothing: a list given with no items.
+    var isEmptyList: Bool {
+        switch content {
+        case let .sequence(items): items.isEmpty
+        case .null: true
+        default: false
+        }
+    }
+}

@@ -107,6 +107,9 @@ struct CommandLineTests {
         ("level: mbo3", "level: mbo3, colour: red", "staff.s1.colour", "unknown field `colour`"),
         ("contract_hours: 4", "contract_hours: 4, min_hours: 1e19", "staff.s1.min_hours", "more than can be meant"),
         ("week: 2026-W12", "week: 2026-W99999999999", "week", "ISO week"),
+        ("from: \"09:00\"", "from: \"+9:00\"", "locations.huis.sessions[0].from", "not a time of day"),
+        ("days: mon,", "days: mon--fri,", "locations.huis.sessions[0].days", "not a day or a range of days"),
+        ("contract_hours: 4}}", "contract_hours: 4}}\nappointments: {mdo: {minutes: 60, window: {days: mon, from: \"09:00\", to: \"12:00\"}, roles: []}}", "appointments.mdo.roles", "at least one role"),
     ])
     func badFiles(original: String, replacement: String, path: String, problem: String) throws {
         let folder = try temporaryFolder()

@@ -45,6 +45,9 @@ final class LiveProgress: @unchecked Sendable {
 
     static func line(_ progress: SolveProgress) -> String {
         var parts = [String(format: "searching %.1f s", progress.elapsedSeconds)]
+        // GLPK says "no bound yet" with ±DBL_MAX; such a number is not shown.
+        let sensible = { (value: Double?) in value.flatMap { $0.isFinite && abs($0) < 1e15 ? $0 : nil } }
+        let progress = SolveProgress(incumbent: sensible(progress.incumbent), bound: sensible(progress.bound), elapsedSeconds: progress.elapsedSeconds)
         if let incumbent = progress.incumbent { parts.append(String(format: "best %.1f", incumbent)) }
         if let bound = progress.bound { parts.append(String(format: "bound %.1f", bound)) }
         if let incumbent = progress.incumbent, let bound = progress.bound {

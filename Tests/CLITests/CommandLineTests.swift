@@ -161,6 +161,52 @@ struct CommandLineTests {
         }
     }
 
+    @Test("Two runs give the same files, also with parts on two threads (the elapsed seconds aside)")
+    func deterministic() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Two houses that share no one: two parts, planned on two threads.
+        let twoParts = try writeScenario("""
+        version: 1
+        week: 2026-W12
+        products: {dag: {setting: group, ratio: 5, min_level: mbo2}}
+        locations:
+          a: {sessions: [{name: ochtend, days: mon-fri, from: "09:00", to: "12:30"}]}
+          b: {sessions: [{name: middag, days: mon-fri, from: "13:00", to: "16:30"}]}
+        staff:
+          s1: {level: mbo3, contract_hours: 20, locations: [a]}
+          s2: {level: mbo3, contract_hours: 20, locations: [a]}
+          s3: {level: mbo3, contract_hours: 20, locations: [b]}
+          s4: {level: mbo2, contract_hours: 20, locations: [b]}
+        clients:
+        \((1...9).map { "  c\($0): {product: dag, location: \($0 % 2 == 0 ? "a" : "b"), attends: [mon \($0 % 2 == 0 ? "ochtend" : "middag"), wed \($0 % 2 == 0 ? "ochtend" : "middag")]}" }.joined(separator: "\n"))
+        """, in: folder)
+        let bundled = ["dagbesteding-griepweek", "groep-en-ambulant-zorg-dichtbij"].map { Self.packageRoot.appendingPathComponent("scenarios/\($0).yaml").path }
+        for scenario in bundled + [twoParts] {
+            let name = (scenario as NSString).lastPathComponent
+            var outputs: [[String: String]] = []
+            for run in 1...2 {
+                let out = folder.appendingPathComponent("\(name)-\(run)").path
+                #expect(try zorgrooster("solve", scenario, "--out", out, "--quiet").status == 0)
+                var files: [String: String] = [:]
+                for file in ["roster.csv", "uncovered.csv", "capacity.csv", "capacity-by-day.csv", "responsibility.csv", "summary.json"] {
+                    let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+                    files[file] = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("solve_seconds") }.joined(separator: "\n")
+                }
+                outputs.append(files)
+            }
+            for (file, text) in outputs[0] { #expect(outputs[1][file] == text, "\(name): \(file) differs between runs") }
+        }
+    }
+
+    @Test("--version says the program and the format it reads")
+    func version() throws {
+        let run = try zorgrooster("--version")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("zorgrooster 0."))
+        #expect(run.stdout.contains("scenario format 1"))
+    }
+
     @Test("validate accepts every bundled scenario")
     func bundledScenarios() throws {
         let folder = Self.packageRoot.appendingPathComponent("scenarios")

@@ -26,14 +26,13 @@ public struct Model: Sendable {
         if kind == .integer, (lower.isFinite && lower != lower.rounded()) || (upper.isFinite && upper != upper.rounded()) {
             throw .invalidBounds(name: name, lower: lower, upper: upper)
         }
-        try Self.checkName(name)
-        variables.append(VariableDefinition(name: name, kind: kind, lowerBound: lower, upperBound: upper))
+        variables.append(VariableDefinition(name: Self.usableName(name), kind: kind, lowerBound: lower, upperBound: upper))
         return Variable(index: variables.count - 1)
     }
 
     /// Adds a named constraint; the expression's constant is moved into the bounds.
     public mutating func add(_ constraint: LinearConstraint, name: String) throws(ModelError) {
-        try Self.checkName(name)
+        let name = Self.usableName(name)
         var terms: [ConstraintDefinition.Term] = []
         for (variable, coefficient) in constraint.expression.sortedTerms {
             guard variable.index >= 0, variable.index < variables.count else {
@@ -84,10 +83,12 @@ public struct Model: Sendable {
         return worst
     }
 
-    static func checkName(_ name: String) throws(ModelError) {
-        guard !name.isEmpty, name.utf8.count <= 255,
-              name.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value < 127 })
-        else { throw .invalidName(name) }
+    /// A name GLPK takes: printable ASCII without spaces (others become `_`), at most 255 bytes.
+    /// Names come from care terms (a skill "persoonlijke verzorging", a name with an umlaut), so
+    /// they are made usable here, once, for every model, rather than refused.
+    public static func usableName(_ name: String) -> String {
+        let cleaned = String(String.UnicodeScalarView(name.unicodeScalars.map { $0.value > 32 && $0.value < 127 ? $0 : "_" }))
+        return cleaned.isEmpty ? "_" : String(cleaned.prefix(255))
     }
 }
 
@@ -100,7 +101,6 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case invalidBounds(name: String, lower: Double, upper: Double)
     case invalidCoefficient(constraint: String, value: Double)
     case unknownVariable(constraint: String, index: Int)
-    case invalidName(String)
 
     public var description: String {
         switch self {
@@ -110,8 +110,6 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             "'\(constraint)' has coefficient \(value): coefficients must be finite numbers."
         case let .unknownVariable(constraint, index):
             "'\(constraint)' uses variable #\(index), which this model does not have."
-        case let .invalidName(name):
-            "'\(name)' is not a usable name: use 1 to 255 printable ASCII characters without spaces."
         }
     }
 }

@@ -93,8 +93,7 @@ struct GLPKSolverTests {
     func invalidInputNeverReachesGLPK() throws {
         var model = Model(name: "bad")
         #expect(throws: ModelError.self) { try model.addVariable("x", lowerBound: 5, upperBound: 1) }
-        #expect(throws: ModelError.self) { try model.addVariable("has space") }
-        #expect(throws: ModelError.self) { try model.addVariable(String(repeating: "n", count: 300)) }
+        // Names are made usable instead (see "Model names"); bounds and coefficients are refused.
         #expect(throws: ModelError.self) { try model.addVariable("y", lowerBound: .nan) }
         let x = try model.addVariable("x")
         #expect(throws: ModelError.self) { try model.add(LinearExpression([x: .infinity]) <= 1, name: "inf") }
@@ -190,5 +189,26 @@ struct SubproblemTests {
         #expect(full == [1.0, 0.0, 1.0])
         #expect(abs(model.objective.value(in: full) - 4) < 1e-9)
         #expect(abs((solution.objective ?? 0) - 4) < 1e-9, "the fixed part stays in the objective as a constant")
+    }
+}
+
+@Suite("Model names")
+struct ModelNameTests {
+    @Test("Names from care terms (a space, an umlaut, 300 letters) are made usable, and the model solves")
+    func usableNames() throws {
+        var model = Model(name: "names")
+        let x = try model.addVariable("skill_persoonlijke verzorging_Jürgen", kind: .binary)
+        let y = try model.addVariable(String(repeating: "a", count: 300), kind: .binary)
+        try model.add(LinearExpression(x) + LinearExpression(y) >= 1, name: "need persoonlijke verzorging")
+        var objective = LinearExpression()
+        objective.add(x, coefficient: 2)
+        objective.add(y, coefficient: 1)
+        try model.setObjective(objective)
+        #expect(model.variables[0].name.hasPrefix("skill_persoonlijke_verzorging_J"))
+        #expect(model.variables[0].name.allSatisfy { $0.isASCII && $0 != " " })
+        #expect(model.variables[1].name.utf8.count == 255)
+        #expect(model.constraints[0].name == "need_persoonlijke_verzorging")
+        let solution = try GLPKSolver().solve(model, options: SolveOptions(relativeGap: 0))
+        #expect(solution.objective == 1)
     }
 }

@@ -244,7 +244,8 @@ struct ClientWorkScheduler {
             }
             let chosen = self.solved ? modelIndex[task.id].flatMap { model.taskAssignments.indices.contains($0) ? model.taskAssignments[$0] : nil } ?? [] : []
             for (option, variable) in chosen {
-                let copies = Int(values[variable.index].rounded())
+                // Kept work (a pin, a seed) already counts; the model's copies only fill up to the count.
+                let copies = min(Int(values[variable.index].rounded()), max(0, task.count - placed))
                 guard copies > 0 else { continue }
                 if task.kind == .evaluation, responsibleOf[task.client] != option.staff { continue }
                 for _ in 0..<copies {

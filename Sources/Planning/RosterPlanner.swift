@@ -16,6 +16,9 @@ public struct PlanningOptions: Sendable {
     public var candidatesPerClient = 10
     /// Solve the week again with vacancies to say whom to hire, when the roster leaves demand uncovered.
     public var analyseHires = true
+    /// Assignments the roster must keep (`--pin`, and a re-plan's still-allowed roster): the
+    /// search starts from them and never moves them.
+    public var pinned: Roster? = nil
 
     public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.01, weights: ObjectiveWeights = .standard,
                 log: (@Sendable (String) -> Void)? = nil, progress: (@Sendable (SolveProgress) -> Void)? = nil,
@@ -187,6 +190,7 @@ public struct RosterPlanner<S: Solver>: Sendable {
                 var engine = PartEngine(solver: solver, scenario: scenario, part: part, modelWork: partWork, options: partOptions,
                                         deadline: deadline.capped(at: deadline.remaining * share))
                 engine.seed = seed
+                engine.pins = options.pinned
                 // A week of one part leaves the second core to the neighbourhood search.
                 engine.searchThreads = parts.count == 1 ? min(2, ProcessInfo.processInfo.activeProcessorCount) : 1
                 results.store(index, Result { try engine.run() })

@@ -33,6 +33,16 @@ public enum OutputFiles {
         return csv(rows)
     }
 
+    /// `changes.csv` of a re-plan: `date,start,end,staff_id,before,after`.
+    public static func changesCSV(_ changes: [(interval: WeekInterval, staff: StaffID, before: String, after: String)], scenario: Scenario) -> String {
+        var rows = [["date", "start", "end", "staff_id", "before", "after"]]
+        for change in changes {
+            rows.append([scenario.week.date(atMinute: change.interval.start).description, ClockTime.text(change.interval.start),
+                         ClockTime.text(change.interval.end), change.staff.rawValue, change.before, change.after])
+        }
+        return csv(rows)
+    }
+
     public static func uncoveredCSV(_ roster: Roster, scenario: Scenario) -> String {
         var rows = [uncoveredColumns]
         for row in roster.uncovered {

@@ -30,6 +30,13 @@ public enum RosterFileReader {
         return Roster(assignments: assignments, uncovered: uncovered, responsibilities: responsibilities)
     }
 
+    /// The rows of one roster file (`--pin FILE`: a subset of a roster.csv, with its header).
+    public static func readAssignments(file path: String, scenario: Scenario) throws -> [RosterAssignment] {
+        let url = URL(fileURLWithPath: path)
+        return try rows(in: url.deletingLastPathComponent().path, file: url.lastPathComponent, required: OutputFiles.rosterColumns)
+            .map { line, row in try assignment(row, line: line, scenario: scenario) }
+    }
+
     private static func rows(in folder: String, file: String, required: [String]) throws -> [(Int, [String: String])] {
         let path = URL(fileURLWithPath: folder).appendingPathComponent(file).path
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {

@@ -28,11 +28,16 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: "Solve the scenario's variant of this name instead of the base (see `compare`).")
     var variant: String?
 
+    @Option(name: .long, help: ArgumentHelp("A roster.csv subset whose assignments the roster must keep.", valueName: "file"))
+    var pin: String?
+
     func run() throws {
         let scenario = try loadScenario(self.scenario, variant: try chooseVariant(variant, or: what, in: self.scenario))
         installInterruptHandler()
         let progress = LiveProgress()
-        let outcome = try planAndCheck(scenario, options: planning.interactiveOptions(for: scenario, progress: progress))
+        var options = planning.interactiveOptions(for: scenario, progress: progress)
+        if let pin { options.pinned = Roster(assignments: try pinnedAssignments(pin, scenario: scenario), uncovered: []) }
+        let outcome = try planAndCheck(scenario, options: options)
         progress.finish()
         let files = outputFiles(outcome, scenario: scenario, language: planning.lang)
         try write(files, to: out, locale: planning.csvLocale)
@@ -52,3 +57,23 @@ func shownFiles(_ names: some Sequence<String>) -> [String] {
     }
     return shown.sorted() + perFolder.keys.sorted().map { "\($0) (\(perFolder[$0]!) files)" }
 }
+
+/// The assignments of a `--pin` file, each still allowed by the scenario; else bad input (exit 2)
+/// naming the pin and the rule.
+func pinnedAssignments(_ path: String, scenario: Scenario) throws -> [RosterAssignment] {
+    let rows: [RosterAssignment]
+    do {
+        rows = try RosterFileReader.readAssignments(file: path, scenario: scenario)
+    } catch {
+        printError("\(error)")
+        throw ExitCode(2)
+    }
+    let (_, dropped) = Replanning.stillAllowed(Roster(assignments: rows, uncovered: []), in: scenario)
+    if let wrong = dropped.first {
+        let row = wrong.assignment
+        printError("\(path): the pinned \(row.activity.rawValue) of \(row.staff) at \([row.location?.rawValue, row.ref].compactMap { $0 }.joined(separator: " ")) \(scenario.week.date(atMinute: row.interval.start)) \(ClockTime.text(row.interval.start))–\(ClockTime.text(row.interval.end)) is not allowed: \(wrong.reason.sentence)")
+        throw ExitCode(2)
+    }
+    return rows
+}
+

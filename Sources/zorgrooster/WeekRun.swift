@@ -19,6 +19,13 @@ func planAndCheck(_ scenario: Scenario, options: PlanningOptions) throws -> Plan
         throw ExitCode(1)
     }
     let violations = RosterChecker(scenario: scenario).check(outcome.roster)
+    // With pins the roster had to keep, broken rules are the pins' (together they ask too much).
+    if !violations.isEmpty, let pins = options.pinned, !pins.assignments.isEmpty {
+        printError("The pinned assignments cannot all be kept: with them the roster breaks \(violations.count) rule(s); no files were written.")
+        for violation in violations.prefix(20) { printError("  \(violation)") }
+        printError("Remove or move the pins named above and run again.")
+        throw ExitCode(2)
+    }
     guard violations.isEmpty else {
         printError("INTERNAL ERROR: the planned roster for \(scenario.name) breaks \(violations.count) rule(s); no files were written.")
         for violation in violations.prefix(50) { printError("  \(violation)") }

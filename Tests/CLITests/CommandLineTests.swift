@@ -207,6 +207,57 @@ struct CommandLineTests {
         #expect(run.stdout.contains("scenario format 1"))
     }
 
+    @Test("replan after one sick day changes exactly the sick person's sessions and who takes them over; pins are kept or named")
+    func replanAndPins() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Monday and Tuesday mornings, 5 clients each (one professional); only a and b work at all,
+        // c only on Mondays: whoever is sick on Monday, one free colleague can take over.
+        let scenario = try writeScenario("""
+        version: 1
+        week: 2026-W12
+        products: {dag: {setting: group, ratio: 5, min_level: mbo2}}
+        locations: {huis: {sessions: [{name: ochtend, days: mon-tue, from: "09:00", to: "12:30"}]}}
+        staff:
+          a: {level: mbo3, contract_hours: 8}
+          b: {level: mbo3, contract_hours: 8}
+          c: {level: mbo3, contract_hours: 4, available: [{days: mon, from: "08:00", to: "13:00"}]}
+        clients:
+        \((1...5).map { "  c\($0): {product: dag, location: huis, attends: [mon ochtend, tue ochtend]}" }.joined(separator: "\n"))
+        """, in: folder)
+        let before = folder.appendingPathComponent("before").path
+        #expect(try zorgrooster("solve", scenario, "--out", before, "--quiet").status == 0)
+        let roster = try String(contentsOfFile: before + "/roster.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        let monday = try #require(roster.first { $0.hasPrefix("2026-03-16") })
+        let sick = String(monday.split(separator: ",")[4])
+        let after = folder.appendingPathComponent("after").path
+        let run = try zorgrooster("replan", scenario, "--from", before, "--out", after, "--absent", "\(sick)@2026-03-16", "--quiet")
+        #expect(run.status == 0, "\(run.stderr)")
+        let changes = try String(contentsOfFile: after + "/changes.csv", encoding: .utf8).split(separator: "\n")
+        #expect(changes.count == 3, "\(changes)")
+        #expect(changes.contains { $0 == "2026-03-16,09:00,12:30,\(sick),group huis ochtend," })
+        #expect(changes.contains { $0.hasPrefix("2026-03-16,09:00,12:30,") && $0.hasSuffix(",,group huis ochtend") && !$0.contains(",\(sick),") })
+        let tuesdayBefore = roster.filter { $0.hasPrefix("2026-03-17") }
+        let tuesdayAfter = try String(contentsOfFile: after + "/roster.csv", encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("2026-03-17") }
+        #expect(tuesdayBefore == tuesdayAfter, "Tuesday is left as it was")
+        #expect(try zorgrooster("check", scenario, after).status == 0)
+
+        // A pin is kept: c on Monday, whatever the search would have chosen.
+        let pins = folder.appendingPathComponent("pins.csv").path
+        try (OutputFileHeader.roster + "\n2026-03-16,mon,09:00,12:30,c,c,group,huis,,c1;c2;c3;c4;c5,dag,professional,ochtend\n")
+            .write(toFile: pins, atomically: true, encoding: .utf8)
+        let pinnedOut = folder.appendingPathComponent("pinned").path
+        #expect(try zorgrooster("solve", scenario, "--out", pinnedOut, "--pin", pins, "--quiet").status == 0)
+        #expect(try String(contentsOfFile: pinnedOut + "/roster.csv", encoding: .utf8).contains("2026-03-16,mon,09:00,12:30,c,"))
+        // A pin the rules forbid (c on Tuesday, outside c's availability) is named, exit 2.
+        try (OutputFileHeader.roster + "\n2026-03-17,tue,09:00,12:30,c,c,group,huis,,c1;c2;c3;c4;c5,dag,professional,ochtend\n")
+            .write(toFile: pins, atomically: true, encoding: .utf8)
+        let refused = try zorgrooster("solve", scenario, "--out", folder.appendingPathComponent("refused").path, "--pin", pins)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("the pinned group of c"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("not available"), "\(refused.stderr)")
+    }
+
     @Test("validate accepts every bundled scenario")
     func bundledScenarios() throws {
         let folder = Self.packageRoot.appendingPathComponent("scenarios")
@@ -353,4 +404,9 @@ struct CommandLineTests {
             #expect(run.stdout.contains("zorgrooster \(command) "), "\(command) --help has no example")
         }
     }
+}
+
+/// The header row of roster.csv, as the contract gives it.
+enum OutputFileHeader {
+    static let roster = "date,day,start,end,staff_id,staff_name,activity,location,area,clients,product,role,ref"
 }

@@ -143,8 +143,9 @@ struct GroupStaffing {
     private func placeAttendance(_ week: inout GroupWeek) {
         for (client, options) in attendanceOptions(week) {
             guard let wanted = client.attendsAny?.count else { continue }
-            var open = options
-            for _ in 0..<wanted {
+            // Places already taken (a pinned roster) count towards the client's sessions.
+            var open = options.filter { !week.placed[$0].contains(client.id) }
+            for _ in 0..<max(0, wanted - placedCount(week, client.id)) {
                 let ranked = open.filter { hasRoom(week, $0) }.sorted { lhs, rhs in
                     (extraStaff(week, client: client.id, session: lhs), week.present(in: lhs).count, week.demands[lhs].session)
                         < (extraStaff(week, client: client.id, session: rhs), week.present(in: rhs).count, week.demands[rhs].session)

@@ -23,6 +23,8 @@ struct PartEngine<S: Solver> {
     let deadline: Deadline
     /// Optional: a roster to start from (the hire analysis starts from the base roster).
     var seed: Roster? = nil
+    /// Assignments to keep whatever else changes (see `PlanningOptions.pinned`).
+    var pins: Roster? = nil
     /// Neighbourhoods solved side by side (the cores this part may use).
     var searchThreads = 1
 
@@ -85,6 +87,7 @@ struct PartEngine<S: Solver> {
                     log("pass \(pass): model restricted to \(model.offered!.values.reduce(0) { $0 + $1.count }) person-session pairs (of \(size)): the search improves within it, the bound is computed apart")
                 }
                 try model.build()
+                pin(model)
                 variables = model.model.variables.count
                 constraints = model.model.constraints.count
                 let start = WarmStart.values(for: around, in: model, solver: solver, deadline: deadline.capped(at: max(1, deadline.remaining * 0.15)))
@@ -160,7 +163,7 @@ struct PartEngine<S: Solver> {
     /// The greedy roster: group sessions first (their times are fixed), client work around them.
     private func construct(staffing: GroupStaffing, model: WeekModel) -> Candidate {
         var week = GroupWeek(scenario: scenario, demands: part.demands)
-        if let seed { week = GroupWeek.seeded(from: seed, scenario: scenario, demands: part.demands, staff: part.staff) }
+        if let start = seed ?? pins { week = GroupWeek.seeded(from: start, scenario: scenario, demands: part.demands, staff: part.staff) }
         let plans = makePlans(week)
         if seed == nil { staffing.construct(&week, plans: plans) }
         staffing.fill(&week, plans: plans)
@@ -176,7 +179,7 @@ struct PartEngine<S: Solver> {
     }
 
     private func finish(_ week: GroupWeek, plans: [StaffID: PersonPlan], staffing: GroupStaffing, model: WeekModel, values: [Double]) -> Candidate {
-        let client = ClientWorkScheduler(model: model, values: values, plans: plans, work: partWork, seed: seed).schedule()
+        let client = ClientWorkScheduler(model: model, values: values, plans: plans, work: partWork, seed: seed ?? pins).schedule()
         let groupRows = ShortfallExplainer(week: week, staffing: staffing, plans: plans).uncovered()
         let assignments = week.assignments() + client.assignments
         let uncovered = groupRows + client.uncovered
@@ -192,6 +195,20 @@ struct PartEngine<S: Solver> {
             for person in people { plans[person.id]?.addFixed(week.timedWork(index), location: week.demands[index].session.location) }
         }
         return plans
+    }
+
+    /// Pinned group assignments held at 1 in the model, so neither the search nor branch-and-cut
+    /// moves them (pinned client work is kept by the scheduler, which places it first).
+    private func pin(_ model: WeekModel) {
+        guard let pins else { return }
+        let week = GroupWeek.seeded(from: pins, scenario: scenario, demands: part.demands, staff: part.staff)
+        for (index, demand) in part.demands.enumerated() {
+            let pinned = Set(week.workers[index].map(\.id))
+            guard !pinned.isEmpty else { continue }
+            for (person, variable) in model.assignments[demand.id] ?? [] where pinned.contains(person.id) {
+                model.model.fix(variable, at: 1)
+            }
+        }
     }
 
     /// The model's client work with, besides the nearest candidates, whoever the construction

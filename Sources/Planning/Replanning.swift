@@ -1,0 +1,74 @@
+import CareDomain
+
+/// Re-planning after a change (a sick call): which assignments of the earlier roster still
+/// stand, and what changed between two rosters.
+public enum Replanning {
+    /// An earlier assignment the scenario no longer allows, with the reason.
+    public struct Dropped: Sendable {
+        public let assignment: RosterAssignment
+        public let reason: RuleViolation
+    }
+
+    /// The rows of `roster` the scenario still allows on their own (the person exists, is not
+    /// absent on any date the row touches, and may still work the group session), and the rest
+    /// with the reason. Rows are judged one by one: dropping some never makes others illegal.
+    public static func stillAllowed(_ roster: Roster, in scenario: Scenario) -> (kept: [RosterAssignment], dropped: [Dropped]) {
+        let sessions = Dictionary(scenario.groupSessions.map { ("\($0.location)|\($0.interval.start)|\($0.slot.name)", $0) },
+                                  uniquingKeysWith: { first, _ in first })
+        var kept: [RosterAssignment] = [], dropped: [Dropped] = []
+        for row in roster.assignments {
+            guard let person = scenario.staff[row.staff] else {
+                dropped.append(Dropped(assignment: row, reason: .notAtLocation))
+                continue
+            }
+            var reason: RuleViolation? = nil
+            var date = scenario.week.date(atMinute: row.interval.start)
+            while reason == nil, date <= scenario.week.date(atMinute: row.interval.end - 1) {
+                if person.absent.contains(date) { reason = .absent(date) }
+                date = date.adding(days: 1)
+            }
+            if reason == nil, row.activity == .group, let location = row.location {
+                if let session = sessions["\(location)|\(row.interval.start)|\(row.ref)"] {
+                    reason = RuleViolation(StaffCalendar(staff: person).eligibility(for: session, in: scenario))
+                } else {
+                    reason = .notAtLocation
+                }
+            }
+            if let reason { dropped.append(Dropped(assignment: row, reason: reason)) } else { kept.append(row) }
+        }
+        return (kept, dropped)
+    }
+
+    /// One line of `changes.csv`: a person's work at one time before and after.
+    public struct Change: Sendable, Comparable {
+        public let interval: WeekInterval
+        public let staff: StaffID
+        /// The activity and place, e.g. "group linde ochtend"; empty where there was (or is) none.
+        public let before: String
+        public let after: String
+
+        public static func < (lhs: Change, rhs: Change) -> Bool {
+            (lhs.interval.start, lhs.interval.end, lhs.staff, lhs.before, lhs.after) < (rhs.interval.start, rhs.interval.end, rhs.staff, rhs.before, rhs.after)
+        }
+    }
+
+    /// What differs between two rosters, person by person and time by time.
+    public static func changes(from old: Roster, to new: Roster) -> [Change] {
+        func key(_ row: RosterAssignment) -> String { "\(row.staff)|\(row.interval.start)|\(row.interval.end)" }
+        func describe(_ row: RosterAssignment) -> String {
+            [row.activity.rawValue, row.location?.rawValue, row.ref.isEmpty ? nil : row.ref].compactMap { $0 }.joined(separator: " ")
+        }
+        let before = Dictionary(grouping: old.assignments, by: key).mapValues { Set($0.map(describe)) }
+        let after = Dictionary(grouping: new.assignments, by: key).mapValues { Set($0.map(describe)) }
+        var rows: [String: RosterAssignment] = [:]
+        for row in old.assignments + new.assignments where rows[key(row)] == nil { rows[key(row)] = row }
+        var changes: [Change] = []
+        for slot in Set(before.keys).union(after.keys) {
+            let was = (before[slot] ?? []).sorted().joined(separator: "; ")
+            let now = (after[slot] ?? []).sorted().joined(separator: "; ")
+            guard was != now, let row = rows[slot] else { continue }
+            changes.append(Change(interval: row.interval, staff: row.staff, before: was, after: now))
+        }
+        return changes.sorted()
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import CareDomain
+import Foundation
+import Planning
+import Reporting
+import ScenarioFormat
+
+struct ReplanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replan",
+        abstract: "Re-plan a solved week after a change (a sick call), keeping every assignment still allowed; writes a new folder and changes.csv.",
+        discussion: """
+            Every assignment of the earlier roster that the change leaves allowed is kept as it
+            is; only what the change leaves uncovered is filled again, by free qualified people.
+            changes.csv lists each person and time whose work differs: date,start,end,staff_id,before,after.
+
+            Examples:
+              zorgrooster replan scenarios/dagbesteding-de-linde.yaml --from out/linde --out out/linde-ziek --absent s04@2026-03-17
+            """)
+
+    @Argument(help: "The scenario file the earlier roster was planned from.")
+    var scenario: String
+
+    @Option(name: .long, help: "The folder an earlier solve wrote.")
+    var from: String
+
+    @Option(name: .long, help: "Folder for the new output files (created if missing).")
+    var out: String
+
+    @Option(name: .long, help: ArgumentHelp("A person absent on a date: STAFF@YYYY-MM-DD (repeatable).", valueName: "staff@date"))
+    var absent: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A roster.csv subset whose assignments must also stay.", valueName: "file"))
+    var pin: String?
+
+    @OptionGroup var planning: PlanningFlags
+
+    func validate() throws {
+        for item in absent {
+            let parts = item.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, CivilDate(iso: String(parts[1])) != nil else {
+                throw ValidationError("--absent takes STAFF@YYYY-MM-DD, e.g. --absent s04@2026-03-17; `\(item)` is not that.")
+            }
+        }
+    }
+
+    func run() throws {
+        let base = try loadScenario(self.scenario)
+        let scenario = try loadScenario(self.scenario, variant: try absences(in: base))
+        let earlier: Roster
+        do {
+            earlier = try RosterFileReader.read(folder: from, scenario: scenario)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        let pinned = try pin.map { try pinnedAssignments($0, scenario: scenario) } ?? []
+        let (kept, dropped) = Replanning.stillAllowed(Roster(assignments: earlier.assignments + pinned, uncovered: []), in: scenario)
+        var options = planning.options(for: scenario)
+        options.pinned = Roster(assignments: Array(Set(kept)).sorted(), uncovered: [], responsibilities: earlier.responsibilities)
+        installInterruptHandler()
+        let outcome = try planAndCheck(scenario, options: options)
+        var files = outputFiles(outcome, scenario: scenario, language: planning.lang)
+        let changes = Replanning.changes(from: earlier, to: outcome.roster)
+        files["changes.csv"] = OutputFiles.changesCSV(changes.map { ($0.interval, $0.staff, $0.before, $0.after) }, scenario: scenario)
+        try write(files, to: out, locale: planning.csvLocale)
+        if !planning.quiet {
+            print(TerminalSummary.render(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
+                                         outputFolder: out, files: shownFiles(Array(files.keys) + ["roster.xlsx"])))
+            print("Changes   \(changes.count) (\(dropped.count) assignment\(dropped.count == 1 ? "" : "s") no longer allowed); see changes.csv")
+        }
+    }
+
+    /// The absences as a what-if on the scenario: each person's own absent dates plus the new ones.
+    private func absences(in base: Scenario) throws -> ScenarioVariant? {
+        var added: [StaffID: Set<CivilDate>] = [:]
+        for item in absent {
+            let parts = item.split(separator: "@")
+            let staff = StaffID(String(parts[0]))
+            guard let person = base.staff[staff] else {
+                printError("--absent \(item): no staff member `\(staff)` in \(scenario)")
+                throw ExitCode(2)
+            }
+            let date = CivilDate(iso: String(parts[1]))!
+            guard base.week.monday <= date, date <= base.week.date(of: .sun) else {
+                printError("--absent \(item): \(date) lies outside the week \(base.week) of \(scenario)")
+                throw ExitCode(2)
+            }
+            added[staff, default: person.absent].insert(date)
+        }
+        guard !added.isEmpty else { return nil }
+        let set = added.keys.sorted().map { staff in "staff.\(staff).absent=[\(added[staff]!.sorted().map(\.description).joined(separator: ", "))]" }
+        do {
+            return try ScenarioVariant(name: "re-plan", scaleClients: nil, set: set, remove: [])
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+    }
+}

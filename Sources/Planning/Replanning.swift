@@ -56,7 +56,10 @@ public enum Replanning {
     public static func changes(from old: Roster, to new: Roster) -> [Change] {
         func key(_ row: RosterAssignment) -> String { "\(row.staff)|\(row.interval.start)|\(row.interval.end)" }
         func describe(_ row: RosterAssignment) -> String {
-            [row.activity.rawValue, row.location?.rawValue, row.ref.isEmpty ? nil : row.ref].compactMap { $0 }.joined(separator: " ")
+            // A visit by its client, not its number: numbers follow time order and shift when
+            // an earlier visit moves, though this one stays.
+            let what = row.activity == .visit || row.activity == .evaluation ? row.clients.first?.rawValue : (row.ref.isEmpty ? nil : row.ref)
+            return [row.activity.rawValue, row.location?.rawValue, what].compactMap { $0 }.joined(separator: " ")
         }
         let before = Dictionary(grouping: old.assignments, by: key).mapValues { Set($0.map(describe)) }
         let after = Dictionary(grouping: new.assignments, by: key).mapValues { Set($0.map(describe)) }

@@ -21,6 +21,7 @@ public enum RuleViolation: Hashable, Sendable {
     case nightShiftTooLong(limitHours: Double)
     case restAfterNight(hours: Double)
     case weeklyRest(hours: Double)
+    case restAfterNightSeries(hours: Double)
     /// Visit sequencing: no order of the day's work fits around the fixed work and travel.
     case noFreeTime
     case notResponsible
@@ -43,6 +44,7 @@ public enum RuleViolation: Hashable, Sendable {
         case let .shiftTooLong(limit): "the shift would be longer than \(Self.hoursText(limit)) h (max_shift_hours)"
         case let .nightShiftTooLong(limit): "the night shift would be longer than \(Self.hoursText(limit)) h (max_night_shift_hours)"
         case let .restAfterNight(hours): "less than \(Self.hoursText(hours)) h rest after a night shift (min_rest_after_night_hours)"
+        case let .restAfterNightSeries(hours): "less than \(Self.hoursText(hours)) h rest after three or more night shifts in a row (rest_after_night_series_hours)"
         case let .weeklyRest(hours): "no weekly rest of \(Self.hoursText(hours)) h would be left (min_weekly_rest_hours)"
         case .noFreeTime: "no free time that fits around their other work and travel"
         case .notResponsible: "not the client's responsible professional"

@@ -10,6 +10,11 @@ public struct LabourRules: Sendable, Hashable {
     public var minRestAfterNightMinutes = 14 * 60
     /// One uninterrupted rest inside Monday 00:00 to Sunday 24:00.
     public var minWeeklyRestMinutes = 36 * 60
+    /// After a series of `nightSeriesLength` or more night shifts in a row (ATW 5:8).
+    public var restAfterNightSeriesMinutes = 46 * 60
+
+    /// Night shifts in a row that ask `restAfterNightSeriesMinutes` after the last of them.
+    public static let nightSeriesLength = 3
 
     public init() {}
 

@@ -84,12 +84,12 @@ enum PlanningRules {
     static let model: [any ModelRule] = [
         ResponsibilityRule(), ClientTaskRule(), AppointmentRule(), AttendanceChoiceRule(),
         StaffingRatioRule(), LeadLevelRule(), SkillNeedRule(),
-        NoDoubleBookingRule(), PersonDayCapacityRule(), WeeklyHoursRule(), ShiftLengthRule(), WeeklyRestRule(),
+        NoDoubleBookingRule(), PersonDayCapacityRule(), WeeklyHoursRule(), ShiftLengthRule(), NightSeriesRestRule(), WeeklyRestRule(),
         ContractHoursObjective(), ContinuityObjective(), VisitorContinuityRule(),
     ]
 
     /// Per-person rules, cheapest first (the oracle stops at the first broken one).
     static let personWeek: [any PersonWeekRule] = [
-        WeeklyHoursRule(), NoDoubleBookingRule(), HomeTravelRule(), ShiftLengthRule(), WeeklyRestRule(),
+        WeeklyHoursRule(), NoDoubleBookingRule(), HomeTravelRule(), ShiftLengthRule(), NightSeriesRestRule(), WeeklyRestRule(),
     ]
 }

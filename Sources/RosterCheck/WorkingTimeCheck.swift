@@ -60,6 +60,20 @@ struct WorkingTimeCheck {
                     }
                 }
             }
+            // ATW 5:8: after three or more night shifts in a row, the series rest before any
+            // other shift (a night within it continues the series).
+            var series: [WeekInterval] = []
+            for shift in shifts {
+                let isNight = shift.night > LabourRules.nightShiftThresholdMinutes
+                let rest = series.last.map { shift.start - $0.end }
+                if let rest, rest < rules.restAfterNightSeriesMinutes {
+                    if isNight { series.append(WeekInterval(start: shift.start, end: shift.end)); continue }
+                    if series.count >= LabourRules.nightSeriesLength {
+                        violations.append(Violation(rule: "rest after night series", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h after \(series.count) night shifts in a row (the last \(series.last!.label(in: scenario.week))); at least \(formatted(Double(rules.restAfterNightSeriesMinutes) / 60)) h"))
+                    }
+                }
+                series = isNight ? [WeekInterval(start: shift.start, end: shift.end)] : []
+            }
             // Weekly rest inside Monday 00:00 – Sunday 24:00.
             var longest = 0
             var free = 0

@@ -71,7 +71,7 @@ struct ValueReader {
     static let largest: [String: Double] = [
         "contract_hours": 168, "min_hours": 168, "max_hours": 168, "fte_hours": 168, "min_contract_hours": 168,
         "max_shift_hours": 168, "max_night_shift_hours": 168, "max_week_hours": 168, "min_daily_rest_hours": 168,
-        "min_rest_after_night_hours": 168, "min_weekly_rest_hours": 168,
+        "min_rest_after_night_hours": 168, "min_weekly_rest_hours": 168, "rest_after_night_series_hours": 168,
         "hourly_cost": 100_000, "time_limit_seconds": 86_400, "relative_gap": 0.999,
         "visit count": 168, "visit minutes": 1440, "minutes": 1440, "visit_minutes": 1440, "coordination_minutes": 10_080,
         "max_per_day": 24, "count": 1000, "time_step_minutes": 1440, "default_minutes": 1440, "travel minutes": 1440,

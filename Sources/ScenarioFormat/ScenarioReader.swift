@@ -168,6 +168,7 @@ final class ScenarioReader {
             ("max_shift_hours", \.maxShiftMinutes), ("max_night_shift_hours", \.maxNightShiftMinutes),
             ("max_week_hours", \.maxWeekMinutes), ("min_daily_rest_hours", \.minDailyRestMinutes),
             ("min_rest_after_night_hours", \.minRestAfterNightMinutes), ("min_weekly_rest_hours", \.minWeeklyRestMinutes),
+            ("rest_after_night_series_hours", \.restAfterNightSeriesMinutes),
         ]
         guard let fields = Fields(node, log: log, allowed: names.map(\.0), what: "labour_rules") else { return rules }
         for (name, keyPath) in names {

@@ -19,6 +19,33 @@ struct WorkingTimeRuleTests {
         #expect(relaxed.roster.assignments.count == 2)
     }
 
+    @Test("Three nights, then an early shift 24 h later: not for the same person (46 h rest, ATW 5:8); a fourth night is")
+    func restAfterNightSeries() throws {
+        let sessions = """
+              - {name: nacht, days: mon-wed, from: "23:00", to: "07:00"}
+              - {name: vroeg, days: fri, from: "07:00", to: "15:00"}
+        """
+        let clients = clientLines(2, attends: "[mon nacht, tue nacht, wed nacht, fri vroeg]")
+        let staff = "  s1: {level: mbo3, contract_hours: 32, max_hours: 40}"
+        let (_, alone) = try planChecked(tinyScenario(sessions: sessions, staff: staff, clients: clients))
+        #expect(alone.roster.assignments.count == 3, "one of the four is left: \(alone.roster.assignments.map(\.ref))")
+        let short = try #require(alone.uncovered(.staffing).first)
+        #expect(short.hours == 8)
+        // Whichever is left, the named reason is a rule the oracle really applies to s1.
+        #expect(short.reason.causes.contains { $0.people == [StaffID("s1")] }, "\(short.reason.text)")
+        // With a colleague, all four are covered, and never all by s1.
+        let (_, two) = try planChecked(tinyScenario(sessions: sessions, staff: staff + "\n  s2: {level: mbo3, contract_hours: 32, max_hours: 40}", clients: clients))
+        #expect(two.roster.uncovered.isEmpty)
+        #expect(two.roster.assignments.filter { $0.staff == StaffID("s1") }.count < 4)
+        #expect(two.roster.assignments.filter { $0.staff == StaffID("s2") }.count < 4)
+        // A fourth night on Thursday continues the series: one person may work all four nights.
+        let fourNights = """
+              - {name: nacht, days: mon-thu, from: "23:00", to: "07:00"}
+        """
+        let (_, series) = try planChecked(tinyScenario(sessions: fourNights, staff: staff, clients: clientLines(2, attends: "[mon nacht, tue nacht, wed nacht, thu nacht]")))
+        #expect(series.roster.assignments.count == 4)
+    }
+
     @Test("An early and a late shift on one day make a 16 h shift: not for one person")
     func shiftLength() throws {
         let sessions = """

@@ -95,6 +95,31 @@ struct RosterCheckerTests {
         #expect(rules(mislabelled, uncovered: tuesdayRows([.staffing, .lead, .skill])).contains("role"))
     }
 
+    @Test("An early shift 24 h after three nights in a row is found (46 h rest after a night series)")
+    func nightSeries() throws {
+        let yaml = """
+        version: 1
+        week: 2026-W12
+        products: {dag: {setting: group, ratio: 5, min_level: mbo2}}
+        locations:
+          a:
+            sessions:
+              - {name: nacht, days: mon-wed, from: "23:00", to: "07:00"}
+              - {name: vroeg, days: fri, from: "07:00", to: "15:00"}
+        staff:
+          s1: {level: mbo3, contract_hours: 32, max_hours: 40}
+        clients:
+          c1: {product: dag, location: a, attends: [mon nacht, tue nacht, wed nacht, fri vroeg]}
+        """
+        let scenario = try ScenarioLoader.parse(yaml, file: "nights.yaml")
+        let nights = (0..<3).map { day in row("s1", day, 23 * 60, 7 * 60, "a", "nacht", clients: ["c1"]) }
+        let early = row("s1", 4, 7 * 60, 15 * 60, "a", "vroeg", clients: ["c1"])
+        let found = Set(RosterChecker(scenario: scenario).check(Roster(assignments: nights + [early], uncovered: [])).map(\.rule))
+        #expect(found.contains("rest after night series"), "\(found)")
+        let fine = Set(RosterChecker(scenario: scenario).check(Roster(assignments: nights, uncovered: [])).map(\.rule))
+        #expect(!fine.contains("rest after night series"))
+    }
+
     @Test("Working on an absent day is found")
     func absence() {
         let roster = validMonday + [row("s1", 1, 540, 750, "a", "ochtend", clients: ["c1"])]

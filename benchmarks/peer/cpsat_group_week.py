@@ -6,8 +6,8 @@ only where the contract does. Covers what the engine benchmark's region and home
 group sessions (ratio, min_staff, min_level, lead_level, skills, attends and attends_any within
 capacity), staff (level, skills, contract/max hours, hourly cost, locations, availability,
 absence), travel between areas, and the Working Hours Act of labour_rules (shift and night-shift
-length through the daily rest, rest after a night ending after 02:00, the weekly rest, the week's
-hours). Ambulatory visits are not modelled: the team family has no peer.
+length through the daily rest, rest after a night ending after 02:00, 46 h after three nights in a
+row, the weekly rest, the week's hours). Ambulatory visits are not modelled: the team family has no peer.
 
 The objective is zorgrooster's, in the same units (ObjectiveWeights): per hour 1000 for a missing
 counted professional, lead or skill, 800 for an unplaced attends_any client; 4 per hour above
@@ -264,6 +264,21 @@ def main():
                     follow(chain + [k], start, sessions[k]["end"], total_night)
         for i in mine:
             follow([i], sessions[i]["begin"], sessions[i]["end"], night_minutes(sessions[i]["begin"], sessions[i]["end"]))
+        # ATW 5:8: after three or more night shifts in a row, 46 h rest before another shift
+        # (a night within it continues the series; a day shift between the nights breaks it).
+        series_rest = int(rules.get("rest_after_night_series_hours", 46) * 60)
+        nights = [i for i in mine if night_minutes(sessions[i]["begin"], sessions[i]["end"]) > 60]
+        def in_row(a, b):
+            gap = sessions[b]["begin"] - sessions[a]["end"]
+            return daily_rest <= gap < series_rest
+        for n1 in nights:
+            for n2 in [n for n in nights if sessions[n]["begin"] > sessions[n1]["begin"] and in_row(n1, n)]:
+                for n3 in [n for n in nights if sessions[n]["begin"] > sessions[n2]["begin"] and in_row(n2, n)]:
+                    days_between = [d for d in mine if d not in nights and sessions[n1]["begin"] < sessions[d]["begin"] < sessions[n3]["begin"]]
+                    for k in mine:
+                        gap = sessions[k]["begin"] - sessions[n3]["end"]
+                        if 0 <= gap < series_rest and not (k in nights and in_row(n3, k)):
+                            m.AddBoolOr([x[n1].Not(), x[n2].Not(), x[n3].Not(), x[k].Not()] + [x[d] for d in days_between])
         # Weekly rest: some uninterrupted stretch inside Monday 00:00 to Sunday 24:00 free of work.
         starts = sorted({0} | {sessions[i]["end"] for i in mine})
         choices = []

@@ -22,13 +22,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try loadScenario(self.scenario, variant: try chooseVariant(variant, or: what, in: self.scenario))
-        let roster: Roster
-        do {
-            roster = try RosterFileReader.read(folder: folder, scenario: scenario)
-        } catch {
-            printError("\(error)")
-            throw ExitCode(2)
-        }
+        let roster = try readRoster(folder: folder, scenario: scenario)
         let violations = RosterChecker(scenario: scenario).check(roster)
         if violations.isEmpty {
             print("OK: \(roster.assignments.count) roster rows and \(roster.uncovered.count) uncovered rows; every rule holds and every shortfall is reported.")

@@ -47,13 +47,7 @@ struct ReplanCommand: ParsableCommand {
     func run() throws {
         let base = try loadScenario(self.scenario)
         let scenario = try loadScenario(self.scenario, variant: try absences(in: base))
-        let earlier: Roster
-        do {
-            earlier = try RosterFileReader.read(folder: from, scenario: scenario)
-        } catch {
-            printError("\(error)")
-            throw ExitCode(2)
-        }
+        let earlier = try readRoster(folder: from, scenario: scenario)
         let pinned = try pin.map { try pinnedAssignments($0, scenario: scenario) } ?? []
         let (kept, dropped) = Replanning.stillAllowed(Roster(assignments: earlier.assignments + pinned, uncovered: []), in: scenario)
         var options = planning.options(for: scenario)

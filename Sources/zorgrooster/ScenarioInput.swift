@@ -24,6 +24,16 @@ func variantsOf(_ path: String) throws -> [ScenarioVariant] {
     }
 }
 
+/// The roster a solve wrote into `folder`; a missing or broken file is bad input (exit 2).
+func readRoster(folder: String, scenario: Scenario) throws -> Roster {
+    do {
+        return try RosterFileReader.read(folder: folder, scenario: scenario)
+    } catch {
+        printError("\(error)")
+        throw ExitCode(2)
+    }
+}
+
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }

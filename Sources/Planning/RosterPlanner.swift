@@ -16,6 +16,9 @@ public struct PlanningOptions: Sendable {
     public var candidatesPerClient = 10
     /// Solve the week again with vacancies to say whom to hire, when the roster leaves demand uncovered.
     public var analyseHires = true
+    /// When the whole command began (reading the scenario included): the time limit counts from
+    /// here. Nil: from the start of planning.
+    public var startedAt: Date? = nil
     /// Assignments the roster must keep (`--pin`, and a re-plan's still-allowed roster): the
     /// search starts from them and never moves them.
     public var pinned: Roster? = nil
@@ -58,7 +61,7 @@ public struct RosterPlanner<S: Solver>: Sendable {
     public init(solver: S) { self.solver = solver }
 
     public func plan(_ scenario: Scenario, options: PlanningOptions) throws -> PlanOutcome {
-        let started = Date()
+        let started = options.startedAt.map { min($0, Date()) } ?? Date()
         // One deadline for the whole run: the roster gets 80% of the limit, the hire analysis
         // (when something is short) the next 12%; the rest is for checking and writing files.
         let limit = max(0.1, options.timeLimitSeconds)

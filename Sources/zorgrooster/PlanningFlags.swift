@@ -47,6 +47,7 @@ struct PlanningFlags: ParsableArguments {
             relativeGap: gap ?? scenario.settings.relativeGap ?? 0.01)
         if let candidates { options.candidatesPerClient = candidates }
         options.analyseHires = !noHires
+        options.startedAt = commandStarted
         if verbose {
             options.log = { @Sendable line in printError(logPrefix + line) }
         }

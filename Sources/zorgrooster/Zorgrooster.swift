@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 
+/// When this run began: `--time-limit` counts from here, reading the scenario included.
+let commandStarted = Date()
+
 @main
 struct Zorgrooster: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,6 +19,7 @@ struct Zorgrooster: ParsableCommand {
     /// As ArgumentParser's, except that a usage mistake exits with 2 like any other bad input
     /// (its own code is 64, outside the documented 0, 1 and 2).
     static func main() {
+        _ = commandStarted
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -146,11 +146,12 @@ struct GroupStaffing {
             // Places already taken (a pinned roster) count towards the client's sessions.
             var open = options.filter { !week.placed[$0].contains(client.id) }
             for _ in 0..<max(0, wanted - placedCount(week, client.id)) {
-                let ranked = open.filter { hasRoom(week, $0) }.sorted { lhs, rhs in
-                    (extraStaff(week, client: client.id, session: lhs), week.present(in: lhs).count, week.demands[lhs].session)
-                        < (extraStaff(week, client: client.id, session: rhs), week.present(in: rhs).count, week.demands[rhs].session)
-                }
-                guard let chosen = ranked.first else { break }
+                // Each option's key computed once: `extraStaff` tries the placement on a copy of the week.
+                let keyed = open.filter { hasRoom(week, $0) }
+                    .map { (session: $0, extra: extraStaff(week, client: client.id, session: $0), present: week.present(in: $0).count) }
+                guard let chosen = keyed.min(by: { lhs, rhs in
+                    (lhs.extra, lhs.present, week.demands[lhs.session].session) < (rhs.extra, rhs.present, week.demands[rhs.session].session)
+                })?.session else { break }
                 week.place(client.id, in: chosen)
                 open.removeAll { $0 == chosen }
             }

@@ -51,6 +51,10 @@ struct PartEngine<S: Solver> {
         let staffing = GroupStaffing(scenario: scenario, demands: part.demands, staff: part.staff, weights: options.weights)
         let unbuilt = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, weights: options.weights, name: part.name)
         let greedy = construct(staffing: staffing, model: unbuilt)
+        // Turning a MIP answer into a roster (polish, client work, reasons) costs up to what the
+        // construction did: the search leaves that much of the deadline for it, at most a tenth.
+        let finishing = min(Date().timeIntervalSince(started), self.deadline.remaining * 0.1)
+        let deadline = self.deadline.capped(at: max(0, self.deadline.remaining - finishing))
         log("construction: score \(rounded(greedy.score)), \(greedy.uncovered.count) uncovered rows, \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
         var best = greedy
         var status = TerminationStatus.feasible
@@ -70,7 +74,9 @@ struct PartEngine<S: Solver> {
         let size = estimatedSize(staffing)
         let restricted = size > Self.largestModel
         // A seeded plan (the hire analysis) keeps its seed and only fills around it: no new MIP.
-        if seed == nil, deadline.remaining > 0.5, options.shouldStop?() != true {
+        // Building a model and its warm start takes a while at size; with under a second left the
+        // construction stands.
+        if seed == nil, deadline.remaining > 1, options.shouldStop?() != true {
             // A restricted model offers people around one roster; once the search has moved the
             // roster, the model is built again around the new one (new people come into reach),
             // as long as a pass still improves and time is left.

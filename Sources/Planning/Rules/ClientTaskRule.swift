@@ -9,7 +9,7 @@ extension WeekModel {
     /// have room for it (`PersonDayCapacityRule`).
     func addClientTasks() throws {
         let grid = TimeGrid(step: scenario.timeStepMinutes)
-        for (index, task) in tasks.enumerated() {
+        for task in tasks {
             var placed = LinearExpression()
             var byDay: [Weekday: [Variable]] = [:]
             var chosen: [(option: TaskOption, variable: Variable)] = []

@@ -65,9 +65,10 @@ public struct Subproblem: Sendable {
     /// The known solution restricted to the free variables: a feasible start for the small model.
     public var start: [Double] { original.map { incumbent[$0] } }
 
-    /// A full solution: the incumbent with the free variables set to `values`.
-    public func expand(_ values: [Double]) -> [Double] {
-        var full = incumbent
+    /// A full solution: `base` (by default the incumbent it was cut from) with the free
+    /// variables set to `values`.
+    public func expand(_ values: [Double], onto base: [Double]? = nil) -> [Double] {
+        var full = base ?? incumbent
         for (small, index) in original.enumerated() { full[index] = values[small] }
         return full
     }

@@ -127,15 +127,13 @@ struct AppointmentSeat {
     let variable: Variable
 }
 
-/// A model name from care terms: `work[s01,linde,mon,ochtend]`; unusable characters become `_`.
+/// A model name from care terms: `work[s01,linde,mon,ochtend]`; brackets inside become `_`, and
+/// the model makes the rest usable (`Model.usableName`).
 func modelName(_ family: String, _ parts: CustomStringConvertible...) -> String {
     let inner = parts.map { part -> String in
         if let session = part as? GroupSession { return "\(session.location),\(session.slot.day),\(session.slot.name)" }
         if let id = part as? GroupSessionID { return "\(id.location),\(id.slot.day),\(id.slot.name)" }
         return part.description
     }.joined(separator: ",")
-    let cleaned = String(String.UnicodeScalarView(inner.unicodeScalars.map {
-        ($0.value > 32 && $0.value < 127 && $0 != "[" && $0 != "]") ? $0 : "_"
-    }))
-    return String("\(family)[\(cleaned)]".prefix(255))
+    return "\(family)[\(inner.replacingOccurrences(of: "[", with: "_").replacingOccurrences(of: "]", with: "_"))]"
 }

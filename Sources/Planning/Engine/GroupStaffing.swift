@@ -112,11 +112,8 @@ struct GroupStaffing {
 
     /// What `hours` more of group work by `person` adds to the objective, priced as `RosterScore` does.
     func objectiveRise(_ person: Staff, worked: Double, hours: Double, newFace: Bool) -> Double {
-        let face = newFace ? weights.faceAtLocation : 0
-        if person.isHire { return face + hours * (weights.vacancyPerHour + scenario.hourlyCost(of: person.level)) }
-        let above = max(0, worked + hours - person.contractHours) - max(0, worked - person.contractHours)
-        let cost = max(0, person.hourlyCost ?? 0) * weights.costPerEuro * hours
-        return face + above * weights.contractDeviationPerHour + cost
+        (newFace ? weights.faceAtLocation : 0)
+            + weights.priceOfHours(worked + hours, by: person, in: scenario) - weights.priceOfHours(worked, by: person, in: scenario)
     }
 
     private func passIndex(_ need: GroupNeed) -> Int {

@@ -77,8 +77,7 @@ struct NeighbourhoodSearch<S: Solver> {
             for (hood, answer) in zip(batch, answers) {
                 guard let (subproblem, values, status) = answer else { continue }
                 // Onto the incumbent as it now stands: the first answer may already have moved it.
-                var candidate = incumbent
-                for (small, index) in subproblem.original.enumerated() { candidate[index] = values[small] }
+                let candidate = subproblem.expand(values, onto: incumbent)
                 let candidateValue = week.model.objective.value(in: candidate)
                 guard candidateValue < value - 1e-6, week.model.maximumViolation(of: candidate) < 1e-6 else { continue }
                 log?("neighbourhood \(hood.name): \(String(format: "%.2f", value)) → \(String(format: "%.2f", candidateValue)) (\(subproblem.model.variables.count) free, \(status))")

@@ -26,15 +26,7 @@ struct RosterScore {
         }
         for responsibility in responsibilities { hours[responsibility.staff, default: 0] += Double(responsibility.coordinationMinutes) / 60 }
         total += Double(faces.count) * weights.faceAtLocation
-        for person in staff {
-            let worked = hours[person.id] ?? 0
-            if person.isHire {
-                total += worked * (weights.vacancyPerHour + scenario.hourlyCost(of: person.level))
-                continue
-            }
-            total += max(0, worked - person.contractHours) * weights.contractDeviationPerHour
-            if let cost = person.hourlyCost, cost > 0 { total += worked * cost * weights.costPerEuro }
-        }
+        for person in staff { total += weights.priceOfHours(hours[person.id] ?? 0, by: person, in: scenario) }
         let visitsByClient = Dictionary(grouping: assignments.filter { $0.activity == .visit }) { $0.clients.first }
         for task in work.tasks where task.kind == .visit {
             let rows = visitsByClient[task.client] ?? []
@@ -49,5 +41,21 @@ struct RosterScore {
             }
         }
         return total
+    }
+}
+
+extension ObjectiveWeights {
+    /// The objective's price of `worked` hours of `person`'s week: employer cost and the hours
+    /// above contract (a vacancy: its hourly price). The one place the score, the construction's
+    /// priority and the bound take it from.
+    func priceOfHours(_ worked: Double, by person: Staff, in scenario: Scenario) -> Double {
+        if person.isHire { return worked * hourlyRate(of: person, in: scenario) }
+        return max(0, worked - person.contractHours) * contractDeviationPerHour + worked * hourlyRate(of: person, in: scenario)
+    }
+
+    /// The price of one hour within contract (employer cost; for a vacancy its whole price).
+    func hourlyRate(of person: Staff, in scenario: Scenario) -> Double {
+        if person.isHire { return vacancyPerHour + scenario.hourlyCost(of: person.level) }
+        return max(0, person.hourlyCost ?? 0) * costPerEuro
     }
 }

@@ -105,11 +105,8 @@ struct WeekLowerBound {
         return terms
     }
 
-    /// The objective's price of one hour of `person`'s work.
-    private func rate(_ person: Staff) -> Double {
-        if person.isHire { return weights.vacancyPerHour + scenario.hourlyCost(of: person.level) }
-        return max(0, person.hourlyCost ?? 0) * weights.costPerEuro
-    }
+    /// The objective's price of one hour of `person`'s work (hours above contract are priced apart).
+    private func rate(_ person: Staff) -> Double { weights.hourlyRate(of: person, in: scenario) }
 
     /// The team a location's `hours` need: `fewest`, the fewest people who can give them (each at
     /// most their `max_hours` and the hours of the sessions there they are eligible for, and never

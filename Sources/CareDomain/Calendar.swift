@@ -95,6 +95,8 @@ public struct PlanningWeek: Hashable, Sendable, CustomStringConvertible {
 
     public static let minutesPerDay = 1440
     public static let minutesPerWeek = 7 * 1440
+    /// Sunday 00:00 to 24:00 of the week.
+    public static let sunday = WeekInterval(start: 6 * 1440, end: 7 * 1440)
 
     /// Reads `2026-W12`; nil when the text is not an ISO week or the year has no such week.
     public init?(iso text: String) {

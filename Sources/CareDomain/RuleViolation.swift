@@ -22,6 +22,14 @@ public enum RuleViolation: Hashable, Sendable {
     case restAfterNight(hours: Double)
     case weeklyRest(hours: Double)
     case restAfterNightSeries(hours: Double)
+    /// A second shortened daily rest within 7×24 h.
+    case dailyRest(hours: Double, reducedHours: Double)
+    /// More shifts in a row with a night among them than allowed.
+    case shiftsInARowWithNight(limit: Int)
+    /// More night shifts in 16 weeks than allowed (the history's count included).
+    case nightShiftCount(limit: Int)
+    /// More Sundays worked in 52 weeks than allowed (the history's count included).
+    case sundaysWorked(limit: Int)
     /// Visit sequencing: no order of the day's work fits around the fixed work and travel.
     case noFreeTime
     case notResponsible
@@ -46,6 +54,10 @@ public enum RuleViolation: Hashable, Sendable {
         case let .restAfterNight(hours): "less than \(Self.hoursText(hours)) h rest after a night shift (min_rest_after_night_hours)"
         case let .restAfterNightSeries(hours): "less than \(Self.hoursText(hours)) h rest after three or more night shifts in a row (rest_after_night_series_hours)"
         case let .weeklyRest(hours): "no weekly rest of \(Self.hoursText(hours)) h would be left (min_weekly_rest_hours)"
+        case let .dailyRest(hours, reduced): "less than \(Self.hoursText(hours)) h daily rest, and the rest was already shortened to \(Self.hoursText(reduced)) h within 7×24 h (min_daily_rest_hours, reduced_daily_rest_hours)"
+        case let .shiftsInARowWithNight(limit): "more than \(limit) shifts in a row with a night shift among them (max_consecutive_shifts_with_night)"
+        case let .nightShiftCount(limit): "more than \(limit) night shifts in 16 weeks (max_night_shifts_16_weeks)"
+        case let .sundaysWorked(limit): "more than \(limit) Sundays worked in 52 weeks (ATW: 13 free Sundays)"
         case .noFreeTime: "no free time that fits around their other work and travel"
         case .notResponsible: "not the client's responsible professional"
         case let .maxDistinctStaff(limit): "the client's max_distinct_staff (\(limit)) is reached by others"

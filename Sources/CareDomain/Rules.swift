@@ -12,6 +12,26 @@ public struct LabourRules: Sendable, Hashable {
     public var minWeeklyRestMinutes = 36 * 60
     /// After a series of `nightSeriesLength` or more night shifts in a row (ATW 5:8).
     public var restAfterNightSeriesMinutes = 46 * 60
+    /// The daily rest may be this short once in every 7×24 h (ATW 5:3); work separated by less
+    /// is one shift. Equal to `minDailyRestMinutes`: never shortened.
+    public var reducedDailyRestMinutes = 8 * 60
+    /// Night shifts (ending after 02:00) in 16 weeks, the history's count included (ATW 5:8).
+    public var maxNightShifts16Weeks = 36
+    /// A series of shifts in a row with a night among them has at most this many shifts (ATW 5:8).
+    public var maxConsecutiveShiftsWithNight = 7
+    /// The average week over `averageWeeks` weeks (ATW 5:7), where the period is that long.
+    public var maxAverageWeekMinutes = 55 * 60
+    public var averageWeeks = 4
+    /// Sundays worked in 52 weeks, the history's count included (ATW 5:6: 13 free Sundays).
+    public static let maxSundaysWorked52Weeks = 39
+
+    /// The period in which the daily rest may be shortened once (ATW 5:3: 7×24 h).
+    public static let reducedRestPeriodMinutes = 7 * 1440
+    /// A rest at least this long ends a series of shifts in a row (`maxConsecutiveShiftsWithNight`).
+    public static let seriesBreakMinutes = 24 * 60
+
+    /// Minutes within the reduced rest window: a rest at least this long ends a shift.
+    public var shiftBreakMinutes: Int { min(reducedDailyRestMinutes, minDailyRestMinutes) }
 
     /// Night shifts in a row that ask `restAfterNightSeriesMinutes` after the last of them.
     public static let nightSeriesLength = 3

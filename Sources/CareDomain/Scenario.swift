@@ -12,6 +12,8 @@ public struct Scenario: Sendable {
     public var appointments: [String: Appointment]
     public var travel: TravelTable
     public var labourRules: LabourRules
+    /// Work done before the first Monday, as rules that look back see it.
+    public var history: WorkHistory = WorkHistory()
 
     public init(name: String, week: PlanningWeek, timeStepMinutes: Int = 15, settings: RunSettings = RunSettings(),
                 scale: QualificationScale = QualificationScale(), products: [ProductID: Product] = [:],

@@ -10,6 +10,7 @@ extension RuleViolation {
         case .unavailable: self = .unavailable
         case .longerThanShift: self = .longerThanShift
         case .noTimeToTravelFromHome: self = .noTimeToTravelFromHome
+        case let .afterHistory(violation): self = violation
         }
     }
 }

@@ -9,6 +9,8 @@ enum Eligibility: Equatable {
     case unavailable
     case longerThanShift
     case noTimeToTravelFromHome
+    /// The session alone, after the work of the history, breaks a rule that looks back.
+    case afterHistory(RuleViolation)
 
     var sentence: String {
         switch self {
@@ -18,6 +20,7 @@ enum Eligibility: Equatable {
         case .unavailable: "not available at this time"
         case .longerThanShift: "the session is longer than a shift may be"
         case .noTimeToTravelFromHome: "cannot travel from home and back within their available hours"
+        case let .afterHistory(violation): "\(violation.sentence), after the work before this week"
         }
     }
 }
@@ -68,6 +71,10 @@ struct StaffCalendar {
         let isNight = session.interval.minutesBetweenMidnightAndSix > LabourRules.nightShiftThresholdMinutes
         if session.interval.minutes > (isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes) {
             return .longerThanShift
+        }
+        if scenario.history.priorWork[staff.id] != nil, let violation = WorkingWeek(staff: staff, scenario: scenario).violationAfterHistory(
+            TimedWork(interval: session.interval, area: scenario.locations[session.location]?.travelArea)) {
+            return .afterHistory(violation)
         }
         return .eligible
     }

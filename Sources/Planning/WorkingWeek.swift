@@ -11,10 +11,13 @@ struct WorkingWeek {
     let staff: Staff
     let scenario: Scenario
     let sequencer: DaySequencer
+    /// The person's work before the first Monday that rules looking back can still see.
+    let prior: [WeekInterval]
 
     init(staff: Staff, scenario: Scenario) {
         self.staff = staff
         self.scenario = scenario
+        self.prior = scenario.history.work(of: staff.id).filter { $0.end > -PersonWeekView.lookBackMinutes }
         self.sequencer = DaySequencer(travel: scenario.travel, grid: TimeGrid(step: scenario.timeStepMinutes),
                                       homeArea: staff.homeArea, availability: StaffCalendar(staff: staff).availableIntervals)
     }
@@ -22,8 +25,20 @@ struct WorkingWeek {
     /// The first rule the week breaks; nil when it keeps them all.
     func violation(_ work: [TimedWork], coordinationMinutes: Int) -> RuleViolation? {
         let view = PersonWeekView(staff: staff, scenario: scenario, work: work.sorted { $0.interval < $1.interval },
-                                  coordinationMinutes: coordinationMinutes, sequencer: sequencer)
+                                  coordinationMinutes: coordinationMinutes, sequencer: sequencer, prior: prior)
         for rule in PlanningRules.personWeek {
+            if let broken = rule.violation(in: view) { return broken }
+        }
+        return nil
+    }
+
+    /// The rule that one piece of work alone breaks after the history's work (nil: none, or no
+    /// history): such work is never offered to this person.
+    func violationAfterHistory(_ item: TimedWork) -> RuleViolation? {
+        guard !prior.isEmpty else { return nil }
+        let view = PersonWeekView(staff: staff, scenario: scenario, work: [item], coordinationMinutes: 0,
+                                  sequencer: sequencer, prior: prior)
+        for rule in PlanningRules.lookingBack {
             if let broken = rule.violation(in: view) { return broken }
         }
         return nil
@@ -33,7 +48,7 @@ struct WorkingWeek {
     /// asked with that much added): a cheap test before any sequencing is tried.
     func hoursViolation(_ work: [TimedWork], adding minutes: Int, coordinationMinutes: Int) -> RuleViolation? {
         WeeklyHoursRule().violation(in: PersonWeekView(staff: staff, scenario: scenario, work: work,
-                                                       coordinationMinutes: coordinationMinutes + minutes, sequencer: sequencer))
+                                                       coordinationMinutes: coordinationMinutes + minutes, sequencer: sequencer, prior: prior))
     }
 }
 
@@ -44,22 +59,45 @@ struct PersonWeekView {
     let work: [TimedWork]
     let coordinationMinutes: Int
     let sequencer: DaySequencer
+    /// Work before the first Monday (history), in time order: it makes shifts and rests with the
+    /// week's work but counts towards no hours of this week.
+    var prior: [WeekInterval] = []
+
+    /// How far back the rules that look back see: the reduced daily rest's 7×24 h and a day more.
+    static let lookBackMinutes = PersonWeekLookBack.minutes
 
     var rules: LabourRules { scenario.labourRules }
 
-    /// The week's shifts: work separated by less than the daily rest, with its night minutes.
-    var shifts: [(start: Int, end: Int, night: Int)] {
-        var shifts: [(start: Int, end: Int, night: Int)] = []
-        for item in work {
-            let night = item.interval.minutesBetweenMidnightAndSix
-            if let last = shifts.last, item.interval.start - last.end < rules.minDailyRestMinutes {
-                shifts[shifts.count - 1] = (last.start, max(last.end, item.interval.end), last.night + night)
+    /// The shifts of the history and the week: work separated by less than a (reduced) daily
+    /// rest, with its night minutes; `prior` marks shifts made only of the history's work.
+    var shifts: [WorkShift] {
+        var shifts: [WorkShift] = []
+        let items = (prior.map { ($0, true) } + work.map { ($0.interval, false) }).sorted { $0.0 < $1.0 }
+        for (interval, isPrior) in items {
+            let night = interval.minutesBetweenMidnightAndSix
+            if let last = shifts.last, interval.start - last.end < rules.shiftBreakMinutes {
+                shifts[shifts.count - 1] = WorkShift(start: last.start, end: max(last.end, interval.end), night: last.night + night,
+                                                     prior: last.prior && isPrior)
             } else {
-                shifts.append((item.interval.start, item.interval.end, night))
+                shifts.append(WorkShift(start: interval.start, end: interval.end, night: night, prior: isPrior))
             }
         }
         return shifts
     }
+}
+
+/// One shift of a person: its span, its minutes between 00:00 and 06:00, and whether it lies
+/// wholly in the history (a rule the history broke is not this roster's to report).
+struct WorkShift {
+    let start: Int
+    let end: Int
+    let night: Int
+    let prior: Bool
+
+    /// More than an hour between 00:00 and 06:00.
+    var isNight: Bool { night > LabourRules.nightShiftThresholdMinutes }
+    /// A night shift that ends after 02:00: it asks the longer rest and counts towards the night limit.
+    var isLateNight: Bool { isNight && endsLate(end) }
 }
 
 /// A rule that limits one person's week; its `violation` is its piece of the oracle.
@@ -84,12 +122,21 @@ enum PlanningRules {
     static let model: [any ModelRule] = [
         ResponsibilityRule(), ClientTaskRule(), AppointmentRule(), AttendanceChoiceRule(),
         StaffingRatioRule(), LeadLevelRule(), SkillNeedRule(),
-        NoDoubleBookingRule(), PersonDayCapacityRule(), WeeklyHoursRule(), ShiftLengthRule(), NightSeriesRestRule(), WeeklyRestRule(),
+        NoDoubleBookingRule(), PersonDayCapacityRule(), WeeklyHoursRule(), ShiftLengthRule(), ReducedDailyRestRule(),
+        NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(),
         ContractHoursObjective(), ContinuityObjective(), VisitorContinuityRule(),
     ]
 
     /// Per-person rules, cheapest first (the oracle stops at the first broken one).
     static let personWeek: [any PersonWeekRule] = [
-        WeeklyHoursRule(), NoDoubleBookingRule(), HomeTravelRule(), ShiftLengthRule(), NightSeriesRestRule(), WeeklyRestRule(),
+        WeeklyHoursRule(), NoDoubleBookingRule(), HomeTravelRule(), ShiftLengthRule(), ReducedDailyRestRule(),
+        NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(),
+    ]
+
+    /// The per-person rules that see the history's work: what one piece of work alone breaks
+    /// after it is never offered.
+    static let lookingBack: [any PersonWeekRule] = [
+        NoDoubleBookingRule(), ShiftLengthRule(), ReducedDailyRestRule(), NightSeriesRestRule(), NightSeriesLengthRule(),
+        NightCountRule(), SundaysWorkedRule(),
     ]
 }

@@ -35,56 +35,102 @@ struct WorkingTimeCheck {
             if hours * 60 > Double(rules.maxWeekMinutes) + 1e-6 {
                 violations.append(Violation(rule: "week hours", message: "\(staffID) works \(formatted(hours)) h, the week limit is \(rules.maxWeekMinutes / 60)"))
             }
-            // Shifts: work separated by less than the daily rest.
-            var shifts: [(start: Int, end: Int, night: Int)] = []
-            for row in work {
-                let night = row.interval.minutesBetweenMidnightAndSix
-                if let last = shifts.last, row.interval.start - last.end < rules.minDailyRestMinutes {
-                    shifts[shifts.count - 1] = (last.start, max(last.end, row.interval.end), last.night + night)
-                } else {
-                    shifts.append((row.interval.start, row.interval.end, night))
+            violations += restAndShifts(staffID, work.map(\.interval))
+        }
+        return violations
+    }
+
+    /// Shift length, the daily rest and its one shortening a week, rest after nights and after a
+    /// series of nights, shifts in a row with a night, night and Sunday counts and the weekly
+    /// rest, over the history's work and the week's together; what the history alone did is not
+    /// reported.
+    private func restAndShifts(_ staffID: StaffID, _ week: [WeekInterval]) -> [Violation] {
+        var violations: [Violation] = []
+        let rules = scenario.labourRules
+        let history = scenario.history
+        let earlier = (history.priorWork[staffID] ?? []).filter { $0.end > -8 * 1440 }
+        let pieceGap = min(rules.reducedDailyRestMinutes, rules.minDailyRestMinutes)
+        struct Shift { var start: Int; var end: Int; var night: Int; var mine: Bool
+            var span: WeekInterval { WeekInterval(start: start, end: end) }
+            var isNight: Bool { night > LabourRules.nightShiftThresholdMinutes }
+            var endsAfterTwo: Bool { let ofDay = ((end % 1440) + 1440) % 1440; return ofDay > LabourRules.lateNightEndMinute || ofDay == 0 }
+        }
+        for piece in earlier where piece.end > 0 {
+            if let clash = week.first(where: { $0.overlaps(piece) }) {
+                violations.append(Violation(rule: "double booking", message: "\(staffID) still works until \(piece.label(in: scenario.week)) (history) at \(clash.label(in: scenario.week))"))
+            }
+        }
+        var shifts: [Shift] = []
+        for (interval, mine) in (earlier.map { ($0, false) } + week.map { ($0, true) }).sorted(by: { $0.0 < $1.0 }) {
+            let night = interval.minutesBetweenMidnightAndSix
+            if let last = shifts.last, interval.start - last.end < pieceGap {
+                shifts[shifts.count - 1] = Shift(start: last.start, end: max(last.end, interval.end), night: last.night + night, mine: last.mine || mine)
+            } else {
+                shifts.append(Shift(start: interval.start, end: interval.end, night: night, mine: mine))
+            }
+        }
+        let label = { (shift: Shift) in shift.span.label(in: self.scenario.week) }
+        var shortenedAt: Int? = nil
+        for (index, shift) in shifts.enumerated() {
+            let limit = shift.isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
+            if shift.mine, shift.end - shift.start > limit {
+                violations.append(Violation(rule: shift.isNight ? "night shift length" : "shift length", message: "\(staffID) has a \(shift.isNight ? "night " : "")shift of \(formatted(shift.span.hours)) h (\(label(shift))), the limit is \(formatted(Double(limit) / 60)) h"))
+            }
+            guard index + 1 < shifts.count else { continue }
+            let next = shifts[index + 1]
+            let rest = next.start - shift.end
+            if shift.isNight, shift.endsAfterTwo, next.mine, rest < rules.minRestAfterNightMinutes {
+                violations.append(Violation(rule: "rest after night", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h after a night shift ending \(ClockTime.text(shift.end)) (\(label(shift))); at least \(formatted(Double(rules.minRestAfterNightMinutes) / 60)) h"))
+            }
+            if rest < rules.minDailyRestMinutes {
+                // ATW 5:3: the daily rest may be shortened once in every 7×24 h.
+                if let before = shortenedAt, shift.end - before < 7 * 1440, next.mine {
+                    violations.append(Violation(rule: "daily rest", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h before \(label(next)), the second shortened daily rest within 7×24 h; at least \(formatted(Double(rules.minDailyRestMinutes) / 60)) h"))
+                }
+                shortenedAt = shift.end
+            }
+        }
+        // ATW 5:8: after three or more night shifts in a row, the series rest before any
+        // other shift (a night within it continues the series).
+        var series: [Shift] = []
+        for shift in shifts {
+            let rest = series.last.map { shift.start - $0.end }
+            if let rest, rest < rules.restAfterNightSeriesMinutes {
+                if shift.isNight { series.append(shift); continue }
+                if series.count >= 3, shift.mine {
+                    violations.append(Violation(rule: "rest after night series", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h after \(series.count) night shifts in a row (the last \(label(series.last!))); at least \(formatted(Double(rules.restAfterNightSeriesMinutes) / 60)) h"))
                 }
             }
-            for (index, shift) in shifts.enumerated() {
-                let isNight = shift.night > LabourRules.nightShiftThresholdMinutes
-                let limit = isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
-                let span = WeekInterval(start: shift.start, end: shift.end)
-                if shift.end - shift.start > limit {
-                    violations.append(Violation(rule: isNight ? "night shift length" : "shift length", message: "\(staffID) has a \(isNight ? "night " : "")shift of \(formatted(span.hours)) h (\(span.label(in: scenario.week))), the limit is \(formatted(Double(limit) / 60)) h"))
-                }
-                let endOfDay = ((shift.end % 1440) + 1440) % 1440
-                if isNight, endOfDay > LabourRules.lateNightEndMinute || endOfDay == 0, index + 1 < shifts.count {
-                    let rest = shifts[index + 1].start - shift.end
-                    if rest < rules.minRestAfterNightMinutes {
-                        violations.append(Violation(rule: "rest after night", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h after a night shift ending \(ClockTime.text(shift.end)) (\(span.label(in: scenario.week))); at least \(formatted(Double(rules.minRestAfterNightMinutes) / 60)) h"))
-                    }
-                }
+            series = shift.isNight ? [shift] : []
+        }
+        // ATW 5:8: shifts in a row (rests under 24 h) with a night among them.
+        var run: [Shift] = []
+        for shift in shifts {
+            if let last = run.last, shift.start - last.end < 24 * 60 { run.append(shift) } else { run = [shift] }
+            let limit = rules.maxConsecutiveShiftsWithNight
+            if run.count > limit, shift.mine, run.suffix(limit + 1).contains(where: \.isNight) {
+                violations.append(Violation(rule: "shifts in a row with a night", message: "\(staffID) works \(run.count) shifts in a row with a night among them, up to \(label(shift)); at most \(limit)"))
             }
-            // ATW 5:8: after three or more night shifts in a row, the series rest before any
-            // other shift (a night within it continues the series).
-            var series: [WeekInterval] = []
-            for shift in shifts {
-                let isNight = shift.night > LabourRules.nightShiftThresholdMinutes
-                let rest = series.last.map { shift.start - $0.end }
-                if let rest, rest < rules.restAfterNightSeriesMinutes {
-                    if isNight { series.append(WeekInterval(start: shift.start, end: shift.end)); continue }
-                    if series.count >= LabourRules.nightSeriesLength {
-                        violations.append(Violation(rule: "rest after night series", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h after \(series.count) night shifts in a row (the last \(series.last!.label(in: scenario.week))); at least \(formatted(Double(rules.restAfterNightSeriesMinutes) / 60)) h"))
-                    }
-                }
-                series = isNight ? [WeekInterval(start: shift.start, end: shift.end)] : []
-            }
-            // Weekly rest inside Monday 00:00 – Sunday 24:00.
-            var longest = 0
-            var free = 0
-            for row in work {
-                longest = max(longest, min(row.interval.start, PlanningWeek.minutesPerWeek) - free)
-                free = max(free, row.interval.end)
-            }
-            longest = max(longest, PlanningWeek.minutesPerWeek - free)
-            if longest < rules.minWeeklyRestMinutes {
-                violations.append(Violation(rule: "weekly rest", message: "\(staffID)'s longest rest this week is \(formatted(Double(longest) / 60)) h; at least \(formatted(Double(rules.minWeeklyRestMinutes) / 60)) h"))
-            }
+        }
+        // Night shifts in 16 weeks and free Sundays in 52, the history's counts included.
+        let nights = shifts.filter { $0.mine && $0.start >= 0 && $0.isNight && $0.endsAfterTwo }.count
+        if nights > 0, nights + (history.nightShifts16Weeks[staffID] ?? 0) > rules.maxNightShifts16Weeks {
+            violations.append(Violation(rule: "night shifts in 16 weeks", message: "\(staffID) works \(nights) night shifts after \(history.nightShifts16Weeks[staffID] ?? 0) in the 16 weeks before; at most \(rules.maxNightShifts16Weeks)"))
+        }
+        if (history.sundaysWorked52Weeks[staffID] ?? 0) >= 39, week.contains(where: { $0.overlaps(WeekInterval(start: 6 * 1440, end: 7 * 1440)) }) {
+            violations.append(Violation(rule: "free Sundays", message: "\(staffID) works on Sunday after \(history.sundaysWorked52Weeks[staffID] ?? 0) Sundays in the 52 weeks before; 13 in 52 weeks stay free"))
+        }
+        // Weekly rest inside Monday 00:00 – Sunday 24:00 (a rest that began before Monday counts
+        // from the end of the history's last work).
+        var free = earlier.map(\.end).max() ?? 0
+        var longest = 0
+        for interval in week.sorted() {
+            longest = max(longest, min(interval.start, PlanningWeek.minutesPerWeek) - free)
+            free = max(free, interval.end)
+        }
+        longest = max(longest, PlanningWeek.minutesPerWeek - free)
+        if longest < rules.minWeeklyRestMinutes {
+            violations.append(Violation(rule: "weekly rest", message: "\(staffID)'s longest rest this week is \(formatted(Double(longest) / 60)) h; at least \(formatted(Double(rules.minWeeklyRestMinutes) / 60)) h"))
         }
         return violations
     }

@@ -1,5 +1,6 @@
 import CareDomain
 import Foundation
+import SwiftCSV
 
 /// Reads the sections of a scenario in dependency order: levels, products, locations, staff, clients.
 final class ScenarioReader {
@@ -55,6 +56,10 @@ final class ScenarioReader {
         let locations = top.optional("locations").map(readLocations) ?? [:]
         let labourRules = top.optional("labour_rules").map(readLabourRules) ?? LabourRules()
         let travel = top.optional("travel").map(readTravel) ?? TravelTable()
+        if let weeks = top.optional("weeks"), let count = values.integer(weeks, minimum: 1, what: "weeks"), count != 1 {
+            log.report(weeks, count > 8 ? "weeks is \(count); a plan covers 1 to 8 weeks" : "a period of \(count) weeks is not built into this version",
+                       hint: "plan one week at a time (`weeks: 1`), each with the previous week's roster as `history.roster_file`")
+        }
 
         var staffNodes = top.optional("staff").map { entries($0, what: "staff members") } ?? []
         if let fileNode = top.optional("staff_file") {
@@ -72,10 +77,13 @@ final class ScenarioReader {
         let appointments = top.optional("appointments").map { readAppointments($0, context: context, clients: clients) } ?? [:]
         if variant == nil, let variants = top.optional("variants") { _ = readVariants(variants) }
 
+        let history = top.optional("history").map { readHistory($0, week: week, staff: staff) } ?? WorkHistory()
         guard let week else { return nil }
-        return Scenario(name: name, week: week, timeStepMinutes: timeStep, settings: settings, scale: scale,
-                        products: products, locations: locations, staff: staff, clients: clients,
-                        appointments: appointments, travel: travel, labourRules: labourRules)
+        var scenario = Scenario(name: name, week: week, timeStepMinutes: timeStep, settings: settings, scale: scale,
+                                products: products, locations: locations, staff: staff, clients: clients,
+                                appointments: appointments, travel: travel, labourRules: labourRules)
+        scenario.history = history
+        return scenario
     }
 
     /// The document with `staff_file` and `clients_file` rows moved into `staff` and `clients`,
@@ -168,9 +176,26 @@ final class ScenarioReader {
             ("max_shift_hours", \.maxShiftMinutes), ("max_night_shift_hours", \.maxNightShiftMinutes),
             ("max_week_hours", \.maxWeekMinutes), ("min_daily_rest_hours", \.minDailyRestMinutes),
             ("min_rest_after_night_hours", \.minRestAfterNightMinutes), ("min_weekly_rest_hours", \.minWeeklyRestMinutes),
-            ("rest_after_night_series_hours", \.restAfterNightSeriesMinutes),
+            ("rest_after_night_series_hours", \.restAfterNightSeriesMinutes), ("reduced_daily_rest_hours", \.reducedDailyRestMinutes),
         ]
-        guard let fields = Fields(node, log: log, allowed: names.map(\.0), what: "labour_rules") else { return rules }
+        let counts: [(String, WritableKeyPath<LabourRules, Int>, Int)] = [
+            ("max_consecutive_shifts_with_night", \.maxConsecutiveShiftsWithNight, 1), ("max_night_shifts_16_weeks", \.maxNightShifts16Weeks, 0),
+        ]
+        let later = ["breaks", "split_shifts"]
+        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "weekly_rest"] + names.map(\.0) + counts.map(\.0) + later,
+                                  what: "labour_rules") else { return rules }
+        if let preset = fields.optional("preset"), let text = values.text(preset), text != "atw" {
+            log.report(preset, "preset `\(text)` is not built into this version",
+                       hint: "use `preset: atw` (the Working Hours Act) and set the collective agreement's values field by field")
+        }
+        if let mode = fields.optional("weekly_rest"), let text = values.text(mode), text != "every-7-days" {
+            log.report(mode, text == "72h-per-14-days" ? "weekly_rest `72h-per-14-days` is not built into this version" : "`\(text)` is not a weekly rest rule",
+                       hint: "use `every-7-days` (36 h in every week, min_weekly_rest_hours)")
+        }
+        for name in later { if let field = fields.optional(name) {
+            log.report(field, "`\(name)` is not built into this version: shifts are planned whole and hours include breaks",
+                       hint: "remove `\(name)`; plan breaks inside the sessions' times")
+        } }
         for (name, keyPath) in names {
             guard let node = fields.optional(name), let hours = values.number(node, exclusive: true, what: name) else { continue }
             guard hours * 60 >= 1 else {
@@ -179,7 +204,108 @@ final class ScenarioReader {
             }
             rules[keyPath: keyPath] = Int((hours * 60).rounded())
         }
+        for (name, keyPath, least) in counts {
+            guard let node = fields.optional(name), let count = values.integer(node, minimum: least, what: name) else { continue }
+            rules[keyPath: keyPath] = count
+        }
+        if let average = fields.optional("max_average_week_hours"), let parts = Fields(average, log: log, allowed: ["hours", "weeks"], what: "max_average_week_hours") {
+            if let hours = parts.required("hours", hint: "write `{hours: 55, weeks: 4}`").flatMap({ values.number($0, exclusive: true, what: "max_week_hours") }) {
+                rules.maxAverageWeekMinutes = Int((hours * 60).rounded())
+            }
+            if let weeks = parts.required("weeks", hint: "write `{hours: 55, weeks: 4}`").flatMap({ values.integer($0, minimum: 1, what: "average weeks") }) {
+                rules.averageWeeks = weeks
+            }
+        }
+        if fields.optional("min_daily_rest_hours") != nil || fields.optional("reduced_daily_rest_hours") != nil,
+           rules.reducedDailyRestMinutes > rules.minDailyRestMinutes {
+            // Only a smaller value shortens anything; a larger one is a slip.
+            log.report(fields.optional("reduced_daily_rest_hours") ?? node,
+                       "reduced_daily_rest_hours (\(Double(rules.reducedDailyRestMinutes) / 60) h) is longer than min_daily_rest_hours (\(Double(rules.minDailyRestMinutes) / 60) h)",
+                       hint: "set it to at most min_daily_rest_hours; equal to it means the rest is never shortened")
+        }
         return rules
+    }
+
+    /// `history`: the roster before the first Monday (`roster_file`, a roster.csv written earlier)
+    /// and the counts it cannot show.
+    func readHistory(_ node: ValueNode, week: PlanningWeek?, staff: [StaffID: Staff]) -> WorkHistory {
+        var history = WorkHistory()
+        guard let fields = Fields(node, log: log, allowed: ["roster_file", "night_shifts_16_weeks", "sundays_worked_52_weeks"], what: "history") else { return history }
+        for (name, keyPath) in [("night_shifts_16_weeks", \WorkHistory.nightShifts16Weeks), ("sundays_worked_52_weeks", \WorkHistory.sundaysWorked52Weeks)] {
+            guard let counts = fields.optional(name) else { continue }
+            guard case let .mapping(pairs) = counts.content else {
+                log.report(counts, "expected `staff id: count` pairs", hint: "write e.g. `{s01: 12}`")
+                continue
+            }
+            for (key, value) in pairs {
+                guard staff[StaffID(key)] != nil else {
+                    log.report(value, "`\(key)` is not a staff member", hint: "use an id from `staff`")
+                    continue
+                }
+                if let count = values.integer(value, what: name == "night_shifts_16_weeks" ? "nights in 16 weeks" : "Sundays in 52 weeks") {
+                    history[keyPath: keyPath][StaffID(key)] = count
+                }
+            }
+        }
+        if let fileNode = fields.optional("roster_file"), let week {
+            readHistoryRoster(fileNode, week: week, staff: staff, into: &history)
+        }
+        return history
+    }
+
+    /// The rows of an earlier roster.csv that start before the first Monday: each person's work
+    /// of the last eight days, and their nights of 16 weeks and Sundays of 52 weeks.
+    private func readHistoryRoster(_ fileNode: ValueNode, week: PlanningWeek, staff: [StaffID: Staff], into history: inout WorkHistory) {
+        guard let name = values.text(fileNode) else { return }
+        let path = name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            log.report(fileNode, "cannot read `\(name)`", hint: "the path is relative to the scenario file's folder; give a roster.csv written by `zorgrooster solve`")
+            return
+        }
+        let table: CSV<Named>
+        do {
+            table = try CSV<Named>(string: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, delimiter: .comma)
+        } catch {
+            log.report(fileNode, "`\(name)` is not valid CSV: \(error)", hint: "give a roster.csv written by `zorgrooster solve`")
+            return
+        }
+        for column in ["date", "start", "end", "staff_id"] where !table.header.contains(column) {
+            log.report(at: SourceLocation(file: path, line: 1, column: 1), path: "history.roster_file",
+                       "column `\(column)` is missing from the header", hint: "give a roster.csv written by `zorgrooster solve`")
+            return
+        }
+        var work: [StaffID: [WeekInterval]] = [:]
+        var nights: [StaffID: Int] = [:]
+        var sundays: [StaffID: Set<CivilDate>] = [:]
+        for (offset, row) in table.rows.enumerated() {
+            let place = SourceLocation(file: path, line: offset + 2, column: 1)
+            guard let date = CivilDate(iso: row["date"] ?? ""), let start = ClockTime.minutes(row["start"] ?? ""),
+                  let end = ClockTime.minutes(row["end"] ?? ""), start < 1440 else {
+                log.report(at: place, path: "history.roster_file", "date, start or end is not a valid date or HH:MM time",
+                           hint: "dates as YYYY-MM-DD, times as HH:MM (a row past midnight ends on the next date)")
+                continue
+            }
+            let id = StaffID(row["staff_id"] ?? "")
+            // Rows of people no longer on staff, and rows from the first Monday on, do not bind this plan.
+            guard staff[id] != nil else { continue }
+            let from = week.startMinute(of: date) + start
+            guard from < 0 else { continue }
+            let interval = WeekInterval(start: from, end: week.startMinute(of: date) + (end > start ? end : end + 1440))
+            if interval.end > -PersonWeekLookBack.minutes { work[id, default: []].append(interval) }
+            let endOfDay = ((interval.end % 1440) + 1440) % 1440
+            if interval.start >= -16 * PlanningWeek.minutesPerWeek, interval.minutesBetweenMidnightAndSix > LabourRules.nightShiftThresholdMinutes,
+               endOfDay > LabourRules.lateNightEndMinute || endOfDay == 0 {
+                nights[id, default: 0] += 1
+            }
+            if interval.start >= -52 * PlanningWeek.minutesPerWeek {
+                for day in [date, week.date(atMinute: interval.end - 1)] where day.weekday == .sun && week.startMinute(of: day) < 0 {
+                    sundays[id, default: []].insert(day)
+                }
+            }
+        }
+        for (id, intervals) in work { history.priorWork[id] = intervals.sorted() }
+        for (id, count) in nights { history.nightShifts16Weeks[id, default: 0] += count }
+        for (id, days) in sundays { history.sundaysWorked52Weeks[id, default: 0] += days.count }
     }
 
     func readTravel(_ node: ValueNode) -> TravelTable {

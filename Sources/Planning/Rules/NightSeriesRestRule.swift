@@ -5,21 +5,21 @@ extension WeekModel {
     /// 46 h rest after three or more night shifts in a row (ATW 5:8; `rest_after_night_series_hours`).
     ///
     /// For each person, three night sessions that could be separate shifts in a row (each gap at
-    /// least the daily rest and shorter than the series rest) and each session that would start
-    /// within the series rest after the third: not all four, unless the person works a day
-    /// session between the nights (then they were not in a row). A fourth night within the rest
-    /// needs no exception: it continues the series, and a session after it is as close to it.
+    /// least the (reduced) daily rest and shorter than the series rest; nights of the history
+    /// count, as fixed members) and each session that would start within the series rest after
+    /// the third: not all four, unless the person works a day session between the nights (then
+    /// they were not in a row). A fourth night within the rest needs no exception: it continues
+    /// the series, and a session after it is as close to it.
     func addNightSeriesRest() throws {
         let rules = scenario.labourRules
         let series = LabourRules.nightSeriesLength
         for person in staff {
-            let sessions = (sessionsByStaff[person.id] ?? []).sorted { $0.demand.session < $1.demand.session }
-            let isNight = sessions.map { $0.demand.session.interval.minutesBetweenMidnightAndSix > LabourRules.nightShiftThresholdMinutes }
-            let nights = sessions.indices.filter { isNight[$0] }
-            guard nights.count >= series else { continue }
+            let entries = timeline(of: person)
+            let nights = entries.indices.filter { entries[$0].isNight }
+            guard nights.count >= series, entries.contains(where: { $0.variable != nil }) else { continue }
             func follows(_ earlier: Int, _ later: Int) -> Bool {
-                let gap = sessions[later].demand.session.interval.start - sessions[earlier].demand.session.interval.end
-                return gap >= rules.minDailyRestMinutes && gap < rules.restAfterNightSeriesMinutes
+                let gap = entries[later].interval.start - entries[earlier].interval.end
+                return gap >= rules.shiftBreakMinutes && gap < rules.restAfterNightSeriesMinutes
             }
             var rows = 0
             // Series of exactly `series` nights; longer ones are covered by their last three.
@@ -28,17 +28,16 @@ extension WeekModel {
                     for next in nights where next > chain.last! && follows(chain.last!, next) { try extend(chain + [next]) }
                     return
                 }
-                let last = sessions[chain.last!].demand.session.interval
-                let between = sessions.indices.filter { index in
-                    !isNight[index] && index > chain.first! && index < chain.last!
-                }
-                for (index, next) in sessions.enumerated() where index > chain.last! {
-                    let gap = next.demand.session.interval.start - last.end
-                    guard gap >= 0, gap < rules.restAfterNightSeriesMinutes, !(isNight[index] && follows(chain.last!, index)) else { continue }
+                let last = entries[chain.last!].interval
+                let between = entries.indices.filter { index in
+                    !entries[index].isNight && index > chain.first! && index < chain.last!
+                }.map { entries[$0] }
+                for (index, next) in entries.enumerated() where index > chain.last! && next.variable != nil {
+                    let gap = next.interval.start - last.end
+                    guard gap >= 0, gap < rules.restAfterNightSeriesMinutes, !(next.isNight && follows(chain.last!, index)) else { continue }
                     rows += 1
-                    var expression = LinearExpression.sum((chain + [index]).map { sessions[$0].variable })
-                    for day in between { expression.add(sessions[day].variable, coefficient: -1) }
-                    try model.add(expression <= Double(series), name: modelName("night_series_rest", person.id.rawValue, rows))
+                    try addTogether((chain + [index]).map { entries[$0] }, minus: between, limit: series,
+                                    name: modelName("night_series_rest", person.id.rawValue, rows))
                 }
             }
             for first in nights { try extend([first]) }
@@ -56,15 +55,14 @@ struct NightSeriesRestRule: PersonWeekRule, ModelRule {
         var run = 0
         var lastNightEnd: Int? = nil
         for shift in week.shifts {
-            let isNight = shift.night > LabourRules.nightShiftThresholdMinutes
             if let end = lastNightEnd, shift.start - end < rules.restAfterNightSeriesMinutes {
-                if isNight { run += 1 } else if run >= LabourRules.nightSeriesLength {
+                if shift.isNight { run += 1 } else if run >= LabourRules.nightSeriesLength, !shift.prior {
                     return .restAfterNightSeries(hours: Double(rules.restAfterNightSeriesMinutes) / 60)
                 } else { run = 0 }
             } else {
-                run = isNight ? 1 : 0
+                run = shift.isNight ? 1 : 0
             }
-            lastNightEnd = isNight ? shift.end : nil
+            lastNightEnd = shift.isNight ? shift.end : nil
         }
         return nil
     }

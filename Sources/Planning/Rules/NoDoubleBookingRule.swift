@@ -47,6 +47,10 @@ extension WeekModel {
 struct NoDoubleBookingRule: PersonWeekRule {
     func violation(in week: PersonWeekView) -> RuleViolation? {
         let sorted = week.work
+        // Work of the history that runs into the week keeps the person busy until it ends.
+        for earlier in week.prior where earlier.end > 0 {
+            if sorted.contains(where: { $0.interval.overlaps(earlier) }) { return .busy("work before this week (until \(earlier.description))") }
+        }
         for (index, earlier) in sorted.enumerated() {
             for later in sorted[(index + 1)...] {
                 if later.interval.start >= earlier.interval.end + 24 * 60 { break }

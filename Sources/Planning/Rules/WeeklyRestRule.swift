@@ -2,7 +2,8 @@ import CareDomain
 import Optimization
 
 extension WeekModel {
-    /// One uninterrupted rest of `min_weekly_rest_hours` inside Monday 00:00 to Sunday 24:00.
+    /// One uninterrupted rest of `min_weekly_rest_hours` inside Monday 00:00 to Sunday 24:00; a
+    /// rest that began before Monday counts from the end of the history's last work.
     ///
     /// Only people whose possible sessions could leave no such rest get rows: a binary per
     /// candidate rest (starting at Monday 00:00 or at the end of one of their sessions), one of
@@ -13,8 +14,9 @@ extension WeekModel {
         for person in staff {
             let sessions = sessionsByStaff[person.id] ?? []
             let busy = sessions.map(\.demand.session.interval).merged
-            if hasFreeStretch(busy: busy, of: restMinutes) { continue }
-            let starts = Set([0] + sessions.map(\.demand.session.interval.end)).filter { $0 >= 0 && $0 + restMinutes <= weekEnd }.sorted()
+            let origin = scenario.history.restOrigin(of: person.id)
+            if hasFreeStretch(busy: busy, of: restMinutes, from: origin) { continue }
+            let starts = Set([origin] + sessions.map(\.demand.session.interval.end)).filter { $0 >= origin && $0 + restMinutes <= weekEnd }.sorted()
             var options = LinearExpression()
             for start in starts {
                 let rest = WeekInterval(start: start, end: start + restMinutes)
@@ -36,8 +38,8 @@ extension WeekModel {
 }
 
 /// Whether the week has a stretch of `minutes` free of the given busy intervals.
-func hasFreeStretch(busy: [WeekInterval], of minutes: Int) -> Bool {
-    var free = 0
+func hasFreeStretch(busy: [WeekInterval], of minutes: Int, from origin: Int = 0) -> Bool {
+    var free = origin
     for interval in busy {
         if min(interval.start, PlanningWeek.minutesPerWeek) - free >= minutes { return true }
         free = max(free, interval.end)
@@ -50,7 +52,7 @@ struct WeeklyRestRule: PersonWeekRule {
     func violation(in week: PersonWeekView) -> RuleViolation? {
         let busy = week.work.map(\.interval).merged
         let minutes = week.rules.minWeeklyRestMinutes
-        return hasFreeStretch(busy: busy, of: minutes) ? nil : .weeklyRest(hours: Double(minutes) / 60)
+        return hasFreeStretch(busy: busy, of: minutes, from: week.scenario.history.restOrigin(of: week.staff.id)) ? nil : .weeklyRest(hours: Double(minutes) / 60)
     }
 }
 

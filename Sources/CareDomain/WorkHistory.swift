@@ -1,0 +1,42 @@
+/// What came before the first Monday of the plan (`history` in the scenario): the work of an
+/// earlier roster and counts that roster cannot show.
+///
+/// Rules that look back (daily rest, rest after nights, nights in a row, the first week's weekly
+/// rest, night and Sunday counts) see it; without it, the time before the first Monday is free.
+public struct WorkHistory: Sendable, Hashable {
+    /// Per person, their earlier work in minutes from the first Monday 00:00 (starts are
+    /// negative; a night running into Monday ends after 0 and keeps the person busy until then).
+    public var priorWork: [StaffID: [WeekInterval]]
+    /// Night shifts in the 16 weeks before the plan that the roster file does not show.
+    public var nightShifts16Weeks: [StaffID: Int]
+    /// Sundays worked in the 52 weeks before the plan.
+    public var sundaysWorked52Weeks: [StaffID: Int]
+
+    public init(priorWork: [StaffID: [WeekInterval]] = [:], nightShifts16Weeks: [StaffID: Int] = [:],
+                sundaysWorked52Weeks: [StaffID: Int] = [:]) {
+        self.priorWork = priorWork
+        self.nightShifts16Weeks = nightShifts16Weeks
+        self.sundaysWorked52Weeks = sundaysWorked52Weeks
+    }
+
+    public var isEmpty: Bool { priorWork.isEmpty && nightShifts16Weeks.isEmpty && sundaysWorked52Weeks.isEmpty }
+
+    /// A person's earlier work, in time order.
+    public func work(of staff: StaffID) -> [WeekInterval] { priorWork[staff] ?? [] }
+
+    /// Where the first week's weekly rest may begin: Monday 00:00 without history for the
+    /// person, else the end of their last earlier work (before Monday, or after it for a night
+    /// running into Monday).
+    public func restOrigin(of staff: StaffID) -> Int {
+        guard let last = priorWork[staff]?.map(\.end).max() else { return 0 }
+        return last
+    }
+
+    /// The earlier work that still runs at or after the first Monday 00:00.
+    public func busyIntoWeek(of staff: StaffID) -> [WeekInterval] { work(of: staff).filter { $0.end > 0 } }
+}
+
+/// How far back the rules that look back see: the reduced daily rest's 7×24 h and a day more.
+public enum PersonWeekLookBack {
+    public static let minutes = 8 * 1440
+}

@@ -1,0 +1,36 @@
+import CareDomain
+import Optimization
+
+/// One piece of a person's timed work as the rules that look back see it: a session the model
+/// decides (its variable) or work of the history, which is fixed (no variable).
+struct TimelineEntry {
+    let interval: WeekInterval
+    let variable: Variable?
+
+    var isNight: Bool { interval.minutesBetweenMidnightAndSix > LabourRules.nightShiftThresholdMinutes }
+}
+
+extension WeekModel {
+    /// A person's possible sessions with the history's work before them, in time order.
+    func timeline(of person: Staff) -> [TimelineEntry] {
+        let prior = scenario.history.work(of: person.id).filter { $0.end > -PersonWeekView.lookBackMinutes }
+            .map { TimelineEntry(interval: $0, variable: nil) }
+        let sessions = (sessionsByStaff[person.id] ?? []).map { TimelineEntry(interval: $0.demand.session.interval, variable: $0.variable) }
+        return (prior + sessions).sorted { $0.interval < $1.interval }
+    }
+
+    /// Adds `Σ members − Σ minus ≤ limit`, with the history's fixed work moved to the constant;
+    /// nothing when the row cannot bind (the history alone broke it, or too few are free).
+    func addTogether(_ members: [TimelineEntry], minus: [TimelineEntry] = [], limit: Int, name: String) throws {
+        let free = members.compactMap(\.variable)
+        guard !free.isEmpty else { return }
+        let fixed = members.count - free.count
+        let fixedMinus = minus.filter { $0.variable == nil }.count
+        // Where the history alone already breaks it, none of the free work may join.
+        let room = Double(max(0, limit - fixed + fixedMinus))
+        guard Double(free.count) > room else { return }
+        var expression = LinearExpression.sum(free)
+        for entry in minus { if let variable = entry.variable { expression.add(variable, coefficient: -1) } }
+        try model.add(expression <= room, name: name)
+    }
+}

@@ -1,0 +1,118 @@
+import CareDomain
+import Foundation
+import RosterCheck
+import ScenarioFormat
+import Testing
+
+/// The Working Hours Act across the week's start and within it: the shortened daily rest, and
+/// what the history's roster leaves (issue 11).
+@Suite("Working Hours Act: the shortened rest and the history before Monday")
+struct LabourHistoryRuleTests {
+    /// Late shifts Monday and Wednesday, early shifts Tuesday and Thursday: two quick returns.
+    static let quickReturns = """
+          - {name: laat, days: [mon, wed], from: "15:00", to: "23:00"}
+          - {name: vroeg, days: [tue, thu], from: "07:00", to: "15:00"}
+    """
+    static let clients = clientLines(2, attends: "[mon laat, tue vroeg, wed laat, thu vroeg]")
+
+    @Test("A late then an early shift (8 h rest) once in 7×24 h, not twice; never when the rest may not be shortened")
+    func reducedDailyRest() throws {
+        let staff = "  s1: {level: mbo3, contract_hours: 32}"
+        let (_, once) = try planChecked(tinyScenario(sessions: Self.quickReturns, staff: staff, clients: Self.clients))
+        #expect(once.roster.assignments.count == 3, "\(once.roster.assignments.map(\.interval))")
+        let short = try #require(once.uncovered(.staffing).first)
+        #expect(short.reason.causes.contains { $0.people == [StaffID("s1")] && $0.violation.sentence.contains("reduced_daily_rest_hours") }, "\(short.reason.text)")
+        let (_, never) = try planChecked(tinyScenario(sessions: Self.quickReturns, staff: staff, clients: Self.clients,
+                                                      labour: "labour_rules: {reduced_daily_rest_hours: 11}"))
+        #expect(never.roster.assignments.count == 2)
+    }
+
+    @Test("The checker finds a second shortened rest within 7×24 h")
+    func checkerFindsSecondQuickReturn() throws {
+        let scenario = try ScenarioLoader.parse(tinyScenario(sessions: Self.quickReturns, staff: "  s1: {level: mbo3, contract_hours: 32}",
+                                                             clients: Self.clients), file: "quick.yaml")
+        func shift(_ day: Int, _ from: Int, _ to: Int, _ ref: String) -> RosterAssignment {
+            RosterAssignment(staff: StaffID("s1"), activity: .group, interval: WeekInterval(start: day * 1440 + from, end: day * 1440 + to),
+                             location: LocationID("huis"), area: nil, clients: [ClientID("c1"), ClientID("c2")],
+                             products: [ProductID("dag")], role: .professional, ref: ref)
+        }
+        let once = [shift(0, 900, 1380, "laat"), shift(1, 420, 900, "vroeg"), shift(2, 900, 1380, "laat")]
+        let twice = once + [shift(3, 420, 900, "vroeg")]
+        let uncovered = UncoveredDemand(interval: WeekInterval(start: 3 * 1440 + 420, end: 3 * 1440 + 900), activity: .group,
+                                        location: LocationID("huis"), client: nil, product: ProductID("dag"),
+                                        need: .described("1 professional"), kind: .staffing, hours: 8, reason: .init(summary: "test"),
+                                        ref: "vroeg", clientsPresent: [ClientID("c1"), ClientID("c2")])
+        let rulesOnce = Set(RosterChecker(scenario: scenario).check(Roster(assignments: once, uncovered: [uncovered])).map(\.rule))
+        #expect(!rulesOnce.contains("daily rest"))
+        let rulesTwice = Set(RosterChecker(scenario: scenario).check(Roster(assignments: twice, uncovered: [])).map(\.rule))
+        #expect(rulesTwice.contains("daily rest"))
+    }
+
+    /// A scenario whose `history.roster_file` holds `rows` (after a roster.csv header).
+    func withHistory(_ rows: [String], sessions: String, attends: String, staff: String = "  s1: {level: mbo3, contract_hours: 40, max_hours: 48}\n  s2: {level: mbo3, contract_hours: 40, max_hours: 48}",
+                     counts: String = "") throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zorgrooster-history-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("roster.csv")
+        let header = "date,day,start,end,staff_id,staff_name,activity,location,area,clients,product,role,ref"
+        try ([header] + rows).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        return tinyScenario(sessions: sessions, staff: staff, clients: clientLines(2, attends: attends),
+                            extra: "history:\n  roster_file: \(file.path)\n\(counts)")
+    }
+
+    @Test("Last Sunday's night (ending Monday 07:00) keeps its worker out of Monday's early shift and 14 h after it")
+    func nightIntoMonday() throws {
+        // 2026-W12 starts on Monday 16 March; Sunday 15 March 23:00 – 07:00.
+        let yaml = try withHistory(["2026-03-15,sun,23:00,07:00,s1,s1,group,huis,1000,c1,dag,professional,nacht"],
+                                   sessions: "      - {name: vroeg, days: mon, from: \"07:00\", to: \"15:00\"}\n      - {name: avond, days: mon, from: \"17:00\", to: \"23:00\"}",
+                                   attends: "[mon vroeg, mon avond]", staff: "  s1: {level: mbo3, contract_hours: 40}")
+        let (scenario, outcome) = try planChecked(yaml)
+        #expect(scenario.history.priorWork[StaffID("s1")] == [WeekInterval(start: -60, end: 420)])
+        #expect(outcome.roster.assignments.isEmpty, "\(outcome.roster.assignments.map(\.ref))")
+        #expect(outcome.roster.uncovered.count == 2)
+        // Without the history both are worked (no rest after a night is due).
+        let (_, free) = try planChecked(tinyScenario(sessions: "      - {name: vroeg, days: mon, from: \"07:00\", to: \"15:00\"}\n      - {name: avond, days: mon, from: \"17:00\", to: \"23:00\"}",
+                                                    staff: "  s1: {level: mbo3, contract_hours: 40, max_hours: 48}", clients: clientLines(2, attends: "[mon vroeg, mon avond]")))
+        #expect(free.roster.assignments.count == 1, "an early and an evening on one day are one 16 h shift")
+    }
+
+    @Test("Nights Friday to Sunday in the history ask 46 h rest: no Monday day shift for that person, the colleague takes it")
+    func nightSeriesAcrossTheWeekStart() throws {
+        let nights = ["2026-03-13,fri", "2026-03-14,sat", "2026-03-15,sun"].map { "\($0),23:00,07:00,s1,s1,group,huis,1000,c1,dag,professional,nacht" }
+        let yaml = try withHistory(nights, sessions: "      - {name: dag, days: [mon, tue], from: \"15:00\", to: \"23:00\"}",
+                                   attends: "[mon dag, tue dag]")
+        let (_, outcome) = try planChecked(yaml)
+        #expect(outcome.roster.uncovered.isEmpty)
+        // Monday 15:00 is 32 h after Monday 07:00: s1 may not; Tuesday 15:00 is 56 h after: s1 may.
+        #expect(outcome.workers(on: .mon, "dag", in: try ScenarioLoader.parse(yaml, file: "h.yaml")) == ["s2"])
+    }
+
+    @Test("36 night shifts in the 16 weeks before: no night this week; with 35, one")
+    func nightCount() throws {
+        let sessions = "      - {name: nacht, days: [mon, wed], from: \"23:00\", to: \"07:00\"}"
+        let full = try withHistory([], sessions: sessions, attends: "[mon nacht, wed nacht]", staff: "  s1: {level: mbo3, contract_hours: 40}",
+                                   counts: "  night_shifts_16_weeks: {s1: 36}")
+        let (_, none) = try planChecked(full)
+        #expect(none.roster.assignments.isEmpty)
+        #expect(none.uncovered(.staffing).first?.reason.text.contains("max_night_shifts_16_weeks") == true, "\(none.uncovered(.staffing).first?.reason.text ?? "")")
+        let almost = try withHistory([], sessions: sessions, attends: "[mon nacht, wed nacht]", staff: "  s1: {level: mbo3, contract_hours: 40}",
+                                     counts: "  night_shifts_16_weeks: {s1: 35}")
+        let (_, one) = try planChecked(almost)
+        #expect(one.roster.assignments.count == 1)
+    }
+
+    @Test("A history file that is not a roster, or names a count for an unknown person, is bad input with its place")
+    func badHistory() throws {
+        let yaml = try withHistory(["yesterday,mon,7,15,s1"], sessions: "      - {name: dag, days: mon, from: \"09:00\", to: \"17:00\"}",
+                                   attends: "[mon dag]", counts: "  night_shifts_16_weeks: {s9: 3}")
+        let issues: [ScenarioIssue]
+        do {
+            _ = try ScenarioLoader.parse(yaml, file: "h.yaml")
+            issues = []
+        } catch {
+            issues = error.issues
+        }
+        #expect(issues.contains { $0.location.line == 2 && $0.problem.contains("not a valid date") }, "\(issues)")
+        #expect(issues.contains { $0.problem.contains("`s9` is not a staff member") }, "\(issues)")
+    }
+}

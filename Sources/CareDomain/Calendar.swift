@@ -118,6 +118,22 @@ public struct PlanningWeek: Hashable, Sendable, CustomStringConvertible {
 
     public func date(of day: Weekday) -> CivilDate { monday.adding(days: day.rawValue) }
 
+    /// The ISO week `count` weeks later.
+    public func adding(weeks count: Int) -> PlanningWeek {
+        let monday = monday.adding(days: 7 * count)
+        // The ISO year of a week is the year of its Thursday.
+        let thursday = monday.adding(days: 3)
+        let januaryFourth = CivilDate(year: thursday.year, month: 1, day: 4)!
+        let firstMonday = januaryFourth.adding(days: -januaryFourth.weekday.rawValue)
+        return PlanningWeek(year: thursday.year, week: (monday.daysSinceEpoch - firstMonday.daysSinceEpoch) / 7 + 1, monday: monday)
+    }
+
+    private init(year: Int, week: Int, monday: CivilDate) {
+        self.year = year
+        self.week = week
+        self.monday = monday
+    }
+
     /// The date on which minute `minute` of the week falls (may be past Sunday for a night).
     public func date(atMinute minute: Int) -> CivilDate {
         monday.adding(days: Int((Double(minute) / 1440).rounded(.down)))

@@ -10,8 +10,8 @@ public struct Client: Sendable, Hashable, Identifiable {
     public let attendsAny: AttendanceChoice?
     /// Skills someone present (group) or the visitor (ambulatory) must have.
     public let needs: Set<String>
-    public let responsible: StaffID?
-    public let lastEvaluation: CivilDate?
+    public var responsible: StaffID?
+    public var lastEvaluation: CivilDate?
     public let ambulatory: AmbulatoryNeed?
 
     public init(id: ClientID, product: ProductID, location: LocationID?, attends: [SessionSlot],

@@ -14,6 +14,8 @@ public struct Scenario: Sendable {
     public var labourRules: LabourRules
     /// Work done before the first Monday, as rules that look back see it.
     public var history: WorkHistory = WorkHistory()
+    /// Consecutive ISO weeks planned as one roster (`weeks`, 1 to 8).
+    public var weeks = 1
 
     public init(name: String, week: PlanningWeek, timeStepMinutes: Int = 15, settings: RunSettings = RunSettings(),
                 scale: QualificationScale = QualificationScale(), products: [ProductID: Product] = [:],

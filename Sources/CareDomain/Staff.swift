@@ -8,7 +8,7 @@ public struct Staff: Sendable, Hashable, Identifiable {
     /// A target the roster reaches where it can.
     public let minHours: Double
     /// Hard weekly ceiling; defaults to the contract hours.
-    public let maxHours: Double
+    public var maxHours: Double
     /// Volunteers never count towards ratios or levels.
     public let isVolunteer: Bool
     public let hourlyCost: Double?

@@ -15,10 +15,38 @@ public enum PersonCalendar {
         return files
     }
 
+    /// `calendars/<staff id>.ics` for a period: each person's work of every week in one calendar.
+    public static func periodFiles(_ weeks: [(roster: Roster, scenario: Scenario)]) -> [String: String] {
+        guard let first = weeks.first?.scenario else { return [:] }
+        var events: [StaffID: [String]] = [:]
+        for (roster, scenario) in weeks {
+            for (staff, work) in Dictionary(grouping: roster.assignments, by: \.staff) where scenario.staff[staff] != nil {
+                events[staff, default: []] += eventLines(work.sorted(), scenario: scenario)
+            }
+        }
+        var files: [String: String] = [:]
+        for (staff, lines) in events {
+            guard let person = first.staff[staff] else { continue }
+            files["calendars/\(staff.rawValue).ics"] = document(for: person, events: lines, title: "\(first.week)–\(weeks.last!.scenario.week)")
+        }
+        return files
+    }
+
     public static func calendar(for person: Staff, work: [RosterAssignment], scenario: Scenario) -> String {
+        document(for: person, events: eventLines(work, scenario: scenario), title: "\(scenario.week)")
+    }
+
+    static func document(for person: Staff, events: [String], title: String) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//zorgrooster//rooster//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:" + escaped("Rooster \(person.name) \(scenario.week)"), "X-WR-TIMEZONE:Europe/Amsterdam"]
+                     "X-WR-CALNAME:" + escaped("Rooster \(person.name) \(title)"), "X-WR-TIMEZONE:Europe/Amsterdam"]
         lines += amsterdam
+        lines += events
+        lines.append("END:VCALENDAR")
+        return lines.flatMap(folded).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func eventLines(_ work: [RosterAssignment], scenario: Scenario) -> [String] {
+        var lines: [String] = []
         // DTSTAMP must be there; the week's Monday keeps identical runs identical.
         let stamp = compact(scenario.week.date(atMinute: 0)) + "T000000Z"
         for item in work {
@@ -34,8 +62,7 @@ public enum PersonCalendar {
             }
             lines += ["TRANSP:OPAQUE", "END:VEVENT"]
         }
-        lines.append("END:VCALENDAR")
-        return lines.flatMap(folded).joined(separator: "\r\n") + "\r\n"
+        return lines
     }
 
     /// Europe/Amsterdam since 1996: CEST from the last Sunday of March 02:00, CET from the last Sunday of October 03:00.

@@ -20,6 +20,47 @@ public enum RosterReport {
         return page.document(title: "\(text["Weekrooster"]) \(scenario.name) \(scenario.week)", language: text.htmlLanguage)
     }
 
+    /// One week of a period, for `periodHTML`.
+    public struct PeriodWeek: Sendable {
+        public let scenario: Scenario
+        public let roster: Roster
+        public let summary: RunSummary
+        public let hires: HirePlan
+
+        public init(scenario: Scenario, roster: Roster, summary: RunSummary, hires: HirePlan) {
+            self.scenario = scenario
+            self.roster = roster
+            self.summary = summary
+            self.hires = hires
+        }
+    }
+
+    /// The report of a period of several weeks: the period's key figures, a week selector, and
+    /// each week's board as a section of its own.
+    public static func periodHTML(_ weeks: [PeriodWeek], period: RunSummary, periodHires: HirePlan,
+                                  language: ReportLanguage = .nl) -> String {
+        let text = ReportLabels(language: language)
+        guard let first = weeks.first, let last = weeks.last else { return "" }
+        var page = Page()
+        page.add("<header><h1>\(text["Weekrooster"]) · \(escaped(first.scenario.name))</h1><p>\(text["Week"]) \(first.scenario.week) – \(last.scenario.week)</p></header>")
+        page.add(keyFigures(period, hires: periodHires, text: text))
+        page.add("<nav class=\"weeks\">" + weeks.map { "<a href=\"#\(anchor($0.scenario.week))\">\(text["Week"]) \($0.scenario.week)</a>" }.joined(separator: " · ") + "</nav>")
+        page.add(legend(text))
+        for week in weeks {
+            page.add("<section class=\"week\" id=\"\(anchor(week.scenario.week))\"><h2>\(text["Week"]) \(week.scenario.week)</h2>")
+            page.add(keyFigures(week.summary, hires: week.hires, text: text))
+            page.add(locationGrids(scenario: week.scenario, roster: week.roster, text: text))
+            page.add(personGrid(scenario: week.scenario, roster: week.roster, text: text))
+            page.add(clientTable(scenario: week.scenario, roster: week.roster, text: text))
+            page.add(uncoveredTable(scenario: week.scenario, roster: week.roster, text: text))
+            page.add(CapacityChart.section(hires: week.hires, scale: week.scenario.scale, text: text))
+            page.add("</section>")
+        }
+        return page.document(title: "\(text["Weekrooster"]) \(first.scenario.name) \(first.scenario.week)–\(last.scenario.week)", language: text.htmlLanguage)
+    }
+
+    static func anchor(_ week: PlanningWeek) -> String { "week-\(week)" }
+
     // MARK: sections
 
     static func keyFigures(_ summary: RunSummary, hires: HirePlan, text: ReportLabels) -> String {

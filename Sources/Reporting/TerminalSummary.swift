@@ -18,7 +18,7 @@ public enum TerminalSummary {
             let perLevel = hires.needs.map { need in
                 "\(need.level)\(need.skill.isEmpty ? "" : " \(need.skill)") \(hours(need.hours)) h (\(String(format: "%.2f", need.fte)) FTE)"
             }
-            lines.append(row("Hire", perLevel.joined(separator: ", ") + String(format: " · € %.2f a week", hires.cost)
+            lines.append(row("Hire", perLevel.joined(separator: ", ") + String(format: scenario.weeks > 1 ? " · € %.2f over \(scenario.weeks) weeks" : " · € %.2f a week", hires.cost)
                 + (hires.stillUncoveredHours > 0 ? " · \(hours(hires.stillUncoveredHours)) h not even hires cover" : "")))
         }
         if !roster.uncovered.isEmpty {
@@ -26,8 +26,9 @@ public enum TerminalSummary {
             for item in roster.uncovered.prefix(12) {
                 let when = item.interval.map { interval -> String in
                     let date = scenario.week.date(atMinute: interval.start)
-                    return "\(date.weekday) \(ClockTime.text(interval.start))–\(ClockTime.text(interval.end))"
-                } ?? "this week"
+                    // Over several weeks the weekday alone does not say which.
+                    return "\(date.weekday)\(scenario.weeks > 1 ? " \(date)" : "") \(ClockTime.text(interval.start))–\(ClockTime.text(interval.end))"
+                } ?? (scenario.weeks > 1 ? "in the period" : "this week")
                 let place = [item.location?.rawValue, item.ref.isEmpty ? nil : item.ref, item.client?.rawValue].compactMap { $0 }.joined(separator: " ")
                 lines.append("  \(when) \(place): \(item.need.text) — \(item.reason.text)")
             }

@@ -1,5 +1,6 @@
 import CareDomain
 import Foundation
+import SwiftCSV
 
 /// The contract's output files: `roster.csv`, `uncovered.csv`, `capacity.csv`, `summary.json`.
 ///
@@ -171,6 +172,32 @@ public enum OutputFiles {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
             }
         }
+    }
+
+    /// One table for a period from the tables of its weeks (same header), the week named in a
+    /// last column `week` where `weekColumn` (rows that carry their own dates need none).
+    public static func periodCSV(_ weekly: [(week: PlanningWeek, text: String)], weekColumn: Bool) throws -> String {
+        var rows: [[String]] = []
+        for (week, text) in weekly {
+            let table = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
+            if rows.isEmpty { rows.append(table.header + (weekColumn ? ["week"] : [])) }
+            rows += table.rows.map { $0 + (weekColumn ? [week.description] : []) }
+        }
+        return csv(rows)
+    }
+
+    /// `summary.json` of a period: the period's figures (as for one week, `week` the first), the
+    /// number of `weeks`, and `per_week` with each week's own summary.
+    public static func periodSummaryJSON(_ summary: RunSummary, scenario: Scenario, hires: HirePlan,
+                                         weeks: [(summary: RunSummary, scenario: Scenario, hires: HirePlan)]) -> String {
+        let whole = summaryJSON(summary, scenario: scenario, hires: hires)
+        let perWeek = weeks.map { week in
+            summaryJSON(week.summary, scenario: week.scenario, hires: week.hires)
+                .split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        }
+        let closing = whole.range(of: "\n}\n", options: .backwards)!
+        return String(whole[..<closing.lowerBound]) + ",\n  \"weeks\": \(weeks.count),\n  \"last_week\": \"\(weeks.last?.scenario.week.description ?? "")\",\n  \"per_week\": [\n"
+            + perWeek.joined(separator: ",\n") + "\n  ]\n}\n"
     }
 
     static func csv(_ rows: [[String]]) -> String {

@@ -12,22 +12,70 @@ public enum RosterFileReader {
     }
 
     public static func read(folder: String, scenario: Scenario) throws -> Roster {
+        let parts = try readRows(folder: folder, scenario: scenario)
+        return Roster(assignments: parts.assignments.map(\.row), uncovered: parts.uncovered.map(\.row),
+                      responsibilities: parts.responsibilities.map(\.row))
+    }
+
+    /// The three files' rows in file order, each with its line and its `week` cell (periods).
+    private static func readRows(folder: String, scenario: Scenario) throws
+        -> (assignments: [(line: Int, row: RosterAssignment)], uncovered: [(line: Int, row: UncoveredDemand, week: String?)],
+            responsibilities: [(line: Int, row: Responsibility, week: String?)]) {
         let assignments = try rows(in: folder, file: "roster.csv", required: OutputFiles.rosterColumns).map { line, row in
-            try assignment(row, line: line, scenario: scenario)
+            (line, try assignment(row, line: line, scenario: scenario))
         }
         let uncovered = try rows(in: folder, file: "uncovered.csv", required: Array(OutputFiles.uncoveredColumns.prefix(11))).map { line, row in
-            try uncoveredDemand(row, line: line, scenario: scenario)
+            (line, try uncoveredDemand(row, line: line, scenario: scenario), row["week"])
         }
         let responsibilityPath = URL(fileURLWithPath: folder).appendingPathComponent("responsibility.csv").path
-        let responsibilities: [Responsibility] = FileManager.default.fileExists(atPath: responsibilityPath)
-            ? try rows(in: folder, file: "responsibility.csv", required: ["client_id", "staff_id", "coordination_minutes"]).map { line, row -> Responsibility in
+        let responsibilities: [(line: Int, row: Responsibility, week: String?)] = FileManager.default.fileExists(atPath: responsibilityPath)
+            ? try rows(in: folder, file: "responsibility.csv", required: ["client_id", "staff_id", "coordination_minutes"]).map { line, row in
                 guard let minutes = Int(row["coordination_minutes"] ?? "") else {
                     throw ReadError(file: "responsibility.csv", line: line, problem: "coordination_minutes is not a whole number")
                 }
-                return Responsibility(client: ClientID(row["client_id"] ?? ""), staff: StaffID(row["staff_id"] ?? ""), coordinationMinutes: minutes)
+                return (line, Responsibility(client: ClientID(row["client_id"] ?? ""), staff: StaffID(row["staff_id"] ?? ""), coordinationMinutes: minutes),
+                        row["week"])
             }
             : []
-        return Roster(assignments: assignments, uncovered: uncovered, responsibilities: responsibilities)
+        return (assignments, uncovered, responsibilities)
+    }
+
+    /// A period's written files (`weeks` > 1) as one roster per week, each in minutes from its
+    /// own Monday: dated rows by the week they start in, undated ones by their `week` column.
+    public static func readPeriod(folder: String, scenario: Scenario) throws -> [Roster] {
+        guard scenario.weeks > 1 else { return [try read(folder: folder, scenario: scenario)] }
+        let whole = try readRows(folder: folder, scenario: scenario)
+        let weekLength = PlanningWeek.minutesPerWeek
+        func index(of interval: WeekInterval?, weekText: String?, file: String, line: Int) throws -> Int {
+            let found: Int?
+            if let interval { found = Int((Double(interval.start) / Double(weekLength)).rounded(.down)) }
+            else { found = (0..<scenario.weeks).first { scenario.week.adding(weeks: $0).description == weekText } }
+            guard let found, (0..<scenario.weeks).contains(found) else {
+                throw ReadError(file: file, line: line, problem: "the row lies outside the period \(scenario.week) + \(scenario.weeks) weeks")
+            }
+            return found
+        }
+        func moved(_ interval: WeekInterval, _ week: Int) -> WeekInterval {
+            WeekInterval(start: interval.start - week * weekLength, end: interval.end - week * weekLength)
+        }
+        var assignments = Array(repeating: [RosterAssignment](), count: scenario.weeks)
+        for (line, row) in whole.assignments {
+            let week = try index(of: row.interval, weekText: nil, file: "roster.csv", line: line)
+            assignments[week].append(RosterAssignment(staff: row.staff, activity: row.activity, interval: moved(row.interval, week), location: row.location,
+                                                      area: row.area, clients: row.clients, products: row.products, role: row.role, ref: row.ref))
+        }
+        var uncovered = Array(repeating: [UncoveredDemand](), count: scenario.weeks)
+        for (line, row, weekText) in whole.uncovered {
+            let week = try index(of: row.interval, weekText: weekText, file: "uncovered.csv", line: line)
+            uncovered[week].append(UncoveredDemand(interval: row.interval.map { moved($0, week) }, activity: row.activity, location: row.location,
+                                                   client: row.client, product: row.product, need: row.need, kind: row.kind, hours: row.hours,
+                                                   reason: row.reason, ref: row.ref, clientsPresent: row.clientsPresent))
+        }
+        var responsibilities = Array(repeating: [Responsibility](), count: scenario.weeks)
+        for (line, row, weekText) in whole.responsibilities {
+            responsibilities[try index(of: nil, weekText: weekText, file: "responsibility.csv", line: line)].append(row)
+        }
+        return (0..<scenario.weeks).map { Roster(assignments: assignments[$0], uncovered: uncovered[$0], responsibilities: responsibilities[$0]) }
     }
 
     /// The rows of one roster file (`--pin FILE`: a subset of a roster.csv, with its header).

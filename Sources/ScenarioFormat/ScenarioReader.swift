@@ -56,9 +56,13 @@ final class ScenarioReader {
         let locations = top.optional("locations").map(readLocations) ?? [:]
         let labourRules = top.optional("labour_rules").map(readLabourRules) ?? LabourRules()
         let travel = top.optional("travel").map(readTravel) ?? TravelTable()
-        if let weeks = top.optional("weeks"), let count = values.integer(weeks, minimum: 1, what: "weeks"), count != 1 {
-            log.report(weeks, count > 8 ? "weeks is \(count); a plan covers 1 to 8 weeks" : "a period of \(count) weeks is not built into this version",
-                       hint: "plan one week at a time (`weeks: 1`), each with the previous week's roster as `history.roster_file`")
+        var periodWeeks = 1
+        if let weeks = top.optional("weeks"), let count = values.integer(weeks, minimum: 1, what: "weeks") {
+            if count > 8 {
+                log.report(weeks, "weeks is \(count); a plan covers 1 to 8 weeks", hint: "plan at most 8 weeks at once; give the earlier period's roster as `history.roster_file`")
+            } else {
+                periodWeeks = count
+            }
         }
 
         var staffNodes = top.optional("staff").map { entries($0, what: "staff members") } ?? []
@@ -83,6 +87,7 @@ final class ScenarioReader {
                                 products: products, locations: locations, staff: staff, clients: clients,
                                 appointments: appointments, travel: travel, labourRules: labourRules)
         scenario.history = history
+        scenario.weeks = periodWeeks
         return scenario
     }
 

@@ -22,10 +22,25 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try loadScenario(self.scenario, variant: try chooseVariant(variant, or: what, in: self.scenario))
-        let roster = try readRoster(folder: folder, scenario: scenario)
-        let violations = RosterChecker(scenario: scenario).check(roster)
+        let weeks: [Roster]
+        if scenario.weeks > 1 {
+            do { weeks = try RosterFileReader.readPeriod(folder: folder, scenario: scenario) } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+        } else {
+            weeks = [try readRoster(folder: folder, scenario: scenario)]
+        }
+        // Each week against its own rules, the weeks before it as its history.
+        var violations: [Violation] = []
+        for (index, roster) in weeks.enumerated() {
+            let week = PlanningPeriod.week(index, of: scenario, after: Array(weeks[..<index]))
+            let found = RosterChecker(scenario: week).check(roster)
+            violations += weeks.count > 1 ? found.map { Violation(rule: $0.rule, message: "\(week.week): \($0.message)") } : found
+        }
         if violations.isEmpty {
-            print("OK: \(roster.assignments.count) roster rows and \(roster.uncovered.count) uncovered rows; every rule holds and every shortfall is reported.")
+            let rows = weeks.reduce(0) { $0 + $1.assignments.count }, short = weeks.reduce(0) { $0 + $1.uncovered.count }
+            print("OK: \(rows) roster rows and \(short) uncovered rows\(weeks.count > 1 ? " over \(weeks.count) weeks" : ""); every rule holds and every shortfall is reported.")
             return
         }
         print("\(violations.count) violation\(violations.count == 1 ? "" : "s"):")

@@ -36,13 +36,24 @@ struct SolveCommand: ParsableCommand {
         installInterruptHandler()
         let progress = LiveProgress()
         var options = planning.interactiveOptions(for: scenario, progress: progress)
-        if let pin { options.pinned = Roster(assignments: try pinnedAssignments(pin, scenario: scenario), uncovered: []) }
-        let outcome = try planAndCheck(scenario, options: options)
+        if let pin {
+            guard scenario.weeks == 1 else {
+                printError("--pin plans one week; this scenario plans \(scenario.weeks) weeks. Pin within a one-week scenario, or remove --pin.")
+                throw ExitCode(2)
+            }
+            options.pinned = Roster(assignments: try pinnedAssignments(pin, scenario: scenario), uncovered: [])
+        }
+        let weeks = try planPeriod(scenario, options: options)
         progress.finish()
-        let files = outputFiles(outcome, scenario: scenario, language: planning.lang)
+        let files: [String: String]
+        do { files = try periodOutputFiles(weeks, language: planning.lang) } catch {
+            printError("internal failure while writing the period's tables: \(error)")
+            throw ExitCode(1)
+        }
         try write(files, to: out, locale: planning.csvLocale)
         if !planning.quiet {
-            print(TerminalSummary.render(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
+            let (summary, hires) = weeks.count > 1 ? periodSummary(weeks) : (weeks[0].outcome.summary, weeks[0].outcome.hires)
+            print(TerminalSummary.render(scenario: scenario, roster: periodRoster(weeks), summary: summary, hires: hires,
                                          outputFolder: out, files: shownFiles(Array(files.keys) + ["roster.xlsx"])))
         }
     }

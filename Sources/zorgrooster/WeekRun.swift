@@ -73,3 +73,106 @@ func rosterWorkbook(_ files: [String: String]) throws -> Data {
     }
     return try XLSXWorkbook.data(sheets)
 }
+
+/// One planned week of a period: its own scenario (history included) and outcome.
+struct PlannedWeek {
+    let scenario: Scenario
+    let outcome: PlanOutcome
+}
+
+/// Plans the scenario's period (`weeks`) week after week, each week with the rosters before it
+/// as history and an equal share of the time still left; each week's roster passes the
+/// independent checker before the next is planned.
+func planPeriod(_ scenario: Scenario, options: PlanningOptions) throws -> [PlannedWeek] {
+    guard scenario.weeks > 1 else { return [PlannedWeek(scenario: scenario, outcome: try planAndCheck(scenario, options: options))] }
+    let started = options.startedAt ?? Date()
+    var planned: [PlannedWeek] = []
+    for index in 0..<scenario.weeks {
+        let week = PlanningPeriod.week(index, of: scenario, after: planned.map(\.outcome.roster))
+        var weekOptions = options
+        let left = options.timeLimitSeconds - Date().timeIntervalSince(started)
+        weekOptions.timeLimitSeconds = max(0.5, left / Double(scenario.weeks - index))
+        weekOptions.startedAt = Date()
+        planned.append(PlannedWeek(scenario: week, outcome: try planAndCheck(week, options: weekOptions)))
+    }
+    return planned
+}
+
+/// The period's figures from its weeks: sums, coverage weighed by each week's demand, the FTE
+/// gap as the weeks' average, the status the weakest week's.
+func periodSummary(_ weeks: [PlannedWeek]) -> (summary: RunSummary, hires: HirePlan) {
+    let summaries = weeks.map(\.outcome.summary)
+    let sum = { (value: (RunSummary) -> Double) in summaries.reduce(0) { $0 + value($1) } }
+    let demand = weeks.map { $0.outcome.capacity.reduce(0) { $0 + $1.demandHours } }
+    let totalDemand = demand.reduce(0, +)
+    let coverage = totalDemand > 0 ? zip(summaries, demand).reduce(0) { $0 + $1.0.coverage * $1.1 } / totalDemand : 1
+    let objectives = summaries.compactMap(\.objective)
+    let bounds = summaries.compactMap(\.bestBound)
+    let objective = objectives.count == summaries.count ? objectives.reduce(0, +) : nil
+    let bound = bounds.count == summaries.count ? bounds.reduce(0, +) : nil
+    let gap = objective.flatMap { value in bound.map { value > 0 ? max(0, (value - $0) / value) : 0 } }
+    let order = ["optimal", "feasible"]
+    let status = summaries.map(\.status).max { (order.firstIndex(of: $0) ?? 2) < (order.firstIndex(of: $1) ?? 2) } ?? "optimal"
+    var summary = RunSummary(status: status, objective: objective, bestBound: bound, gap: gap, solveSeconds: sum(\.solveSeconds),
+                             coverage: coverage, assignedHours: sum(\.assignedHours), uncoveredHours: sum(\.uncoveredHours),
+                             cost: sum(\.cost), fteGap: sum(\.fteGap) / Double(weeks.count))
+    summary.boundSource = Set(summaries.compactMap(\.boundSource)).sorted().joined(separator: "; ")
+    summary.warmStart = summaries.compactMap(\.warmStart).first
+    summary.hireHours = sum(\.hireHours)
+    summary.hireCost = sum(\.hireCost)
+    summary.visitsAsked = summaries.reduce(0) { $0 + $1.visitsAsked }
+    summary.visitsPlaced = summaries.reduce(0) { $0 + $1.visitsPlaced }
+    summary.visitsPlaceableBound = summaries.reduce(0) { $0 + $1.visitsPlaceableBound }
+    // Hires per level and skill: the period's hours and cost, FTE as the weeks' average.
+    var needs: [String: HireNeed] = [:]
+    for need in weeks.flatMap(\.outcome.hires.needs) {
+        let key = need.level + "|" + need.skill
+        let old = needs[key]
+        needs[key] = HireNeed(level: need.level, skill: need.skill, hours: (old?.hours ?? 0) + need.hours,
+                              fte: (old?.fte ?? 0) + need.fte / Double(weeks.count), cost: (old?.cost ?? 0) + need.cost)
+    }
+    let hires = HirePlan(needs: needs.keys.sorted().map { needs[$0]! }, slots: [],
+                         stillUncoveredHours: weeks.reduce(0) { $0 + $1.outcome.hires.stillUncoveredHours },
+                         status: Set(weeks.map(\.outcome.hires.status)).sorted().joined(separator: "; "))
+    return (summary, hires)
+}
+
+/// The period's roster in minutes from its first Monday (for the terminal's summary).
+func periodRoster(_ weeks: [PlannedWeek]) -> Roster {
+    var assignments: [RosterAssignment] = []
+    var uncovered: [UncoveredDemand] = []
+    for (index, week) in weeks.enumerated() {
+        let shift = index * PlanningWeek.minutesPerWeek
+        func moved(_ interval: WeekInterval) -> WeekInterval { WeekInterval(start: interval.start + shift, end: interval.end + shift) }
+        assignments += week.outcome.roster.assignments.map {
+            RosterAssignment(staff: $0.staff, activity: $0.activity, interval: moved($0.interval), location: $0.location, area: $0.area,
+                             clients: $0.clients, products: $0.products, role: $0.role, ref: $0.ref)
+        }
+        uncovered += week.outcome.roster.uncovered.map {
+            UncoveredDemand(interval: $0.interval.map(moved), activity: $0.activity, location: $0.location, client: $0.client,
+                            product: $0.product, need: $0.need, kind: $0.kind, hours: $0.hours, reason: $0.reason, ref: $0.ref,
+                            clientsPresent: $0.clientsPresent)
+        }
+    }
+    return Roster(assignments: assignments, uncovered: uncovered, responsibilities: weeks.first?.outcome.roster.responsibilities ?? [])
+}
+
+/// The files `solve` writes for a period: each table over all weeks (a `week` column where a
+/// row does not carry its own date), one report with a section per week, one calendar per person.
+func periodOutputFiles(_ weeks: [PlannedWeek], language: ReportLanguage = .nl) throws -> [String: String] {
+    guard weeks.count > 1, let first = weeks.first else { return weeks.first.map { outputFiles($0.outcome, scenario: $0.scenario, language: language) } ?? [:] }
+    let perWeek = weeks.map { outputFiles($0.outcome, scenario: $0.scenario, language: language) }
+    func merged(_ name: String, weekColumn: Bool) throws -> String {
+        try OutputFiles.periodCSV(zip(weeks, perWeek).map { ($0.scenario.week, $1[name] ?? "") }, weekColumn: weekColumn)
+    }
+    let (summary, hires) = periodSummary(weeks)
+    var files = PersonCalendar.periodFiles(weeks.map { ($0.outcome.roster, $0.scenario) })
+    files["roster.csv"] = try merged("roster.csv", weekColumn: false)
+    for name in ["uncovered.csv", "capacity.csv", "capacity-by-day.csv", "responsibility.csv"] { files[name] = try merged(name, weekColumn: true) }
+    files["summary.json"] = OutputFiles.periodSummaryJSON(summary, scenario: first.scenario, hires: hires,
+                                                          weeks: weeks.map { ($0.outcome.summary, $0.scenario, $0.outcome.hires) })
+    files["report.html"] = RosterReport.periodHTML(weeks.map { RosterReport.PeriodWeek(scenario: $0.scenario, roster: $0.outcome.roster,
+                                                                                      summary: $0.outcome.summary, hires: $0.outcome.hires) },
+                                                   period: summary, periodHires: hires, language: language)
+    return files
+}

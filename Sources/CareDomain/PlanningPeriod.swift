@@ -1,0 +1,84 @@
+/// A period of several weeks (`weeks`), planned week after week: each week is a scenario of its
+/// own whose history is the plan's history followed by the rosters of the weeks before it, so
+/// every rule that looks back (rest, nights in a row, night and Sunday counts, the 4-week
+/// average) sees across the week boundaries.
+public enum PlanningPeriod {
+    /// Week `index` (0-based) of the period, after the rosters `earlier` of weeks 0..<index
+    /// (each in minutes from its own Monday).
+    public static func week(_ index: Int, of scenario: Scenario, after earlier: [Roster]) -> Scenario {
+        guard index > 0 else { return scenario }
+        var week = scenario
+        week.week = scenario.week.adding(weeks: index)
+        week.weeks = 1
+        let offset = index * PlanningWeek.minutesPerWeek
+        var history = WorkHistory(nightShifts16Weeks: scenario.history.nightShifts16Weeks,
+                                  sundaysWorked52Weeks: scenario.history.sundaysWorked52Weeks)
+        for (staff, work) in scenario.history.priorWork {
+            history.priorWork[staff] = work.map { WeekInterval(start: $0.start - offset, end: $0.end - offset) }
+        }
+        for (number, roster) in earlier.enumerated() {
+            let shift = (number - index) * PlanningWeek.minutesPerWeek
+            let byStaff = Dictionary(grouping: roster.assignments, by: \.staff)
+            for (staff, rows) in byStaff {
+                let work = rows.map { WeekInterval(start: $0.interval.start + shift, end: $0.interval.end + shift) }
+                history.priorWork[staff, default: []] += work
+                history.nightShifts16Weeks[staff, default: 0] += lateNightShifts(rows.map(\.interval), rules: scenario.labourRules)
+                if rows.contains(where: { $0.interval.overlaps(PlanningWeek.sunday) }) { history.sundaysWorked52Weeks[staff, default: 0] += 1 }
+            }
+        }
+        for (staff, work) in history.priorWork {
+            let recent = work.filter { $0.end > -PersonWeekLookBack.minutes }.sorted()
+            history.priorWork[staff] = recent.isEmpty ? nil : recent
+        }
+        // Counts that stayed zero say nothing.
+        history.nightShifts16Weeks = history.nightShifts16Weeks.filter { $0.value > 0 }
+        history.sundaysWorked52Weeks = history.sundaysWorked52Weeks.filter { $0.value > 0 }
+        week.history = history
+
+        // The average week (ATW 5:7) over every `averageWeeks` weeks of the period: what the
+        // weeks before left of it caps this week.
+        let rules = scenario.labourRules
+        if index + 1 >= rules.averageWeeks {
+            let window = earlier.suffix(rules.averageWeeks - 1)
+            for (id, person) in week.staff {
+                let worked = window.reduce(0.0) { total, roster in
+                    total + roster.assignments.filter { $0.staff == id }.reduce(0.0) { $0 + $1.interval.hours }
+                        + Double(roster.responsibilities.filter { $0.staff == id }.reduce(0) { $0 + $1.coordinationMinutes }) / 60
+                }
+                let left = Double(rules.averageWeeks * rules.maxAverageWeekMinutes) / 60 - worked
+                week.staff[id]?.maxHours = max(0, min(person.maxHours, left))
+            }
+        }
+        // End responsibility stays with the professional of the first week; an evaluation held
+        // in an earlier week is the client's last one.
+        for (id, client) in week.clients {
+            if client.responsible == nil, let first = earlier.first?.responsibilities.first(where: { $0.client == id }) {
+                week.clients[id]?.responsible = first.staff
+            }
+            for (number, roster) in earlier.enumerated() {
+                if let held = roster.assignments.filter({ $0.activity == .evaluation && $0.clients.contains(id) }).map(\.interval.start).min() {
+                    week.clients[id]?.lastEvaluation = scenario.week.adding(weeks: number).date(atMinute: held)
+                }
+            }
+            _ = client
+        }
+        return week
+    }
+
+    /// Night shifts ending after 02:00 among a person's rows of one week (rows closer than the
+    /// shortened daily rest are one shift).
+    static func lateNightShifts(_ rows: [WeekInterval], rules: LabourRules) -> Int {
+        var shifts: [(start: Int, end: Int, night: Int)] = []
+        for interval in rows.sorted() {
+            if let last = shifts.last, interval.start - last.end < rules.shiftBreakMinutes {
+                shifts[shifts.count - 1] = (last.start, max(last.end, interval.end), last.night + interval.minutesBetweenMidnightAndSix)
+            } else {
+                shifts.append((interval.start, interval.end, interval.minutesBetweenMidnightAndSix))
+            }
+        }
+        return shifts.filter { shift in
+            let ofDay = ((shift.end % 1440) + 1440) % 1440
+            return shift.night > LabourRules.nightShiftThresholdMinutes && (ofDay > LabourRules.lateNightEndMinute || ofDay == 0)
+        }.count
+    }
+}

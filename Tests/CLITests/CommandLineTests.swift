@@ -86,6 +86,36 @@ struct CommandLineTests {
         #expect(check.stdout.hasPrefix("OK"))
     }
 
+    @Test("weeks: 3 plans three weeks into one roster: dated rows, a week column, per-week summaries; check passes it and finds a row moved out of the period")
+    func periodOfWeeks() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try writeScenario(Self.good.replacingOccurrences(of: "week: 2026-W12", with: "week: 2026-W12\nweeks: 3"), in: folder)
+        let out = folder.appendingPathComponent("out").path
+        let run = try zorgrooster("solve", scenario, "--out", out, "--time-limit", "20")
+        #expect(run.status == 0, "\(run.stderr)")
+        let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
+        for date in ["2026-03-16", "2026-03-23", "2026-03-30"] { #expect(roster.contains("\(date),mon,09:00,12:30,s1"), "\(roster)") }
+        let capacity = try String(contentsOfFile: out + "/capacity.csv", encoding: .utf8)
+        #expect(capacity.split(separator: "\n").first?.hasSuffix(",week") == true)
+        #expect(capacity.contains("2026-W14"))
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
+        #expect(summary?["weeks"] as? Int == 3)
+        #expect((summary?["per_week"] as? [[String: Any]])?.count == 3)
+        #expect(summary?["assigned_hours"] as? Double == 10.5)
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(report.contains("id=\"week-2026-W13\""))
+        let calendar = try String(contentsOfFile: out + "/calendars/s1.ics", encoding: .utf8)
+        #expect(calendar.components(separatedBy: "BEGIN:VEVENT").count == 4)
+        let check = try zorgrooster("check", scenario, out)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("over 3 weeks"))
+        try roster.replacingOccurrences(of: "2026-03-30,mon", with: "2026-04-06,mon").write(toFile: out + "/roster.csv", atomically: true, encoding: .utf8)
+        let outside = try zorgrooster("check", scenario, out)
+        #expect(outside.status == 2)
+        #expect(outside.stderr.contains("outside the period"))
+    }
+
     @Test("check finds a roster edited by hand to break a rule")
     func checkFindsTampering() throws {
         let folder = try temporaryFolder()

@@ -1,5 +1,7 @@
 import CareDomain
 import Foundation
+import GLPKSolver
+import Planning
 import RosterCheck
 import ScenarioFormat
 import Testing
@@ -114,5 +116,58 @@ struct LabourHistoryRuleTests {
         }
         #expect(issues.contains { $0.location.line == 2 && $0.problem.contains("not a valid date") }, "\(issues)")
         #expect(issues.contains { $0.problem.contains("`s9` is not a staff member") }, "\(issues)")
+    }
+}
+
+/// A period of several weeks, planned week after week (issue 11).
+@Suite("A period of weeks")
+struct PlanningPeriodTests {
+    @Test("Week two sees week one: whoever works Sunday night does not work Monday's early shift; each week checks")
+    func sundayNightIntoTheNextWeek() throws {
+        let sessions = """
+              - {name: nacht, days: sun, from: "23:00", to: "07:00"}
+              - {name: vroeg, days: mon, from: "07:00", to: "15:00"}
+        """
+        let yaml = tinyScenario(sessions: sessions, staff: "  s1: {level: mbo3, contract_hours: 8}\n  s2: {level: mbo3, contract_hours: 8}",
+                                clients: clientLines(2, attends: "[sun nacht, mon vroeg]"), extra: "weeks: 2")
+        let scenario = try ScenarioLoader.parse(yaml, file: "period.yaml")
+        #expect(scenario.weeks == 2)
+        let first = try RosterPlanner(solver: GLPKSolver()).plan(scenario, options: PlanningOptions(timeLimitSeconds: 20, relativeGap: 0))
+        let second = PlanningPeriod.week(1, of: scenario, after: [first.roster])
+        #expect(second.week.description == "2026-W13")
+        let night = try #require(first.roster.assignments.first { $0.ref == "nacht" })
+        #expect(second.history.priorWork[night.staff]?.contains(WeekInterval(start: -60, end: 420)) == true)
+        let outcome = try RosterPlanner(solver: GLPKSolver()).plan(second, options: PlanningOptions(timeLimitSeconds: 20, relativeGap: 0))
+        #expect(RosterChecker(scenario: second).check(outcome.roster).isEmpty)
+        let early = try #require(outcome.roster.assignments.first { $0.ref == "vroeg" && $0.interval.start < 1440 })
+        #expect(early.staff != night.staff, "the Sunday night's worker is busy until 07:00 and rests 14 h")
+        // The checker sees the same across the boundary: that person on Monday is refused.
+        let moved = RosterAssignment(staff: night.staff, activity: early.activity, interval: early.interval, location: early.location, area: early.area,
+                                     clients: early.clients, products: early.products, role: early.role, ref: early.ref)
+        let others = outcome.roster.assignments.filter { $0 != early }
+        let broken = RosterChecker(scenario: second).check(Roster(assignments: others + [moved], uncovered: outcome.roster.uncovered,
+                                                                  responsibilities: outcome.roster.responsibilities))
+        // Straight after the night it is one 16 h night shift with last week's part.
+        #expect(broken.contains { $0.rule == "night shift length" && $0.message.contains("2026-03-22 23:00") }, "\(broken)")
+    }
+
+    @Test("Over four weeks the 55 h average caps the fourth week by what the first three used")
+    func averageWeek() throws {
+        let yaml = tinyScenario(sessions: "      - {name: dag, days: mon-fri, from: \"07:00\", to: \"19:00\"}",
+                                staff: "  s1: {level: mbo3, contract_hours: 60, max_hours: 60}",
+                                clients: clientLines(2, attends: "[mon dag, tue dag, wed dag, thu dag, fri dag]"),
+                                labour: "labour_rules: {max_week_hours: 60}", extra: "weeks: 4")
+        let scenario = try ScenarioLoader.parse(yaml, file: "period.yaml")
+        var rosters: [Roster] = []
+        for index in 0..<4 {
+            let week = PlanningPeriod.week(index, of: scenario, after: rosters)
+            let outcome = try RosterPlanner(solver: GLPKSolver()).plan(week, options: PlanningOptions(timeLimitSeconds: 20, relativeGap: 0))
+            #expect(RosterChecker(scenario: week).check(outcome.roster).isEmpty)
+            rosters.append(outcome.roster)
+        }
+        let hours = rosters.map { $0.assignments.reduce(0) { $0 + $1.interval.hours } }
+        #expect(hours.prefix(3).allSatisfy { $0 == 60 }, "\(hours)")
+        // 4 × 55 = 220 h over the four weeks: 40 h are left for the fourth.
+        #expect(hours[3] == 36, "three 12 h days fit in 40 h: \(hours)")
     }
 }

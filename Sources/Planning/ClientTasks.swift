@@ -20,6 +20,8 @@ struct ClientTask: Sendable {
     let preferredStaff: [StaffID]
     /// Who may do it, on which day, in which stretches of time (their availability included).
     let options: [TaskOption]
+    /// An evaluation past its deadline (or never held): placed as early as the week allows.
+    var overdue = false
 
     var hours: Double { Double(minutes) / 60 }
     var id: String { kind == .visit ? "visit[\(client)]" : "evaluation[\(client)]" }
@@ -95,12 +97,19 @@ struct AmbulatoryDemand: Sendable {
                     options: options(for: offered, windows: windows, minutes: visits.visitMinutes, calendars: calendars, scenario: scenario)))
             }
             if isEvaluationDue(client, product: product, week: scenario.week), !responsibleCandidates.isEmpty {
-                let windows = evaluationWindows(client, scenario: scenario, officeHours: officeHours)
+                var windows = evaluationWindows(client, scenario: scenario, officeHours: officeHours)
+                let deadline = evaluationDeadline(client, product: product)
+                // On or before a deadline inside the week; past or never held: as early as may be.
+                if let deadline, deadline >= scenario.week.monday {
+                    windows = windows.intersected(with: [WeekInterval(start: 0, end: scenario.week.startMinute(of: deadline) + 1440)])
+                }
                 let minutes = EvaluationRule.minutes
-                demand.tasks.append(ClientTask(
+                var task = ClientTask(
                     kind: .evaluation, client: client.id, product: product.id, count: 1, minutes: minutes, maxPerDay: 1,
                     area: area, location: client.location, windows: windows, maxDistinctStaff: nil, preferredStaff: [],
-                    options: options(for: responsibleCandidates, windows: windows, minutes: minutes, calendars: calendars, scenario: scenario)))
+                    options: options(for: responsibleCandidates, windows: windows, minutes: minutes, calendars: calendars, scenario: scenario))
+                task.overdue = deadline.map { $0 < scenario.week.monday } ?? true
+                demand.tasks.append(task)
             }
         }
         for appointment in scenario.appointments.values.sorted(by: { $0.id < $1.id }) {
@@ -126,10 +135,18 @@ struct AmbulatoryDemand: Sendable {
         return client.location.flatMap { scenario.locations[$0]?.travelArea }
     }
 
-    /// Whether `evaluation_months` have passed since `last_evaluation`, counted to the week's Friday.
+    /// Whether an evaluation belongs in this week: its deadline (`last_evaluation` +
+    /// `evaluation_months`) falls on or before the week's Sunday, or the client was never evaluated.
     static func isEvaluationDue(_ client: Client, product: Product, week: PlanningWeek) -> Bool {
-        guard let months = product.evaluationMonths, let last = client.lastEvaluation else { return false }
-        return last <= week.friday.subtracting(months: months)
+        guard product.evaluationMonths != nil else { return false }
+        guard let deadline = evaluationDeadline(client, product: product) else { return true }
+        return deadline <= week.monday.adding(days: 6)
+    }
+
+    /// `last_evaluation` + `evaluation_months`; nil when never evaluated (due at once).
+    static func evaluationDeadline(_ client: Client, product: Product) -> CivilDate? {
+        guard let months = product.evaluationMonths, let last = client.lastEvaluation else { return nil }
+        return last.subtracting(months: -months)
     }
 
     /// The client's availability (any time if not given) within office hours, inside the week.

@@ -27,6 +27,9 @@ public struct ObjectiveWeights: Sendable {
     /// Per hour a vacancy works in the hire analysis (plus its level's hourly cost): below an
     /// uncovered hour, above any real person's hour, so vacancies fill only what staff cannot.
     public var vacancyPerHour = 100.0
+    /// Per day an overdue evaluation waits after the week's first day: as early as the week allows,
+    /// above continuity and cost, far below any uncovered care.
+    public var overdueEvaluationPerDay = 5.0
     /// Per euro of employer cost.
     public var costPerEuro = 0.005
 

@@ -47,6 +47,9 @@ struct ClientWorkCheck {
                 violations.append(Violation(rule: "evaluation", message: "\(client.id) is due for an evaluation: \(held.count) rostered, \(reportedEvaluation ? 1 : 0) reported uncovered; exactly one is expected"))
             }
             for row in held {
+                if let latest = latestDate(client, product: product), scenario.week.date(atMinute: row.interval.start) > latest {
+                    violations.append(Violation(rule: "evaluation deadline", message: "\(client.id)'s evaluation is held on \(scenario.week.date(atMinute: row.interval.start)), after its deadline \(latest)"))
+                }
                 if responsibleOf[client.id] != row.staff {
                     violations.append(Violation(rule: "evaluation", message: "\(client.id)'s evaluation is held by \(row.staff), not by the responsible professional"))
                 }
@@ -129,9 +132,18 @@ struct ClientWorkCheck {
         return result
     }
 
-    /// Due when `last_evaluation` is `evaluation_months` or more before the week's Friday.
+    /// Due when the deadline (`last_evaluation` + `evaluation_months`) is on or before the week's
+    /// Sunday, or when the client was never evaluated (SCENARIO.md 1.1).
     private func isDue(_ client: Client, product: Product) -> Bool {
-        guard let months = product.evaluationMonths, let last = client.lastEvaluation else { return false }
-        return last <= scenario.week.date(of: .fri).subtracting(months: months)
+        guard let months = product.evaluationMonths else { return false }
+        guard let last = client.lastEvaluation else { return true }
+        return last.subtracting(months: -months) <= scenario.week.date(of: .sun)
+    }
+
+    /// The last date an evaluation may be held this week: its deadline when that falls inside the week.
+    private func latestDate(_ client: Client, product: Product) -> CivilDate? {
+        guard let months = product.evaluationMonths, let last = client.lastEvaluation else { return nil }
+        let deadline = last.subtracting(months: -months)
+        return deadline >= scenario.week.monday ? deadline : nil
     }
 }

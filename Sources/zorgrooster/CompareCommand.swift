@@ -39,23 +39,27 @@ struct CompareCommand: ParsableCommand {
         let folders = uniqueFolders(for: names)
 
         // Variants run side by side where cores allow; each plan already spreads its parts over the cores.
-        let outcomes = ResultSlots<Result<PlanOutcome, Error>>(count: scenarios.count)
+        let outcomes = ResultSlots<Result<[PlannedWeek], Error>>(count: scenarios.count)
         let workers = max(1, min(scenarios.count, ProcessInfo.processInfo.activeProcessorCount))
         let next = ResultSlots<Int>(count: 1)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = next.takeTicket(limit: scenarios.count) {
                 let options = planning.options(for: scenarios[index], logPrefix: "[\(names[index])] ")
-                outcomes.store(index, Result { try planAndCheck(scenarios[index], options: options) })
+                outcomes.store(index, Result { try planPeriod(scenarios[index], options: options) })
             }
         }
         var rows: [VariantComparison] = []
         var variantFiles: [[String: String]] = []
         for (index, result) in outcomes.all().enumerated() {
-            let outcome = try result.get()
-            variantFiles.append(outputFiles(outcome, scenario: scenarios[index], language: planning.lang))
+            let weeks = try result.get()
+            do { variantFiles.append(try periodOutputFiles(weeks, language: planning.lang)) } catch {
+                printError("internal failure while writing the period's tables: \(error)")
+                throw ExitCode(1)
+            }
+            let (summary, hires) = weeks.count > 1 ? periodSummary(weeks) : (weeks[0].outcome.summary, weeks[0].outcome.hires)
             rows.append(VariantComparison(name: names[index], folder: folders[index], clients: scenarios[index].clients.count,
-                                          demandHours: outcome.capacity.reduce(0) { $0 + $1.demandHours },
-                                          summary: outcome.summary, hires: outcome.hires))
+                                          demandHours: weeks.reduce(0) { $0 + $1.outcome.capacity.reduce(0) { $0 + $1.demandHours } },
+                                          summary: summary, hires: hires))
         }
         // Written only once every variant has a checked roster: a failure leaves no half comparison.
         for (folder, files) in zip(folders, variantFiles) {

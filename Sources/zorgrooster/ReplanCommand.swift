@@ -46,6 +46,10 @@ struct ReplanCommand: ParsableCommand {
 
     func run() throws {
         let base = try loadScenario(self.scenario)
+        guard base.weeks == 1 else {
+            printError("\(self.scenario): replan re-plans one week; this scenario plans \(base.weeks) weeks. Re-plan the week of the absence with a one-week scenario (`weeks: 1`, that week, the weeks before as history.roster_file).")
+            throw ExitCode(2)
+        }
         let scenario = try loadScenario(self.scenario, variant: try absences(in: base))
         let earlier = try readRoster(folder: from, scenario: scenario)
         let pinned = try pin.map { try pinnedAssignments($0, scenario: scenario) } ?? []

@@ -24,6 +24,14 @@ struct ValidateCommand: ParsableCommand {
         }
         let scenario = try loadScenario(self.scenario)
         let sessions = scenario.groupSessions.count
-        print("valid: \(scenario.name) (\(scenario.week)): \(scenario.staff.count) staff, \(scenario.clients.count) clients, \(scenario.locations.count) locations, \(sessions) sessions")
+        let period = scenario.weeks > 1 ? " + \(scenario.weeks - 1) more weeks" : ""
+        print("valid: \(scenario.name) (\(scenario.week)\(period)): \(scenario.staff.count) staff, \(scenario.clients.count) clients, \(scenario.locations.count) locations, \(sessions) sessions")
+        // Valid, but worth a look: a client of an evaluated product never evaluated is due at once.
+        let neverEvaluated = scenario.sortedClients.filter { client in
+            client.lastEvaluation == nil && scenario.products[client.product]?.evaluationMonths != nil
+        }
+        if !neverEvaluated.isEmpty {
+            print("warning: \(neverEvaluated.count) client\(neverEvaluated.count == 1 ? " has" : "s have") no last_evaluation, so their product's evaluation is due at once: \(neverEvaluated.prefix(10).map(\.id.rawValue).joined(separator: ", "))\(neverEvaluated.count > 10 ? ", …" : "")")
+        }
     }
 }

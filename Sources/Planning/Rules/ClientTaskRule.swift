@@ -21,6 +21,7 @@ extension WeekModel {
                                                      kind: perDay > 1 ? .integer : .binary, upperBound: Double(perDay))
                 chosen.append((option, variable))
                 placed.add(variable)
+                if task.overdue { objective.add(variable, coefficient: weights.overdueEvaluationPerDay * Double(option.day.rawValue)) }
                 byDay[option.day, default: []].append(variable)
                 if task.kind == .evaluation, let responsibleChoice {
                     try model.add(variable - responsibleChoice <= 0, name: modelName("evaluation_by_responsible", task.client, option.staff))

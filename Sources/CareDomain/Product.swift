@@ -23,6 +23,12 @@ public struct Product: Sendable, Hashable, Identifiable {
     public let evaluationMonths: Int?
     /// Ambulatory: visits lie wholly inside these windows.
     public let officeHours: [RecurringWindow]
+    /// The discipline: every counted professional (group) or visitor (ambulatory) also holds these.
+    public var skills: Set<String> = []
+    /// And the responsible professional these.
+    public var responsibleSkills: Set<String> = []
+    /// A trajectory's length, for `estimate`; a week's plan does not read it.
+    public var maxTrajectoryMonths: Int? = nil
 
     public init(id: ProductID, name: String, setting: CareSetting, ratio: Int?, minLevel: QualificationLevel,
                 leadLevel: QualificationLevel?, responsibleLevel: QualificationLevel?, coordinationMinutes: Int?,
@@ -37,5 +43,18 @@ public struct Product: Sendable, Hashable, Identifiable {
         self.coordinationMinutes = coordinationMinutes
         self.evaluationMonths = evaluationMonths
         self.officeHours = officeHours
+    }
+}
+
+extension Staff {
+    /// Executes `product`: a professional of its `min_level` or higher with its discipline's skills.
+    public func executes(_ product: Product) -> Bool {
+        isProfessional(atLeast: product.minLevel) && product.skills.isSubset(of: skills)
+    }
+
+    /// May hold end responsibility for `product`'s clients: its `responsible_level` and `responsible_skills`.
+    public func mayBeResponsible(for product: Product) -> Bool {
+        guard let level = product.responsibleLevel else { return false }
+        return isProfessional(atLeast: level) && product.responsibleSkills.isSubset(of: skills)
     }
 }

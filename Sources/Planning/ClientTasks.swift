@@ -78,7 +78,7 @@ struct AmbulatoryDemand: Sendable {
             var responsibleCandidates: [StaffID] = []
             if let level = product.responsibleLevel {
                 let qualified = client.responsible.map { [$0] } ?? staff.filter {
-                    $0.isProfessional(atLeast: level) && (client.location.map($0.mayWork(at:)) ?? $0.worksAtHomes)
+                    $0.mayBeResponsible(for: product) && (client.location.map($0.mayWork(at:)) ?? $0.worksAtHomes)
                 }.map(\.id)
                 responsibleCandidates = nearest(qualified, to: area, client: client, scenario: scenario,
                                                 limit: client.responsible == nil ? candidatesPerClient : 0)
@@ -88,7 +88,7 @@ struct AmbulatoryDemand: Sendable {
             }
             if let visits = client.ambulatory, visits.visitCount > 0 {
                 let windows = clientWindows(client.ambulatory?.available, officeHours: officeHours)
-                let qualified = staff.filter { $0.isProfessional(atLeast: product.minLevel) && client.needs.isSubset(of: $0.skills) && $0.worksAtHomes }.map(\.id)
+                let qualified = staff.filter { $0.executes(product) && client.needs.isSubset(of: $0.skills) && $0.worksAtHomes }.map(\.id)
                 let offered = nearest(qualified, to: area, client: client, scenario: scenario, limit: candidatesPerClient)
                 demand.tasks.append(ClientTask(
                     kind: .visit, client: client.id, product: product.id, count: visits.visitCount, minutes: visits.visitMinutes,

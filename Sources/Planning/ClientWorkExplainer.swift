@@ -37,10 +37,10 @@ struct ClientWorkExplainer {
         if task.options.isEmpty {
             let qualified = scenario.sortedStaff.filter { person in
                 task.kind == .evaluation ? person.id == responsible
-                    : person.isProfessional(atLeast: product?.minLevel ?? scenario.scale.levels[0])
+                    : (product.map(person.executes) ?? !person.isVolunteer)
                     && (scenario.clients[task.client]?.needs ?? []).isSubset(of: person.skills)
             }
-            if qualified.isEmpty { return "nobody on the staff is qualified (level and skills)" }
+            if qualified.isEmpty { return "nobody on the staff is qualified (level, the product's discipline and the client's needs)" }
             return "no qualified person is available (or present) when the client can be seen: " + names(qualified.map(\.id))
         }
         if causes.isEmpty { return "the client already has the most visits a day on every day someone could come" }

@@ -93,9 +93,9 @@ enum HireAnalysis {
         guard let client = row.client.flatMap({ scenario.clients[$0] }), let product = scenario.products[client.product] else { return [] }
         switch row.kind {
         case .evaluation, .responsible:
-            return [VacancyKind(level: product.responsibleLevel ?? product.minLevel, skills: [])]
+            return [VacancyKind(level: product.responsibleLevel ?? product.minLevel, skills: product.responsibleSkills)]
         default:
-            return [VacancyKind(level: product.minLevel, skills: client.needs)]
+            return [VacancyKind(level: product.minLevel, skills: client.needs.union(product.skills))]
         }
     }
 

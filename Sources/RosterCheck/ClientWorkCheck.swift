@@ -89,7 +89,8 @@ struct ClientWorkCheck {
             if person.isVolunteer || person.level < level {
                 violations.append(Violation(rule: "visit level", message: "\(what): \(row.staff) is \(person.isVolunteer ? "a volunteer" : person.level.name), the product asks a professional of \(level.name) or higher"))
             }
-            let missing = client.needs.subtracting(person.skills)
+            // The client's needs and the product's discipline (`skills`).
+            let missing = client.needs.union(product.skills).subtracting(person.skills)
             if !missing.isEmpty {
                 violations.append(Violation(rule: "client needs", message: "\(what): \(row.staff) lacks \(missing.sorted().joined(separator: ", "))"))
             }

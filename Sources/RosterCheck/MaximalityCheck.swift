@@ -70,7 +70,7 @@ struct MaximalityCheck {
                 .map { (start: max(0, $0.start), end: min(7 * 1440, $0.end)) }.filter { $0.start < $0.end }
             let step = max(1, scenario.timeStepMinutes)
             search: for person in staff {
-                guard !person.isVolunteer, person.level >= product.minLevel, client.needs.isSubset(of: person.skills), person.locations == nil else { continue }
+                guard !person.isVolunteer, person.level >= product.minLevel, client.needs.union(product.skills).isSubset(of: person.skills), person.locations == nil else { continue }
                 if let limit = ambulatory.maxDistinctStaff, !visitors.contains(person.id), visitors.count >= limit { continue }
                 let own = rowsByStaff[person.id] ?? []
                 for window in windows {

@@ -31,6 +31,10 @@ struct ResponsibilityCheck {
                 if person.isVolunteer || person.level < level {
                     violations.append(Violation(rule: "responsible level", message: "\(client.id)'s responsible \(row.staff) is \(person.isVolunteer ? "a volunteer" : person.level.name), \(level.name) or higher is asked"))
                 }
+                let lacking = product.responsibleSkills.subtracting(person.skills)
+                if !lacking.isEmpty {
+                    violations.append(Violation(rule: "responsible skills", message: "\(client.id)'s responsible \(row.staff) lacks \(lacking.sorted().joined(separator: ", ")) (responsible_skills)"))
+                }
                 if let fixed = client.responsible, fixed != row.staff {
                     violations.append(Violation(rule: "responsibility", message: "\(client.id)'s responsible is fixed to \(fixed), not \(row.staff)"))
                 }

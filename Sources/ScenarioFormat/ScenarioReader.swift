@@ -340,7 +340,7 @@ final class ScenarioReader {
     func readProducts(_ node: ValueNode, scale: QualificationScale) -> [ProductID: Product] {
         var products: [ProductID: Product] = [:]
         let allowed = ["name", "setting", "ratio", "min_level", "lead_level", "responsible_level",
-                       "coordination_minutes", "evaluation_months", "office_hours"]
+                       "coordination_minutes", "evaluation_months", "office_hours", "skills", "responsible_skills", "max_trajectory_months"]
         for (id, productNode) in entries(node, what: "products") {
             guard let fields = Fields(productNode, log: log, allowed: allowed, what: "a product") else {
                 if productNode.isNull { log.report(productNode, "product `\(id)` has no fields", hint: "give at least `setting` and `min_level`") }
@@ -366,11 +366,23 @@ final class ScenarioReader {
             let coordination = fields.optional("coordination_minutes").flatMap { values.integer($0, what: "coordination_minutes") }
             let evaluation = fields.optional("evaluation_months").flatMap { values.integer($0, minimum: 1, what: "evaluation_months") }
             let officeHours = fields.optional("office_hours").flatMap { values.windows($0, what: "office hours") } ?? []
+            let trajectory = fields.optional("max_trajectory_months").flatMap { values.integer($0, minimum: 1, what: "evaluation_months") }
+            if let node = fields.optional("skills"), setting == .group {
+                log.report(node, "a discipline (`skills`) on a group product is not built into this version",
+                           hint: "give the clients who need it `needs: [...]`, so each session has someone who holds it")
+            }
+            if let node = fields.optional("responsible_skills"), responsibleLevel == nil {
+                log.report(node, "responsible_skills without a responsible_level", hint: "add `responsible_level: hbo`, or remove responsible_skills")
+            }
             guard let setting, let minLevel else { continue }
-            products[ProductID(id)] = Product(
+            var product = Product(
                 id: ProductID(id), name: fields.optional("name").flatMap(values.text) ?? id, setting: setting,
                 ratio: ratio, minLevel: minLevel, leadLevel: leadLevel, responsibleLevel: responsibleLevel,
                 coordinationMinutes: coordination, evaluationMonths: evaluation, officeHours: officeHours)
+            product.skills = Set((fields.optional("skills").map(values.texts) ?? []).map(\.trimmingSpaces))
+            product.responsibleSkills = Set((fields.optional("responsible_skills").map(values.texts) ?? []).map(\.trimmingSpaces))
+            product.maxTrajectoryMonths = trajectory
+            products[ProductID(id)] = product
         }
         return products
     }

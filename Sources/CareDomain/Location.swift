@@ -6,6 +6,8 @@ public struct SessionTemplate: Sendable, Hashable {
     public let minStaff: Int
     /// Overrides the products' ratio in this session.
     public let ratio: Int?
+    /// A waking duty, or a sleeping shift (`kind: sleep`, the slaapdienst of 24-hour care).
+    public var kind: DutyKind = .work
 
     public init(name: String, window: RecurringWindow, minStaff: Int, ratio: Int?) {
         self.name = name
@@ -13,6 +15,19 @@ public struct SessionTemplate: Sendable, Hashable {
         self.minStaff = minStaff
         self.ratio = ratio
     }
+}
+
+/// What a session asks of the people on it.
+public enum DutyKind: String, Sendable, Hashable {
+    /// Awake and working the whole time.
+    case work
+    /// Present and asleep unless needed (aanwezigheidsdienst): it may follow a late shift without
+    /// making a night shift of the whole; the duty with its sleep lasts at most 24 h and 11 h
+    /// rest follow it.
+    case sleep
+
+    /// The longest duty that holds a sleeping shift.
+    public static let longestSleepDutyMinutes = 24 * 60
 }
 
 /// Where groups meet and homes run around the clock.
@@ -59,6 +74,7 @@ public struct GroupSession: Sendable, Hashable, Identifiable, Comparable, Custom
     public let interval: WeekInterval
     public let minStaff: Int
     public let ratio: Int?
+    public var kind: DutyKind = .work
 
     public init(location: LocationID, slot: SessionSlot, interval: WeekInterval, minStaff: Int, ratio: Int?) {
         self.location = location

@@ -22,6 +22,10 @@ public enum RuleViolation: Hashable, Sendable {
     case restAfterNight(hours: Double)
     case weeklyRest(hours: Double)
     case restAfterNightSeries(hours: Double)
+    /// A duty with a sleeping shift over 24 h.
+    case sleepDutyTooLong
+    /// Less than the daily rest after a duty with a sleeping shift.
+    case restAfterSleepShift(hours: Double)
     /// A second shortened daily rest within 7×24 h.
     case dailyRest(hours: Double, reducedHours: Double)
     /// More shifts in a row with a night among them than allowed.
@@ -54,6 +58,8 @@ public enum RuleViolation: Hashable, Sendable {
         case let .restAfterNight(hours): "less than \(Self.hoursText(hours)) h rest after a night shift (min_rest_after_night_hours)"
         case let .restAfterNightSeries(hours): "less than \(Self.hoursText(hours)) h rest after three or more night shifts in a row (rest_after_night_series_hours)"
         case let .weeklyRest(hours): "no weekly rest of \(Self.hoursText(hours)) h would be left (min_weekly_rest_hours)"
+        case .sleepDutyTooLong: "the duty with its sleeping shift would last more than 24 h"
+        case let .restAfterSleepShift(hours): "less than \(Self.hoursText(hours)) h rest after a duty with a sleeping shift (min_daily_rest_hours)"
         case let .dailyRest(hours, reduced): "less than \(Self.hoursText(hours)) h daily rest, and the rest was already shortened to \(Self.hoursText(reduced)) h within 7×24 h (min_daily_rest_hours, reduced_daily_rest_hours)"
         case let .shiftsInARowWithNight(limit): "more than \(limit) shifts in a row with a night shift among them (max_consecutive_shifts_with_night)"
         case let .nightShiftCount(limit): "more than \(limit) night shifts in 16 weeks (max_night_shifts_16_weeks)"

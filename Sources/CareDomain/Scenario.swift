@@ -41,12 +41,20 @@ public struct Scenario: Sendable {
         locations.values.flatMap { location in
             location.sessions.flatMap { template in
                 template.window.days.map { day in
-                    GroupSession(location: location.id, slot: SessionSlot(day: day, name: template.name),
-                                 interval: template.window.interval(on: day),
-                                 minStaff: template.minStaff, ratio: template.ratio)
+                    var session = GroupSession(location: location.id, slot: SessionSlot(day: day, name: template.name),
+                                               interval: template.window.interval(on: day),
+                                               minStaff: template.minStaff, ratio: template.ratio)
+                    session.kind = template.kind
+                    return session
                 }
             }
         }.sorted()
+    }
+
+    /// Whether the session `name` at `location` is a sleeping shift (roster rows name their session).
+    public func isSleepShift(at location: LocationID?, named name: String) -> Bool {
+        guard let location else { return false }
+        return self.locations[location]?.sessions.first { $0.name == name }?.kind == .sleep
     }
 
     public var sortedStaff: [Staff] { staff.values.sorted { $0.id < $1.id } }

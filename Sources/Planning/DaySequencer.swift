@@ -6,6 +6,8 @@ struct TimedWork: Sendable {
     let area: String?
     /// What the work is, for a reason such as "busy at linde mon ochtend".
     var label: String? = nil
+    /// A sleeping shift: no night work, a duty of up to 24 h, 11 h rest after it.
+    var isSleep = false
 }
 
 /// Work still to be given a time on one day: its length, where on the day it may lie, and where.

@@ -68,12 +68,13 @@ struct StaffCalendar {
             || stretch.end - session.interval.end < scenario.travel.minutes(from: area, to: home) {
             return .noTimeToTravelFromHome
         }
-        let isNight = session.interval.minutesBetweenMidnightAndSix > LabourRules.nightShiftThresholdMinutes
-        if session.interval.minutes > (isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes) {
+        let isNight = session.kind != .sleep && session.interval.minutesBetweenMidnightAndSix > LabourRules.nightShiftThresholdMinutes
+        let longest = session.kind == .sleep ? DutyKind.longestSleepDutyMinutes : isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
+        if session.interval.minutes > longest {
             return .longerThanShift
         }
         if scenario.history.priorWork[staff.id] != nil, let violation = WorkingWeek(staff: staff, scenario: scenario).violationAfterHistory(
-            TimedWork(interval: session.interval, area: scenario.locations[session.location]?.travelArea)) {
+            TimedWork(interval: session.interval, area: scenario.locations[session.location]?.travelArea, isSleep: session.kind == .sleep)) {
             return .afterHistory(violation)
         }
         return .eligible

@@ -72,14 +72,15 @@ struct PersonWeekView {
     /// rest, with its night minutes; `prior` marks shifts made only of the history's work.
     var shifts: [WorkShift] {
         var shifts: [WorkShift] = []
-        let items = (prior.map { ($0, true) } + work.map { ($0.interval, false) }).sorted { $0.0 < $1.0 }
-        for (interval, isPrior) in items {
-            let night = interval.minutesBetweenMidnightAndSix
+        let items = (prior.map { ($0, true, false) } + work.map { ($0.interval, false, $0.isSleep) }).sorted { $0.0 < $1.0 }
+        for (interval, isPrior, isSleep) in items {
+            // Sleeping is no night work (CAO GHZ, Arbeidstijdenbesluit: aanwezigheidsdienst).
+            let night = isSleep ? 0 : interval.minutesBetweenMidnightAndSix
             if let last = shifts.last, interval.start - last.end < rules.shiftBreakMinutes {
                 shifts[shifts.count - 1] = WorkShift(start: last.start, end: max(last.end, interval.end), night: last.night + night,
-                                                     prior: last.prior && isPrior)
+                                                     prior: last.prior && isPrior, sleep: last.sleep || isSleep)
             } else {
-                shifts.append(WorkShift(start: interval.start, end: interval.end, night: night, prior: isPrior))
+                shifts.append(WorkShift(start: interval.start, end: interval.end, night: night, prior: isPrior, sleep: isSleep))
             }
         }
         return shifts
@@ -93,6 +94,8 @@ struct WorkShift {
     let end: Int
     let night: Int
     let prior: Bool
+    /// Holds a sleeping shift: a duty of up to 24 h, then 11 h rest.
+    var sleep = false
 
     /// More than an hour between 00:00 and 06:00.
     var isNight: Bool { night > LabourRules.nightShiftThresholdMinutes }

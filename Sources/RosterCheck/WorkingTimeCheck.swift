@@ -35,7 +35,8 @@ struct WorkingTimeCheck {
             if hours * 60 > Double(rules.maxWeekMinutes) + 1e-6 {
                 violations.append(Violation(rule: "week hours", message: "\(staffID) works \(formatted(hours)) h, the week limit is \(rules.maxWeekMinutes / 60)"))
             }
-            violations += restAndShifts(staffID, work.map(\.interval))
+            violations += restAndShifts(staffID, work.map(\.interval),
+                                        sleeping: Set(work.filter { $0.activity == .group && scenario.isSleepShift(at: $0.location, named: $0.ref) }.map(\.interval)))
         }
         return violations
     }
@@ -44,13 +45,13 @@ struct WorkingTimeCheck {
     /// series of nights, shifts in a row with a night, night and Sunday counts and the weekly
     /// rest, over the history's work and the week's together; what the history alone did is not
     /// reported.
-    private func restAndShifts(_ staffID: StaffID, _ week: [WeekInterval]) -> [Violation] {
+    private func restAndShifts(_ staffID: StaffID, _ week: [WeekInterval], sleeping: Set<WeekInterval>) -> [Violation] {
         var violations: [Violation] = []
         let rules = scenario.labourRules
         let history = scenario.history
         let earlier = (history.priorWork[staffID] ?? []).filter { $0.end > -8 * 1440 }
         let pieceGap = min(rules.reducedDailyRestMinutes, rules.minDailyRestMinutes)
-        struct Shift { var start: Int; var end: Int; var night: Int; var mine: Bool
+        struct Shift { var start: Int; var end: Int; var night: Int; var mine: Bool; var sleep = false
             var span: WeekInterval { WeekInterval(start: start, end: end) }
             var isNight: Bool { night > LabourRules.nightShiftThresholdMinutes }
             var endsAfterTwo: Bool { let ofDay = ((end % 1440) + 1440) % 1440; return ofDay > LabourRules.lateNightEndMinute || ofDay == 0 }
@@ -62,25 +63,31 @@ struct WorkingTimeCheck {
         }
         var shifts: [Shift] = []
         for (interval, mine) in (earlier.map { ($0, false) } + week.map { ($0, true) }).sorted(by: { $0.0 < $1.0 }) {
-            let night = interval.minutesBetweenMidnightAndSix
+            // A sleeping shift (kind: sleep) is no night work.
+            let asleep = mine && sleeping.contains(interval)
+            let night = asleep ? 0 : interval.minutesBetweenMidnightAndSix
             if let last = shifts.last, interval.start - last.end < pieceGap {
-                shifts[shifts.count - 1] = Shift(start: last.start, end: max(last.end, interval.end), night: last.night + night, mine: last.mine || mine)
+                shifts[shifts.count - 1] = Shift(start: last.start, end: max(last.end, interval.end), night: last.night + night, mine: last.mine || mine,
+                                                 sleep: last.sleep || asleep)
             } else {
-                shifts.append(Shift(start: interval.start, end: interval.end, night: night, mine: mine))
+                shifts.append(Shift(start: interval.start, end: interval.end, night: night, mine: mine, sleep: asleep))
             }
         }
         let label = { (shift: Shift) in shift.span.label(in: self.scenario.week) }
         var shortenedAt: Int? = nil
         for (index, shift) in shifts.enumerated() {
-            let limit = shift.isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
+            let limit = shift.sleep ? 24 * 60 : shift.isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
             if shift.mine, shift.end - shift.start > limit {
-                violations.append(Violation(rule: shift.isNight ? "night shift length" : "shift length", message: "\(staffID) has a \(shift.isNight ? "night " : "")shift of \(formatted(shift.span.hours)) h (\(label(shift))), the limit is \(formatted(Double(limit) / 60)) h"))
+                violations.append(Violation(rule: shift.sleep ? "sleeping duty length" : shift.isNight ? "night shift length" : "shift length", message: "\(staffID) has a \(shift.isNight ? "night " : "")shift of \(formatted(shift.span.hours)) h (\(label(shift))), the limit is \(formatted(Double(limit) / 60)) h"))
             }
             guard index + 1 < shifts.count else { continue }
             let next = shifts[index + 1]
             let rest = next.start - shift.end
             if shift.isNight, shift.endsAfterTwo, next.mine, rest < rules.minRestAfterNightMinutes {
                 violations.append(Violation(rule: "rest after night", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h after a night shift ending \(ClockTime.text(shift.end)) (\(label(shift))); at least \(formatted(Double(rules.minRestAfterNightMinutes) / 60)) h"))
+            }
+            if shift.sleep, next.mine, rest < rules.minDailyRestMinutes {
+                violations.append(Violation(rule: "rest after sleeping shift", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h after a duty with a sleeping shift (\(label(shift))); at least \(formatted(Double(rules.minDailyRestMinutes) / 60)) h"))
             }
             if rest < rules.minDailyRestMinutes {
                 // ATW 5:3: the daily rest may be shortened once in every 7×24 h.

@@ -187,7 +187,7 @@ final class ScenarioReader {
             ("max_consecutive_shifts_with_night", \.maxConsecutiveShiftsWithNight, 1), ("max_night_shifts_16_weeks", \.maxNightShifts16Weeks, 0),
         ]
         let later = ["breaks", "split_shifts"]
-        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "weekly_rest"] + names.map(\.0) + counts.map(\.0) + later,
+        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "weekly_rest", "sleep_hours_factor"] + names.map(\.0) + counts.map(\.0) + later,
                                   what: "labour_rules") else { return rules }
         if let preset = fields.optional("preset"), let text = values.text(preset), text != "atw" {
             log.report(preset, "preset `\(text)` is not built into this version",
@@ -196,6 +196,10 @@ final class ScenarioReader {
         if let mode = fields.optional("weekly_rest"), let text = values.text(mode), text != "every-7-days" {
             log.report(mode, text == "72h-per-14-days" ? "weekly_rest `72h-per-14-days` is not built into this version" : "`\(text)` is not a weekly rest rule",
                        hint: "use `every-7-days` (36 h in every week, min_weekly_rest_hours)")
+        }
+        if let factor = fields.optional("sleep_hours_factor"), let value = values.number(factor, what: "sleep_hours_factor"), value != 1 {
+            log.report(factor, "a sleep_hours_factor other than 1 is not built into this version: a sleeping shift's hours count in full",
+                       hint: "remove sleep_hours_factor (1, the default)")
         }
         for name in later { if let field = fields.optional(name) {
             log.report(field, "`\(name)` is not built into this version: shifts are planned whole and hours include breaks",
@@ -425,7 +429,18 @@ final class ScenarioReader {
     }
 
     func readSession(_ node: ValueNode) -> SessionTemplate? {
-        guard let fields = Fields(node, log: log, allowed: ["name", "days", "from", "to", "min_staff", "ratio"], what: "a session") else { return nil }
+        guard let fields = Fields(node, log: log, allowed: ["name", "days", "from", "to", "min_staff", "ratio", "kind"], what: "a session") else { return nil }
+        var kind = DutyKind.work
+        if let node = fields.optional("kind"), let text = values.text(node) {
+            switch text {
+            case "work", "awake": kind = .work
+            case "sleep": kind = .sleep
+            case "on-call":
+                log.report(node, "`kind: on-call` is not built into this version", hint: "plan on-call duty outside zorgrooster, or as `kind: sleep` if the person stays on site")
+            default:
+                log.report(node, "`\(text)` is not a kind of session", hint: "use `sleep` for a sleeping shift, or leave `kind` out for waking work")
+            }
+        }
         let name = fields.required("name", hint: "add `name: ochtend`").flatMap { values.identifier($0, what: "session") }
         let days = fields.required("days", hint: "add `days: mon-fri`").flatMap(values.days)
         let from = fields.required("from", hint: "add `from: \"09:00\"`").flatMap(values.time)
@@ -438,7 +453,9 @@ final class ScenarioReader {
                        hint: "a session needs `to` different from `from`; a `to` before `from` ends the next day")
             return nil
         }
-        return SessionTemplate(name: name, window: RecurringWindow(days: days, from: from, to: to), minStaff: minStaff, ratio: ratio)
+        var template = SessionTemplate(name: name, window: RecurringWindow(days: days, from: from, to: to), minStaff: minStaff, ratio: ratio)
+        template.kind = kind
+        return template
     }
 
     func checkCapacity(locations: [LocationID: Location], clients: [ClientID: Client], node: ValueNode?) {

@@ -171,3 +171,50 @@ struct PlanningPeriodTests {
         #expect(hours[3] == 36, "three 12 h days fit in 40 h: \(hours)")
     }
 }
+
+/// Sleeping shifts (`kind: sleep`, SCENARIO.md 1.1).
+@Suite("Sleeping shifts")
+struct SleepingShiftTests {
+    func sessions(sleep: Bool, early: Bool = false) -> String {
+        """
+              - {name: laat, days: mon, from: "15:00", to: "23:00"}
+              - {name: slaap, days: mon, from: "23:00", to: "07:00"\(sleep ? ", kind: sleep" : "")}
+        \(early ? "      - {name: avond, days: tue, from: \"16:00\", to: \"22:00\"}" : "")
+        """
+    }
+
+    @Test("A late shift then the sleeping shift by one person is allowed; awake, it would be a 16 h night shift")
+    func lateThenSleep() throws {
+        let staff = "  s1: {level: mbo3, contract_hours: 16}"
+        let clients = clientLines(2, attends: "[mon laat, mon slaap]")
+        let (_, asleep) = try planChecked(tinyScenario(sessions: sessions(sleep: true), staff: staff, clients: clients))
+        #expect(asleep.roster.assignments.count == 2)
+        let (_, awake) = try planChecked(tinyScenario(sessions: sessions(sleep: false), staff: staff, clients: clients))
+        #expect(awake.roster.assignments.count == 1)
+    }
+
+    @Test("After the sleeping duty 11 h of rest, never shortened: no evening shift 9 h after it for the same person")
+    func restAfterSleep() throws {
+        let staff = "  s1: {level: mbo3, contract_hours: 24}"
+        let clients = clientLines(2, attends: "[mon laat, mon slaap, tue avond]")
+        let (_, outcome) = try planChecked(tinyScenario(sessions: sessions(sleep: true, early: true), staff: staff, clients: clients))
+        #expect(outcome.roster.assignments.count == 2, "\(outcome.roster.assignments.map(\.ref))")
+        let short = try #require(outcome.uncovered(.staffing).first)
+        #expect(short.reason.causes.contains { $0.violation == .restAfterSleepShift(hours: 11) || $0.violation == .sleepDutyTooLong }, "\(short.reason.text)")
+    }
+
+    @Test("on-call duty and a sleep factor other than 1 are refused as not built, with their place")
+    func notBuilt() throws {
+        let onCall = tinyScenario(sessions: "      - {name: wacht, days: mon, from: \"23:00\", to: \"07:00\", kind: on-call}", staff: "  s1: {level: mbo3, contract_hours: 8}",
+                                  clients: clientLines(1, attends: "[mon wacht]"), labour: "labour_rules: {sleep_hours_factor: 0.5}")
+        let issues: [ScenarioIssue]
+        do {
+            _ = try ScenarioLoader.parse(onCall, file: "s.yaml")
+            issues = []
+        } catch {
+            issues = error.issues
+        }
+        #expect(issues.contains { $0.problem.contains("on-call") })
+        #expect(issues.contains { $0.problem.contains("sleep_hours_factor") })
+    }
+}

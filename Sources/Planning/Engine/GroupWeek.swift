@@ -85,7 +85,8 @@ struct GroupWeek {
     /// The session's work as a person's timed work, for the oracle.
     func timedWork(_ session: Int) -> TimedWork {
         let group = demands[session].session
-        return TimedWork(interval: group.interval, area: scenario.locations[group.location]?.travelArea, label: group.description)
+        return TimedWork(interval: group.interval, area: scenario.locations[group.location]?.travelArea, label: group.description,
+                         isSleep: group.kind == .sleep)
     }
 
     /// The roster rows of the group sessions.

@@ -6,8 +6,10 @@ import Optimization
 struct TimelineEntry {
     let interval: WeekInterval
     let variable: Variable?
+    /// A sleeping shift: no night work.
+    var isSleep = false
 
-    var isNight: Bool { interval.minutesBetweenMidnightAndSix > LabourRules.nightShiftThresholdMinutes }
+    var isNight: Bool { !isSleep && interval.minutesBetweenMidnightAndSix > LabourRules.nightShiftThresholdMinutes }
 }
 
 extension WeekModel {
@@ -15,7 +17,9 @@ extension WeekModel {
     func timeline(of person: Staff) -> [TimelineEntry] {
         let prior = scenario.history.work(of: person.id).filter { $0.end > -PersonWeekView.lookBackMinutes }
             .map { TimelineEntry(interval: $0, variable: nil) }
-        let sessions = (sessionsByStaff[person.id] ?? []).map { TimelineEntry(interval: $0.demand.session.interval, variable: $0.variable) }
+        let sessions = (sessionsByStaff[person.id] ?? []).map {
+            TimelineEntry(interval: $0.demand.session.interval, variable: $0.variable, isSleep: $0.demand.session.kind == .sleep)
+        }
         return (prior + sessions).sorted { $0.interval < $1.interval }
     }
 

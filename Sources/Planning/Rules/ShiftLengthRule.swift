@@ -2,7 +2,8 @@ import CareDomain
 import Optimization
 
 extension WeekModel {
-    /// Shift length, night-shift length and the longer rest after a late night (Arbeidstijdenwet).
+    /// Shift length, night-shift length and the longer rest after a late night (Arbeidstijdenwet);
+    /// a duty with a sleeping shift may last 24 h, has no night work, and 11 h rest follow it.
     ///
     /// A shift is work separated by less than the (reduced) daily rest, so what the shift length
     /// limits is how long a chain of sessions with short gaps may become. For each person, every
@@ -24,8 +25,15 @@ extension WeekModel {
                 try addTogether(members, limit: members.count - 1,
                                 name: modelName(extra == nil ? "shift_length" : "rest_after_night", person.id.rawValue, cutIndex))
             }
-            func follow(_ chain: [Int], start: Int, end: Int, nightMinutes: Int) throws {
+            func follow(_ chain: [Int], start: Int, end: Int, nightMinutes: Int, sleep: Bool) throws {
                 let isNight = nightMinutes > LabourRules.nightShiftThresholdMinutes
+                if sleep {
+                    // After a duty with a sleeping shift, 11 h of rest, never shortened.
+                    for (index, next) in entries.enumerated() where next.variable != nil {
+                        let gap = next.interval.start - end
+                        if gap >= rules.shiftBreakMinutes, gap < rules.minDailyRestMinutes { try forbid(chain, index) }
+                    }
+                }
                 if isNight, endsLate(end) {
                     for (index, next) in entries.enumerated() where next.variable != nil {
                         let gap = next.interval.start - end
@@ -35,18 +43,21 @@ extension WeekModel {
                 for (index, next) in entries.enumerated() {
                     let interval = next.interval
                     guard interval.start >= end, interval.start - end < rules.shiftBreakMinutes else { continue }
-                    let night = nightMinutes + interval.minutesBetweenMidnightAndSix
-                    let limit = night > LabourRules.nightShiftThresholdMinutes ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
+                    let night = nightMinutes + (next.isSleep ? 0 : interval.minutesBetweenMidnightAndSix)
+                    let withSleep = sleep || next.isSleep
+                    let limit = withSleep ? DutyKind.longestSleepDutyMinutes
+                        : night > LabourRules.nightShiftThresholdMinutes ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
                     if interval.end - start > limit {
                         try forbid(chain + [index], nil)
                     } else {
-                        try follow(chain + [index], start: start, end: interval.end, nightMinutes: night)
+                        try follow(chain + [index], start: start, end: interval.end, nightMinutes: night, sleep: withSleep)
                     }
                 }
             }
             for (index, first) in entries.enumerated() {
                 let interval = first.interval
-                try follow([index], start: interval.start, end: interval.end, nightMinutes: interval.minutesBetweenMidnightAndSix)
+                try follow([index], start: interval.start, end: interval.end,
+                           nightMinutes: first.isSleep ? 0 : interval.minutesBetweenMidnightAndSix, sleep: first.isSleep)
             }
         }
     }
@@ -65,11 +76,16 @@ struct ShiftLengthRule: PersonWeekRule {
         let shifts = week.shifts
         for (index, shift) in shifts.enumerated() {
             // A shift the history alone made is not this roster's to judge.
-            if !shift.prior, shift.isNight, shift.end - shift.start > rules.maxNightShiftMinutes {
+            if !shift.prior, shift.isNight, !shift.sleep, shift.end - shift.start > rules.maxNightShiftMinutes {
                 return .nightShiftTooLong(limitHours: Double(rules.maxNightShiftMinutes) / 60)
             }
-            if !shift.prior, !shift.isNight, shift.end - shift.start > rules.maxShiftMinutes {
+            if !shift.prior, shift.sleep {
+                if shift.end - shift.start > DutyKind.longestSleepDutyMinutes { return .sleepDutyTooLong }
+            } else if !shift.prior, !shift.isNight, shift.end - shift.start > rules.maxShiftMinutes {
                 return .shiftTooLong(limitHours: Double(rules.maxShiftMinutes) / 60)
+            }
+            if shift.sleep, index + 1 < shifts.count, !shifts[index + 1].prior, shifts[index + 1].start - shift.end < rules.minDailyRestMinutes {
+                return .restAfterSleepShift(hours: Double(rules.minDailyRestMinutes) / 60)
             }
             if shift.isLateNight, index + 1 < shifts.count, !shifts[index + 1].prior,
                shifts[index + 1].start - shift.end < rules.minRestAfterNightMinutes {

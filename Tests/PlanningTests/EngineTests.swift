@@ -128,6 +128,56 @@ struct EngineTests {
     }
 }
 
+extension EngineTests {
+    @Test("The oracle and the MIP rows agree with a history before Monday, sleeping shifts and the shortened rest")
+    func oracleAgreesWithModelAcrossTheWeekStart() throws {
+        var generator = SeededGenerator(seed: 31)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-agree-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = "date,day,start,end,staff_id,staff_name,activity,location,area,clients,product,role,ref"
+        // Work of the last days of the week before (2026-W11: 13 to 15 March).
+        let before = [("2026-03-13", "23:00", "07:00"), ("2026-03-14", "23:00", "07:00"), ("2026-03-15", "15:00", "23:00"),
+                      ("2026-03-15", "23:00", "07:00"), ("2026-03-14", "07:00", "15:00")]
+        var verdicts: [Bool] = []
+        for round in 0..<40 {
+            let sleep = round % 2 == 0
+            let shifts = [("vroeg", "07:00", "15:00", ""), ("laat", "15:00", "23:00", ""), ("nacht", "23:00", "07:00", sleep ? ", kind: sleep" : "")]
+            let sessions = shifts.map { "      - {name: \($0.0), days: mon-sun, from: \"\($0.1)\", to: \"\($0.2)\"\($0.3)}" }.joined(separator: "\n")
+            let prior = before.filter { _ in Int.random(in: 0..<2, using: &generator) == 0 }
+                .map { "\($0.0),x,\($0.1),\($0.2),p,p,group,huis,1000,c1,dag,professional,x" }
+            let file = folder.appendingPathComponent("history-\(round).csv")
+            try ([header] + prior).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+            let yaml = tinyScenario(sessions: sessions, staff: "  p: {level: mbo3, contract_hours: 36, max_hours: 56}",
+                                    clients: clientLines(1, attends: "[mon vroeg]"), labour: "labour_rules: {max_shift_hours: 10}",
+                                    extra: "history: {roster_file: \(file.path)}")
+            let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
+            let demands = SessionDemand.build(for: scenario)
+            let person = scenario.sortedStaff[0]
+            let chosen = demands.indices.filter { _ in Int.random(in: 0..<5, using: &generator) == 0 }
+            let week = WorkingWeek(staff: person, scenario: scenario)
+            let work = chosen.map { TimedWork(interval: demands[$0].session.interval, area: "1000", isSleep: demands[$0].session.kind == .sleep) }
+            let verdict = week.violation(work, coordinationMinutes: 0)
+            let model = WeekModel(scenario: scenario, demands: demands, staff: [person], weights: .standard, name: "agree")
+            try model.build()
+            var fixed = model.model
+            let offered = Set((model.sessionsByStaff[person.id] ?? []).map(\.demand.id))
+            // A session the history rules out gets no variable at all: the oracle must refuse it too.
+            let unoffered = chosen.filter { !offered.contains(demands[$0].id) }
+            for (demand, variable) in model.sessionsByStaff[person.id] ?? [] {
+                fixed.fix(variable, at: chosen.contains { demands[$0].id == demand.id } ? 1 : 0)
+            }
+            let solution = try GLPKSolver().solve(fixed, options: SolveOptions(timeLimitSeconds: 10))
+            let modelAccepts = solution.status.hasSolution && unoffered.isEmpty
+            verdicts.append(verdict == nil)
+            #expect((verdict == nil) == modelAccepts,
+                    "round \(round): oracle \(String(describing: verdict)), MIP \(solution.status), unoffered \(unoffered.count), history \(prior.count) rows, for \(chosen.map { demands[$0].session.description })")
+        }
+        // Both answers occur, so the agreement means something.
+        #expect(verdicts.filter { $0 }.count >= 5 && verdicts.filter { !$0 }.count >= 5, "\(verdicts)")
+    }
+}
+
 /// Collects log lines from several threads.
 final class LogLines: @unchecked Sendable {
     private var lines: [String] = []

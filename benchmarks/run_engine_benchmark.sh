@@ -4,7 +4,8 @@
 # Usage: benchmarks/run_engine_benchmark.sh [INSTANCE…]   e.g. "region 150 400 16"
 # TIME_LIMIT (default 60) applies to every instance. PEER=1 also solves each group week (region,
 # homes) with the CP-SAT peer (benchmarks/peer/cpsat_group_week.py, 2 workers, same limit) and adds
-# its shortfall, objective, bound and status; it needs `pip install ortools pyyaml`.
+# its shortfall, objective, bound and status; it needs `pip install ortools pyyaml`. WEEKS=4 plans
+# each instance as a period of that many weeks (`weeks:`; the table's figures cover the period).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -24,6 +25,7 @@ printf '|%s|%s\n' "----------------------|-------|---------|-----------|--------
 for instance in "${instances[@]}"; do
   name=$(echo "$instance" | tr ' ' '_')
   python3 benchmarks/generate_engine_week.py $instance > "$work/$name.yaml"
+  if [ "${WEEKS:-1}" != 1 ]; then sed -i "s/^week: \(.*\)$/week: \1\nweeks: ${WEEKS}/" "$work/$name.yaml"; fi
   limit="${TIME_LIMIT:-60}"
   start=$(date +%s.%N)
   /usr/bin/time -f '%M' -o "$work/$name.mem" .build/release/zorgrooster solve "$work/$name.yaml" --out "$work/$name" \

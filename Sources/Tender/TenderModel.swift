@@ -138,7 +138,10 @@ struct TenderModel {
         }
         // Evaluations: one hour per client each `evaluation_months`, a month being 52/12 weeks.
         let evaluationHours = product.evaluationMonths.map { clients / (Double($0) * 52 / 12) } ?? 0
-        let hours = clients * Double(product.coordinationMinutes ?? 0) / 60 + evaluationHours
+        // Trajectories of at most `max_trajectory_months`: with `clients` in care at once, as many
+        // start and close each such span; an hour of the responsible professional at each.
+        let trajectoryHours = product.maxTrajectoryMonths.map { 2 * clients / (Double($0) * 52 / 12) } ?? 0
+        let hours = clients * Double(product.coordinationMinutes ?? 0) / 60 + evaluationHours + trajectoryHours
         guard hours > 0 else { return }
         var done = LinearExpression()
         for kind in qualified {

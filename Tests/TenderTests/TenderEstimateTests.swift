@@ -65,6 +65,23 @@ struct TenderEstimateTests {
         #expect(hbo.reduce(0) { $0 + $1.fte } >= 4 * 16 / 36 - 1e-6)
     }
 
+    @Test("Trajectories of at most 12 months: 104 clients start and close 104 trajectories a year, an hour each for the HBO professional")
+    func trajectories() throws {
+        func hboHours(_ product: String) throws -> Double {
+            let estimate = try estimator.estimate(contract("""
+            products:
+              thuis: {setting: ambulatory, min_level: mbo4, responsible_level: hbo, \(product)}
+            volumes:
+              - {product: thuis, clients: 104, visits_per_client: 1, visit_minutes: 45}
+            """))
+            return estimate.lines.filter { $0.level == "hbo" }.reduce(0) { $0 + $1.clientHours }
+        }
+        let without = try hboHours("coordination_minutes: 15")
+        let with = try hboHours("coordination_minutes: 15, max_trajectory_months: 12")
+        // 2 × 104 hours a year over 52 weeks: 4 h a week more.
+        #expect(abs(with - without - 4) < 1e-6, "\(without) → \(with)")
+    }
+
     @Test("Skilled clients are seen by staff with the skill")
     func skills() throws {
         let estimate = try estimator.estimate(contract(Self.visits.replacingOccurrences(of: "visit_minutes: 60}", with: "visit_minutes: 60, needs: {ggz: 0.25}}")))

@@ -95,6 +95,8 @@ public struct PlanningWeek: Hashable, Sendable, CustomStringConvertible {
 
     public static let minutesPerDay = 1440
     public static let minutesPerWeek = 7 * 1440
+    /// Saturday 00:00 to Sunday 24:00 of the week.
+    public static let weekend = WeekInterval(start: 5 * 1440, end: 7 * 1440)
     /// Sunday 00:00 to 24:00 of the week.
     public static let sunday = WeekInterval(start: 6 * 1440, end: 7 * 1440)
 

@@ -13,6 +13,7 @@ public enum PlanningPeriod {
         let offset = index * PlanningWeek.minutesPerWeek
         var history = WorkHistory(nightShifts16Weeks: scenario.history.nightShifts16Weeks,
                                   sundaysWorked52Weeks: scenario.history.sundaysWorked52Weeks)
+        history.weekendsWorked = scenario.history.weekendsWorked.mapValues { Set($0.map { $0 - index }) }
         for (staff, work) in scenario.history.priorWork {
             history.priorWork[staff] = work.map { WeekInterval(start: $0.start - offset, end: $0.end - offset) }
         }
@@ -24,6 +25,7 @@ public enum PlanningPeriod {
                 history.priorWork[staff, default: []] += work
                 history.nightShifts16Weeks[staff, default: 0] += lateNightShifts(rows.map(\.interval), rules: scenario.labourRules)
                 if rows.contains(where: { $0.interval.overlaps(PlanningWeek.sunday) }) { history.sundaysWorked52Weeks[staff, default: 0] += 1 }
+                if rows.contains(where: { $0.interval.overlaps(PlanningWeek.weekend) }) { history.weekendsWorked[staff, default: []].insert(number - index) }
             }
         }
         for (staff, work) in history.priorWork {

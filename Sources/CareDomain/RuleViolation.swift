@@ -26,6 +26,10 @@ public enum RuleViolation: Hashable, Sendable {
     case sleepDutyTooLong
     /// Less than the daily rest after a duty with a sleeping shift.
     case restAfterSleepShift(hours: Double)
+    /// Shift patterns (SCENARIO.md 1.1).
+    case workingDaysInARow(limit: Int)
+    case daysOffTooFew(least: Int)
+    case weekendsWorked(limit: Int)
     /// A second shortened daily rest within 7×24 h.
     case dailyRest(hours: Double, reducedHours: Double)
     /// More shifts in a row with a night among them than allowed.
@@ -58,6 +62,9 @@ public enum RuleViolation: Hashable, Sendable {
         case let .restAfterNight(hours): "less than \(Self.hoursText(hours)) h rest after a night shift (min_rest_after_night_hours)"
         case let .restAfterNightSeries(hours): "less than \(Self.hoursText(hours)) h rest after three or more night shifts in a row (rest_after_night_series_hours)"
         case let .weeklyRest(hours): "no weekly rest of \(Self.hoursText(hours)) h would be left (min_weekly_rest_hours)"
+        case let .workingDaysInARow(limit): "more than \(limit) working days in a row (max_consecutive_working_days)"
+        case let .daysOffTooFew(least): "it would leave fewer than \(least) days off together (min_consecutive_days_off)"
+        case let .weekendsWorked(limit): "more than \(limit) weekends worked in 4 weeks (max_weekends_worked)"
         case .sleepDutyTooLong: "the duty with its sleeping shift would last more than 24 h"
         case let .restAfterSleepShift(hours): "less than \(Self.hoursText(hours)) h rest after a duty with a sleeping shift (min_daily_rest_hours)"
         case let .dailyRest(hours, reduced): "less than \(Self.hoursText(hours)) h daily rest, and the rest was already shortened to \(Self.hoursText(reduced)) h within 7×24 h (min_daily_rest_hours, reduced_daily_rest_hours)"

@@ -22,6 +22,12 @@ public struct LabourRules: Sendable, Hashable {
     /// The average week over `averageWeeks` weeks (ATW 5:7), where the period is that long.
     public var maxAverageWeekMinutes = 55 * 60
     public var averageWeeks = 4
+    /// Shift patterns (SCENARIO.md 1.1), hard where set: working days in a row (a day with any
+    /// work on it), the shortest run of days off between working days, and weekends worked (a
+    /// Saturday or Sunday with work) in any 4 weeks in a row.
+    public var maxConsecutiveWorkingDays: Int? = nil
+    public var minConsecutiveDaysOff: Int? = nil
+    public var maxWeekendsWorked: Int? = nil
     /// Sundays worked in 52 weeks, the history's count included (ATW 5:6: 13 free Sundays).
     public static let maxSundaysWorked52Weeks = 39
 

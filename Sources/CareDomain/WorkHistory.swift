@@ -11,6 +11,8 @@ public struct WorkHistory: Sendable, Hashable {
     public var nightShifts16Weeks: [StaffID: Int]
     /// Sundays worked in the 52 weeks before the plan.
     public var sundaysWorked52Weeks: [StaffID: Int]
+    /// Weekends worked before the plan, as week offsets (−1: the weekend just before Monday).
+    public var weekendsWorked: [StaffID: Set<Int>] = [:]
 
     public init(priorWork: [StaffID: [WeekInterval]] = [:], nightShifts16Weeks: [StaffID: Int] = [:],
                 sundaysWorked52Weeks: [StaffID: Int] = [:]) {
@@ -19,7 +21,15 @@ public struct WorkHistory: Sendable, Hashable {
         self.sundaysWorked52Weeks = sundaysWorked52Weeks
     }
 
-    public var isEmpty: Bool { priorWork.isEmpty && nightShifts16Weeks.isEmpty && sundaysWorked52Weeks.isEmpty }
+    public var isEmpty: Bool { priorWork.isEmpty && nightShifts16Weeks.isEmpty && sundaysWorked52Weeks.isEmpty && weekendsWorked.isEmpty }
+
+    /// Weekends worked in the `weeks` − 1 weeks before this one (for a limit per `weeks` weeks).
+    public func weekendsWorked(by staff: StaffID, inWeeksBefore weeks: Int) -> Int {
+        (weekendsWorked[staff] ?? []).filter { $0 < 0 && $0 >= -(weeks - 1) }.count
+    }
+
+    /// The days before Monday (day −1 is Sunday) on which the history shows work.
+    public func workedDays(of staff: StaffID) -> Set<Int> { Set(work(of: staff).flatMap(\.touchedDays)) }
 
     /// A person's earlier work, in time order.
     public func work(of staff: StaffID) -> [WeekInterval] { priorWork[staff] ?? [] }
@@ -38,5 +48,14 @@ public struct WorkHistory: Sendable, Hashable {
 
 /// How far back the rules that look back see: the reduced daily rest's 7×24 h and a day more.
 public enum PersonWeekLookBack {
-    public static let minutes = 8 * 1440
+    public static let minutes = 15 * 1440
+}
+
+extension WeekInterval {
+    /// The days (0 = Monday of the week; negative before it) with some of this interval on them.
+    public var touchedDays: [Int] {
+        let first = Int((Double(start) / 1440).rounded(.down))
+        let last = Int((Double(end - 1) / 1440).rounded(.down))
+        return Array(first...last)
+    }
 }

@@ -40,6 +40,9 @@ final class WeekModel {
     /// Per person, work placed by the day rather than at a time (visits, evaluations, appointment seats).
     var dayWorkByStaff: [StaffID: [DayWork]] = [:]
     var objective = LinearExpression()
+    /// Per person, "works on day d" (0 = Monday, 7 = the next Monday a Sunday night reaches),
+    /// made once for the rules of shift patterns (`workedDayVariables`).
+    var workedDays: [StaffID: [Int: Variable]] = [:]
     /// Per session, the only people offered (nil: everyone the calendar allows). A model this
     /// restricted still gives valid rosters, but its bound is not a bound of the week.
     var offered: [GroupSessionID: Set<StaffID>]? = nil

@@ -63,7 +63,8 @@ struct PersonWeekView {
     /// week's work but counts towards no hours of this week.
     var prior: [WeekInterval] = []
 
-    /// How far back the rules that look back see: the reduced daily rest's 7×24 h and a day more.
+    /// How far back the rules that look back see: two weeks and a day (days in a row, the
+    /// shortened rest's 7×24 h).
     static let lookBackMinutes = PersonWeekLookBack.minutes
 
     var rules: LabourRules { scenario.labourRules }
@@ -127,6 +128,7 @@ enum PlanningRules {
         StaffingRatioRule(), LeadLevelRule(), SkillNeedRule(),
         NoDoubleBookingRule(), PersonDayCapacityRule(), WeeklyHoursRule(), ShiftLengthRule(), ReducedDailyRestRule(),
         NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(),
+        ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(),
         ContractHoursObjective(), ContinuityObjective(), VisitorContinuityRule(),
     ]
 
@@ -134,12 +136,13 @@ enum PlanningRules {
     static let personWeek: [any PersonWeekRule] = [
         WeeklyHoursRule(), NoDoubleBookingRule(), HomeTravelRule(), ShiftLengthRule(), ReducedDailyRestRule(),
         NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(),
+        ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(),
     ]
 
     /// The per-person rules that see the history's work: what one piece of work alone breaks
-    /// after it is never offered.
+    /// after it is never offered. (Days off are not among them: more work may close a gap.)
     static let lookingBack: [any PersonWeekRule] = [
         NoDoubleBookingRule(), ShiftLengthRule(), ReducedDailyRestRule(), NightSeriesRestRule(), NightSeriesLengthRule(),
-        NightCountRule(), SundaysWorkedRule(),
+        NightCountRule(), SundaysWorkedRule(), ConsecutiveWorkingDaysRule(), WeekendsWorkedRule(),
     ]
 }

@@ -49,7 +49,7 @@ struct WorkingTimeCheck {
         var violations: [Violation] = []
         let rules = scenario.labourRules
         let history = scenario.history
-        let earlier = (history.priorWork[staffID] ?? []).filter { $0.end > -8 * 1440 }
+        let earlier = (history.priorWork[staffID] ?? []).filter { $0.end > -15 * 1440 }
         let pieceGap = min(rules.reducedDailyRestMinutes, rules.minDailyRestMinutes)
         struct Shift { var start: Int; var end: Int; var night: Int; var mine: Bool; var sleep = false
             var span: WeekInterval { WeekInterval(start: start, end: end) }
@@ -126,6 +126,35 @@ struct WorkingTimeCheck {
         }
         if (history.sundaysWorked52Weeks[staffID] ?? 0) >= 39, week.contains(where: { $0.overlaps(WeekInterval(start: 6 * 1440, end: 7 * 1440)) }) {
             violations.append(Violation(rule: "free Sundays", message: "\(staffID) works on Sunday after \(history.sundaysWorked52Weeks[staffID] ?? 0) Sundays in the 52 weeks before; 13 in 52 weeks stay free"))
+        }
+        // Shift patterns (SCENARIO.md 1.1): a day with any work on it is a working day.
+        func days(_ interval: WeekInterval) -> [Int] {
+            Array(Int((Double(interval.start) / 1440).rounded(.down))...Int((Double(interval.end - 1) / 1440).rounded(.down)))
+        }
+        let mine = Set(week.flatMap(days))
+        let worked = mine.union(earlier.flatMap(days))
+        if let limit = rules.maxConsecutiveWorkingDays {
+            for day in mine.sorted() where !mine.contains(day - 1) || day == mine.min() {
+                var first = day, last = day
+                while worked.contains(first - 1) { first -= 1 }
+                while worked.contains(last + 1) { last += 1 }
+                if last - first + 1 > limit {
+                    violations.append(Violation(rule: "working days in a row", message: "\(staffID) works \(last - first + 1) days in a row (days \(first)…\(last) of the week); at most \(limit)"))
+                    break
+                }
+            }
+        }
+        if let least = rules.minConsecutiveDaysOff, least > 1 {
+            let sorted = worked.sorted()
+            for (before, after) in zip(sorted, sorted.dropFirst()) where after - before > 1 && after - before - 1 < least && after >= 0 {
+                violations.append(Violation(rule: "days off", message: "\(staffID) has \(after - before - 1) day(s) off between day \(before) and day \(after) of the week; at least \(least) together"))
+            }
+        }
+        if let limit = rules.maxWeekendsWorked, week.contains(where: { $0.overlaps(WeekInterval(start: 5 * 1440, end: 7 * 1440)) }) {
+            let before = (history.weekendsWorked[staffID] ?? []).filter { $0 < 0 && $0 >= -3 }.count
+            if before + 1 > limit {
+                violations.append(Violation(rule: "weekends worked", message: "\(staffID) works this weekend after \(before) weekend(s) in the 3 weeks before; at most \(limit) in 4 weeks"))
+            }
         }
         // Weekly rest inside Monday 00:00 – Sunday 24:00 (a rest that began before Monday counts
         // from the end of the history's last work).

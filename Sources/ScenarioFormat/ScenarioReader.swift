@@ -186,8 +186,12 @@ final class ScenarioReader {
         let counts: [(String, WritableKeyPath<LabourRules, Int>, Int)] = [
             ("max_consecutive_shifts_with_night", \.maxConsecutiveShiftsWithNight, 1), ("max_night_shifts_16_weeks", \.maxNightShifts16Weeks, 0),
         ]
+        let patterns: [(String, WritableKeyPath<LabourRules, Int?>, Int, Int)] = [
+            ("max_consecutive_working_days", \.maxConsecutiveWorkingDays, 1, 13), ("min_consecutive_days_off", \.minConsecutiveDaysOff, 1, 7),
+            ("max_weekends_worked", \.maxWeekendsWorked, 0, 4),
+        ]
         let later = ["breaks", "split_shifts"]
-        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "weekly_rest", "sleep_hours_factor"] + names.map(\.0) + counts.map(\.0) + later,
+        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "weekly_rest", "sleep_hours_factor"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + later,
                                   what: "labour_rules") else { return rules }
         if let preset = fields.optional("preset"), let text = values.text(preset), text != "atw" {
             log.report(preset, "preset `\(text)` is not built into this version",
@@ -215,6 +219,14 @@ final class ScenarioReader {
         }
         for (name, keyPath, least) in counts {
             guard let node = fields.optional(name), let count = values.integer(node, minimum: least, what: name) else { continue }
+            rules[keyPath: keyPath] = count
+        }
+        for (name, keyPath, least, most) in patterns {
+            guard let node = fields.optional(name), let count = values.integer(node, minimum: least, what: name) else { continue }
+            guard count <= most else {
+                log.report(node, "\(name) is \(count), more than can be meant", hint: "use a value from \(least) to \(most)")
+                continue
+            }
             rules[keyPath: keyPath] = count
         }
         if let average = fields.optional("max_average_week_hours"), let parts = Fields(average, log: log, allowed: ["hours", "weeks"], what: "max_average_week_hours") {
@@ -286,6 +298,7 @@ final class ScenarioReader {
         var work: [StaffID: [WeekInterval]] = [:]
         var nights: [StaffID: Int] = [:]
         var sundays: [StaffID: Set<CivilDate>] = [:]
+        var weekends: [StaffID: Set<Int>] = [:]
         for (offset, row) in table.rows.enumerated() {
             let place = SourceLocation(file: path, line: offset + 2, column: 1)
             guard let date = CivilDate(iso: row["date"] ?? ""), let start = ClockTime.minutes(row["start"] ?? ""),
@@ -306,6 +319,10 @@ final class ScenarioReader {
                endOfDay > LabourRules.lateNightEndMinute || endOfDay == 0 {
                 nights[id, default: 0] += 1
             }
+            // Weekends of the four weeks before: the week offset of each Saturday or Sunday touched.
+            for day in interval.touchedDays where day < 0 && day >= -28 && ((day % 7) + 7) % 7 >= 5 {
+                weekends[id, default: []].insert(Int((Double(day) / 7).rounded(.down)))
+            }
             if interval.start >= -52 * PlanningWeek.minutesPerWeek {
                 for day in [date, week.date(atMinute: interval.end - 1)] where day.weekday == .sun && week.startMinute(of: day) < 0 {
                     sundays[id, default: []].insert(day)
@@ -315,6 +332,7 @@ final class ScenarioReader {
         for (id, intervals) in work { history.priorWork[id] = intervals.sorted() }
         for (id, count) in nights { history.nightShifts16Weeks[id, default: 0] += count }
         for (id, days) in sundays { history.sundaysWorked52Weeks[id, default: 0] += days.count }
+        history.weekendsWorked = weekends
     }
 
     func readTravel(_ node: ValueNode) -> TravelTable {

@@ -38,3 +38,38 @@ extension WeekModel {
         try model.add(expression <= room, name: name)
     }
 }
+
+extension WeekModel {
+    /// Binaries "the person works on day d" for the days of the week (and the Monday after, which
+    /// a Sunday night reaches), tied both ways to the work that touches each day: worked when any
+    /// of it is, and not worked when none is (a rule on days off may not pretend work).
+    func workedDayVariables(for person: Staff) throws -> [Int: Variable] {
+        if let made = workedDays[person.id] { return made }
+        var touching: [Int: [Variable]] = [:]
+        for (demand, variable) in sessionsByStaff[person.id] ?? [] {
+            for day in demand.session.interval.touchedDays { touching[day, default: []].append(variable) }
+        }
+        for work in dayWorkByStaff[person.id] ?? [] { touching[work.day.rawValue, default: []].append(work.variable) }
+        var made: [Int: Variable] = [:]
+        for (day, variables) in touching.sorted(by: { $0.key < $1.key }) {
+            let worked = try model.addVariable(modelName("works_on_day", person.id.rawValue, day), kind: .binary)
+            for variable in variables {
+                try model.add(LinearExpression(variable) - worked <= 0, name: modelName("day_worked", person.id.rawValue, day, variable.index))
+            }
+            try model.add(LinearExpression(worked) - LinearExpression.sum(variables) <= 0, name: modelName("day_worked_only", person.id.rawValue, day))
+            made[day] = worked
+        }
+        workedDays[person.id] = made
+        return made
+    }
+}
+
+extension PersonWeekView {
+    /// The days with some work of the history or the week on them (0 = Monday).
+    var workedDays: Set<Int> {
+        Set(prior.flatMap(\.touchedDays) + work.flatMap(\.interval.touchedDays))
+    }
+
+    /// The first day the rules know about: days before it are free (no history) or unknown.
+    var firstKnownDay: Int { prior.isEmpty ? 0 : -PersonWeekLookBack.minutes / 1440 + 1 }
+}

@@ -12,6 +12,8 @@ public struct Client: Sendable, Hashable, Identifiable {
     public let needs: Set<String>
     public var responsible: StaffID?
     public var lastEvaluation: CivilDate?
+    /// Preferred for this client's sessions (24-hour care: the same few faces), soft.
+    public var keyWorkers: [StaffID] = []
     public let ambulatory: AmbulatoryNeed?
 
     public init(id: ClientID, product: ProductID, location: LocationID?, attends: [SessionSlot],

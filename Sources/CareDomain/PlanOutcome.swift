@@ -53,6 +53,22 @@ public struct RunSummary: Sendable, Hashable {
     public var visitsAsked = 0
     public var visitsPlaced = 0
     public var visitsPlaceableBound = 0
+    /// Staff wishes (one per wish and date) and how many the roster meets.
+    public var wishesTotal = 0
+    public var wishesMet = 0
+    /// The largest deviation from a fair share under `settings.fairness` (nil: not asked).
+    public var fairnessLargestDeviation: Double? = nil
+
+    /// The summary with the roster's wishes and fairness filled in.
+    public func withPreferences(of roster: Roster, in scenario: Scenario) -> RunSummary {
+        var summary = self
+        let wishes = RosterPreferences.wishes(scenario, roster: roster)
+        summary.wishesTotal = wishes.count
+        summary.wishesMet = wishes.filter(\.met).count
+        let deviations = RosterPreferences.fairness(scenario, roster: roster).values.flatMap { $0.map(\.deviation) }
+        summary.fairnessLargestDeviation = scenario.settings.fairness.isEmpty ? nil : deviations.max() ?? 0
+        return summary
+    }
 
     public init(status: String, objective: Double?, bestBound: Double?, gap: Double?, solveSeconds: Double,
                 coverage: Double, assignedHours: Double, uncoveredHours: Double, cost: Double, fteGap: Double) {

@@ -26,6 +26,8 @@ public enum RuleViolation: Hashable, Sendable {
     case sleepDutyTooLong
     /// Less than the daily rest after a duty with a sleeping shift.
     case restAfterSleepShift(hours: Double)
+    /// A split shift without the person's consent.
+    case splitShift
     /// Shift patterns (SCENARIO.md 1.1).
     case workingDaysInARow(limit: Int)
     case daysOffTooFew(least: Int)
@@ -62,6 +64,7 @@ public enum RuleViolation: Hashable, Sendable {
         case let .restAfterNight(hours): "less than \(Self.hoursText(hours)) h rest after a night shift (min_rest_after_night_hours)"
         case let .restAfterNightSeries(hours): "less than \(Self.hoursText(hours)) h rest after three or more night shifts in a row (rest_after_night_series_hours)"
         case let .weeklyRest(hours): "no weekly rest of \(Self.hoursText(hours)) h would be left (min_weekly_rest_hours)"
+        case .splitShift: "it would make a split shift (an hour or more between two sessions), without their consent (split_shifts)"
         case let .workingDaysInARow(limit): "more than \(limit) working days in a row (max_consecutive_working_days)"
         case let .daysOffTooFew(least): "it would leave fewer than \(least) days off together (min_consecutive_days_off)"
         case let .weekendsWorked(limit): "more than \(limit) weekends worked in 4 weeks (max_weekends_worked)"

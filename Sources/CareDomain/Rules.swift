@@ -22,6 +22,11 @@ public struct LabourRules: Sendable, Hashable {
     /// The average week over `averageWeeks` weeks (ATW 5:7), where the period is that long.
     public var maxAverageWeekMinutes = 55 * 60
     public var averageWeeks = 4
+    /// Split shifts (group work with a break of an hour or more inside one shift) only with the
+    /// person's consent; this is the default for everyone without `split_shifts` of their own.
+    public var splitShifts = false
+    /// An interruption this long inside a shift makes it a split shift (gebroken dienst: at least an hour).
+    public static let splitGapMinutes = 60
     /// Shift patterns (SCENARIO.md 1.1), hard where set: working days in a row (a day with any
     /// work on it), the shortest run of days off between working days, and weekends worked (a
     /// Saturday or Sunday with work) in any 4 weeks in a row.
@@ -86,6 +91,8 @@ public struct RunSettings: Sendable, Hashable {
     public var fteHours: Double
     /// Employer cost per hour by level name, for hires and estimates (`settings.hourly_cost`).
     public var hourlyCostByLevel: [String: Double]
+    /// Work spread evenly over people in proportion to contract hours (`settings.fairness`).
+    public var fairness: Set<FairnessMeasure> = []
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, fteHours: Double = 36,
                 hourlyCostByLevel: [String: Double] = [:]) {

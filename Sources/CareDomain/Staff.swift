@@ -1,3 +1,32 @@
+/// A wish of a staff member, weighed 1 (nice) to 5 (important); soft, below any uncovered care.
+public struct StaffWish: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// No work on this date.
+        case dayOff(CivilDate)
+        /// Not the session of this name on these days.
+        case avoid(session: String, days: [Weekday])
+        /// On these days, when working, this session rather than another.
+        case prefer(session: String, days: [Weekday])
+    }
+
+    public let kind: Kind
+    public let weight: Int
+
+    public init(kind: Kind, weight: Int) {
+        self.kind = kind
+        self.weight = weight
+    }
+
+    /// How the wish reads in `wishes.csv`: `off`, `avoid nacht`, `prefer vroeg`.
+    public var what: String {
+        switch kind {
+        case .dayOff: "off"
+        case let .avoid(session, _): "avoid \(session)"
+        case let .prefer(session, _): "prefer \(session)"
+        }
+    }
+}
+
 /// A person who can be rostered: employee or volunteer.
 public struct Staff: Sendable, Hashable, Identifiable {
     public let id: StaffID
@@ -23,6 +52,10 @@ public struct Staff: Sendable, Hashable, Identifiable {
     public let maxCaseload: Int?
     /// A vacancy the capacity analysis offers the model: not a real person, priced per hour.
     public var isHire = false
+    /// Consents to split shifts (`split_shifts`); nil: as `labour_rules.split_shifts` says.
+    public var splitShifts: Bool? = nil
+    /// Soft wishes (SCENARIO.md 1.1): days off, sessions to avoid or prefer.
+    public var wishes: [StaffWish] = []
 
     public init(id: StaffID, name: String, level: QualificationLevel, skills: Set<String>, contractHours: Double,
                 minHours: Double, maxHours: Double, isVolunteer: Bool, hourlyCost: Double?, organisation: String?,

@@ -8,6 +8,8 @@ struct TimedWork: Sendable {
     var label: String? = nil
     /// A sleeping shift: no night work, a duty of up to 24 h, 11 h rest after it.
     var isSleep = false
+    /// A group session (a piece of a shift for the split-shift rule; visits are not).
+    var isGroupSession = false
 }
 
 /// Work still to be given a time on one day: its length, where on the day it may lie, and where.

@@ -30,6 +30,13 @@ public struct ObjectiveWeights: Sendable {
     /// Per day an overdue evaluation waits after the week's first day: as early as the week allows,
     /// above continuity and cost, far below any uncovered care.
     public var overdueEvaluationPerDay = 5.0
+    /// Per weight point of a wish not met (weights 1 to 5): below any uncovered care, above a
+    /// face and an hour's cost.
+    public var wishPerWeight = 3.0
+    /// Per client and session worked by someone not among the client's `key_workers`.
+    public var notKeyWorker = 0.5
+    /// Per session of a `settings.fairness` kind a person works above or below their fair share.
+    public var unfairPerSession = 1.0
     /// Per euro of employer cost.
     public var costPerEuro = 0.005
 

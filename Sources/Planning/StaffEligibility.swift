@@ -74,7 +74,8 @@ struct StaffCalendar {
             return .longerThanShift
         }
         if scenario.history.priorWork[staff.id] != nil, let violation = WorkingWeek(staff: staff, scenario: scenario).violationAfterHistory(
-            TimedWork(interval: session.interval, area: scenario.locations[session.location]?.travelArea, isSleep: session.kind == .sleep)) {
+            TimedWork(interval: session.interval, area: scenario.locations[session.location]?.travelArea, isSleep: session.kind == .sleep,
+                      isGroupSession: true)) {
             return .afterHistory(violation)
         }
         return .eligible

@@ -128,15 +128,16 @@ enum PlanningRules {
         StaffingRatioRule(), LeadLevelRule(), SkillNeedRule(),
         NoDoubleBookingRule(), PersonDayCapacityRule(), WeeklyHoursRule(), ShiftLengthRule(), ReducedDailyRestRule(),
         NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(),
-        ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(),
+        ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(),
         ContractHoursObjective(), ContinuityObjective(), VisitorContinuityRule(),
+        WishObjective(), KeyWorkerObjective(), FairnessObjective(),
     ]
 
     /// Per-person rules, cheapest first (the oracle stops at the first broken one).
     static let personWeek: [any PersonWeekRule] = [
         WeeklyHoursRule(), NoDoubleBookingRule(), HomeTravelRule(), ShiftLengthRule(), ReducedDailyRestRule(),
         NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(),
-        ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(),
+        ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(),
     ]
 
     /// The per-person rules that see the history's work: what one piece of work alone breaks

@@ -16,6 +16,7 @@ public enum RosterReport {
         page.add(personGrid(scenario: scenario, roster: roster, text: text))
         page.add(clientTable(scenario: scenario, roster: roster, text: text))
         page.add(uncoveredTable(scenario: scenario, roster: roster, text: text))
+        page.add(preferences(scenario: scenario, roster: roster, text: text))
         page.add(CapacityChart.section(hires: hires, scale: scenario.scale, text: text))
         return page.document(title: "\(text["Weekrooster"]) \(scenario.name) \(scenario.week)", language: text.htmlLanguage)
     }
@@ -53,6 +54,7 @@ public enum RosterReport {
             page.add(personGrid(scenario: week.scenario, roster: week.roster, text: text))
             page.add(clientTable(scenario: week.scenario, roster: week.roster, text: text))
             page.add(uncoveredTable(scenario: week.scenario, roster: week.roster, text: text))
+            page.add(preferences(scenario: week.scenario, roster: week.roster, text: text))
             page.add(CapacityChart.section(hires: week.hires, scale: week.scenario.scale, text: text))
             page.add("</section>")
         }
@@ -173,6 +175,56 @@ public enum RosterReport {
             html += "<tr><td>\(when)</td><td>\(escaped(place))</td><td>\(escaped(row.need.text))</td><td class=\"number\">\(String(format: "%.1f", row.hours))</td><td>\(escaped(row.reason.text))</td></tr>"
         }
         return html + "</tbody></table></section>"
+    }
+
+    /// Wishes not met per person, the fair shares of `settings.fairness`, and per client with
+    /// key workers how many different people worked their sessions (SCENARIO.md 1.1). Empty
+    /// when the scenario asks none of it.
+    static func preferences(scenario: Scenario, roster: Roster, text: ReportLabels) -> String {
+        var html = ""
+        let wishes = RosterPreferences.wishes(scenario, roster: roster)
+        if !wishes.isEmpty {
+            let unmet = wishes.filter { !$0.met }
+            html += "<section class=\"break\"><h2>\(text["Wensen"])</h2><p>\(wishes.count - unmet.count) / \(wishes.count) \(text["wensen nagekomen"])</p>"
+            if !unmet.isEmpty {
+                html += "<table class=\"list\"><thead><tr><th>\(text["Medewerker"])</th><th>\(text["Wanneer"])</th><th>\(text["Wens"])</th><th>\(text["Gewicht"])</th></tr></thead><tbody>"
+                for item in unmet {
+                    let name = scenario.staff[item.staff]?.name ?? item.staff.rawValue
+                    html += "<tr><td>\(escaped(name))</td><td>\(item.date)</td><td>\(escaped(item.wish.what))</td><td class=\"number\">\(item.wish.weight)</td></tr>"
+                }
+                html += "</tbody></table>"
+            }
+            html += "</section>"
+        }
+        let fairness = RosterPreferences.fairness(scenario, roster: roster)
+        if !fairness.isEmpty {
+            html += "<section class=\"break\"><h2>\(text["Eerlijke verdeling"])</h2><table class=\"list\"><thead><tr><th>\(text["Medewerker"])</th>"
+            let measures = fairness.keys.sorted { $0.rawValue < $1.rawValue }
+            let names: [FairnessMeasure: String] = [.weekends: "weekenddiensten", .nights: "nachtdiensten", .evenings: "avonddiensten"]
+            for measure in measures { html += "<th>\(text[names[measure] ?? measure.rawValue])</th><th>\(text["eerlijk deel"])</th>" }
+            html += "</tr></thead><tbody>"
+            let people = Set(fairness.values.flatMap { $0.map(\.staff) }).sorted()
+            for person in people {
+                html += "<tr><td>\(escaped(scenario.staff[person]?.name ?? person.rawValue))</td>"
+                for measure in measures {
+                    let share = fairness[measure]?.first { $0.staff == person }
+                    html += "<td class=\"number\">\(share.map { String(format: "%.0f", $0.count) } ?? "")</td><td class=\"number\">\(share.map { String(format: "%.1f", $0.share) } ?? "")</td>"
+                }
+                html += "</tr>"
+            }
+            html += "</tbody></table></section>"
+        }
+        let keyed = scenario.sortedClients.filter { !$0.keyWorkers.isEmpty }
+        if !keyed.isEmpty {
+            let faces = RosterPreferences.facesPerClient(roster)
+            html += "<section class=\"break\"><h2>\(text["Vaste gezichten"])</h2><table class=\"list\"><thead><tr><th>\(text["Cliënt"])</th><th>\(text["verschillende medewerkers"])</th><th>\(text["waarvan vaste"])</th></tr></thead><tbody>"
+            for client in keyed {
+                let seen = faces[client.id] ?? []
+                html += "<tr><td>\(escaped(client.id.rawValue))</td><td class=\"number\">\(seen.count)</td><td class=\"number\">\(seen.filter(client.keyWorkers.contains).count)</td></tr>"
+            }
+            html += "</tbody></table></section>"
+        }
+        return html
     }
 
     // MARK: pieces

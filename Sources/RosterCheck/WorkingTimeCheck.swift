@@ -35,6 +35,17 @@ struct WorkingTimeCheck {
             if hours * 60 > Double(rules.maxWeekMinutes) + 1e-6 {
                 violations.append(Violation(rule: "week hours", message: "\(staffID) works \(formatted(hours)) h, the week limit is \(rules.maxWeekMinutes / 60)"))
             }
+            // Split shifts (SCENARIO.md 1.1): group sessions an hour or more apart within one shift.
+            if !(person.splitShifts ?? rules.splitShifts) {
+                let pieces = ((scenario.history.priorWork[staffID] ?? []) + work.filter { $0.activity == .group }.map(\.interval)).sorted()
+                let mine = Set(work.filter { $0.activity == .group }.map(\.interval))
+                for (earlier, later) in zip(pieces, pieces.dropFirst()) where mine.contains(earlier) || mine.contains(later) {
+                    let gap = later.start - earlier.end
+                    if gap >= 60, gap < min(rules.reducedDailyRestMinutes, rules.minDailyRestMinutes) {
+                        violations.append(Violation(rule: "split shift", message: "\(staffID) has a split shift (\(formatted(Double(gap) / 60)) h between \(earlier.label(in: scenario.week)) and \(later.label(in: scenario.week))) without split_shifts: true"))
+                    }
+                }
+            }
             violations += restAndShifts(staffID, work.map(\.interval),
                                         sleeping: Set(work.filter { $0.activity == .group && scenario.isSleepShift(at: $0.location, named: $0.ref) }.map(\.interval)))
         }

@@ -13,7 +13,7 @@ enum CSVSchema {
         }
     }
 
-    var listFields: Set<String> { ["skills", "locations", "absent", "attends", "needs", "preferred_staff", "attends_any.of"] }
+    var listFields: Set<String> { ["skills", "locations", "absent", "attends", "needs", "preferred_staff", "attends_any.of", "key_workers"] }
     var windowFields: Set<String> { ["available"] }
 }
 

@@ -108,6 +108,9 @@ public enum OutputFiles {
             ("visits_asked", String(summary.visitsAsked)),
             ("visits_placed", String(summary.visitsPlaced)),
             ("visits_placeable_bound", String(summary.visitsPlaceableBound)),
+            ("wishes", String(summary.wishesTotal)),
+            ("wishes_met", String(summary.wishesMet)),
+            ("fairness_largest_deviation", number(summary.fairnessLargestDeviation, places: 2)),
             ("scenario", jsonString(scenario.name)),
             ("week", "\"\(scenario.week)\""),
         ]
@@ -198,6 +201,15 @@ public enum OutputFiles {
         let closing = whole.range(of: "\n}\n", options: .backwards)!
         return String(whole[..<closing.lowerBound]) + ",\n  \"weeks\": \(weeks.count),\n  \"last_week\": \"\(weeks.last?.scenario.week.description ?? "")\",\n  \"per_week\": [\n"
             + perWeek.joined(separator: ",\n") + "\n  ]\n}\n"
+    }
+
+    public static let wishColumns = ["staff_id", "date", "what", "weight", "met"]
+
+    /// `wishes.csv`: one row per wish and date it applies to, met or not.
+    public static func wishesCSV(_ roster: Roster, scenario: Scenario) -> String {
+        csv([wishColumns] + RosterPreferences.wishes(scenario, roster: roster).map {
+            [$0.staff.rawValue, $0.date.description, $0.wish.what, String($0.wish.weight), $0.met ? "true" : "false"]
+        })
     }
 
     static func csv(_ rows: [[String]]) -> String {

@@ -2,9 +2,10 @@ import CareDomain
 
 extension ScenarioReader {
     static let staffFields = ["name", "level", "skills", "contract_hours", "min_hours", "max_hours", "volunteer",
-                              "hourly_cost", "organisation", "locations", "available", "absent", "home_area", "max_caseload"]
+                              "hourly_cost", "organisation", "locations", "available", "absent", "home_area", "max_caseload",
+                              "split_shifts", "wishes"]
     static let clientFields = ["product", "location", "attends", "attends_any", "needs", "responsible", "last_evaluation",
-                               "area", "visits", "available", "preferred_staff", "max_distinct_staff"]
+                               "area", "visits", "available", "preferred_staff", "max_distinct_staff", "key_workers"]
 
     func readStaff(_ nodes: [(id: String, node: ValueNode)], context: ReferenceContext) -> [StaffID: Staff] {
         var staff: [StaffID: Staff] = [:]
@@ -37,6 +38,8 @@ extension ScenarioReader {
             }
             let available = fields.optional("available").flatMap { values.windows($0, what: "an availability window") }
             let absent = Set(fields.optional("absent").map { values.list($0).compactMap(values.date) } ?? [])
+            let splitShifts = fields.optional("split_shifts").flatMap(values.boolean)
+            let wishes = fields.optional("wishes").map { readWishes($0, context: context) } ?? []
             guard let level, let contract else { continue }
             staff[StaffID(id)] = Staff(
                 id: StaffID(id), name: fields.optional("name").flatMap(values.text) ?? id, level: level,
@@ -47,8 +50,47 @@ extension ScenarioReader {
                 locations: locations, available: available, absent: absent,
                 homeArea: fields.optional("home_area").flatMap(values.text),
                 maxCaseload: fields.optional("max_caseload").flatMap { values.integer($0, what: "max_caseload") })
+            staff[StaffID(id)]?.splitShifts = splitShifts
+            staff[StaffID(id)]?.wishes = wishes
         }
         return staff
+    }
+
+    /// `wishes`: `{date, off: true, weight}`, `{days, session, avoid: true, weight}` or
+    /// `{days, session, prefer: true, weight}`; weight 1 (nice) to 5 (important), default 1.
+    func readWishes(_ node: ValueNode, context: ReferenceContext) -> [StaffWish] {
+        let sessionNames = Set(context.locations.values.flatMap { $0.sessions.map(\.name) })
+        return values.list(node).compactMap { item -> StaffWish? in
+            guard let fields = Fields(item, log: log, allowed: ["date", "days", "session", "off", "avoid", "prefer", "weight"], what: "a wish") else { return nil }
+            let weight = fields.optional("weight").flatMap { values.integer($0, minimum: 1, what: "wish weight") } ?? 1
+            if weight > 5, let weightNode = fields.optional("weight") {
+                log.report(weightNode, "a wish's weight is \(weight); weights run from 1 (nice) to 5 (important)", hint: "use 1 to 5")
+                return nil
+            }
+            let flags = ["off", "avoid", "prefer"].filter { fields.optional($0).flatMap(values.boolean) == true }
+            guard flags.count == 1, let flag = flags.first else {
+                log.report(item, "a wish says exactly one of `off: true`, `avoid: true` or `prefer: true`",
+                           hint: "e.g. {date: 2026-03-18, off: true, weight: 5} or {days: sat-sun, session: nacht, avoid: true}")
+                return nil
+            }
+            if flag == "off" {
+                guard let dateNode = fields.required("date", hint: "a day off names its `date`, e.g. `date: 2026-03-18`"),
+                      let date = values.date(dateNode) else { return nil }
+                return StaffWish(kind: .dayOff(date), weight: weight)
+            }
+            guard let sessionNode = fields.required("session", hint: "name the session, e.g. `session: nacht`"),
+                  let session = values.text(sessionNode)?.trimmingSpaces else { return nil }
+            guard sessionNames.contains(session) else {
+                log.report(sessionNode, "no location has a session `\(session)`", hint: "sessions: \(sessionNames.sorted().joined(separator: ", "))")
+                return nil
+            }
+            if let dateNode = fields.optional("date") {
+                log.report(dateNode, "a wish to \(flag) a session names `days`, not a `date`", hint: "write e.g. `days: sat-sun`")
+                return nil
+            }
+            let days = fields.optional("days").flatMap(values.days) ?? Weekday.allCases
+            return StaffWish(kind: flag == "avoid" ? .avoid(session: session, days: days) : .prefer(session: session, days: days), weight: weight)
+        }
     }
 
     func readClients(_ nodes: [(id: String, node: ValueNode)], context: ReferenceContext, staff: [StaffID: Staff]) -> [ClientID: Client] {
@@ -82,6 +124,9 @@ extension ScenarioReader {
                 id: ClientID(id), product: product.id, location: location, attends: attends, attendsAny: attendsAny,
                 needs: Set(fields.optional("needs").map(values.texts) ?? []), responsible: responsible,
                 lastEvaluation: fields.optional("last_evaluation").flatMap(values.date), ambulatory: ambulatory)
+            clients[ClientID(id)]?.keyWorkers = fields.optional("key_workers").map { node in
+                values.list(node).compactMap { reference($0, in: staff, noun: "staff member", plural: "staff") }
+            } ?? []
         }
         return clients
     }

@@ -129,7 +129,15 @@ final class ScenarioReader {
 
     func readSettings(_ node: ValueNode) -> RunSettings {
         var settings = RunSettings()
-        guard let fields = Fields(node, log: log, allowed: ["time_limit_seconds", "relative_gap", "fte_hours", "hourly_cost"], what: "settings") else { return settings }
+        guard let fields = Fields(node, log: log, allowed: ["time_limit_seconds", "relative_gap", "fte_hours", "hourly_cost", "fairness"], what: "settings") else { return settings }
+        for item in fields.optional("fairness").map(values.list) ?? [] {
+            guard let text = values.text(item) else { continue }
+            guard let measure = FairnessMeasure(rawValue: text.trimmingSpaces) else {
+                log.report(item, "`\(text)` is not something to spread fairly", hint: "use weekends, nights or evenings")
+                continue
+            }
+            settings.fairness.insert(measure)
+        }
         settings.timeLimitSeconds = fields.optional("time_limit_seconds").flatMap { values.number($0, exclusive: true, what: "time_limit_seconds") }
         settings.relativeGap = fields.optional("relative_gap").flatMap { values.number($0, what: "relative_gap") }
         if let gap = settings.relativeGap, gap >= 1, let node = fields.optional("relative_gap") {
@@ -190,8 +198,8 @@ final class ScenarioReader {
             ("max_consecutive_working_days", \.maxConsecutiveWorkingDays, 1, 13), ("min_consecutive_days_off", \.minConsecutiveDaysOff, 1, 7),
             ("max_weekends_worked", \.maxWeekendsWorked, 0, 4),
         ]
-        let later = ["breaks", "split_shifts"]
-        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "weekly_rest", "sleep_hours_factor"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + later,
+        let later = ["breaks"]
+        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + later,
                                   what: "labour_rules") else { return rules }
         if let preset = fields.optional("preset"), let text = values.text(preset), text != "atw" {
             log.report(preset, "preset `\(text)` is not built into this version",
@@ -217,6 +225,7 @@ final class ScenarioReader {
             }
             rules[keyPath: keyPath] = Int((hours * 60).rounded())
         }
+        if let split = fields.optional("split_shifts").flatMap(values.boolean) { rules.splitShifts = split }
         for (name, keyPath, least) in counts {
             guard let node = fields.optional(name), let count = values.integer(node, minimum: least, what: name) else { continue }
             rules[keyPath: keyPath] = count

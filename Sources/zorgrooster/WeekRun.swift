@@ -45,7 +45,8 @@ func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: ReportLan
         "capacity.csv": OutputFiles.capacityCSV(outcome.capacity),
         "capacity-by-day.csv": OutputFiles.capacityByDayCSV(outcome.hires),
         "responsibility.csv": OutputFiles.responsibilityCSV(outcome.roster, scenario: scenario),
-        "summary.json": OutputFiles.summaryJSON(outcome.summary, scenario: scenario, hires: outcome.hires),
+        "wishes.csv": OutputFiles.wishesCSV(outcome.roster, scenario: scenario),
+        "summary.json": OutputFiles.summaryJSON(outcome.summary.withPreferences(of: outcome.roster, in: scenario), scenario: scenario, hires: outcome.hires),
     ]) { first, _ in first }
 }
 
@@ -169,8 +170,14 @@ func periodOutputFiles(_ weeks: [PlannedWeek], language: ReportLanguage = .nl) t
     var files = PersonCalendar.periodFiles(weeks.map { ($0.outcome.roster, $0.scenario) })
     files["roster.csv"] = try merged("roster.csv", weekColumn: false)
     for name in ["uncovered.csv", "capacity.csv", "capacity-by-day.csv", "responsibility.csv"] { files[name] = try merged(name, weekColumn: true) }
-    files["summary.json"] = OutputFiles.periodSummaryJSON(summary, scenario: first.scenario, hires: hires,
-                                                          weeks: weeks.map { ($0.outcome.summary, $0.scenario, $0.outcome.hires) })
+    files["wishes.csv"] = try merged("wishes.csv", weekColumn: false)
+    let weekly = weeks.map { $0.outcome.summary.withPreferences(of: $0.outcome.roster, in: $0.scenario) }
+    var whole = summary
+    whole.wishesTotal = weekly.reduce(0) { $0 + $1.wishesTotal }
+    whole.wishesMet = weekly.reduce(0) { $0 + $1.wishesMet }
+    whole.fairnessLargestDeviation = first.scenario.settings.fairness.isEmpty ? nil : weekly.compactMap(\.fairnessLargestDeviation).max()
+    files["summary.json"] = OutputFiles.periodSummaryJSON(whole, scenario: first.scenario, hires: hires,
+                                                          weeks: zip(weeks, weekly).map { ($1, $0.scenario, $0.outcome.hires) })
     files["report.html"] = RosterReport.periodHTML(weeks.map { RosterReport.PeriodWeek(scenario: $0.scenario, roster: $0.outcome.roster,
                                                                                       summary: $0.outcome.summary, hires: $0.outcome.hires) },
                                                    period: summary, periodHires: hires, language: language)

@@ -85,7 +85,7 @@ struct GroupStaffing {
             let working = Set(week.workers[session].map(\.id))
             let people = eligible[session]
             var open = people.indices.filter { need.isMet(by: people[$0]) && !working.contains(people[$0].id) }
-                .map { (index: $0, priority: priority(people[$0], location: location, hours: hours, plans: plans)) }
+                .map { (index: $0, priority: priority(people[$0], session: week.demands[session], hours: hours, plans: plans)) }
             var chosen: Staff? = nil
             // The best-ranked first; usually the oracle accepts them, so no full sort is needed.
             while chosen == nil, let best = open.indices.min(by: { open[$0].priority < open[$1].priority }) {
@@ -99,12 +99,14 @@ struct GroupStaffing {
         }
     }
 
-    private func priority(_ person: Staff, location: LocationID, hours: Double, plans: [StaffID: PersonPlan]) -> PersonPriority {
+    private func priority(_ person: Staff, session demand: SessionDemand, hours: Double, plans: [StaffID: PersonPlan]) -> PersonPriority {
         let plan = plans[person.id]
         let worked = plan?.workedHours ?? 0
+        let location = demand.session.location
         return PersonPriority(
             belowMinimum: worked + 1e-9 < person.minHours ? 0 : 1,
-            objectiveRise: objectiveRise(person, worked: worked, hours: hours, newFace: plan?.locations.contains(location) != true),
+            objectiveRise: objectiveRise(person, worked: worked, hours: hours, newFace: plan?.locations.contains(location) != true)
+                + softRise(person, session: demand),
             level: person.level.rank,
             hoursLeft: -(person.contractHours - worked),
             id: person.id.rawValue)
@@ -114,6 +116,27 @@ struct GroupStaffing {
     func objectiveRise(_ person: Staff, worked: Double, hours: Double, newFace: Bool) -> Double {
         (newFace ? weights.faceAtLocation : 0)
             + weights.priceOfHours(worked + hours, by: person, in: scenario) - weights.priceOfHours(worked, by: person, in: scenario)
+    }
+
+    /// What the session adds to `person`'s wishes and to the key workers' objective, priced as
+    /// `RosterScore.softPreferences` does (a wished day off as if not yet worked).
+    func softRise(_ person: Staff, session demand: SessionDemand) -> Double {
+        var rise = 0.0
+        let session = demand.session
+        for wish in person.wishes {
+            let cost = weights.wishPerWeight * Double(wish.weight)
+            switch wish.kind {
+            case let .dayOff(date):
+                let start = scenario.week.startMinute(of: date)
+                if start >= 0, session.interval.touchedDays.contains(start / 1440) { rise += cost }
+            case let .avoid(name, days): if session.slot.name == name && days.contains(session.slot.day) { rise += cost }
+            case let .prefer(name, days): if session.slot.name != name && days.contains(session.slot.day) { rise += cost }
+            }
+        }
+        if !person.isVolunteer {
+            rise += weights.notKeyWorker * Double(demand.fixedClients.filter { !$0.keyWorkers.isEmpty && !$0.keyWorkers.contains(person.id) }.count)
+        }
+        return rise
     }
 
     private func passIndex(_ need: GroupNeed) -> Int {

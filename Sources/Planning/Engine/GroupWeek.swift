@@ -86,7 +86,7 @@ struct GroupWeek {
     func timedWork(_ session: Int) -> TimedWork {
         let group = demands[session].session
         return TimedWork(interval: group.interval, area: scenario.locations[group.location]?.travelArea, label: group.description,
-                         isSleep: group.kind == .sleep)
+                         isSleep: group.kind == .sleep, isGroupSession: true)
     }
 
     /// The roster rows of the group sessions.

@@ -40,6 +40,50 @@ struct RosterScore {
                 }
             }
         }
+        return total + softPreferences(assignments)
+    }
+
+    /// Wishes, key workers and fairness, priced as their rules in the model price them.
+    func softPreferences(_ assignments: [RosterAssignment]) -> Double {
+        let ids = Set(staff.map(\.id))
+        let hasWishes = staff.contains { !$0.wishes.isEmpty }
+        let keyed = scenario.clients.values.contains { !$0.keyWorkers.isEmpty }
+        guard hasWishes || keyed || !scenario.settings.fairness.isEmpty else { return 0 }
+        let roster = Roster(assignments: assignments.filter { ids.contains($0.staff) }, uncovered: [])
+        var total = 0.0
+        if hasWishes {
+            let byStaff = Dictionary(grouping: roster.assignments, by: \.staff)
+            for person in staff {
+                let rows = (byStaff[person.id] ?? []).filter { $0.activity == .group }
+                for wish in person.wishes {
+                    let cost = weights.wishPerWeight * Double(wish.weight)
+                    switch wish.kind {
+                    case let .dayOff(date):
+                        let start = scenario.week.startMinute(of: date)
+                        guard start >= 0, start < PlanningWeek.minutesPerWeek else { continue }
+                        // As the model's worked-day binary: any work touching the day.
+                        if (byStaff[person.id] ?? []).contains(where: { $0.interval.touchedDays.contains(start / 1440) }) { total += cost }
+                    case let .avoid(session, days):
+                        total += cost * Double(rows.filter { $0.ref == session && days.contains(scenario.week.date(atMinute: $0.interval.start).weekday) }.count)
+                    case let .prefer(session, days):
+                        total += cost * Double(rows.filter { $0.ref != session && days.contains(scenario.week.date(atMinute: $0.interval.start).weekday) }.count)
+                    }
+                }
+            }
+        }
+        if keyed {
+            for row in roster.assignments where row.activity == .group && row.role == .professional {
+                // The model prices the clients who attend the session as a fixed dagdeel.
+                let slot = SessionSlot(day: scenario.week.date(atMinute: row.interval.start).weekday, name: row.ref)
+                let strangers = row.clients.compactMap { scenario.clients[$0] }.filter {
+                    !$0.keyWorkers.isEmpty && $0.attends.contains(slot) && !$0.keyWorkers.contains(row.staff)
+                }
+                total += weights.notKeyWorker * Double(strangers.count)
+            }
+        }
+        for (_, shares) in RosterPreferences.fairness(scenario, roster: roster, among: staff.filter { !$0.isHire }) where shares.count > 1 {
+            total += weights.unfairPerSession * shares.reduce(0) { $0 + $1.deviation }
+        }
         return total
     }
 }

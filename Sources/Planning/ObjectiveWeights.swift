@@ -1,4 +1,5 @@
-/// The objective's weights, in one place: uncovered demand ≫ contract hours ≫ continuity ≫ cost.
+/// The objective's weights, in one place: uncovered demand ≫ contract hours ≫ continuity ≫ cost,
+/// with staff wishes between uncovered care and cost, key workers and fairness small.
 ///
 /// Each weight is a cost per hour (or per occurrence, for continuity). The order is kept by
 /// magnitude: one hour of uncovered care outweighs a full week of contract-hour deviation for one

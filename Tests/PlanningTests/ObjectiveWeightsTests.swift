@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Objective weights")
 struct ObjectiveWeightsTests {
-    @Test("Uncovered care ≫ contract hours ≫ continuity ≫ cost")
+    @Test("Uncovered care ≫ contract hours ≫ continuity ≫ cost; wishes between care and cost")
     func priorityOrder() {
         let weights = ObjectiveWeights.standard
         // A quarter hour of uncovered care outweighs a full 60-hour week off contract for one person.
@@ -14,5 +14,11 @@ struct ObjectiveWeightsTests {
         #expect(weights.contractDeviationPerHour > weights.faceAtLocation)
         // An hour of a costly person (€80 an hour) weighs less than one new face.
         #expect(weights.faceAtLocation > weights.costPerEuro * 80)
+        // Wishes (SCENARIO.md 1.1): below uncovered care (all of a week's important wishes of one
+        // person under an hour of care), above cost: the least wish outweighs an 8 h shift at €50.
+        #expect(weights.uncoveredCarePerHour > 7 * 3 * 5 * weights.wishPerWeight)
+        #expect(weights.wishPerWeight > weights.costPerEuro * 50 * 8)
+        // Key workers and fairness steer who works, never whether: far below care.
+        #expect(weights.uncoveredCarePerHour > 100 * max(weights.notKeyWorker, weights.unfairPerSession))
     }
 }

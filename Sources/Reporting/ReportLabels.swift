@@ -18,6 +18,7 @@ struct ReportLabels {
         "Geen tekort.": "No shortfall.", "uur": "h", "gap": "gap", "Week": "Week", "Sessie": "Session",
         "Legenda": "Legend", "ma": "Mon", "di": "Tue", "wo": "Wed", "do": "Thu", "vr": "Fri", "za": "Sat", "zo": "Sun",
         "onvolledig": "incomplete", "Variant": "Variant", "Cliënten": "Clients", "Vraag (uur)": "Demand (h)", "Eindverantwoordelijke": "Responsible", "Gepland": "Planned",
+        "Wijzigingen": "Changes", "Niets gewijzigd.": "Nothing changed.", "Was": "Before", "Wordt": "After",
         "Wensen": "Wishes", "wensen nagekomen": "wishes met", "Wens": "Wish", "Gewicht": "Weight", "Eerlijke verdeling": "Fair shares",
         "weekenddiensten": "weekend sessions", "nachtdiensten": "nights", "avonddiensten": "evenings", "eerlijk deel": "fair share", "Vaste gezichten": "The same faces",
         "verschillende medewerkers": "different people", "waarvan vaste": "of them key workers",

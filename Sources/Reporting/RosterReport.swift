@@ -6,19 +6,36 @@ import Foundation
 /// uncovered care with its reasons, the capacity gap as SVG bars, and the run's key figures.
 public enum RosterReport {
     public static func html(scenario: Scenario, roster: Roster, summary: RunSummary, hires: HirePlan,
-                            language: ReportLanguage = .nl) -> String {
+                            language: ReportLanguage = .nl, changes: [ReportChange]? = nil) -> String {
         let text = ReportLabels(language: language)
         var page = Page()
         page.add("<header><h1>\(text["Weekrooster"]) · \(escaped(scenario.name))</h1><p>\(text["Week"]) \(scenario.week)</p></header>")
         page.add(keyFigures(summary, hires: hires, text: text))
+        if let changes { page.add(changeTable(changes, scenario: scenario, text: text)) }
         page.add(legend(text))
-        page.add(locationGrids(scenario: scenario, roster: roster, text: text))
+        let changed = Set((changes ?? []).filter { !$0.after.isEmpty }.map { "\($0.staff)|\($0.interval.start)" })
+        page.add(locationGrids(scenario: scenario, roster: roster, text: text, changed: changed))
         page.add(personGrid(scenario: scenario, roster: roster, text: text))
         page.add(clientTable(scenario: scenario, roster: roster, text: text))
         page.add(uncoveredTable(scenario: scenario, roster: roster, text: text))
         page.add(preferences(scenario: scenario, roster: roster, text: text))
         page.add(CapacityChart.section(hires: hires, scale: scenario.scale, text: text))
         return page.document(title: "\(text["Weekrooster"]) \(scenario.name) \(scenario.week)", language: text.htmlLanguage)
+    }
+
+    /// One change of a re-plan, for the report.
+    public struct ReportChange: Sendable {
+        public let interval: WeekInterval
+        public let staff: StaffID
+        public let before: String
+        public let after: String
+
+        public init(interval: WeekInterval, staff: StaffID, before: String, after: String) {
+            self.interval = interval
+            self.staff = staff
+            self.before = before
+            self.after = after
+        }
     }
 
     /// One week of a period, for `periodHTML`.
@@ -87,7 +104,7 @@ public enum RosterReport {
     }
 
     /// Per location a grid: a row per session name, a column per day, the people in each cell.
-    static func locationGrids(scenario: Scenario, roster: Roster, text: ReportLabels) -> String {
+    static func locationGrids(scenario: Scenario, roster: Roster, text: ReportLabels, changed: Set<String> = []) -> String {
         var html = "<section><h2>\(text["Per locatie"])</h2>"
         for location in scenario.locations.values.sorted(by: { $0.id < $1.id }) where !location.sessions.isEmpty {
             html += "<h3>\(escaped(location.name))</h3><table class=\"grid\"><thead><tr><th>\(text["Sessie"])</th>"
@@ -104,7 +121,7 @@ public enum RosterReport {
                         $0.activity == .group && $0.location == location.id && $0.ref == template.name
                             && $0.interval.map { scenario.week.date(atMinute: $0.start).weekday == day } == true
                     }
-                    html += "<td>" + work.map { chip(for: $0, scenario: scenario) }.joined()
+                    html += "<td>" + work.map { chip(for: $0, scenario: scenario, changed: changed.contains("\($0.staff)|\($0.interval.start)")) }.joined()
                         + short.map { "<span class=\"chip short\" title=\"\(escaped($0.reason.text))\">\(escaped($0.need.text))</span>" }.joined() + "</td>"
                 }
                 html += "</tr>"
@@ -227,12 +244,24 @@ public enum RosterReport {
         return html
     }
 
+    /// A re-plan's changes (`replan`): who was moved where, the new work marked in the grids.
+    static func changeTable(_ changes: [ReportChange], scenario: Scenario, text: ReportLabels) -> String {
+        var html = "<section><h2>\(text["Wijzigingen"])</h2>"
+        guard !changes.isEmpty else { return html + "<p>\(text["Niets gewijzigd."])</p></section>" }
+        html += "<table class=\"list\"><thead><tr><th>\(text["Wanneer"])</th><th>\(text["Medewerker"])</th><th>\(text["Was"])</th><th>\(text["Wordt"])</th></tr></thead><tbody>"
+        for change in changes {
+            let when = "\(text.day(scenario.week.date(atMinute: change.interval.start).weekday.rawValue)) \(ClockTime.text(change.interval.start))–\(ClockTime.text(change.interval.end))"
+            html += "<tr><td>\(when)</td><td>\(escaped(scenario.staff[change.staff]?.name ?? change.staff.rawValue))</td><td>\(escaped(change.before))</td><td>\(escaped(change.after))</td></tr>"
+        }
+        return html + "</tbody></table></section>"
+    }
+
     // MARK: pieces
 
-    static func chip(for item: RosterAssignment, scenario: Scenario) -> String {
+    static func chip(for item: RosterAssignment, scenario: Scenario, changed: Bool = false) -> String {
         let person = scenario.staff[item.staff]
         let level = person.map { $0.isVolunteer ? "" : " <small>\(escaped($0.level.name))</small>" } ?? ""
-        return "<span class=\"chip \(cssClass(item))\">\(escaped(person?.name ?? item.staff.rawValue))\(level)</span>"
+        return "<span class=\"chip \(cssClass(item))\(changed ? " changed" : "")\">\(escaped(person?.name ?? item.staff.rawValue))\(level)</span>"
     }
 
     static func cssClass(_ item: RosterAssignment) -> String {
@@ -304,6 +333,7 @@ struct Page {
     .number { text-align: right; white-space: nowrap; }
     .chip { display: inline-block; border-radius: 3px; padding: 1px 4px; margin: 1px; white-space: nowrap; }
     .chip small { opacity: 0.75; }
+    .chip.changed { outline: 2px solid #d97706; }
     .group { background: #cfe6f5; } .visit { background: #d4efd8; } .evaluation { background: #efe3c4; }
     .appointment { background: #e4d6f2; } .coordination { background: #e6e6e6; } .volunteer { background: #f4e0ec; }
     .short { background: #c62828; color: white; font-weight: 600; }

@@ -61,6 +61,10 @@ struct ReplanCommand: ParsableCommand {
         var files = outputFiles(outcome, scenario: scenario, language: planning.lang)
         let changes = Replanning.changes(from: earlier, to: outcome.roster)
         files["changes.csv"] = OutputFiles.changesCSV(changes.map { ($0.interval, $0.staff, $0.before, $0.after) }, scenario: scenario)
+        // The report marks what changed: a table of the changes, the new work outlined in the grids.
+        files["report.html"] = RosterReport.html(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
+                                                 language: planning.lang,
+                                                 changes: changes.map { .init(interval: $0.interval, staff: $0.staff, before: $0.before, after: $0.after) })
         try write(files, to: out, locale: planning.csvLocale)
         if !planning.quiet {
             print(TerminalSummary.render(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,

@@ -271,6 +271,10 @@ struct CommandLineTests {
         let tuesdayAfter = try String(contentsOfFile: after + "/roster.csv", encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("2026-03-17") }
         #expect(tuesdayBefore == tuesdayAfter, "Tuesday is left as it was")
         #expect(try zorgrooster("check", scenario, after).status == 0)
+        // The report marks the change: a table of it, and the colleague's new Monday outlined.
+        let report = try String(contentsOfFile: after + "/report.html", encoding: .utf8)
+        #expect(report.contains("<h2>Wijzigingen</h2>"))
+        #expect(report.components(separatedBy: "chip group changed").count == 2, "one new assignment is marked")
 
         // A pin is kept: c on Monday, whatever the search would have chosen.
         let pins = folder.appendingPathComponent("pins.csv").path

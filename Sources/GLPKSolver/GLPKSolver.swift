@@ -129,9 +129,13 @@ public enum GLPKError: Error, CustomStringConvertible {
     case simplexFailed(code: Int32, log: String)
     case branchAndCutFailed(code: Int32, log: String)
     case writeFailed(path: String)
+    /// The child process solving the model died of a signal before answering (GLPK aborted).
+    case childFailed(signal: Int32, log: String)
 
     public var description: String {
         switch self {
+        case let .childFailed(signal, log):
+            "GLPK's child process died (signal \(signal)) before answering.\(log.isEmpty ? "" : " GLPK said: \(log)")"
         case let .initialSolutionSize(expected, got):
             "The initial solution has \(got) values but the model has \(expected) variables."
         case let .simplexFailed(code, log):

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CareDomain
 import GLPKSolver
+import Optimization
 import Planning
 import Reporting
 import RosterCheck
@@ -9,11 +10,19 @@ import Spreadsheet
 import SwiftCSV
 import Foundation
 
+/// GLPK for the planner: models of 2,000 variables or more in a child process of this program
+/// (killed at its deadline; an abort there costs that solve only), smaller ones on their thread.
+/// `ZORGROOSTER_GLPK_CHILD_MIN_VARIABLES` sets the size (0: every model in a child).
+func planningSolver() -> some Solver {
+    let smallest = ProcessInfo.processInfo.environment["ZORGROOSTER_GLPK_CHILD_MIN_VARIABLES"].flatMap(Int.init) ?? 2_000
+    return IsolatedGLPKSolver(worker: IsolatedGLPKSolver.ownExecutable ?? "", smallest: smallest)
+}
+
 /// Plans a week and has the independent checker pass it; a roster that breaks a rule is never returned.
 func planAndCheck(_ scenario: Scenario, options: PlanningOptions) throws -> PlanOutcome {
     let outcome: PlanOutcome
     do {
-        outcome = try RosterPlanner(solver: GLPKSolver()).plan(scenario, options: options)
+        outcome = try RosterPlanner(solver: planningSolver()).plan(scenario, options: options)
     } catch {
         printError("internal failure while planning \(scenario.name): \(error)")
         throw ExitCode(1)

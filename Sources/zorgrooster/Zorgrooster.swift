@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GLPKSolver
 
 /// When this run began: `--time-limit` counts from here, reading the scenario included.
 let commandStarted = Date()
@@ -19,6 +20,8 @@ struct Zorgrooster: ParsableCommand {
     /// As ArgumentParser's, except that a usage mistake exits with 2 like any other bad input
     /// (its own code is 64, outside the documented 0, 1 and 2).
     static func main() {
+        // A copy of this program started to solve one model in a process of its own.
+        if CommandLine.arguments.count == 2, CommandLine.arguments[1] == GLPKWorker.argument { Foundation.exit(GLPKWorker.run()) }
         _ = commandStarted
         do {
             var command = try parseAsRoot()

@@ -21,10 +21,11 @@ struct CommandLineTests {
     }
 
     /// Runs a program from the package root and collects its output and exit status.
-    static func run(_ executable: URL, _ arguments: [String]) throws -> Run {
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.currentDirectoryURL = Self.packageRoot
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -114,6 +115,41 @@ struct CommandLineTests {
         let outside = try zorgrooster("check", scenario, out)
         #expect(outside.status == 2)
         #expect(outside.stderr.contains("outside the period"))
+    }
+
+    @Test("GLPK in a child process: the same objective; a child that aborts or hangs costs only its solve, the run ends on time and leaves no process")
+    func isolatedGLPK() throws {
+        let binary = Self.packageRoot.appendingPathComponent(".build/debug/zorgrooster")
+        let scenario = Self.packageRoot.appendingPathComponent("scenarios/dagbesteding-de-linde.yaml").path
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func objective(_ out: String) throws -> Double? {
+            let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
+            return summary?["objective"] as? Double
+        }
+        let inThread = folder.appendingPathComponent("thread").path
+        #expect(try Self.run(binary, ["solve", scenario, "--out", inThread, "--quiet", "--time-limit", "20"], environment: ["ZORGROOSTER_GLPK_CHILD_MIN_VARIABLES": "1000000000"]).status == 0)
+        let inChild = folder.appendingPathComponent("child").path
+        #expect(try Self.run(binary, ["solve", scenario, "--out", inChild, "--quiet", "--time-limit", "20"], environment: ["ZORGROOSTER_GLPK_CHILD_MIN_VARIABLES": "0"]).status == 0)
+        #expect(try objective(inThread) == objective(inChild))
+        for fault in ["abort", "hang"] {
+            let out = folder.appendingPathComponent(fault).path
+            let started = Date()
+            let run = try Self.run(binary, ["solve", scenario, "--out", out, "--quiet", "--time-limit", "4"],
+                                   environment: ["ZORGROOSTER_GLPK_CHILD_MIN_VARIABLES": "0", "ZORGROOSTER_GLPK_WORKER_FAULT": fault])
+            let seconds = Date().timeIntervalSince(started)
+            #expect(run.status == 0, "\(fault): \(run.stderr)")
+            #expect(seconds <= 4 * 1.05 + 1, "\(fault) took \(seconds) s")
+            // The constructed roster stands, and it passes the checker.
+            #expect(try zorgrooster("check", scenario, out).status == 0)
+        }
+        // Orphans only (parent 1): other tests may be solving in children of their own right now.
+        let orphans = (try FileManager.default.contentsOfDirectory(atPath: "/proc")).filter { Int($0) != nil }.filter { pid in
+            let command = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? ""
+            let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+            return command.contains("__glpk-worker") && status.contains("PPid:\t1\n")
+        }
+        #expect(orphans.isEmpty, "workers left running: \(orphans)")
     }
 
     @Test("check finds a roster edited by hand to break a rule")

@@ -129,7 +129,8 @@ struct PartEngine<S: Solver> {
                                                 shouldStop: options.shouldStop)
                 solveOptions.timeLimitSeconds = deadline.remaining
                 let outcome = AbandonableSolve.run(solver, model: model.model, options: solveOptions, deadline: deadline)
-                if let error = outcome.error { throw error }
+                // A failing solve costs only its improvement: the constructed roster stands.
+                if let error = outcome.error { log("GLPK failed (\(error)); the best roster so far stands") }
                 if let solution = outcome.solution {
                     if incumbent != nil { warmStart = solution.warmStartAccepted == true ? "accepted" : (outcome.abandoned ? "offered" : "rejected") }
                     if outcome.abandoned { log("GLPK did not return by the deadline; its best roster so far is used") }

@@ -1,5 +1,6 @@
 import CareDomain
 import Foundation
+import Glibc
 import SwiftCSV
 
 /// The contract's output files: `roster.csv`, `uncovered.csv`, `capacity.csv`, `summary.json`.
@@ -158,6 +159,45 @@ public enum OutputFiles {
     /// Writes every file into `folder` (created if missing), each atomically.
     public static func write(_ files: [String: String], to folder: String) throws {
         try write(data: files.mapValues { Data($0.utf8) }, to: folder)
+    }
+
+    /// Marks a folder as zorgrooster's output, so that a later run may replace it whole.
+    public static let marker = ".zorgrooster-output"
+
+    /// Writes an output folder whole or not at all: every file into a new folder beside it,
+    /// which then takes the place of `folder`. A folder already there is replaced only when it is
+    /// empty or an earlier output (it holds `marker`); any other folder keeps its own files and
+    /// gets each of ours atomically, so a user's files are never deleted.
+    public static func writeFolder(data files: [String: Data], to folder: String) throws {
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: folder).standardizedFileURL
+        var isFolder: ObjCBool = false
+        let exists = manager.fileExists(atPath: target.path, isDirectory: &isFolder)
+        let contents = exists && isFolder.boolValue ? ((try? manager.contentsOfDirectory(atPath: target.path)) ?? []) : []
+        guard !exists || (isFolder.boolValue && (contents.isEmpty || contents.contains(marker))) else {
+            try write(data: files, to: folder)
+            return
+        }
+        let parent = target.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let process = ProcessInfo.processInfo.processIdentifier
+        let fresh = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(process)")
+        let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(process)")
+        try? manager.removeItem(at: fresh)
+        do {
+            var marked = files
+            marked[marker] = Data("zorgrooster output; a later run replaces this folder whole\n".utf8)
+            try write(data: marked, to: fresh.path)
+            if exists { try manager.moveItem(at: target, to: old) }
+            if Glibc.rename(fresh.path, target.path) != 0 {
+                if exists { try? manager.moveItem(at: old, to: target) }
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+            }
+            try? manager.removeItem(at: old)
+        } catch {
+            try? manager.removeItem(at: fresh)
+            throw error
+        }
     }
 
     /// Writes every file into `folder` (created if missing), each atomically.

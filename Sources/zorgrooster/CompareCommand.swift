@@ -61,15 +61,16 @@ struct CompareCommand: ParsableCommand {
                                           demandHours: weeks.reduce(0) { $0 + $1.outcome.capacity.reduce(0) { $0 + $1.demandHours } },
                                           summary: summary, hires: hires))
         }
-        // Written only once every variant has a checked roster: a failure leaves no half comparison.
-        for (folder, files) in zip(folders, variantFiles) {
-            try write(files, to: (out as NSString).appendingPathComponent(folder), locale: planning.csvLocale)
-        }
+        // Written only once every variant has a checked roster, all in one folder at once: a
+        // failure leaves no half comparison.
         let title = "zorgrooster compare · \(base.name) (\(base.week))"
         let levels = OutputFiles.comparedLevels(rows, scale: base.scale)
-        try write(["compare.csv": OutputFiles.compareCSV(rows, scale: base.scale),
-                   "compare.html": ComparisonReport.html(title: title, rows: rows, levels: levels, language: planning.lang)],
-                  to: out, locale: planning.csvLocale)
+        var all: [String: String] = ["compare.csv": OutputFiles.compareCSV(rows, scale: base.scale),
+                                     "compare.html": ComparisonReport.html(title: title, rows: rows, levels: levels, language: planning.lang)]
+        for (folder, files) in zip(folders, variantFiles) {
+            for (name, text) in files { all[folder + "/" + name] = text }
+        }
+        try write(all, to: out, locale: planning.csvLocale)
         if !planning.quiet {
             print(ComparisonTable.render(title: title, rows: rows, levels: levels))
             print("Files: \((out as NSString).appendingPathComponent("compare.csv")), compare.html and one folder per variant")

@@ -22,7 +22,7 @@ struct InitCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let target = URL(fileURLWithPath: path)
-        try write([target.lastPathComponent: StarterScenario.text], to: target.deletingLastPathComponent().path)
+        try write([target.lastPathComponent: StarterScenario.text], to: target.deletingLastPathComponent().path, single: true)
         print("wrote \(path); next: zorgrooster validate \(path), then zorgrooster solve \(path) --out out")
     }
 }

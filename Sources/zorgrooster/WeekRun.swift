@@ -59,12 +59,36 @@ func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: ReportLan
     ]) { first, _ in first }
 }
 
-func write(_ files: [String: String], to folder: String, locale: CSVLocale = .plain) throws {
+/// Writes an output folder whole (`OutputFiles.writeFolder`); `single` writes the files into
+/// a folder that is not ours (`init`), each atomically, deleting nothing.
+func write(_ files: [String: String], to folder: String, locale: CSVLocale = .plain, single: Bool = false) throws {
     do {
-        var localized: [String: Data] = [:]
-        for (name, text) in files { localized[name] = Data((name.hasSuffix(".csv") ? try locale.apply(to: text) : text).utf8) }
-        if files["roster.csv"] != nil { localized["roster.xlsx"] = try rosterWorkbook(files) }
-        try OutputFiles.write(data: localized, to: folder)
+        try writeData(try localized(files, locale: locale), to: folder, single: single)
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        printError("cannot write to \(folder): \(error.localizedDescription)")
+        throw ExitCode(1)
+    }
+}
+
+/// The files as bytes: CSV in the chosen locale, and `roster.xlsx` beside each `roster.csv`
+/// (a name may sit in a subfolder, as each variant's files do under `compare`).
+func localized(_ files: [String: String], locale: CSVLocale) throws -> [String: Data] {
+    var localized: [String: Data] = [:]
+    for (name, text) in files { localized[name] = Data((name.hasSuffix(".csv") ? try locale.apply(to: text) : text).utf8) }
+    for name in files.keys where name == "roster.csv" || name.hasSuffix("/roster.csv") {
+        let prefix = String(name.dropLast("roster.csv".count))
+        let own = files.filter { $0.key.hasPrefix(prefix) && !$0.key.dropFirst(prefix.count).contains("/") }
+            .reduce(into: [String: String]()) { $0[String($1.key.dropFirst(prefix.count))] = $1.value }
+        localized[prefix + "roster.xlsx"] = try rosterWorkbook(own)
+    }
+    return localized
+}
+
+func writeData(_ data: [String: Data], to folder: String, single: Bool = false) throws {
+    do {
+        if single { try OutputFiles.write(data: data, to: folder) } else { try OutputFiles.writeFolder(data: data, to: folder) }
     } catch {
         printError("cannot write to \(folder): \(error.localizedDescription)")
         throw ExitCode(1)

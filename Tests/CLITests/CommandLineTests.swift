@@ -152,6 +152,28 @@ struct CommandLineTests {
         #expect(orphans.isEmpty, "workers left running: \(orphans)")
     }
 
+    @Test("An output folder is replaced whole (no stale calendar of an earlier run survives); a folder that is not ours keeps its own files")
+    func wholeFolderOutput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try writeScenario(Self.good, in: folder)
+        let out = folder.appendingPathComponent("out").path
+        #expect(try zorgrooster("solve", scenario, "--out", out, "--quiet").status == 0)
+        #expect(FileManager.default.fileExists(atPath: out + "/.zorgrooster-output"))
+        try "stale".write(toFile: out + "/calendars/gone.ics", atomically: true, encoding: .utf8)
+        #expect(try zorgrooster("solve", scenario, "--out", out, "--quiet").status == 0)
+        #expect(!FileManager.default.fileExists(atPath: out + "/calendars/gone.ics"))
+        #expect(FileManager.default.fileExists(atPath: out + "/calendars/s1.ics"))
+        // No temporary folder is left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }.isEmpty)
+        let foreign = folder.appendingPathComponent("mine").path
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        try "notes".write(toFile: foreign + "/notes.txt", atomically: true, encoding: .utf8)
+        #expect(try zorgrooster("solve", scenario, "--out", foreign, "--quiet").status == 0)
+        #expect(FileManager.default.fileExists(atPath: foreign + "/notes.txt"))
+        #expect(FileManager.default.fileExists(atPath: foreign + "/roster.csv"))
+    }
+
     @Test("check finds a roster edited by hand to break a rule")
     func checkFindsTampering() throws {
         let folder = try temporaryFolder()

@@ -163,7 +163,8 @@ locations:"""]
                   f'available: [{{days: [{", ".join(days[d] for d in chosen)}], from: "{start}", to: "{end}"}}]']
         if rng.random() < 0.15: fields.append("needs: [ggz]")
         if rng.random() < 0.5: fields.append("max_distinct_staff: 2")
-        if rng.random() < 0.1: fields.append("last_evaluation: 2025-02-01")
+        # Every client has been evaluated (SCENARIO.md 1.1: never evaluated means due at once); one in ten is due.
+        fields.append("last_evaluation: 2025-02-01" if rng.random() < 0.1 else "last_evaluation: 2025-11-10")
         out.append(f"  c{index + 1:04d}: {{{', '.join(fields)}}}")
     return out
 

@@ -21,6 +21,10 @@ public struct IsolatedGLPKSolver: Solver {
         self.smallest = smallest
     }
 
+    /// Neighbourhood steps and warm-start completions are many, small and budgeted in nodes:
+    /// they run on the calling thread (abandoned at the deadline by the engine).
+    public var forSmallSolves: any Solver { GLPKSolver() }
+
     /// The running program itself (Linux), for a command-line tool that is its own worker.
     public static var ownExecutable: String? {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first
@@ -58,7 +62,9 @@ public struct IsolatedGLPKSolver: Solver {
                         state.record(values, objective)
                         options.incumbent?(values, objective)
                     case let .solution(solution): state.finish(.success(solution))
-                    case let .failure(text): state.finish(.failure(WireError(description: text)))
+                    case let .failure(text):
+                        options.log?("GLPK's child process failed: \(text)")
+                        state.finish(.failure(WireError(description: text)))
                     }
                 }
             }
@@ -94,6 +100,7 @@ public struct IsolatedGLPKSolver: Solver {
         }
         // Killed, or lost (an abort): the best solution the child reported, else none.
         let seconds = Date().timeIntervalSince(started)
+        options.log?("GLPK's child process ended without an answer after \(String(format: "%.2f", seconds)) s (\(asked ? "stopped at its deadline" : "exit \(process.terminationStatus)"))")
         if let (values, objective) = state.best {
             return Solution(status: .feasible, values: values, objective: objective, bestBound: nil, solveSeconds: seconds)
         }

@@ -101,4 +101,11 @@ public struct Solution: Sendable {
 /// A MIP solver backend.
 public protocol Solver: Sendable {
     func solve(_ model: Model, options: SolveOptions) throws -> Solution
+    /// The solver for many small, budgeted solves (a neighbourhood step, completing a fixed
+    /// roster), where starting a process for each would cost more than the solve itself.
+    var forSmallSolves: any Solver { get }
+}
+
+extension Solver {
+    public var forSmallSolves: any Solver { self }
 }

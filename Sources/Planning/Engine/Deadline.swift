@@ -29,7 +29,7 @@ enum AbandonableSolve {
         let error: Error?
     }
 
-    static func run<S: Solver>(_ solver: S, model: Model, options: SolveOptions, deadline: Deadline, grace: Double = 0.3) -> Outcome {
+    static func run(_ solver: any Solver, model: Model, options: SolveOptions, deadline: Deadline, grace: Double = 0.3) -> Outcome {
         let box = SolveBox()
         var options = options
         let limit = deadline.remaining

@@ -107,7 +107,7 @@ struct NeighbourhoodSearch<S: Solver> {
             var options = SolveOptions(relativeGap: 1e-4, initialSolution: subproblem.start)
             options.shouldStop = shouldStop
             options.nodeLimit = nodes
-            let outcome = AbandonableSolve.run(solver, model: subproblem.model, options: options, deadline: cap)
+            let outcome = AbandonableSolve.run(solver.forSmallSolves, model: subproblem.model, options: options, deadline: cap)
             guard let values = outcome.solution?.values, !values.isEmpty else { return }
             answers.store(position, (subproblem, values, outcome.solution?.status.rawValue ?? "-"))
         }

@@ -35,7 +35,7 @@ enum WarmStart {
         for (client, choices) in week.responsible {
             for (staff, variable) in choices { fixed.fix(variable, at: responsible[client] == staff ? 1 : 0) }
         }
-        let outcome = AbandonableSolve.run(solver, model: fixed, options: SolveOptions(relativeGap: 1e-6), deadline: deadline)
+        let outcome = AbandonableSolve.run(solver.forSmallSolves, model: fixed, options: SolveOptions(relativeGap: 1e-6), deadline: deadline)
         guard let values = outcome.solution?.values, !values.isEmpty, week.model.maximumViolation(of: values) < 1e-6 else { return nil }
         return values
     }

@@ -6,8 +6,8 @@ only where the contract does. Covers what the engine benchmark's region and home
 group sessions (ratio, min_staff, min_level, lead_level, skills, attends and attends_any within
 capacity), staff (level, skills, contract/max hours, hourly cost, locations, availability,
 absence), travel between areas, and the Working Hours Act of labour_rules (shift and night-shift
-length through the daily rest, rest after a night ending after 02:00, 46 h after three nights in a
-row, the weekly rest, the week's hours). Ambulatory visits are not modelled: the team family has no peer.
+length through the (shortened) daily rest, the shortened rest once in 7×24 h, rest after a night
+ending after 02:00, 46 h after three nights in a row, the weekly rest, the week's hours). Ambulatory visits are not modelled: the team family has no peer.
 
 The objective is zorgrooster's, in the same units (ObjectiveWeights): per hour 1000 for a missing
 counted professional, lead or skill, 800 for an unplaced attends_any client; 4 per hour above
@@ -83,6 +83,9 @@ def main():
     max_night = int(rules.get("max_night_shift_hours", 10) * 60)
     max_week = rules.get("max_week_hours", 60)
     daily_rest = int(rules.get("min_daily_rest_hours", 11) * 60)
+    # SCENARIO.md 1.1: work closer than the shortened rest is one shift; a rest between the two
+    # values is allowed once in every 7×24 h (ATW 5:3).
+    reduced_rest = min(daily_rest, int(rules.get("reduced_daily_rest_hours", 8) * 60))
     night_rest = int(rules.get("min_rest_after_night_hours", 14) * 60)
     weekly_rest = int(rules.get("min_weekly_rest_hours", 36) * 60)
     travel = s.get("travel") or {}
@@ -250,11 +253,11 @@ def main():
             if is_night and ((end % 1440) > 120 or end % 1440 == 0):
                 for k in mine:
                     gap = sessions[k]["begin"] - end
-                    if daily_rest <= gap < night_rest:
+                    if reduced_rest <= gap < night_rest:
                         m.AddBoolOr([x[c].Not() for c in chain] + [x[k].Not()])
             for k in mine:
                 gap = sessions[k]["begin"] - end
-                if gap < 0 or gap >= daily_rest:
+                if gap < 0 or gap >= reduced_rest:
                     continue
                 total_night = night + night_minutes(sessions[k]["begin"], sessions[k]["end"])
                 limit = max_night if total_night > 60 else max_shift
@@ -270,7 +273,7 @@ def main():
         nights = [i for i in mine if night_minutes(sessions[i]["begin"], sessions[i]["end"]) > 60]
         def in_row(a, b):
             gap = sessions[b]["begin"] - sessions[a]["end"]
-            return daily_rest <= gap < series_rest
+            return reduced_rest <= gap < series_rest
         for n1 in nights:
             for n2 in [n for n in nights if sessions[n]["begin"] > sessions[n1]["begin"] and in_row(n1, n)]:
                 for n3 in [n for n in nights if sessions[n]["begin"] > sessions[n2]["begin"] and in_row(n2, n)]:
@@ -279,6 +282,20 @@ def main():
                         gap = sessions[k]["begin"] - sessions[n3]["end"]
                         if 0 <= gap < series_rest and not (k in nights and in_row(n3, k)):
                             m.AddBoolOr([x[n1].Not(), x[n2].Not(), x[n3].Not(), x[k].Not()] + [x[d] for d in days_between])
+        # The shortened daily rest at most once in 7×24 h: two shortened rests (a, b with nothing
+        # worked between) that begin less than 7×24 h apart are not both taken.
+        shortened = []
+        if reduced_rest < daily_rest:
+            for a in mine:
+                for b in mine:
+                    gap = sessions[b]["begin"] - sessions[a]["end"]
+                    if reduced_rest <= gap < daily_rest:
+                        between = [c for c in mine if sessions[c]["begin"] >= sessions[a]["end"] and sessions[c]["end"] <= sessions[b]["begin"]]
+                        shortened.append((sessions[a]["end"], a, b, between))
+            for p_index, (t1, a1, b1, between1) in enumerate(shortened):
+                for (t2, a2, b2, between2) in shortened[p_index + 1:]:
+                    if abs(t2 - t1) < 7 * 1440:
+                        m.AddBoolOr([x[a1].Not(), x[b1].Not(), x[a2].Not(), x[b2].Not()] + [x[c] for c in between1 + between2])
         # Weekly rest: some uninterrupted stretch inside Monday 00:00 to Sunday 24:00 free of work.
         starts = sorted({0} | {sessions[i]["end"] for i in mine})
         choices = []

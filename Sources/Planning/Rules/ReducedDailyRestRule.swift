@@ -7,16 +7,18 @@ extension WeekModel {
     ///
     /// Work closer than the reduced rest is one shift (`ShiftLengthRule` limits it). Two
     /// sessions `a`, `b` with a gap between the two rests and no session between them make a
-    /// shortened rest when both are worked; for two such pairs whose rests begin less than 7×24 h
-    /// apart, not all four (`x_a + x_b + x_c + x_d − Σ between ≤ 3`). The history's work takes
-    /// part as fixed members, so a rest shortened last week counts.
+    /// shortened rest beginning at `a`'s end when both are worked: a binary `s_t` per time `t` a
+    /// shortened rest could begin is forced up by each such pair (`s_t ≥ x_a + x_b − 1 − Σ
+    /// between`), and the binaries of any 7×24 h sum to at most one. The history's work takes part
+    /// as fixed members, so a rest shortened last week counts. (Per begin time rather than per
+    /// pair of pairs: a person who may work at three houses has hundreds of such pairs.)
     func addReducedDailyRest() throws {
         let rules = scenario.labourRules
         guard rules.shiftBreakMinutes < rules.minDailyRestMinutes else { return }
         for person in staff {
             let entries = timeline(of: person)
             guard entries.contains(where: { $0.variable != nil }) else { continue }
-            var shortened: [(rest: Int, pair: [TimelineEntry], between: [TimelineEntry])] = []
+            var pairs: [Int: [(pair: [TimelineEntry], between: [TimelineEntry])]] = [:]
             for (index, earlier) in entries.enumerated() {
                 for later in entries[(index + 1)...] {
                     let gap = later.interval.start - earlier.interval.end
@@ -25,16 +27,38 @@ extension WeekModel {
                     let between = entries.filter { $0.interval.start >= earlier.interval.end && $0.interval.end <= later.interval.start }
                     // A fixed piece of work between them: never a rest of its own.
                     guard !between.contains(where: { $0.variable == nil }) else { continue }
-                    shortened.append((earlier.interval.end, [earlier, later], between))
+                    pairs[earlier.interval.end, default: []].append(([earlier, later], between))
                 }
             }
-            var rows = 0
-            for (index, first) in shortened.enumerated() {
-                for second in shortened[(index + 1)...] where abs(second.rest - first.rest) < LabourRules.reducedRestPeriodMinutes {
-                    rows += 1
-                    try addTogether(first.pair + second.pair, minus: first.between + second.between, limit: 3,
-                                    name: modelName("reduced_rest", person.id.rawValue, rows))
+            let times = pairs.keys.sorted()
+            guard times.count > 1 || pairs.values.contains(where: { $0.contains { $0.pair.allSatisfy { $0.variable == nil } } }) else { continue }
+            // Per begin time: a fixed 1 where the history alone took it, else a binary pushed up by its pairs.
+            var begins: [Int: (variable: Variable?, fixed: Bool)] = [:]
+            for time in times {
+                let candidates = pairs[time]!
+                if candidates.contains(where: { $0.pair.allSatisfy { $0.variable == nil } && $0.between.isEmpty }) {
+                    begins[time] = (nil, true)
+                    continue
                 }
+                guard candidates.contains(where: { $0.pair.contains { $0.variable != nil } }) else { continue }
+                let begun = try model.addVariable(modelName("shortened_rest", person.id.rawValue, time), kind: .binary)
+                for (number, candidate) in candidates.enumerated() {
+                    // s_t − Σ free pair members + Σ free between ≥ fixed members − 1.
+                    var expression = LinearExpression(begun)
+                    for member in candidate.pair { if let variable = member.variable { expression.add(variable, coefficient: -1) } }
+                    for member in candidate.between { if let variable = member.variable { expression.add(variable, coefficient: 1) } }
+                    let fixed = candidate.pair.filter { $0.variable == nil }.count
+                    try model.add(expression >= Double(fixed - 1), name: modelName("shortened_rest_at", person.id.rawValue, time, number))
+                }
+                begins[time] = (begun, false)
+            }
+            for (index, first) in times.enumerated() {
+                let window = times[index...].prefix { $0 - first < LabourRules.reducedRestPeriodMinutes }.compactMap { begins[$0] }
+                guard window.count > 1 else { continue }
+                let fixed = window.filter(\.fixed).count
+                let free = window.compactMap(\.variable)
+                guard !free.isEmpty else { continue }
+                try model.add(LinearExpression.sum(free) <= Double(max(0, 1 - fixed)), name: modelName("reduced_rest", person.id.rawValue, first))
             }
         }
     }

@@ -38,6 +38,9 @@ public struct ObjectiveWeights: Sendable {
     public var notKeyWorker = 0.5
     /// Per session of a `settings.fairness` kind a person works above or below their fair share.
     public var unfairPerSession = 1.0
+    /// Per backward rotation (late → early, night → late within 24 h): above a face at a location,
+    /// as a wish of weight 1, so a quick return is avoided wherever someone else can take it.
+    public var backwardRotation = 3.0
     /// Per euro of employer cost.
     public var costPerEuro = 0.005
 

@@ -130,7 +130,7 @@ enum PlanningRules {
         NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(),
         ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(),
         ContractHoursObjective(), ContinuityObjective(), VisitorContinuityRule(),
-        WishObjective(), KeyWorkerObjective(), FairnessObjective(),
+        WishObjective(), KeyWorkerObjective(), FairnessObjective(), RotationObjective(),
     ]
 
     /// Per-person rules, cheapest first (the oracle stops at the first broken one).

@@ -20,5 +20,7 @@ struct ObjectiveWeightsTests {
         #expect(weights.wishPerWeight > weights.costPerEuro * 50 * 8)
         // Key workers and fairness steer who works, never whether: far below care.
         #expect(weights.uncoveredCarePerHour > 100 * max(weights.notKeyWorker, weights.unfairPerSession))
+        // A backward rotation outweighs one more face, never an hour of care.
+        #expect(weights.backwardRotation > weights.faceAtLocation && weights.uncoveredCarePerHour > 100 * weights.backwardRotation)
     }
 }

@@ -62,3 +62,18 @@ struct WishAndFairnessTests {
         #expect(steered.workers(on: .mon, "avond", in: scenario) == ["s2"])
     }
 }
+
+/// Forward rotation preferred (issue 12): soft.
+@Suite("Forward rotation")
+struct RotationTests {
+    @Test("Late Monday and early Tuesday go to two people when two can work; one person alone still takes both (one quick return a week)")
+    func lateThenEarly() throws {
+        let sessions = "      - {name: laat, days: mon, from: \"15:00\", to: \"23:00\"}\n      - {name: vroeg, days: tue, from: \"07:00\", to: \"15:00\"}"
+        let clients = clientLines(2, attends: "[mon laat, tue vroeg]")
+        let two = "  s1: {level: mbo3, contract_hours: 16, hourly_cost: 30}\n  s2: {level: mbo3, contract_hours: 16, hourly_cost: 30}"
+        let (scenario, outcome) = try planChecked(tinyScenario(sessions: sessions, staff: two, clients: clients))
+        #expect(outcome.workers(on: .mon, "laat", in: scenario) != outcome.workers(on: .tue, "vroeg", in: scenario))
+        let (_, alone) = try planChecked(tinyScenario(sessions: sessions, staff: "  s1: {level: mbo3, contract_hours: 16}", clients: clients))
+        #expect(alone.roster.assignments.count == 2)
+    }
+}

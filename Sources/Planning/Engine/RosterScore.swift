@@ -48,9 +48,16 @@ struct RosterScore {
         let ids = Set(staff.map(\.id))
         let hasWishes = staff.contains { !$0.wishes.isEmpty }
         let keyed = scenario.clients.values.contains { !$0.keyWorkers.isEmpty }
-        guard hasWishes || keyed || !scenario.settings.fairness.isEmpty else { return 0 }
         let roster = Roster(assignments: assignments.filter { ids.contains($0.staff) }, uncovered: [])
         var total = 0.0
+        // Backward rotations between consecutive group sessions, as `RotationObjective` prices them.
+        for (_, rows) in Dictionary(grouping: roster.assignments.filter { $0.activity == .group }, by: \.staff) {
+            let sorted = rows.map(\.interval).sorted()
+            for (earlier, later) in zip(sorted, sorted.dropFirst()) where isBackwardRotation(earlier, later) {
+                total += weights.backwardRotation
+            }
+        }
+        guard hasWishes || keyed || !scenario.settings.fairness.isEmpty else { return total }
         if hasWishes {
             let byStaff = Dictionary(grouping: roster.assignments, by: \.staff)
             for person in staff {

@@ -1,0 +1,45 @@
+import CareDomain
+import Optimization
+
+/// A backward rotation (SCENARIO.md 1.1, issue 12: forward rotation preferred): a shift that
+/// ends in the evening or night (20:00 or later) followed within 24 h by one that starts earlier
+/// in the day than it did, late → early or night → late. Soft: avoided where it costs nothing.
+func isBackwardRotation(_ earlier: WeekInterval, _ later: WeekInterval) -> Bool {
+    let gap = later.start - earlier.end
+    guard gap >= 0, gap < 24 * 60 else { return false }
+    let endOfDay = ((earlier.end % 1440) + 1440) % 1440
+    let lateEnd = endOfDay >= 20 * 60 || endOfDay <= 8 * 60
+    let startOfDay = { (minute: Int) in ((minute % 1440) + 1440) % 1440 }
+    return lateEnd && startOfDay(later.start) < startOfDay(earlier.start)
+}
+
+extension WeekModel {
+    /// Each pair of sessions that would make a backward rotation, with nothing worked between
+    /// them, costs `weights.backwardRotation` when both are worked (an indicator per pair).
+    func addRotation() throws {
+        for person in staff {
+            let sessions = (sessionsByStaff[person.id] ?? []).sorted { $0.demand.session.interval < $1.demand.session.interval }
+            guard sessions.contains(where: { ((($0.demand.session.interval.end % 1440) + 1440) % 1440) >= 20 * 60 }) else { continue }
+            var pairs = 0
+            for (index, earlier) in sessions.enumerated() {
+                for later in sessions[(index + 1)...] {
+                    let a = earlier.demand.session.interval, b = later.demand.session.interval
+                    if b.start - a.end >= 24 * 60 { break }
+                    guard isBackwardRotation(a, b) else { continue }
+                    let between = sessions.filter { $0.demand.session.interval.start >= a.end && $0.demand.session.interval.end <= b.start }.map(\.variable)
+                    pairs += 1
+                    let turned = try model.addVariable(modelName("backward_rotation", person.id.rawValue, pairs))
+                    let expression = LinearExpression(turned) - LinearExpression.sum([earlier.variable, later.variable]) + LinearExpression.sum(between)
+                    try model.add(expression >= -1, name: modelName("backward_rotation_at", person.id.rawValue, pairs))
+                    objective.add(turned, coefficient: weights.backwardRotation)
+                }
+            }
+        }
+    }
+}
+
+/// Forward rotation as a unit of the model's list: soft, so no oracle check.
+struct RotationObjective: ModelRule {
+    var label: String { "forward rotation preferred (soft)" }
+    func addRows(to week: WeekModel) throws { try week.addRotation() }
+}

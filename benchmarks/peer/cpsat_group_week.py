@@ -282,6 +282,23 @@ def main():
                         gap = sessions[k]["begin"] - sessions[n3]["end"]
                         if 0 <= gap < series_rest and not (k in nights and in_row(n3, k)):
                             m.AddBoolOr([x[n1].Not(), x[n2].Not(), x[n3].Not(), x[k].Not()] + [x[d] for d in days_between])
+        # Forward rotation preferred: a shift ending at 20:00 or later (or by 08:00) followed
+        # within 24 h by one starting earlier in the day costs 3, as in zorgrooster's objective.
+        ordered = sorted(mine, key=lambda i: (sessions[i]["begin"], sessions[i]["end"]))
+        for a_index, a in enumerate(ordered):
+            for b in ordered[a_index + 1:]:
+                gap = sessions[b]["begin"] - sessions[a]["end"]
+                if gap >= 24 * 60:
+                    break
+                end_of_day = sessions[a]["end"] % 1440
+                if gap < 0 or not (end_of_day >= 20 * 60 or end_of_day <= 8 * 60):
+                    continue
+                if sessions[b]["begin"] % 1440 >= sessions[a]["begin"] % 1440:
+                    continue
+                between = [c for c in mine if sessions[c]["begin"] >= sessions[a]["end"] and sessions[c]["end"] <= sessions[b]["begin"]]
+                turned = m.NewBoolVar(f"turn_{pid}_{a}_{b}")
+                m.AddBoolOr([x[a].Not(), x[b].Not(), turned] + [x[c] for c in between])
+                terms.append((3 * SCALE, turned))
         # The shortened daily rest at most once in 7×24 h: two shortened rests (a, b with nothing
         # worked between) that begin less than 7×24 h apart are not both taken.
         shortened = []

@@ -10,6 +10,7 @@ struct CommandLineTests {
         let status: Int32
         let stdout: String
         let stderr: String
+        var signalled = false
     }
 
     func zorgrooster(_ arguments: String...) throws -> Run { try zorgrooster(arguments) }
@@ -34,7 +35,7 @@ struct CommandLineTests {
         let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr, signalled: process.terminationReason == .uncaughtSignal)
     }
 
     func temporaryFolder() throws -> URL {
@@ -172,6 +173,45 @@ struct CommandLineTests {
         #expect(try zorgrooster("solve", scenario, "--out", foreign, "--quiet").status == 0)
         #expect(FileManager.default.fileExists(atPath: foreign + "/notes.txt"))
         #expect(FileManager.default.fileExists(atPath: foreign + "/roster.csv"))
+    }
+
+    @Test("Fuzzed scenarios through validate and solve: exit 0 or 2, never a signal or an internal failure; a written roster checks; bad input writes nothing")
+    func fuzzedSolves() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenarios = Self.packageRoot.appendingPathComponent("scenarios")
+        let sources = ["dagbesteding-de-linde.yaml", "wonen-pro-24uur.yaml", "optimaal-leven-wijkteam.yaml", "groep-en-ambulant-zorg-dichtbij.yaml"]
+        for name in ["dagbesteding-clients.csv", "wonen-pro-staff.csv"] {
+            try FileManager.default.copyItem(at: scenarios.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        var state: UInt64 = 77
+        func random(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let values = ["-1", "0", "1e300", "abc", "[]", "99999", ".nan", "\"x\u{202E}y\"", "1", "0.5"]
+        for round in 0..<16 {
+            var lines = try String(contentsOf: scenarios.appendingPathComponent(sources[round % sources.count]), encoding: .utf8).components(separatedBy: "\n")
+            let candidates = lines.indices.filter { lines[$0].contains(": ") && !lines[$0].hasPrefix("#") && !lines[$0].hasPrefix("version") }
+            let index = candidates[random(candidates.count)]
+            let line = lines[index]
+            let colon = line.range(of: ": ", options: .backwards)!
+            let tail = line[colon.upperBound...]
+            let end = tail.firstIndex { $0 == "," || $0 == "}" } ?? tail.endIndex
+            lines[index] = String(line[..<colon.upperBound]) + values[random(values.count)] + String(tail[end...])
+            let path = folder.appendingPathComponent("fuzz-\(round).yaml").path
+            try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            let out = folder.appendingPathComponent("out-\(round)").path
+            let run = try zorgrooster("solve", path, "--out", out, "--time-limit", "3", "--quiet")
+            #expect(!run.signalled, "round \(round): \(lines[index]) ended by a signal")
+            #expect(run.status == 0 || run.status == 2, "round \(round): \(lines[index]) → exit \(run.status): \(run.stderr.prefix(300))")
+            if run.status == 2 {
+                #expect(!FileManager.default.fileExists(atPath: out), "round \(round): bad input, yet output")
+                #expect(run.stderr.contains("fuzz-\(round).yaml:") || run.stderr.contains(".csv:"), "round \(round): no location in \(run.stderr.prefix(200))")
+            } else {
+                #expect(try zorgrooster("check", path, out).status == 0, "round \(round): \(lines[index]) wrote a roster that fails check")
+            }
+        }
     }
 
     @Test("check finds a roster edited by hand to break a rule")

@@ -27,7 +27,7 @@ public enum OutputFiles {
             let date = scenario.week.date(atMinute: row.interval.start)
             rows.append([
                 date.description, date.weekday.description, ClockTime.text(row.interval.start), ClockTime.text(row.interval.end),
-                row.staff.rawValue, scenario.staff[row.staff]?.name ?? "", row.activity.rawValue, row.location?.rawValue ?? "",
+                row.staff.rawValue, asText(scenario.staff[row.staff]?.name ?? ""), row.activity.rawValue, row.location?.rawValue ?? "",
                 row.area ?? "", row.clients.map(\.rawValue).joined(separator: ";"), row.products.map(\.rawValue).joined(separator: ";"),
                 row.role.rawValue, row.ref,
             ])
@@ -53,7 +53,7 @@ public enum OutputFiles {
                 date?.description ?? "", date?.weekday.description ?? "",
                 row.interval.map { ClockTime.text($0.start) } ?? "", row.interval.map { ClockTime.text($0.end) } ?? "",
                 row.activity.rawValue, row.location?.rawValue ?? "", row.client?.rawValue ?? "", row.product?.rawValue ?? "",
-                row.need.text, decimal(row.hours), row.reason.text, row.ref, row.kind.rawValue,
+                row.need.text, decimal(row.hours), asText(row.reason.text), row.ref, row.kind.rawValue,
                 row.clientsPresent.map(\.rawValue).joined(separator: ";"),
             ])
         }
@@ -65,7 +65,7 @@ public enum OutputFiles {
         for row in roster.responsibilities {
             let client = scenario.clients[row.client]
             let person = scenario.staff[row.staff]
-            rows.append([row.client.rawValue, client?.product.rawValue ?? "", row.staff.rawValue, person?.name ?? "",
+            rows.append([row.client.rawValue, client?.product.rawValue ?? "", row.staff.rawValue, asText(person?.name ?? ""),
                          person?.level.name ?? "", String(row.coordinationMinutes), client?.responsible == row.staff ? "true" : "false"])
         }
         return csv(rows)
@@ -181,6 +181,14 @@ public enum OutputFiles {
         let parent = target.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         let process = ProcessInfo.processInfo.processIdentifier
+        // Folders a killed run left beside this one (its process is gone) are removed.
+        for name in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            for kind in [".new-", ".old-"] where name.hasPrefix(".\(target.lastPathComponent)\(kind)") {
+                guard let pid = Int32(name.dropFirst(".\(target.lastPathComponent)\(kind)".count)), pid != process,
+                      Glibc.kill(pid, 0) != 0, errno == ESRCH else { continue }
+                try? manager.removeItem(at: parent.appendingPathComponent(name))
+            }
+        }
         let fresh = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(process)")
         let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(process)")
         try? manager.removeItem(at: fresh)
@@ -250,6 +258,14 @@ public enum OutputFiles {
         csv([wishColumns] + RosterPreferences.wishes(scenario, roster: roster).map {
             [$0.staff.rawValue, $0.date.description, $0.wish.what, String($0.wish.weight), $0.met ? "true" : "false"]
         })
+    }
+
+    /// A free-text cell (a person's name, a reason) as a spreadsheet shows it: text starting with
+    /// `=`, `+`, `-` or `@` would be read as a formula, so it gets a leading apostrophe, which
+    /// spreadsheets hide. Ids are never changed (they use letters, digits, `_`, `.`, `-` only).
+    static func asText(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) else { return text }
+        return "'" + text
     }
 
     static func csv(_ rows: [[String]]) -> String {

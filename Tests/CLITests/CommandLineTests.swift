@@ -214,6 +214,21 @@ struct CommandLineTests {
         }
     }
 
+    @Test("A name that a spreadsheet would take for a formula is written as text; check still passes; a killed run's folder is cleaned")
+    func formulaNames() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try writeScenario(Self.good.replacingOccurrences(of: "s1: {level: mbo3, contract_hours: 4}", with: "s1: {name: \"=HYPERLINK(1)\", level: mbo3, contract_hours: 4}"), in: folder)
+        let out = folder.appendingPathComponent("out").path
+        let stale = folder.appendingPathComponent(".out.new-999999")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        #expect(try zorgrooster("solve", scenario, "--out", out, "--quiet").status == 0)
+        let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
+        #expect(roster.contains(",s1,'=HYPERLINK(1),group,"), "\(roster)")
+        #expect(try zorgrooster("check", scenario, out).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+    }
+
     @Test("check finds a roster edited by hand to break a rule")
     func checkFindsTampering() throws {
         let folder = try temporaryFolder()

@@ -19,6 +19,15 @@ struct UntimedWork: Sendable {
     let area: String?
 }
 
+/// Where a day's search stands: the work left (a bit per item), when and where the last piece
+/// ended, and the next fixed item.
+struct SequencingState: Hashable {
+    let left: UInt64
+    let end: Int?
+    let area: String?
+    let nextFixed: Int
+}
+
 /// Sets the times of one person's flexible work on one day, around their fixed work.
 ///
 /// An exact search over the order of the day's work (a day holds a handful of visits): for a
@@ -48,6 +57,12 @@ struct DaySequencer {
         }
         var starts = [Int](repeating: 0, count: work.count)
         var tried = 0
+        let latestEnd = work.flatMap(\.allowed).map(\.end).max() ?? 0
+        // States already found to lead nowhere: what is left, where and when the last piece of
+        // work ended, and which fixed item comes next. Orders that reach the same state need not
+        // be searched again (earliest starts make the rest depend on nothing else).
+        var deadEnds = Set<SequencingState>()
+        let remember = work.count <= 64
         func search(previous: TimedWork?, nextFixed: Int, remaining: [Int]) -> Bool {
             tried += 1
             if tried > searchLimit { return false }
@@ -55,6 +70,9 @@ struct DaySequencer {
                 guard nextFixed < fixed.count else { return canGoHome(after: previous) }
                 return canFollow(previous, with: fixed[nextFixed])
             }
+            let state = remember ? SequencingState(left: remaining.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }, end: previous?.interval.end,
+                                                   area: previous?.area, nextFixed: nextFixed) : nil
+            if let state, deadEnds.contains(state) { return false }
             for index in remaining {
                 let item = work[index]
                 guard let start = earliestStart(of: item, after: previous) else { continue }
@@ -64,10 +82,12 @@ struct DaySequencer {
                 if search(previous: placed, nextFixed: nextFixed, remaining: remaining.filter { $0 != index }) { return true }
             }
             // Or pass the next fixed item first.
-            if nextFixed < fixed.count, canFollow(previous, with: fixed[nextFixed]),
-               fixed[nextFixed].interval.start < (work.flatMap(\.allowed).map(\.end).max() ?? 0) {
-                return search(previous: fixed[nextFixed], nextFixed: nextFixed + 1, remaining: remaining)
+            if nextFixed < fixed.count, canFollow(previous, with: fixed[nextFixed]), fixed[nextFixed].interval.start < latestEnd,
+               search(previous: fixed[nextFixed], nextFixed: nextFixed + 1, remaining: remaining) {
+                return true
             }
+            // A state cut off by the search limit is not known to be dead.
+            if let state, tried <= searchLimit { deadEnds.insert(state) }
             return false
         }
         return search(previous: previous, nextFixed: firstFixed, remaining: Array(work.indices)) ? starts : nil

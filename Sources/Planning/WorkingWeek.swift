@@ -48,7 +48,8 @@ struct WorkingWeek {
     /// asked with that much added): a cheap test before any sequencing is tried.
     func hoursViolation(_ work: [TimedWork], adding minutes: Int, coordinationMinutes: Int) -> RuleViolation? {
         WeeklyHoursRule().violation(in: PersonWeekView(staff: staff, scenario: scenario, work: work,
-                                                       coordinationMinutes: coordinationMinutes + minutes, sequencer: sequencer, prior: prior))
+                                                       coordinationMinutes: coordinationMinutes + minutes, sequencer: sequencer, prior: prior,
+                                                       withShifts: false))
     }
 }
 
@@ -61,7 +62,21 @@ struct PersonWeekView {
     let sequencer: DaySequencer
     /// Work before the first Monday (history), in time order: it makes shifts and rests with the
     /// week's work but counts towards no hours of this week.
-    var prior: [WeekInterval] = []
+    let prior: [WeekInterval]
+    /// The shifts of the history and the week, made once: several rules read them.
+    let shifts: [WorkShift]
+
+    /// `withShifts: false` for a view only the hours rule reads (the cheap test before sequencing).
+    init(staff: Staff, scenario: Scenario, work: [TimedWork], coordinationMinutes: Int, sequencer: DaySequencer,
+         prior: [WeekInterval] = [], withShifts: Bool = true) {
+        self.staff = staff
+        self.scenario = scenario
+        self.work = work
+        self.coordinationMinutes = coordinationMinutes
+        self.sequencer = sequencer
+        self.prior = prior
+        self.shifts = withShifts ? Self.shifts(of: work, prior: prior, rules: scenario.labourRules) : []
+    }
 
     /// How far back the rules that look back see: two weeks and a day (days in a row, the
     /// shortened rest's 7×24 h).
@@ -71,7 +86,7 @@ struct PersonWeekView {
 
     /// The shifts of the history and the week: work separated by less than a (reduced) daily
     /// rest, with its night minutes; `prior` marks shifts made only of the history's work.
-    var shifts: [WorkShift] {
+    static func shifts(of work: [TimedWork], prior: [WeekInterval], rules: LabourRules) -> [WorkShift] {
         var shifts: [WorkShift] = []
         let items = (prior.map { ($0, true, false) } + work.map { ($0.interval, false, $0.isSleep) }).sorted { $0.0 < $1.0 }
         for (interval, isPrior, isSleep) in items {

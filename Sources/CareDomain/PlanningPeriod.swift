@@ -32,6 +32,16 @@ public enum PlanningPeriod {
             let recent = work.filter { $0.end > -PersonWeekLookBack.minutes }.sorted()
             history.priorWork[staff] = recent.isEmpty ? nil : recent
         }
+        // Fairness over the period: each week's counts and fair shares, summed.
+        // (The sessions and people are the same every week, so the first week's scenario serves.)
+        for roster in earlier where !scenario.settings.fairness.isEmpty {
+            for (measure, shares) in RosterPreferences.fairness(scenario, roster: roster) {
+                for share in shares {
+                    history.fairnessSoFar[measure, default: [:]][share.staff, default: FairTally()].count += share.count
+                    history.fairnessSoFar[measure, default: [:]][share.staff, default: FairTally()].share += share.share
+                }
+            }
+        }
         // Counts that stayed zero say nothing.
         history.nightShifts16Weeks = history.nightShifts16Weeks.filter { $0.value > 0 }
         history.sundaysWorked52Weeks = history.sundaysWorked52Weeks.filter { $0.value > 0 }

@@ -13,6 +13,9 @@ public struct WorkHistory: Sendable, Hashable {
     public var sundaysWorked52Weeks: [StaffID: Int]
     /// Weekends worked before the plan, as week offsets (−1: the weekend just before Monday).
     public var weekendsWorked: [StaffID: Set<Int>] = [:]
+    /// Within a period, what the weeks before this one gave each person of each fairness
+    /// measure (sessions counted, and their fair share then), so that the period is fair as a whole.
+    public var fairnessSoFar: [FairnessMeasure: [StaffID: FairTally]] = [:]
 
     public init(priorWork: [StaffID: [WeekInterval]] = [:], nightShifts16Weeks: [StaffID: Int] = [:],
                 sundaysWorked52Weeks: [StaffID: Int] = [:]) {
@@ -57,5 +60,16 @@ extension WeekInterval {
         let first = Int((Double(start) / 1440).rounded(.down))
         let last = Int((Double(end - 1) / 1440).rounded(.down))
         return Array(first...last)
+    }
+}
+
+/// A person's count of a fairness measure and its fair share, summed over earlier weeks.
+public struct FairTally: Sendable, Hashable {
+    public var count: Double
+    public var share: Double
+
+    public init(count: Double = 0, share: Double = 0) {
+        self.count = count
+        self.share = share
     }
 }

@@ -208,7 +208,17 @@ func periodOutputFiles(_ weeks: [PlannedWeek], language: ReportLanguage = .nl) t
     var whole = summary
     whole.wishesTotal = weekly.reduce(0) { $0 + $1.wishesTotal }
     whole.wishesMet = weekly.reduce(0) { $0 + $1.wishesMet }
-    whole.fairnessLargestDeviation = first.scenario.settings.fairness.isEmpty ? nil : weekly.compactMap(\.fairnessLargestDeviation).max()
+    // Fairness over the whole period: the last week's tally of the weeks before, plus its own.
+    if let last = weeks.last, !first.scenario.settings.fairness.isEmpty {
+        var totals = last.scenario.history.fairnessSoFar
+        for (measure, shares) in RosterPreferences.fairness(last.scenario, roster: last.outcome.roster) {
+            for share in shares {
+                totals[measure, default: [:]][share.staff, default: FairTally()].count += share.count
+                totals[measure, default: [:]][share.staff, default: FairTally()].share += share.share
+            }
+        }
+        whole.fairnessLargestDeviation = totals.values.flatMap { $0.values.map { abs($0.count - $0.share) } }.max() ?? 0
+    }
     files["summary.json"] = OutputFiles.periodSummaryJSON(whole, scenario: first.scenario, hires: hires,
                                                           weeks: zip(weeks, weekly).map { ($1, $0.scenario, $0.outcome.hires) })
     files["report.html"] = RosterReport.periodHTML(weeks.map { RosterReport.PeriodWeek(scenario: $0.scenario, roster: $0.outcome.roster,

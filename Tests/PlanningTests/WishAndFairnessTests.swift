@@ -1,5 +1,7 @@
 import CareDomain
+import GLPKSolver
 import Planning
+import RosterCheck
 import ScenarioFormat
 import Testing
 
@@ -75,5 +77,25 @@ struct RotationTests {
         #expect(outcome.workers(on: .mon, "laat", in: scenario) != outcome.workers(on: .tue, "vroeg", in: scenario))
         let (_, alone) = try planChecked(tinyScenario(sessions: sessions, staff: "  s1: {level: mbo3, contract_hours: 16}", clients: clients))
         #expect(alone.roster.assignments.count == 2)
+    }
+}
+
+/// Fairness over a period of weeks (issue 12: fairness means most over four weeks).
+@Suite("Fairness over a period")
+struct PeriodFairnessTests {
+    @Test("One weekend session a week for two equal colleagues: the cheaper takes week one, the other week two")
+    func weekendsAcrossWeeks() throws {
+        let yaml = tinyScenario(sessions: "      - {name: dag, days: sat, from: \"09:00\", to: \"15:00\"}",
+                                staff: "  s1: {level: mbo3, contract_hours: 24, hourly_cost: 30}\n  s2: {level: mbo3, contract_hours: 24, hourly_cost: 45}",
+                                clients: clientLines(2, attends: "[sat dag]"), labour: "settings: {fairness: [weekends]}", extra: "weeks: 2")
+        let scenario = try ScenarioLoader.parse(yaml, file: "fair.yaml")
+        var rosters: [Roster] = []
+        for index in 0..<2 {
+            let week = PlanningPeriod.week(index, of: scenario, after: rosters)
+            let outcome = try RosterPlanner(solver: GLPKSolver()).plan(week, options: PlanningOptions(timeLimitSeconds: 20, relativeGap: 0))
+            #expect(RosterChecker(scenario: week).check(outcome.roster).isEmpty)
+            rosters.append(outcome.roster)
+        }
+        #expect(rosters.map { $0.assignments.map(\.staff.rawValue) } == [["s1"], ["s2"]])
     }
 }

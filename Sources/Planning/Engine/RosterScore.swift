@@ -88,8 +88,12 @@ struct RosterScore {
                 total += weights.notKeyWorker * Double(strangers.count)
             }
         }
-        for (_, shares) in RosterPreferences.fairness(scenario, roster: roster, among: staff.filter { !$0.isHire }) where shares.count > 1 {
-            total += weights.unfairPerSession * shares.reduce(0) { $0 + $1.deviation }
+        for (measure, shares) in RosterPreferences.fairness(scenario, roster: roster, among: staff.filter { !$0.isHire }) where shares.count > 1 {
+            let before = scenario.history.fairnessSoFar[measure] ?? [:]
+            total += weights.unfairPerSession * shares.reduce(0) { sum, share in
+                let tally = before[share.staff] ?? FairTally()
+                return sum + abs(share.count + tally.count - share.share - tally.share)
+            }
         }
         return total
     }

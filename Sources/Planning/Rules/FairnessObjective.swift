@@ -6,6 +6,8 @@ extension WeekModel {
     /// sessions), each person's count against their fair share, the total over everyone who
     /// could take such work in proportion to contract hours; the deviation either way is priced.
     /// The share is linear in the roster's own total, so the model spreads whatever it rosters.
+    /// Within a period, the weeks before count too: their counts and shares are added, so the
+    /// period is spread fairly as a whole.
     func addFairness() throws {
         for measure in scenario.settings.fairness.sorted(by: { $0.rawValue < $1.rawValue }) {
             let eligible = Set(RosterPreferences.fairnessPeople(scenario, measure: measure).map(\.id))
@@ -19,11 +21,14 @@ extension WeekModel {
                 counts[person.id] = worked
                 total = total + worked
             }
+            let before = scenario.history.fairnessSoFar[measure] ?? [:]
             for person in people {
                 let deviation = try model.addVariable(modelName("unfair", measure.rawValue, person.id.rawValue))
-                let share = (person.contractHours / contract) * total
-                try model.add(counts[person.id]! - share - deviation <= 0, name: modelName("fair_above", measure.rawValue, person.id.rawValue))
-                try model.add(share - counts[person.id]! - deviation <= 0, name: modelName("fair_below", measure.rawValue, person.id.rawValue))
+                let tally = before[person.id] ?? FairTally()
+                let share = (person.contractHours / contract) * total + LinearExpression(constant: tally.share)
+                let count = counts[person.id]! + LinearExpression(constant: tally.count)
+                try model.add(count - share - deviation <= 0, name: modelName("fair_above", measure.rawValue, person.id.rawValue))
+                try model.add(share - count - deviation <= 0, name: modelName("fair_below", measure.rawValue, person.id.rawValue))
                 objective.add(deviation, coefficient: weights.unfairPerSession)
             }
         }

@@ -22,6 +22,7 @@ struct ReportLabels {
         "Wensen": "Wishes", "wensen nagekomen": "wishes met", "Wens": "Wish", "Gewicht": "Weight", "Eerlijke verdeling": "Fair shares",
         "weekenddiensten": "weekend sessions", "nachtdiensten": "nights", "avonddiensten": "evenings", "eerlijk deel": "fair share", "Vaste gezichten": "The same faces",
         "verschillende medewerkers": "different people", "waarvan vaste": "of them key workers",
+        "afwijking": "deviation", "Vaste gezichten in de periode": "The same faces over the period",
     ]
 
     subscript(_ dutch: String) -> String {

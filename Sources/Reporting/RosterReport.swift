@@ -64,6 +64,9 @@ public enum RosterReport {
         page.add(keyFigures(period, hires: periodHires, text: text))
         page.add("<nav class=\"weeks\">" + weeks.map { "<a href=\"#\(anchor($0.scenario.week))\">\(text["Week"]) \($0.scenario.week)</a>" }.joined(separator: " · ") + "</nav>")
         page.add(legend(text))
+        // The same faces over the whole period: every week's rows together (client ids hold).
+        let all = Roster(assignments: weeks.flatMap(\.roster.assignments), uncovered: [])
+        page.add(faces(scenario: first.scenario, roster: all, text: text, title: "Vaste gezichten in de periode"))
         for week in weeks {
             page.add("<section class=\"week\" id=\"\(anchor(week.scenario.week))\"><h2>\(text["Week"]) \(week.scenario.week)</h2>")
             page.add(keyFigures(week.summary, hires: week.hires, text: text))
@@ -218,7 +221,7 @@ public enum RosterReport {
             html += "<section class=\"break\"><h2>\(text["Eerlijke verdeling"])</h2><table class=\"list\"><thead><tr><th>\(text["Medewerker"])</th>"
             let measures = fairness.keys.sorted { $0.rawValue < $1.rawValue }
             let names: [FairnessMeasure: String] = [.weekends: "weekenddiensten", .nights: "nachtdiensten", .evenings: "avonddiensten"]
-            for measure in measures { html += "<th>\(text[names[measure] ?? measure.rawValue])</th><th>\(text["eerlijk deel"])</th>" }
+            for measure in measures { html += "<th>\(text[names[measure] ?? measure.rawValue])</th><th>\(text["eerlijk deel"])</th><th>\(text["afwijking"])</th>" }
             html += "</tr></thead><tbody>"
             let people = Set(fairness.values.flatMap { $0.map(\.staff) }).sorted()
             for person in people {
@@ -226,22 +229,31 @@ public enum RosterReport {
                 for measure in measures {
                     let share = fairness[measure]?.first { $0.staff == person }
                     html += "<td class=\"number\">\(share.map { String(format: "%.0f", $0.count) } ?? "")</td><td class=\"number\">\(share.map { String(format: "%.1f", $0.share) } ?? "")</td>"
+                        + "<td class=\"number\">\(share.map { String(format: "%+.1f", $0.count - $0.share) } ?? "")</td>"
                 }
                 html += "</tr>"
             }
             html += "</tbody></table></section>"
         }
-        let keyed = scenario.sortedClients.filter { !$0.keyWorkers.isEmpty }
-        if !keyed.isEmpty {
-            let faces = RosterPreferences.facesPerClient(roster)
-            html += "<section class=\"break\"><h2>\(text["Vaste gezichten"])</h2><table class=\"list\"><thead><tr><th>\(text["Cliënt"])</th><th>\(text["verschillende medewerkers"])</th><th>\(text["waarvan vaste"])</th></tr></thead><tbody>"
-            for client in keyed {
-                let seen = faces[client.id] ?? []
-                html += "<tr><td>\(escaped(client.id.rawValue))</td><td class=\"number\">\(seen.count)</td><td class=\"number\">\(seen.filter(client.keyWorkers.contains).count)</td></tr>"
-            }
-            html += "</tbody></table></section>"
+        if scenario.clients.values.contains(where: { !$0.keyWorkers.isEmpty }) {
+            html += faces(scenario: scenario, roster: roster, text: text)
         }
         return html
+    }
+
+    /// Per group client, how many different professionals worked their sessions, and how many of
+    /// them are the client's key workers: the same faces, compact (one row per client).
+    static func faces(scenario: Scenario, roster: Roster, text: ReportLabels, title: String = "Vaste gezichten") -> String {
+        let faces = RosterPreferences.facesPerClient(roster)
+        let clients = scenario.sortedClients.filter { $0.location != nil }
+        guard !clients.isEmpty else { return "" }
+        var html = "<section class=\"break\"><h2>\(text[title])</h2><table class=\"list\"><thead><tr><th>\(text["Cliënt"])</th><th>\(text["verschillende medewerkers"])</th><th>\(text["waarvan vaste"])</th></tr></thead><tbody>"
+        for client in clients {
+            let seen = faces[client.id] ?? []
+            let keyed = client.keyWorkers.isEmpty ? "–" : String(seen.filter(client.keyWorkers.contains).count)
+            html += "<tr><td>\(escaped(client.id.rawValue))</td><td class=\"number\">\(seen.count)</td><td class=\"number\">\(keyed)</td></tr>"
+        }
+        return html + "</tbody></table></section>"
     }
 
     /// A re-plan's changes (`replan`): who was moved where, the new work marked in the grids.

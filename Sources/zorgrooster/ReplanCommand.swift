@@ -46,10 +46,7 @@ struct ReplanCommand: ParsableCommand {
 
     func run() throws {
         let base = try loadScenario(self.scenario)
-        guard base.weeks == 1 else {
-            printError("\(self.scenario): replan re-plans one week; this scenario plans \(base.weeks) weeks. Re-plan the week of the absence with a one-week scenario (`weeks: 1`, that week, the weeks before as history.roster_file).")
-            throw ExitCode(2)
-        }
+        if base.weeks > 1 { return try replanPeriod(base) }
         let scenario = try loadScenario(self.scenario, variant: try absences(in: base))
         let earlier = try readRoster(folder: from, scenario: scenario)
         let pinned = try pin.map { try pinnedAssignments($0, scenario: scenario) } ?? []
@@ -73,6 +70,45 @@ struct ReplanCommand: ParsableCommand {
         }
     }
 
+    /// A period: week after week, each week keeps what is still allowed of its earlier roster
+    /// after the weeks before it as planned again, and fills what the change leaves.
+    private func replanPeriod(_ base: Scenario) throws {
+        guard pin == nil else {
+            printError("--pin plans one week; this scenario plans \(base.weeks) weeks. Remove --pin, or re-plan a one-week scenario.")
+            throw ExitCode(2)
+        }
+        let scenario = try loadScenario(self.scenario, variant: try absences(in: base))
+        let earlier: [Roster]
+        do { earlier = try RosterFileReader.readPeriod(folder: from, scenario: scenario) } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        installInterruptHandler()
+        let dropped = ResultSlots<Int>(count: scenario.weeks)
+        let weeks = try planPeriod(scenario, options: planning.options(for: scenario)) { index, week in
+            let (kept, lost) = Replanning.stillAllowed(earlier[index], in: week)
+            dropped.store(index, lost.count)
+            return Roster(assignments: kept, uncovered: [], responsibilities: earlier[index].responsibilities)
+        }
+        var files = try periodOutputFiles(weeks, language: planning.lang)
+        var changes: [(week: PlanningWeek, text: String)] = []
+        var count = 0
+        for (index, week) in weeks.enumerated() {
+            let weekChanges = Replanning.changes(from: earlier[index], to: week.outcome.roster)
+            count += weekChanges.count
+            changes.append((week.scenario.week, OutputFiles.changesCSV(weekChanges.map { ($0.interval, $0.staff, $0.before, $0.after) }, scenario: week.scenario)))
+        }
+        files["changes.csv"] = try OutputFiles.periodCSV(changes, weekColumn: false)
+        try write(files, to: out, locale: planning.csvLocale)
+        if !planning.quiet {
+            let (summary, hires) = periodSummary(weeks)
+            print(TerminalSummary.render(scenario: scenario, roster: periodRoster(weeks), summary: summary, hires: hires,
+                                         outputFolder: out, files: shownFiles(Array(files.keys) + ["roster.xlsx"])))
+            let lost = (0..<scenario.weeks).reduce(0) { total, week in total + (dropped.stored(week) ?? 0) }
+            print("Changes   \(count) over \(scenario.weeks) weeks (\(lost) assignment\(lost == 1 ? "" : "s") no longer allowed); see changes.csv")
+        }
+    }
+
     /// The absences as a what-if on the scenario: each person's own absent dates plus the new ones.
     private func absences(in base: Scenario) throws -> ScenarioVariant? {
         var added: [StaffID: Set<CivilDate>] = [:]
@@ -84,8 +120,9 @@ struct ReplanCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             let date = CivilDate(iso: String(parts[1]))!
-            guard base.week.monday <= date, date <= base.week.date(of: .sun) else {
-                printError("--absent \(item): \(date) lies outside the week \(base.week) of \(scenario)")
+            let lastDay = base.week.adding(weeks: base.weeks - 1).date(of: .sun)
+            guard base.week.monday <= date, date <= lastDay else {
+                printError("--absent \(item): \(date) lies outside \(base.weeks > 1 ? "the period \(base.week) to \(lastDay)" : "the week \(base.week)") of \(scenario)")
                 throw ExitCode(2)
             }
             added[staff, default: person.absent].insert(date)

@@ -117,7 +117,9 @@ struct PlannedWeek {
 /// Plans the scenario's period (`weeks`) week after week, each week with the rosters before it
 /// as history and an equal share of the time still left; each week's roster passes the
 /// independent checker before the next is planned.
-func planPeriod(_ scenario: Scenario, options: PlanningOptions) throws -> [PlannedWeek] {
+/// `pinning`, where given, names each week's assignments to keep (a re-plan: what is still
+/// allowed after the weeks before it, as planned again).
+func planPeriod(_ scenario: Scenario, options: PlanningOptions, pinning: ((Int, Scenario) -> Roster?)? = nil) throws -> [PlannedWeek] {
     guard scenario.weeks > 1 else { return [PlannedWeek(scenario: scenario, outcome: try planAndCheck(scenario, options: options))] }
     let started = options.startedAt ?? Date()
     var planned: [PlannedWeek] = []
@@ -127,6 +129,7 @@ func planPeriod(_ scenario: Scenario, options: PlanningOptions) throws -> [Plann
         let left = options.timeLimitSeconds - Date().timeIntervalSince(started)
         weekOptions.timeLimitSeconds = max(0.5, left / Double(scenario.weeks - index))
         weekOptions.startedAt = Date()
+        if let pinning { weekOptions.pinned = pinning(index, week) }
         planned.append(PlannedWeek(scenario: week, outcome: try planAndCheck(week, options: weekOptions)))
     }
     return planned

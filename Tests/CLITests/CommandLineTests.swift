@@ -229,6 +229,37 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: stale.path))
     }
 
+    @Test("replan over a period: a sick day in week two changes that day only; the weeks before and after stay")
+    func replanPeriod() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try writeScenario("""
+        version: 1
+        week: 2026-W12
+        weeks: 3
+        products: {dag: {setting: group, ratio: 5, min_level: mbo2}}
+        locations: {huis: {sessions: [{name: ochtend, days: mon-tue, from: "09:00", to: "12:30"}]}}
+        staff:
+          a: {level: mbo3, contract_hours: 8}
+          b: {level: mbo3, contract_hours: 8}
+        clients:
+        \((1...5).map { "  c\($0): {product: dag, location: huis, attends: [mon ochtend, tue ochtend]}" }.joined(separator: "\n"))
+        """, in: folder)
+        let before = folder.appendingPathComponent("before").path
+        #expect(try zorgrooster("solve", scenario, "--out", before, "--quiet").status == 0)
+        let rows = try String(contentsOfFile: before + "/roster.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        let monday = try #require(rows.first { $0.hasPrefix("2026-03-23") })
+        let sick = String(monday.split(separator: ",")[4])
+        let after = folder.appendingPathComponent("after").path
+        let run = try zorgrooster("replan", scenario, "--from", before, "--out", after, "--absent", "\(sick)@2026-03-23", "--quiet")
+        #expect(run.status == 0, "\(run.stderr)")
+        let changes = try String(contentsOfFile: after + "/changes.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(changes.count == 2 && changes.allSatisfy { $0.hasPrefix("2026-03-23,") }, "\(changes)")
+        let kept = try String(contentsOfFile: after + "/roster.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(rows.filter { !$0.hasPrefix("2026-03-23") } == kept.filter { !$0.hasPrefix("2026-03-23") })
+        #expect(try zorgrooster("check", scenario, after, "--set", "staff.\(sick).absent=[2026-03-23]").status == 0)
+    }
+
     @Test("check finds a roster edited by hand to break a rule")
     func checkFindsTampering() throws {
         let folder = try temporaryFolder()

@@ -33,7 +33,7 @@ enum StarterScenario {
     # A starter week for zorgrooster. Edit it, then:
     #   zorgrooster validate scenario.yaml      (every problem at once, with line numbers)
     #   zorgrooster solve scenario.yaml --out out
-    # The full format: docs/scenario-format.md and shared/SCENARIO.md.
+    # The full format: docs/SCENARIO.md (the contract) and docs/scenario-format.md.
     version: 1
     name: "Mijn eerste week"
     week: 2026-W12                  # the ISO week to plan
@@ -76,9 +76,10 @@ enum StarterScenario {
 
     staff:
       s01: {name: Anouk, level: mbo4, contract_hours: 32, skills: [verzorging], hourly_cost: 42, home_area: "7901"}
-      s02: {name: Bram, level: mbo2, contract_hours: 24, hourly_cost: 34, locations: [de-linde]}
+      s02: {name: Bram, level: mbo2, contract_hours: 24, hourly_cost: 34, locations: [de-linde],
+            wishes: [{days: [fri], session: ochtend, avoid: true, weight: 2}]}   # soft: honoured where it costs no care
       s03: {name: Chantal, level: mbo4, contract_hours: 24, hourly_cost: 43, home_area: "7902",
-            available: [{days: mon-thu, from: "08:30", to: "17:00"}]}
+            available: [{days: mon-thu, from: "08:30", to: "17:00"}], absent: [2026-03-18]}   # a day off (leave, sickness)
       s04: {name: Daan, level: hbo, contract_hours: 20, hourly_cost: 52, home_area: "7902", max_caseload: 10}
       v01: {name: Marja (vrijwilliger), volunteer: true, contract_hours: 6, locations: [de-linde]}
 

@@ -26,6 +26,14 @@ struct ValidateCommand: ParsableCommand {
         let sessions = scenario.groupSessions.count
         let period = scenario.weeks > 1 ? " + \(scenario.weeks - 1) more weeks" : ""
         print("valid: \(scenario.name) (\(scenario.week)\(period)): \(scenario.staff.count) staff, \(scenario.clients.count) clients, \(scenario.locations.count) locations, \(sessions) sessions")
+        // Valid, but worth a look: absences outside the planned weeks change nothing.
+        let lastDay = scenario.week.adding(weeks: scenario.weeks - 1).date(of: .sun)
+        let outside = scenario.sortedStaff.flatMap { person in
+            person.absent.sorted().filter { $0 < scenario.week.monday || $0 > lastDay }.map { "\(person.id)@\($0)" }
+        }
+        if !outside.isEmpty {
+            print("warning: \(outside.count) absence\(outside.count == 1 ? " lies" : "s lie") outside \(scenario.week.monday) to \(lastDay) and change nothing: \(outside.prefix(10).joined(separator: ", "))\(outside.count > 10 ? ", …" : "")")
+        }
         // Valid, but worth a look: a client of an evaluated product never evaluated is due at once.
         let neverEvaluated = scenario.sortedClients.filter { client in
             client.lastEvaluation == nil && scenario.products[client.product]?.evaluationMonths != nil

@@ -56,7 +56,7 @@ public enum RosterReport {
     /// The report of a period of several weeks: the period's key figures, a week selector, and
     /// each week's board as a section of its own.
     public static func periodHTML(_ weeks: [PeriodWeek], period: RunSummary, periodHires: HirePlan,
-                                  language: ReportLanguage = .nl) -> String {
+                                  language: ReportLanguage = .nl, changes: [[ReportChange]]? = nil) -> String {
         let text = ReportLabels(language: language)
         guard let first = weeks.first, let last = weeks.last else { return "" }
         var page = Page()
@@ -67,10 +67,13 @@ public enum RosterReport {
         // The same faces over the whole period: every week's rows together (client ids hold).
         let all = Roster(assignments: weeks.flatMap(\.roster.assignments), uncovered: [])
         page.add(faces(scenario: first.scenario, roster: all, text: text, title: "Vaste gezichten in de periode"))
-        for week in weeks {
+        for (index, week) in weeks.enumerated() {
             page.add("<section class=\"week\" id=\"\(anchor(week.scenario.week))\"><h2>\(text["Week"]) \(week.scenario.week)</h2>")
             page.add(keyFigures(week.summary, hires: week.hires, text: text))
-            page.add(locationGrids(scenario: week.scenario, roster: week.roster, text: text))
+            let weekChanges = changes.flatMap { index < $0.count ? $0[index] : nil }
+            if let weekChanges { page.add(changeTable(weekChanges, scenario: week.scenario, text: text)) }
+            let changed = Set((weekChanges ?? []).filter { !$0.after.isEmpty }.map { "\($0.staff)|\($0.interval.start)" })
+            page.add(locationGrids(scenario: week.scenario, roster: week.roster, text: text, changed: changed))
             page.add(personGrid(scenario: week.scenario, roster: week.roster, text: text))
             page.add(clientTable(scenario: week.scenario, roster: week.roster, text: text))
             page.add(uncoveredTable(scenario: week.scenario, roster: week.roster, text: text))

@@ -92,13 +92,20 @@ struct ReplanCommand: ParsableCommand {
         }
         var files = try periodOutputFiles(weeks, language: planning.lang)
         var changes: [(week: PlanningWeek, text: String)] = []
+        var marked: [[RosterReport.ReportChange]] = []
         var count = 0
         for (index, week) in weeks.enumerated() {
             let weekChanges = Replanning.changes(from: earlier[index], to: week.outcome.roster)
             count += weekChanges.count
             changes.append((week.scenario.week, OutputFiles.changesCSV(weekChanges.map { ($0.interval, $0.staff, $0.before, $0.after) }, scenario: week.scenario)))
+            marked.append(weekChanges.map { .init(interval: $0.interval, staff: $0.staff, before: $0.before, after: $0.after) })
         }
         files["changes.csv"] = try OutputFiles.periodCSV(changes, weekColumn: false)
+        // The report marks what changed, week by week.
+        let (periodFigures, periodHires) = periodSummary(weeks)
+        files["report.html"] = RosterReport.periodHTML(weeks.map { RosterReport.PeriodWeek(scenario: $0.scenario, roster: $0.outcome.roster,
+                                                                                          summary: $0.outcome.summary, hires: $0.outcome.hires) },
+                                                       period: periodFigures, periodHires: periodHires, language: planning.lang, changes: marked)
         try write(files, to: out, locale: planning.csvLocale)
         if !planning.quiet {
             let (summary, hires) = periodSummary(weeks)

@@ -257,6 +257,9 @@ struct CommandLineTests {
         #expect(changes.count == 2 && changes.allSatisfy { $0.hasPrefix("2026-03-23,") }, "\(changes)")
         let kept = try String(contentsOfFile: after + "/roster.csv", encoding: .utf8).split(separator: "\n").dropFirst()
         #expect(rows.filter { !$0.hasPrefix("2026-03-23") } == kept.filter { !$0.hasPrefix("2026-03-23") })
+        let report = try String(contentsOfFile: after + "/report.html", encoding: .utf8)
+        #expect(report.components(separatedBy: "<h2>Wijzigingen</h2>").count == 4, "a change table per week")
+        #expect(report.components(separatedBy: "chip group changed").count == 2, "the one new assignment is marked")
         #expect(try zorgrooster("check", scenario, after, "--set", "staff.\(sick).absent=[2026-03-23]").status == 0)
     }
 

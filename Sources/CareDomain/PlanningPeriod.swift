@@ -88,9 +88,6 @@ public enum PlanningPeriod {
                 shifts.append((interval.start, interval.end, interval.minutesBetweenMidnightAndSix))
             }
         }
-        return shifts.filter { shift in
-            let ofDay = ((shift.end % 1440) + 1440) % 1440
-            return shift.night > LabourRules.nightShiftThresholdMinutes && (ofDay > LabourRules.lateNightEndMinute || ofDay == 0)
-        }.count
+        return shifts.filter { $0.night > LabourRules.nightShiftThresholdMinutes && LabourRules.endsLate($0.end) }.count
     }
 }

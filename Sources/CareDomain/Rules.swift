@@ -53,6 +53,13 @@ public struct LabourRules: Sendable, Hashable {
     public static let nightShiftThresholdMinutes = 60
     /// A night shift ending after this time of day needs the longer rest.
     public static let lateNightEndMinute = 120
+
+    /// Whether work ending at `minute` ends after 02:00 (and before the day's end): a night shift
+    /// that does asks the longer rest and counts towards the night limit.
+    public static func endsLate(_ minute: Int) -> Bool {
+        let ofDay = ((minute % 1440) + 1440) % 1440
+        return ofDay > lateNightEndMinute || ofDay == 0
+    }
 }
 
 /// Travel times between areas.

@@ -323,9 +323,8 @@ final class ScenarioReader {
             guard from < 0 else { continue }
             let interval = WeekInterval(start: from, end: week.startMinute(of: date) + (end > start ? end : end + 1440))
             if interval.end > -PersonWeekLookBack.minutes { work[id, default: []].append(interval) }
-            let endOfDay = ((interval.end % 1440) + 1440) % 1440
             if interval.start >= -16 * PlanningWeek.minutesPerWeek, interval.minutesBetweenMidnightAndSix > LabourRules.nightShiftThresholdMinutes,
-               endOfDay > LabourRules.lateNightEndMinute || endOfDay == 0 {
+               LabourRules.endsLate(interval.end) {
                 nights[id, default: 0] += 1
             }
             // Weekends of the four weeks before: the week offset of each Saturday or Sunday touched.

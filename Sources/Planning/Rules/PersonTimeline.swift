@@ -23,6 +23,24 @@ extension WeekModel {
         return (prior + sessions).sorted { $0.interval < $1.interval }
     }
 
+    /// Pairs of a person's entries (in time order) whose gap lies in `gaps`, with the entries
+    /// between them; pairs with the history's fixed work between them are left out (that work
+    /// stands between them whatever the roster does).
+    func pairs(in entries: [TimelineEntry], gaps: Range<Int>) -> [(earlier: TimelineEntry, later: TimelineEntry, between: [TimelineEntry])] {
+        var found: [(earlier: TimelineEntry, later: TimelineEntry, between: [TimelineEntry])] = []
+        for (index, earlier) in entries.enumerated() {
+            for later in entries[(index + 1)...] {
+                let gap = later.interval.start - earlier.interval.end
+                if gap >= gaps.upperBound { break }
+                guard gap >= gaps.lowerBound else { continue }
+                let between = entries.filter { $0.interval.start >= earlier.interval.end && $0.interval.end <= later.interval.start }
+                guard !between.contains(where: { $0.variable == nil }) else { continue }
+                found.append((earlier, later, between))
+            }
+        }
+        return found
+    }
+
     /// Adds `Σ members − Σ minus ≤ limit`, with the history's fixed work moved to the constant;
     /// nothing when the row cannot bind (the history alone broke it, or too few are free).
     func addTogether(_ members: [TimelineEntry], minus: [TimelineEntry] = [], limit: Int, name: String) throws {

@@ -19,16 +19,8 @@ extension WeekModel {
             let entries = timeline(of: person)
             guard entries.contains(where: { $0.variable != nil }) else { continue }
             var pairs: [Int: [(pair: [TimelineEntry], between: [TimelineEntry])]] = [:]
-            for (index, earlier) in entries.enumerated() {
-                for later in entries[(index + 1)...] {
-                    let gap = later.interval.start - earlier.interval.end
-                    if gap >= rules.minDailyRestMinutes { break }
-                    guard gap >= rules.shiftBreakMinutes else { continue }
-                    let between = entries.filter { $0.interval.start >= earlier.interval.end && $0.interval.end <= later.interval.start }
-                    // A fixed piece of work between them: never a rest of its own.
-                    guard !between.contains(where: { $0.variable == nil }) else { continue }
-                    pairs[earlier.interval.end, default: []].append(([earlier, later], between))
-                }
+            for (earlier, later, between) in self.pairs(in: entries, gaps: rules.shiftBreakMinutes..<rules.minDailyRestMinutes) {
+                pairs[earlier.interval.end, default: []].append(([earlier, later], between))
             }
             let times = pairs.keys.sorted()
             guard times.count > 1 || pairs.values.contains(where: { $0.contains { $0.pair.allSatisfy { $0.variable == nil } } }) else { continue }

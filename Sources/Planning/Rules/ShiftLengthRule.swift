@@ -64,10 +64,7 @@ extension WeekModel {
 }
 
 /// A shift ending after 02:00 (and before the day's end) asks the longer rest after a night.
-func endsLate(_ end: Int) -> Bool {
-    let ofDay = ((end % 1440) + 1440) % 1440
-    return ofDay > LabourRules.lateNightEndMinute || ofDay == 0
-}
+func endsLate(_ end: Int) -> Bool { LabourRules.endsLate(end) }
 
 /// Shift length, night-shift length and the rest after a late night: the oracle's check.
 struct ShiftLengthRule: PersonWeekRule {

@@ -15,17 +15,9 @@ extension WeekModel {
         let rules = scenario.labourRules
         for person in staff where !person.consentsToSplitShifts(rules) {
             let entries = timeline(of: person)
-            var rows = 0
-            for (index, earlier) in entries.enumerated() {
-                for later in entries[(index + 1)...] {
-                    let gap = later.interval.start - earlier.interval.end
-                    if gap >= rules.shiftBreakMinutes { break }
-                    guard gap >= LabourRules.splitGapMinutes else { continue }
-                    let between = entries.filter { $0.interval.start >= earlier.interval.end && $0.interval.end <= later.interval.start }
-                    guard !between.contains(where: { $0.variable == nil }) else { continue }
-                    rows += 1
-                    try addTogether([earlier, later], minus: between, limit: 1, name: modelName("split_shift", person.id.rawValue, rows))
-                }
+            guard LabourRules.splitGapMinutes < rules.shiftBreakMinutes else { continue }
+            for (row, pair) in pairs(in: entries, gaps: LabourRules.splitGapMinutes..<rules.shiftBreakMinutes).enumerated() {
+                try addTogether([pair.earlier, pair.later], minus: pair.between, limit: 1, name: modelName("split_shift", person.id.rawValue, row + 1))
             }
         }
     }

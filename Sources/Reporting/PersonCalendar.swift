@@ -1,16 +1,27 @@
 import CareDomain
 
 /// One iCalendar file (RFC 5545) per person with their week: times in Europe/Amsterdam with the
-/// zone's rules included, and UIDs built from the week, person and activity, so importing a
-/// re-planned week updates the events instead of adding them twice.
+/// zone's rules included, and UIDs built from the person, the date and the activity's place in
+/// their day (not its time), so importing a re-planned week moves a shifted event instead of
+/// adding a second one; a re-plan also cancels what it took away.
 public enum PersonCalendar {
-    /// `calendars/<staff id>.ics` for everyone with work this week.
-    public static func files(roster: Roster, scenario: Scenario) -> [String: String] {
+    /// `calendars/<staff id>.ics` for everyone with work this week. With `previous` (a re-plan's
+    /// earlier roster), an event that changed gets `SEQUENCE:1` and one that is gone is written
+    /// as cancelled, so a calendar that imported the earlier file follows.
+    public static func files(roster: Roster, scenario: Scenario, previous: Roster? = nil) -> [String: String] {
         let byStaff = Dictionary(grouping: roster.assignments) { $0.staff }
+        let before = previous.map { Dictionary(grouping: $0.assignments) { $0.staff } } ?? [:]
         var files: [String: String] = [:]
-        for (staff, work) in byStaff {
+        for staff in Set(byStaff.keys).union(before.keys) {
             guard let person = scenario.staff[staff] else { continue }
-            files["calendars/\(staff.rawValue).ics"] = calendar(for: person, work: work.sorted(), scenario: scenario)
+            var lines = eventLines((byStaff[staff] ?? []).sorted(), scenario: scenario, previous: previous.map { _ in (before[staff] ?? []).sorted() })
+            if let earlier = before[staff], previous != nil {
+                let now = Set(uids((byStaff[staff] ?? []).sorted(), week: scenario.week))
+                let gone = zip(earlier.sorted(), uids(earlier.sorted(), week: scenario.week)).filter { !now.contains($0.1) }
+                lines += cancelled(gone.map(\.0), uids: gone.map(\.1), scenario: scenario)
+            }
+            guard !lines.isEmpty else { continue }
+            files["calendars/\(staff.rawValue).ics"] = document(for: person, events: lines, title: "\(scenario.week)")
         }
         return files
     }
@@ -21,7 +32,7 @@ public enum PersonCalendar {
         var events: [StaffID: [String]] = [:]
         for (roster, scenario) in weeks {
             for (staff, work) in Dictionary(grouping: roster.assignments, by: \.staff) where scenario.staff[staff] != nil {
-                events[staff, default: []] += eventLines(work.sorted(), scenario: scenario)
+                events[staff, default: []] += eventLines(work.sorted(), scenario: scenario)  // dates make the UIDs distinct per week
             }
         }
         var files: [String: String] = [:]
@@ -45,14 +56,19 @@ public enum PersonCalendar {
         return lines.flatMap(folded).joined(separator: "\r\n") + "\r\n"
     }
 
-    static func eventLines(_ work: [RosterAssignment], scenario: Scenario) -> [String] {
+    static func eventLines(_ work: [RosterAssignment], scenario: Scenario, previous: [RosterAssignment]? = nil) -> [String] {
         var lines: [String] = []
         // DTSTAMP must be there; the week's Monday keeps identical runs identical.
         let stamp = compact(scenario.week.date(atMinute: 0)) + "T000000Z"
-        for item in work {
+        let earlier = previous.map { Dictionary(zip(uids($0, week: scenario.week), $0), uniquingKeysWith: { first, _ in first }) }
+        for (item, id) in zip(work, uids(work, week: scenario.week)) {
             lines += ["BEGIN:VEVENT",
-                      "UID:" + uid(item, week: scenario.week),
-                      "DTSTAMP:" + stamp,
+                      "UID:" + id,
+                      "DTSTAMP:" + stamp]
+            // A re-plan: an event that is not as it was is a new version of it.
+            if let earlier, let was = earlier[id], was != item { lines.append("SEQUENCE:1") }
+            if let earlier, earlier[id] == nil { lines.append("SEQUENCE:1") }
+            lines += [
                       "DTSTART;TZID=Europe/Amsterdam:" + local(item.interval.start, week: scenario.week),
                       "DTEND;TZID=Europe/Amsterdam:" + local(item.interval.end, week: scenario.week),
                       "SUMMARY:" + escaped(summary(item, scenario: scenario))]
@@ -75,11 +91,30 @@ public enum PersonCalendar {
         "END:VTIMEZONE",
     ]
 
-    static func uid(_ item: RosterAssignment, week: PlanningWeek) -> String {
-        let parts = ["\(week)", item.staff.rawValue, item.activity.rawValue, item.location?.rawValue ?? item.area ?? "", item.ref,
-                     String(item.interval.start)]
-        return parts.map { String($0.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") ? $0 : "_" }) }
-            .joined(separator: "-") + "@zorgrooster"
+    /// Events the re-plan took away, written as cancelled versions of the earlier ones.
+    static func cancelled(_ work: [RosterAssignment], uids: [String], scenario: Scenario) -> [String] {
+        let stamp = compact(scenario.week.date(atMinute: 0)) + "T000000Z"
+        return zip(work, uids).flatMap { item, id in
+            ["BEGIN:VEVENT", "UID:" + id, "DTSTAMP:" + stamp, "SEQUENCE:1", "STATUS:CANCELLED",
+             "DTSTART;TZID=Europe/Amsterdam:" + local(item.interval.start, week: scenario.week),
+             "DTEND;TZID=Europe/Amsterdam:" + local(item.interval.end, week: scenario.week),
+             "SUMMARY:" + escaped("Vervallen: " + summary(item, scenario: scenario)), "TRANSP:TRANSPARENT", "END:VEVENT"]
+        }
+    }
+
+    /// One person's UIDs, in the order of `work` (sorted by time): the date, the person, the
+    /// activity and its number among the person's activities of that kind that day. A shift moved
+    /// within its day keeps its UID; the start minute is not in it.
+    static func uids(_ work: [RosterAssignment], week: PlanningWeek) -> [String] {
+        var seen: [String: Int] = [:]
+        return work.map { item in
+            let date = week.date(atMinute: item.interval.start)
+            let key = "\(date)|\(item.staff)|\(item.activity.rawValue)"
+            seen[key, default: 0] += 1
+            let parts = [date.description, item.staff.rawValue, item.activity.rawValue, String(seen[key]!)]
+            return parts.map { String($0.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") ? $0 : "_" }) }
+                .joined(separator: "-") + "@zorgrooster"
+        }
     }
 
     static func summary(_ item: RosterAssignment, scenario: Scenario) -> String {

@@ -56,6 +56,9 @@ struct ReplanCommand: ParsableCommand {
         installInterruptHandler()
         let outcome = try planAndCheck(scenario, options: options)
         var files = outputFiles(outcome, scenario: scenario, language: planning.lang)
+        // Calendars that follow: changed events as new versions, taken-away ones cancelled.
+        for name in files.keys where name.hasPrefix("calendars/") { files[name] = nil }
+        files.merge(PersonCalendar.files(roster: outcome.roster, scenario: scenario, previous: earlier)) { _, new in new }
         let changes = Replanning.changes(from: earlier, to: outcome.roster)
         files["changes.csv"] = OutputFiles.changesCSV(changes.map { ($0.interval, $0.staff, $0.before, $0.after) }, scenario: scenario)
         // The report marks what changed: a table of the changes, the new work outlined in the grids.

@@ -32,7 +32,7 @@ struct PersonCalendarTests {
             "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000",
             "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE",
             "BEGIN:VEVENT",
-            "UID:2026-W13-s1-group-huis-nacht-8580@zorgrooster",
+            "UID:2026-03-28-s1-group-1@zorgrooster",
             "DTSTAMP:20260323T000000Z",
             "DTSTART;TZID=Europe/Amsterdam:20260328T230000",
             "DTEND;TZID=Europe/Amsterdam:20260329T070000",
@@ -50,6 +50,26 @@ struct PersonCalendarTests {
         let first = PersonCalendar.files(roster: roster, scenario: Self.scenario)
         #expect(first.keys.sorted() == ["calendars/s1.ics"])
         #expect(first == PersonCalendar.files(roster: roster, scenario: Self.scenario))
+    }
+
+    @Test("a re-plan: a shift moved within its day keeps its UID with SEQUENCE:1, a shift taken away is cancelled")
+    func updates() {
+        let evening = RosterAssignment(staff: StaffID("s1"), activity: .group, interval: WeekInterval(start: 1440 + 1080, end: 1440 + 1320),
+                                       location: LocationID("huis"), area: "7901", clients: [ClientID("c1")], products: [ProductID("dag")],
+                                       role: .professional, ref: "avond")
+        let moved = RosterAssignment(staff: StaffID("s1"), activity: .group, interval: WeekInterval(start: 1440 + 1140, end: 1440 + 1380),
+                                     location: LocationID("huis"), area: "7901", clients: [ClientID("c1")], products: [ProductID("dag")],
+                                     role: .professional, ref: "avond")
+        let before = Roster(assignments: [Self.night, evening], uncovered: [])
+        let after = Roster(assignments: [moved], uncovered: [])
+        let file = PersonCalendar.files(roster: after, scenario: Self.scenario, previous: before)["calendars/s1.ics"] ?? ""
+        let events = file.components(separatedBy: "BEGIN:VEVENT").dropFirst()
+        #expect(events.count == 2)
+        let updated = events.first { $0.contains("UID:2026-03-24-s1-group-1@zorgrooster") && !$0.contains("CANCELLED") }
+        #expect(updated?.contains("SEQUENCE:1") == true && updated?.contains("T190000") == true)
+        #expect(events.contains { $0.contains("UID:2026-03-28-s1-group-1@zorgrooster") && $0.contains("STATUS:CANCELLED") })
+        // Without a re-plan, no sequence and no cancellation.
+        #expect(!(PersonCalendar.files(roster: after, scenario: Self.scenario)["calendars/s1.ics"] ?? "").contains("SEQUENCE"))
     }
 
     @Test("lines over 75 octets fold without splitting a character")

@@ -63,6 +63,16 @@ struct ShiftPatternTests {
         #expect(outcome.uncovered(.staffing).first?.reason.text.contains("max_weekends_worked") == true)
     }
 
+    @Test("A night running into Monday makes Monday a working day: with two days off together, nobody works Wednesday after it alone (regression)")
+    func historyNightCountsForDaysOff() throws {
+        let yaml = try LabourHistoryRuleTests().withHistory(["2026-03-15,sun,23:00,07:00,s1,s1,group,huis,1000,c1,dag,professional,nacht"],
+                                                            sessions: "      - {name: dag, days: wed, from: \"09:00\", to: \"15:00\"}",
+                                                            attends: "[wed dag]")
+            .replacingOccurrences(of: "history:", with: "labour_rules: {min_consecutive_days_off: 2}\nhistory:")
+        let (scenario, outcome) = try planChecked(yaml)
+        #expect(outcome.workers(on: .wed, "dag", in: scenario) == ["s2"])
+    }
+
     func longestRunLength(_ days: [Int]) -> Int {
         var longest = 0, run = 0, last = Int.min
         for day in days { run = day == last + 1 ? run + 1 : 1; longest = max(longest, run); last = day }

@@ -16,8 +16,9 @@ extension WeekModel {
             let worked = try workedDayVariables(for: person)
             for first in (-limit)...(7 - limit) {
                 let days = first...(first + limit)
-                let fixed = days.filter { $0 < 0 && before.contains($0) }.count
-                let free = days.compactMap { $0 >= 0 ? worked[$0] : nil }
+                // The history's work fixes its days, Monday included when a night runs into it.
+                let fixed = days.filter { before.contains($0) }.count
+                let free = days.compactMap { $0 >= 0 && !before.contains($0) ? worked[$0] : nil }
                 guard free.count + fixed > limit, !free.isEmpty else { continue }
                 try model.add(LinearExpression.sum(free) <= Double(max(0, limit - fixed)), name: modelName("days_in_a_row", person.id.rawValue, first))
             }

@@ -12,8 +12,9 @@ extension WeekModel {
             let before = scenario.history.workedDays(of: person.id)
             let known = scenario.history.priorWork[person.id] == nil ? 0 : -PersonWeekLookBack.minutes / 1440 + 1
             let worked = try workedDayVariables(for: person)
+            // The history's work fixes its days, Monday included when a night runs into it.
             func value(_ day: Int) -> (variable: Variable?, fixed: Double) {
-                day < 0 ? (nil, before.contains(day) ? 1 : 0) : (worked[day], 0)
+                before.contains(day) ? (nil, 1) : day < 0 ? (nil, 0) : (worked[day], 0)
             }
             for a in known...7 {
                 for b in (a + 2)...(a + least) where b <= 7 {

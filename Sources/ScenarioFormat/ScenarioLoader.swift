@@ -74,12 +74,38 @@ public enum ScenarioLoader {
                                                            problem: "the file is empty", hint: "start from `zorgrooster init` or an example in scenarios/")])
             }
             root = composed
+            // YAML aliases repeat a part of the file by reference: a few lines can stand for
+            // billions of values ("billion laughs"). Counted before any of it is read out.
+            if exceedsValues(root, limit: largestValueCount) {
+                throw ScenarioError(issues: [ScenarioIssue(location: SourceLocation(file: file, line: 1, column: 1), path: "",
+                                                           problem: "the file expands to more than \(largestValueCount) values (through YAML anchors and aliases)",
+                                                           hint: "write the scenario out without `&anchor`/`*alias` repetition, or split it into staff_file and clients_file")])
+            }
         } catch let error as ScenarioError {
             throw error
         } catch {
             throw ScenarioError(issues: [yamlIssue(error, file: file)])
         }
         return ValueNode(yaml: root, file: file, path: "")
+    }
+
+    /// The most values (scalars, lists, mappings) a scenario may expand to: far above any real
+    /// provider's week (1,000 staff and 2,500 clients are a few hundred thousand).
+    static let largestValueCount = 2_000_000
+
+    /// Whether `node` holds more than `limit` values, counted with aliases expanded; stops counting early.
+    static func exceedsValues(_ node: Node, limit: Int) -> Bool {
+        var count = 0
+        func walk(_ node: Node) -> Bool {
+            count += 1
+            if count > limit { return true }
+            switch node {
+            case let .mapping(mapping): return mapping.contains { walk($0.key) || walk($0.value) }
+            case let .sequence(sequence): return sequence.contains { walk($0) }
+            default: return false
+            }
+        }
+        return walk(node)
     }
 
     private static func yamlIssue(_ error: Error, file: String) -> ScenarioIssue {

@@ -49,6 +49,23 @@ struct FuzzTests {
         return lines.joined(separator: "\n")
     }
 
+    @Test("A 500-byte YAML alias bomb (9^10 values) is refused at once with a located message")
+    func aliasBomb() {
+        var lines = ["version: 1", "week: 2026-W12", "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+        for level in 1...9 { lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]") }
+        lines.append("staff: *a9")
+        let started = Date()
+        let issues: [ScenarioIssue]
+        do {
+            _ = try ScenarioLoader.parse(lines.joined(separator: "\n"), file: "bomb.yaml")
+            issues = []
+        } catch {
+            issues = error.issues
+        }
+        #expect(issues.count == 1 && issues[0].problem.contains("expands to more than"), "\(issues)")
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
     @Test("400 mutated scenarios read as scenarios or fail with located issues, never a trap")
     func mutatedScenarios() throws {
         let folder = Self.root.appendingPathComponent("scenarios")

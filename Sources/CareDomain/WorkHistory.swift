@@ -24,8 +24,6 @@ public struct WorkHistory: Sendable, Hashable {
         self.sundaysWorked52Weeks = sundaysWorked52Weeks
     }
 
-    public var isEmpty: Bool { priorWork.isEmpty && nightShifts16Weeks.isEmpty && sundaysWorked52Weeks.isEmpty && weekendsWorked.isEmpty }
-
     /// Weekends worked in the `weeks` − 1 weeks before this one (for a limit per `weeks` weeks).
     public func weekendsWorked(by staff: StaffID, inWeeksBefore weeks: Int) -> Int {
         (weekendsWorked[staff] ?? []).filter { $0 < 0 && $0 >= -(weeks - 1) }.count
@@ -45,8 +43,6 @@ public struct WorkHistory: Sendable, Hashable {
         return last
     }
 
-    /// The earlier work that still runs at or after the first Monday 00:00.
-    public func busyIntoWeek(of staff: StaffID) -> [WeekInterval] { work(of: staff).filter { $0.end > 0 } }
 }
 
 /// How far back the rules that look back see: the reduced daily rest's 7×24 h and a day more.

@@ -87,7 +87,4 @@ extension PersonWeekView {
     var workedDays: Set<Int> {
         Set(prior.flatMap(\.touchedDays) + work.flatMap(\.interval.touchedDays))
     }
-
-    /// The first day the rules know about: days before it are free (no history) or unknown.
-    var firstKnownDay: Int { prior.isEmpty ? 0 : -PersonWeekLookBack.minutes / 1440 + 1 }
 }

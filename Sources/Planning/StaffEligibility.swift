@@ -73,9 +73,9 @@ struct StaffCalendar {
         if session.interval.minutes > longest {
             return .longerThanShift
         }
-        if scenario.history.priorWork[staff.id] != nil, let violation = WorkingWeek(staff: staff, scenario: scenario).violationAfterHistory(
+        if scenario.history.priorWork[staff.id] != nil, let violation = WorkingWeek.violationAfterHistory(
             TimedWork(interval: session.interval, area: scenario.locations[session.location]?.travelArea, isSleep: session.kind == .sleep,
-                      isGroupSession: true)) {
+                      isGroupSession: true), staff: staff, scenario: scenario) {
             return .afterHistory(violation)
         }
         return .eligible

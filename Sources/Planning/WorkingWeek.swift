@@ -35,9 +35,20 @@ struct WorkingWeek {
     /// The rule that one piece of work alone breaks after the history's work (nil: none, or no
     /// history): such work is never offered to this person.
     func violationAfterHistory(_ item: TimedWork) -> RuleViolation? {
+        Self.violationAfterHistory(item, staff: staff, scenario: scenario, prior: prior, sequencer: sequencer)
+    }
+
+    /// The same without a whole `WorkingWeek`: asked for every person and session while the
+    /// model is built, so it makes no sequencer of the person's own (the rules looking back do
+    /// not sequence).
+    static func violationAfterHistory(_ item: TimedWork, staff: Staff, scenario: Scenario,
+                                      prior: [WeekInterval]? = nil, sequencer: DaySequencer? = nil) -> RuleViolation? {
+        let prior = prior ?? scenario.history.work(of: staff.id).filter { $0.end > -PersonWeekView.lookBackMinutes }
         guard !prior.isEmpty else { return nil }
         let view = PersonWeekView(staff: staff, scenario: scenario, work: [item], coordinationMinutes: 0,
-                                  sequencer: sequencer, prior: prior)
+                                  sequencer: sequencer ?? DaySequencer(travel: scenario.travel, grid: TimeGrid(step: scenario.timeStepMinutes),
+                                                                       homeArea: nil, availability: nil),
+                                  prior: prior)
         for rule in PlanningRules.lookingBack {
             if let broken = rule.violation(in: view) { return broken }
         }

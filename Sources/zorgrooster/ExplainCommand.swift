@@ -1,4 +1,5 @@
 import ArgumentParser
+import CareDomain
 import Foundation
 import Reporting
 import ScenarioFormat
@@ -14,6 +15,7 @@ struct ExplainCommand: ParsableCommand {
 
             Examples:
               zorgrooster explain out/griepweek --session eik thu ochtend
+              zorgrooster explain out/vier-weken --session eik 2026-03-25 laat   (one date of a period)
               zorgrooster explain out/wijkteam --client k99
             """)
 
@@ -23,15 +25,15 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "Explain one client's visits, evaluations and appointments.")
     var client: String?
 
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Explain one group session: location, day and session name.", valueName: "LOC DAY NAME"))
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Explain one group session: location, day (or date) and session name.", valueName: "LOC DAY NAME"))
     var session: [String] = []
 
     func validate() throws {
         if !session.isEmpty && session.count != 3 { throw ValidationError("--session takes three words: location, day and name, e.g. --session linde thu ochtend.") }
         if client != nil && !session.isEmpty { throw ValidationError("use --client or --session, not both.") }
         let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-        if session.count == 3, !days.contains(session[1]) {
-            throw ValidationError("--session's day is one of \(days.joined(separator: ", ")); `\(session[1])` is not.")
+        if session.count == 3, !days.contains(session[1]), CivilDate(iso: session[1]) == nil {
+            throw ValidationError("--session's day is one of \(days.joined(separator: ", ")) or a date (YYYY-MM-DD, for one week of a period); `\(session[1])` is not.")
         }
     }
 
@@ -47,7 +49,8 @@ struct ExplainCommand: ParsableCommand {
             title = "Client \(client)"
         } else if session.count == 3 {
             let (location, day, name) = (session[0], session[1], session[2])
-            matches = { row in row["location"] == location && row["day"] == day && row["ref"] == name }
+            // The day by name (every such day of a period) or by date.
+            matches = { row in row["location"] == location && (row["day"] == day || row["date"] == day) && row["ref"] == name }
             title = "Session \(location) \(day) \(name)"
         } else {
             matches = { _ in true }
@@ -66,6 +69,21 @@ struct ExplainCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        // A session of a period occurs once a week: one block per date.
+        let dates = Set((planned + short).compactMap { $0["date"] }).sorted()
+        if client == nil, session.count == 3, dates.count > 1 {
+            for date in dates {
+                print(block(title: title, planned: planned.filter { $0["date"] == date }, short: short.filter { $0["date"] == date }))
+                print("")
+            }
+            return
+        }
+        print(block(title: title, planned: planned, short: short))
+    }
+
+    /// What one client or session shows: who is rostered, what is not covered and why.
+    private func block(title: String, planned: [[String: String]], short: [[String: String]]) -> String {
+        var title = title
         if client == nil, session.count == 3, let first = planned.first ?? short.first {
             title += " (\(first["date"] ?? "") \(first["start"] ?? "")–\(first["end"] ?? ""))"
         }
@@ -93,7 +111,7 @@ struct ExplainCommand: ParsableCommand {
                     .map { "  " + $0 }
             }
         }
-        print(lines.joined(separator: "\n"))
+        return lines.joined(separator: "\n")
     }
 
     private func table(_ name: String) throws -> [[String: String]] {

@@ -112,6 +112,11 @@ struct CommandLineTests {
         let check = try zorgrooster("check", scenario, out)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("over 3 weeks"))
+        // explain: one block per date of the period, or the one date asked.
+        let every = try zorgrooster("explain", out, "--session", "huis", "mon", "ochtend")
+        #expect(every.stdout.components(separatedBy: "Session huis mon ochtend (").count == 4, "\(every.stdout)")
+        let one = try zorgrooster("explain", out, "--session", "huis", "2026-03-23", "ochtend")
+        #expect(one.stdout.hasPrefix("Session huis 2026-03-23 ochtend (2026-03-23 09:00–12:30)"), "\(one.stdout)")
         try roster.replacingOccurrences(of: "2026-03-30,mon", with: "2026-04-06,mon").write(toFile: out + "/roster.csv", atomically: true, encoding: .utf8)
         let outside = try zorgrooster("check", scenario, out)
         #expect(outside.status == 2)

@@ -133,3 +133,24 @@ public struct Roster: Sendable {
         responsibilities.reduce(into: [:]) { $0[$1.staff, default: 0] += $1.coordinationMinutes }
     }
 }
+
+/// One change between two rosters (a re-plan): a person's work at one time before and after,
+/// as `changes.csv` lists it and the report marks it.
+public struct RosterChange: Sendable, Comparable {
+    public let interval: WeekInterval
+    public let staff: StaffID
+    /// The activity and place, e.g. "group linde ochtend"; empty where there was (or is) none.
+    public let before: String
+    public let after: String
+
+    public init(interval: WeekInterval, staff: StaffID, before: String, after: String) {
+        self.interval = interval
+        self.staff = staff
+        self.before = before
+        self.after = after
+    }
+
+    public static func < (lhs: RosterChange, rhs: RosterChange) -> Bool {
+        (lhs.interval.start, lhs.interval.end, lhs.staff, lhs.before, lhs.after) < (rhs.interval.start, rhs.interval.end, rhs.staff, rhs.before, rhs.after)
+    }
+}

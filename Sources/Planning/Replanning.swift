@@ -39,21 +39,8 @@ public enum Replanning {
         return (kept, dropped)
     }
 
-    /// One line of `changes.csv`: a person's work at one time before and after.
-    public struct Change: Sendable, Comparable {
-        public let interval: WeekInterval
-        public let staff: StaffID
-        /// The activity and place, e.g. "group linde ochtend"; empty where there was (or is) none.
-        public let before: String
-        public let after: String
-
-        public static func < (lhs: Change, rhs: Change) -> Bool {
-            (lhs.interval.start, lhs.interval.end, lhs.staff, lhs.before, lhs.after) < (rhs.interval.start, rhs.interval.end, rhs.staff, rhs.before, rhs.after)
-        }
-    }
-
     /// What differs between two rosters, person by person and time by time.
-    public static func changes(from old: Roster, to new: Roster) -> [Change] {
+    public static func changes(from old: Roster, to new: Roster) -> [RosterChange] {
         func key(_ row: RosterAssignment) -> String { "\(row.staff)|\(row.interval.start)|\(row.interval.end)" }
         func describe(_ row: RosterAssignment) -> String {
             // A visit by its client, not its number: numbers follow time order and shift when
@@ -65,12 +52,12 @@ public enum Replanning {
         let after = Dictionary(grouping: new.assignments, by: key).mapValues { Set($0.map(describe)) }
         var rows: [String: RosterAssignment] = [:]
         for row in old.assignments + new.assignments where rows[key(row)] == nil { rows[key(row)] = row }
-        var changes: [Change] = []
+        var changes: [RosterChange] = []
         for slot in Set(before.keys).union(after.keys) {
             let was = (before[slot] ?? []).sorted().joined(separator: "; ")
             let now = (after[slot] ?? []).sorted().joined(separator: "; ")
             guard was != now, let row = rows[slot] else { continue }
-            changes.append(Change(interval: row.interval, staff: row.staff, before: was, after: now))
+            changes.append(RosterChange(interval: row.interval, staff: row.staff, before: was, after: now))
         }
         return changes.sorted()
     }

@@ -6,7 +6,7 @@ import Foundation
 /// uncovered care with its reasons, the capacity gap as SVG bars, and the run's key figures.
 public enum RosterReport {
     public static func html(scenario: Scenario, roster: Roster, summary: RunSummary, hires: HirePlan,
-                            language: ReportLanguage = .nl, changes: [ReportChange]? = nil) -> String {
+                            language: ReportLanguage = .nl, changes: [RosterChange]? = nil) -> String {
         let text = ReportLabels(language: language)
         var page = Page()
         page.add("<header><h1>\(text["Weekrooster"]) · \(escaped(scenario.name))</h1><p>\(text["Week"]) \(scenario.week)</p></header>")
@@ -21,21 +21,6 @@ public enum RosterReport {
         page.add(preferences(scenario: scenario, roster: roster, text: text))
         page.add(CapacityChart.section(hires: hires, scale: scenario.scale, text: text))
         return page.document(title: "\(text["Weekrooster"]) \(scenario.name) \(scenario.week)", language: text.htmlLanguage)
-    }
-
-    /// One change of a re-plan, for the report.
-    public struct ReportChange: Sendable {
-        public let interval: WeekInterval
-        public let staff: StaffID
-        public let before: String
-        public let after: String
-
-        public init(interval: WeekInterval, staff: StaffID, before: String, after: String) {
-            self.interval = interval
-            self.staff = staff
-            self.before = before
-            self.after = after
-        }
     }
 
     /// One week of a period, for `periodHTML`.
@@ -56,7 +41,7 @@ public enum RosterReport {
     /// The report of a period of several weeks: the period's key figures, a week selector, and
     /// each week's board as a section of its own.
     public static func periodHTML(_ weeks: [PeriodWeek], period: RunSummary, periodHires: HirePlan,
-                                  language: ReportLanguage = .nl, changes: [[ReportChange]]? = nil) -> String {
+                                  language: ReportLanguage = .nl, changes: [[RosterChange]]? = nil) -> String {
         let text = ReportLabels(language: language)
         guard let first = weeks.first, let last = weeks.last else { return "" }
         var page = Page()
@@ -260,7 +245,7 @@ public enum RosterReport {
     }
 
     /// A re-plan's changes (`replan`): who was moved where, the new work marked in the grids.
-    static func changeTable(_ changes: [ReportChange], scenario: Scenario, text: ReportLabels) -> String {
+    static func changeTable(_ changes: [RosterChange], scenario: Scenario, text: ReportLabels) -> String {
         var html = "<section><h2>\(text["Wijzigingen"])</h2>"
         guard !changes.isEmpty else { return html + "<p>\(text["Niets gewijzigd."])</p></section>" }
         html += "<table class=\"list\"><thead><tr><th>\(text["Wanneer"])</th><th>\(text["Medewerker"])</th><th>\(text["Was"])</th><th>\(text["Wordt"])</th></tr></thead><tbody>"

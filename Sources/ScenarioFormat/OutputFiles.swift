@@ -36,7 +36,7 @@ public enum OutputFiles {
     }
 
     /// `changes.csv` of a re-plan: `date,start,end,staff_id,before,after`.
-    public static func changesCSV(_ changes: [(interval: WeekInterval, staff: StaffID, before: String, after: String)], scenario: Scenario) -> String {
+    public static func changesCSV(_ changes: [RosterChange], scenario: Scenario) -> String {
         var rows = [["date", "start", "end", "staff_id", "before", "after"]]
         for change in changes {
             rows.append([scenario.week.date(atMinute: change.interval.start).description, ClockTime.text(change.interval.start),

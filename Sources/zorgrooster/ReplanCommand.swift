@@ -60,11 +60,11 @@ struct ReplanCommand: ParsableCommand {
         for name in files.keys where name.hasPrefix("calendars/") { files[name] = nil }
         files.merge(PersonCalendar.files(roster: outcome.roster, scenario: scenario, previous: earlier)) { _, new in new }
         let changes = Replanning.changes(from: earlier, to: outcome.roster)
-        files["changes.csv"] = OutputFiles.changesCSV(changes.map { ($0.interval, $0.staff, $0.before, $0.after) }, scenario: scenario)
+        files["changes.csv"] = OutputFiles.changesCSV(changes, scenario: scenario)
         // The report marks what changed: a table of the changes, the new work outlined in the grids.
         files["report.html"] = RosterReport.html(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
                                                  language: planning.lang,
-                                                 changes: changes.map { .init(interval: $0.interval, staff: $0.staff, before: $0.before, after: $0.after) })
+                                                 changes: changes)
         try write(files, to: out, locale: planning.csvLocale)
         if !planning.quiet {
             print(TerminalSummary.render(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
@@ -95,13 +95,13 @@ struct ReplanCommand: ParsableCommand {
         }
         var files = try periodOutputFiles(weeks, language: planning.lang)
         var changes: [(week: PlanningWeek, text: String)] = []
-        var marked: [[RosterReport.ReportChange]] = []
+        var marked: [[RosterChange]] = []
         var count = 0
         for (index, week) in weeks.enumerated() {
             let weekChanges = Replanning.changes(from: earlier[index], to: week.outcome.roster)
             count += weekChanges.count
-            changes.append((week.scenario.week, OutputFiles.changesCSV(weekChanges.map { ($0.interval, $0.staff, $0.before, $0.after) }, scenario: week.scenario)))
-            marked.append(weekChanges.map { .init(interval: $0.interval, staff: $0.staff, before: $0.before, after: $0.after) })
+            changes.append((week.scenario.week, OutputFiles.changesCSV(weekChanges, scenario: week.scenario)))
+            marked.append(weekChanges)
         }
         files["changes.csv"] = try OutputFiles.periodCSV(changes, weekColumn: false)
         // The report marks what changed, week by week.

@@ -35,12 +35,7 @@ public enum PlanningPeriod {
         // Fairness over the period: each week's counts and fair shares, summed.
         // (The sessions and people are the same every week, so the first week's scenario serves.)
         for roster in earlier where !scenario.settings.fairness.isEmpty {
-            for (measure, shares) in RosterPreferences.fairness(scenario, roster: roster) {
-                for share in shares {
-                    history.fairnessSoFar[measure, default: [:]][share.staff, default: FairTally()].count += share.count
-                    history.fairnessSoFar[measure, default: [:]][share.staff, default: FairTally()].share += share.share
-                }
-            }
+            RosterPreferences.addFairness(of: roster, in: scenario, to: &history.fairnessSoFar)
         }
         // Counts that stayed zero say nothing.
         history.nightShifts16Weeks = history.nightShifts16Weeks.filter { $0.value > 0 }

@@ -90,6 +90,16 @@ public enum RosterPreferences {
         return result
     }
 
+    /// Adds a week's counts and fair shares to a period's running tally.
+    public static func addFairness(of roster: Roster, in scenario: Scenario, to totals: inout [FairnessMeasure: [StaffID: FairTally]]) {
+        for (measure, shares) in fairness(scenario, roster: roster) {
+            for share in shares {
+                totals[measure, default: [:]][share.staff, default: FairTally()].count += share.count
+                totals[measure, default: [:]][share.staff, default: FairTally()].share += share.share
+            }
+        }
+    }
+
     /// The people a fairness measure is spread over: professionals with contract hours who may
     /// work some session of that kind at all (location and availability).
     public static func fairnessPeople(_ scenario: Scenario, measure: FairnessMeasure) -> [Staff] {

@@ -93,22 +93,12 @@ struct ReplanCommand: ParsableCommand {
             dropped.store(index, lost.count)
             return Roster(assignments: kept, uncovered: [], responsibilities: earlier[index].responsibilities)
         }
-        var files = try periodOutputFiles(weeks, language: planning.lang)
-        var changes: [(week: PlanningWeek, text: String)] = []
-        var marked: [[RosterChange]] = []
-        var count = 0
-        for (index, week) in weeks.enumerated() {
-            let weekChanges = Replanning.changes(from: earlier[index], to: week.outcome.roster)
-            count += weekChanges.count
-            changes.append((week.scenario.week, OutputFiles.changesCSV(weekChanges, scenario: week.scenario)))
-            marked.append(weekChanges)
-        }
-        files["changes.csv"] = try OutputFiles.periodCSV(changes, weekColumn: false)
+        let changes = zip(earlier, weeks).map { Replanning.changes(from: $0, to: $1.outcome.roster) }
+        let count = changes.reduce(0) { $0 + $1.count }
         // The report marks what changed, week by week.
-        let (periodFigures, periodHires) = periodSummary(weeks)
-        files["report.html"] = RosterReport.periodHTML(weeks.map { RosterReport.PeriodWeek(scenario: $0.scenario, roster: $0.outcome.roster,
-                                                                                          summary: $0.outcome.summary, hires: $0.outcome.hires) },
-                                                       period: periodFigures, periodHires: periodHires, language: planning.lang, changes: marked)
+        var files = try periodOutputFiles(weeks, language: planning.lang, changes: changes)
+        files["changes.csv"] = try OutputFiles.periodCSV(zip(weeks, changes).map { ($0.scenario.week, OutputFiles.changesCSV($1, scenario: $0.scenario)) },
+                                                         weekColumn: false)
         try write(files, to: out, locale: planning.csvLocale)
         if !planning.quiet {
             let (summary, hires) = periodSummary(weeks)

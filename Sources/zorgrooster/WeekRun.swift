@@ -196,7 +196,8 @@ func periodRoster(_ weeks: [PlannedWeek]) -> Roster {
 
 /// The files `solve` writes for a period: each table over all weeks (a `week` column where a
 /// row does not carry its own date), one report with a section per week, one calendar per person.
-func periodOutputFiles(_ weeks: [PlannedWeek], language: ReportLanguage = .nl) throws -> [String: String] {
+/// `changes` (a re-plan's, per week) are marked in the report.
+func periodOutputFiles(_ weeks: [PlannedWeek], language: ReportLanguage = .nl, changes: [[RosterChange]]? = nil) throws -> [String: String] {
     guard weeks.count > 1, let first = weeks.first else { return weeks.first.map { outputFiles($0.outcome, scenario: $0.scenario, language: language) } ?? [:] }
     let perWeek = weeks.map { outputFiles($0.outcome, scenario: $0.scenario, language: language) }
     func merged(_ name: String, weekColumn: Bool) throws -> String {
@@ -214,18 +215,13 @@ func periodOutputFiles(_ weeks: [PlannedWeek], language: ReportLanguage = .nl) t
     // Fairness over the whole period: the last week's tally of the weeks before, plus its own.
     if let last = weeks.last, !first.scenario.settings.fairness.isEmpty {
         var totals = last.scenario.history.fairnessSoFar
-        for (measure, shares) in RosterPreferences.fairness(last.scenario, roster: last.outcome.roster) {
-            for share in shares {
-                totals[measure, default: [:]][share.staff, default: FairTally()].count += share.count
-                totals[measure, default: [:]][share.staff, default: FairTally()].share += share.share
-            }
-        }
+        RosterPreferences.addFairness(of: last.outcome.roster, in: last.scenario, to: &totals)
         whole.fairnessLargestDeviation = totals.values.flatMap { $0.values.map { abs($0.count - $0.share) } }.max() ?? 0
     }
     files["summary.json"] = OutputFiles.periodSummaryJSON(whole, scenario: first.scenario, hires: hires,
                                                           weeks: zip(weeks, weekly).map { ($1, $0.scenario, $0.outcome.hires) })
     files["report.html"] = RosterReport.periodHTML(weeks.map { RosterReport.PeriodWeek(scenario: $0.scenario, roster: $0.outcome.roster,
                                                                                       summary: $0.outcome.summary, hires: $0.outcome.hires) },
-                                                   period: summary, periodHires: hires, language: language)
+                                                   period: summary, periodHires: hires, language: language, changes: changes)
     return files
 }

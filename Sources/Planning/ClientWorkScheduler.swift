@@ -65,7 +65,11 @@ final class PersonPlan {
 
     /// Hours of the week so far: timed work and coordination.
     var workedHours: Double {
-        Double(timedWork.reduce(coordinationMinutes) { $0 + $1.interval.minutes }) / 60
+        // Summed in place: the greedy asks this for every candidate of every need.
+        var minutes = coordinationMinutes
+        for work in fixed { minutes += work.interval.minutes }
+        for occurrences in days.values { for occurrence in occurrences { minutes += occurrence.minutes } }
+        return Double(minutes) / 60
     }
 }
 

@@ -17,6 +17,9 @@ struct GroupStaffing {
     /// Per session: the people whose calendar allows it at all (location, availability, absence, length).
     let eligible: [[Staff]]
     private let eligibility: [StaffID: [Eligibility]]
+    /// Per session: how many of its fixed clients name key workers, and per person how many name
+    /// them (the key workers' term of `softRise`, asked for every candidate).
+    private let keyWorkerClients: [(total: Int, naming: [StaffID: Int])]
 
     init(scenario: Scenario, demands: [SessionDemand], staff: [Staff], weights: ObjectiveWeights = .standard) {
         self.scenario = scenario
@@ -32,6 +35,12 @@ struct GroupStaffing {
         }
         self.eligible = eligible
         self.eligibility = eligibility
+        keyWorkerClients = demands.map { demand in
+            let naming = demand.fixedClients.filter { !$0.keyWorkers.isEmpty }
+            return (naming.count, naming.reduce(into: [StaffID: Int]()) { counts, client in
+                for person in Set(client.keyWorkers) { counts[person, default: 0] += 1 }
+            })
+        }
     }
 
     /// Why `person` cannot take `session` now, as the rule that forbids it; nil when they can.
@@ -85,7 +94,7 @@ struct GroupStaffing {
             let working = Set(week.workers[session].map(\.id))
             let people = eligible[session]
             var open = people.indices.filter { need.isMet(by: people[$0]) && !working.contains(people[$0].id) }
-                .map { (index: $0, priority: priority(people[$0], session: week.demands[session], hours: hours, plans: plans)) }
+                .map { (index: $0, priority: priority(people[$0], session: session, demand: week.demands[session], hours: hours, plans: plans)) }
             var chosen: Staff? = nil
             // The best-ranked first; usually the oracle accepts them, so no full sort is needed.
             while chosen == nil, let best = open.indices.min(by: { open[$0].priority < open[$1].priority }) {
@@ -99,14 +108,14 @@ struct GroupStaffing {
         }
     }
 
-    private func priority(_ person: Staff, session demand: SessionDemand, hours: Double, plans: [StaffID: PersonPlan]) -> PersonPriority {
+    private func priority(_ person: Staff, session: Int, demand: SessionDemand, hours: Double, plans: [StaffID: PersonPlan]) -> PersonPriority {
         let plan = plans[person.id]
         let worked = plan?.workedHours ?? 0
         let location = demand.session.location
         return PersonPriority(
             belowMinimum: worked + 1e-9 < person.minHours ? 0 : 1,
             objectiveRise: objectiveRise(person, worked: worked, hours: hours, newFace: plan?.locations.contains(location) != true)
-                + softRise(person, session: demand),
+                + softRise(person, session: session, demand: demand),
             level: person.level.rank,
             hoursLeft: -(person.contractHours - worked),
             id: person.id.rawValue)
@@ -120,7 +129,7 @@ struct GroupStaffing {
 
     /// What the session adds to `person`'s wishes and to the key workers' objective, priced as
     /// `RosterScore.softPreferences` does (a wished day off as if not yet worked).
-    func softRise(_ person: Staff, session demand: SessionDemand) -> Double {
+    func softRise(_ person: Staff, session index: Int, demand: SessionDemand) -> Double {
         var rise = 0.0
         let session = demand.session
         for wish in person.wishes {
@@ -134,7 +143,8 @@ struct GroupStaffing {
             }
         }
         if !person.isVolunteer {
-            rise += weights.notKeyWorker * Double(demand.fixedClients.filter { !$0.keyWorkers.isEmpty && !$0.keyWorkers.contains(person.id) }.count)
+            let clients = keyWorkerClients[index]
+            rise += weights.notKeyWorker * Double(clients.total - (clients.naming[person.id] ?? 0))
         }
         return rise
     }
@@ -149,10 +159,10 @@ struct GroupStaffing {
 
     /// Sessions with the fewest eligible people per required professional first, then in time order.
     private func sessionsByScarcity(_ week: GroupWeek) -> [Int] {
-        week.demands.indices.sorted { lhs, rhs in
-            let left = Double(eligible[lhs].count) / Double(max(1, week.requiredProfessionals(in: lhs)))
-            let right = Double(eligible[rhs].count) / Double(max(1, week.requiredProfessionals(in: rhs)))
-            return (left, week.demands[lhs].session) < (right, week.demands[rhs].session)
+        // Each session's scarcity once, not in every comparison (it counts the clients present).
+        let scarcity = week.demands.indices.map { Double(eligible[$0].count) / Double(max(1, week.requiredProfessionals(in: $0))) }
+        return week.demands.indices.sorted { lhs, rhs in
+            (scarcity[lhs], week.demands[lhs].session) < (scarcity[rhs], week.demands[rhs].session)
         }
     }
 

@@ -36,6 +36,7 @@ struct CompareCommand: ParsableCommand {
         // Each variant is read afresh from the file, so no variant can touch the base or another.
         let scenarios = try variants.map { variant in try variant.map { try loadScenario(scenario, variant: $0) } ?? base }
         let names = variants.map { $0?.name ?? "base" }
+        try holdOutput(out)
         let folders = uniqueFolders(for: names)
 
         // Variants run side by side where cores allow; each plan already spreads its parts over the cores.

@@ -46,6 +46,7 @@ struct EstimateCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
+        try holdOutput(out)
         var estimator = TenderEstimator(solver: GLPKSolver())
         estimator.timeLimitSeconds = timeLimit
         let sensitivity: [TenderEstimate]

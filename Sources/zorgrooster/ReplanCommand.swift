@@ -53,6 +53,7 @@ struct ReplanCommand: ParsableCommand {
         let (kept, dropped) = Replanning.stillAllowed(Roster(assignments: earlier.assignments + pinned, uncovered: []), in: scenario)
         var options = planning.options(for: scenario)
         options.pinned = Roster(assignments: Array(Set(kept)).sorted(), uncovered: [], responsibilities: earlier.responsibilities)
+        try holdOutput(out)
         installInterruptHandler()
         let outcome = try planAndCheck(scenario, options: options)
         var files = outputFiles(outcome, scenario: scenario, language: planning.lang)
@@ -86,6 +87,7 @@ struct ReplanCommand: ParsableCommand {
             printError("\(error)")
             throw ExitCode(2)
         }
+        try holdOutput(out)
         installInterruptHandler()
         let dropped = ResultSlots<Int>(count: scenario.weeks)
         let weeks = try planPeriod(scenario, options: planning.options(for: scenario)) { index, week in

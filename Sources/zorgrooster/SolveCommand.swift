@@ -33,6 +33,7 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try loadScenario(self.scenario, variant: try chooseVariant(variant, or: what, in: self.scenario))
+        try holdOutput(out)
         installInterruptHandler()
         let progress = LiveProgress()
         var options = planning.interactiveOptions(for: scenario, progress: progress)

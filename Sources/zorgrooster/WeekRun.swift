@@ -62,14 +62,30 @@ func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: ReportLan
 /// Writes an output folder whole (`OutputFiles.writeFolder`); `single` writes the files into
 /// a folder that is not ours (`init`), each atomically, deleting nothing.
 func write(_ files: [String: String], to folder: String, locale: CSVLocale = .plain, single: Bool = false) throws {
-    do {
-        try writeData(try localized(files, locale: locale), to: folder, single: single)
-    } catch let exit as ExitCode {
-        throw exit
-    } catch {
-        printError("cannot write to \(folder): \(error.localizedDescription)")
+    let data: [String: Data]
+    do { data = try localized(files, locale: locale) } catch {
+        printError("internal failure while making the files for \(folder): \(error)")
         throw ExitCode(1)
     }
+    try writeData(data, to: folder, single: single)
+}
+
+/// Takes the output folder's lock for the rest of the run (before the solve, so a second run
+/// into the same folder is told at once, not after its whole time limit).
+func holdOutput(_ folder: String) throws {
+    do { try OutputLock.acquire(folder) } catch {
+        try fail(writing: folder, error)
+    }
+}
+
+private func fail(writing folder: String, _ error: Error) throws -> Never {
+    if let failure = error as? OutputWriteError {
+        printError(failure.description)
+        // Two runs into one folder is a usage mistake, not an internal failure.
+        throw ExitCode(failure.kind == .busy ? 2 : 1)
+    }
+    printError("cannot write to \(folder): \(error)")
+    throw ExitCode(1)
 }
 
 /// The files as bytes: CSV in the chosen locale, and `roster.xlsx` beside each `roster.csv`
@@ -90,8 +106,7 @@ func writeData(_ data: [String: Data], to folder: String, single: Bool = false) 
     do {
         if single { try OutputFiles.write(data: data, to: folder) } else { try OutputFiles.writeFolder(data: data, to: folder) }
     } catch {
-        printError("cannot write to \(folder): \(error.localizedDescription)")
-        throw ExitCode(1)
+        try fail(writing: folder, error)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// Runs the built `zorgrooster` binary as a planner would, and checks exit codes and messages.
@@ -180,6 +181,34 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: foreign + "/roster.csv"))
     }
 
+    @Test("Two runs never write one folder: the second is told which process holds it (exit 2); a folder in the way fails with its path and changes nothing")
+    func outputLock() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try writeScenario(Self.good, in: folder)
+        let out = folder.appendingPathComponent("out").path
+        // This test process holds the lock, as a running solve would.
+        let descriptor = open(folder.appendingPathComponent(".out.lock").path, O_RDWR | O_CREAT, 0o644)
+        #expect(descriptor >= 0 && flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        _ = "4242\n".withCString { write(descriptor, $0, 5) }
+        let busy = try zorgrooster("solve", scenario, "--out", out, "--quiet")
+        #expect(busy.status == 2)
+        #expect(busy.stderr.contains("process 4242") && busy.stderr.contains("choose another --out"), "\(busy.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        close(descriptor)
+        #expect(try zorgrooster("solve", scenario, "--out", out, "--quiet").status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }.isEmpty)
+
+        let foreign = folder.appendingPathComponent("mine").path
+        try FileManager.default.createDirectory(atPath: foreign + "/roster.csv", withIntermediateDirectories: true)
+        try "notes".write(toFile: foreign + "/notes.txt", atomically: true, encoding: .utf8)
+        let blocked = try zorgrooster("solve", scenario, "--out", foreign, "--quiet")
+        #expect(blocked.status == 1)
+        #expect(blocked.stderr.contains("mine/roster.csv: a folder of that name is in the way"), "\(blocked.stderr)")
+        #expect(!blocked.stderr.contains("NSCocoaErrorDomain"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: foreign).sorted() == ["notes.txt", "roster.csv"])
+    }
+
     @Test("Fuzzed scenarios through validate and solve: exit 0 or 2, never a signal or an internal failure; a written roster checks; bad input writes nothing")
     func fuzzedSolves() throws {
         let folder = try temporaryFolder()
@@ -225,7 +254,7 @@ struct CommandLineTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let scenario = try writeScenario(Self.good.replacingOccurrences(of: "s1: {level: mbo3, contract_hours: 4}", with: "s1: {name: \"=HYPERLINK(1)\", level: mbo3, contract_hours: 4}"), in: folder)
         let out = folder.appendingPathComponent("out").path
-        let stale = folder.appendingPathComponent(".out.new-999999")
+        let stale = folder.appendingPathComponent(".out.new-Xy3kQ9")
         try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
         #expect(try zorgrooster("solve", scenario, "--out", out, "--quiet").status == 0)
         let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)

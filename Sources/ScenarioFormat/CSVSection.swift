@@ -23,8 +23,15 @@ extension ScenarioReader {
                     existing: [(id: String, node: ValueNode)]) -> [(id: String, node: ValueNode)] {
         guard let name = values.text(fileNode) else { return [] }
         let path = name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        let text: String
+        switch InputFile.text(atPath: path, limit: InputFile.largestCSVBytes) {
+        case let .success(read): text = read
+        case .failure(.unreadable):
             log.report(fileNode, "cannot read `\(name)`", hint: "the path is relative to the scenario file's folder")
+            return []
+        case let .failure(problem):
+            let (words, hint) = InputFile.describe(problem, what: "a staff or client list")
+            log.report(fileNode, "`\(name)`: \(words)", hint: hint)
             return []
         }
         do {

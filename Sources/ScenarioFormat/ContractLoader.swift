@@ -15,7 +15,7 @@ public enum ContractLoader {
 
     /// A contract has `volumes` and no `week`; `validate` reads each kind with its own reader.
     public static func isContract(path: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
+        guard let text = try? InputFile.text(atPath: path, limit: InputFile.largestYAMLBytes).get(),
               let root = try? ScenarioLoader.compose(text, file: path) else { return false }
         return root.field("volumes") != nil && root.field("week") == nil
     }

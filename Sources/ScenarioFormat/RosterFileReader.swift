@@ -85,10 +85,13 @@ public enum RosterFileReader {
             .map { line, row in try assignment(row, line: line, scenario: scenario) }
     }
 
-    private static func rows(in folder: String, file: String, required: [String]) throws -> [(Int, [String: String])] {
+    static func rows(in folder: String, file: String, required: [String]) throws -> [(Int, [String: String])] {
         let path = URL(fileURLWithPath: folder).appendingPathComponent(file).path
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ReadError(file: path, line: 1, problem: "cannot read the file; run `zorgrooster solve` with --out \(folder) first")
+        let text: String
+        switch InputFile.text(atPath: path, limit: InputFile.largestCSVBytes) {
+        case let .success(read): text = read
+        case .failure(.unreadable): throw ReadError(file: path, line: 1, problem: "cannot read the file; run `zorgrooster solve` with --out \(folder) first")
+        case let .failure(problem): throw ReadError(file: path, line: 1, problem: InputFile.describe(problem, what: "a roster").problem)
         }
         let csv = try CSV<Named>(string: try CSVLocale.plain(text), delimiter: .comma)
         for column in required where !csv.header.contains(column) {
@@ -124,11 +127,38 @@ public enum RosterFileReader {
         guard let activity = Activity(rawValue: row["activity"] ?? ""), let role = RosterRole(rawValue: row["role"] ?? "") else {
             throw ReadError(file: "roster.csv", line: line, problem: "unknown activity or role")
         }
+        try checkDescriptiveCells(row, line: line, interval: interval, scenario: scenario)
         return RosterAssignment(
             staff: StaffID(row["staff_id"] ?? ""), activity: activity, interval: interval,
             location: (row["location"] ?? "").isEmpty ? nil : LocationID(row["location"]!),
             area: (row["area"] ?? "").isEmpty ? nil : row["area"], clients: list(row["clients"]).map(ClientID.init),
             products: list(row["product"]).map(ProductID.init), role: role, ref: row["ref"] ?? "")
+    }
+
+    /// The cells a reader sees but the rules do not use (the weekday, the name, the area, the
+    /// products) must still say what the scenario says: a row edited there is named.
+    private static func checkDescriptiveCells(_ row: [String: String], line: Int, interval: WeekInterval, scenario: Scenario) throws {
+        let day = scenario.week.date(atMinute: interval.start).weekday.description
+        guard row["day"] == day else {
+            throw ReadError(file: "roster.csv", line: line, problem: "day is `\(row["day"] ?? "")`, but \(row["date"] ?? "") is a \(day)")
+        }
+        if let person = scenario.staff[StaffID(row["staff_id"] ?? "")], row["staff_name"] != OutputFiles.asText(person.name) {
+            throw ReadError(file: "roster.csv", line: line, problem: "staff_name is `\(row["staff_name"] ?? "")`; \(person.id) is called `\(person.name)`")
+        }
+        for product in list(row["product"]) where scenario.products[ProductID(product)] == nil {
+            throw ReadError(file: "roster.csv", line: line, problem: "product `\(product)` is not in the scenario")
+        }
+        let clients = list(row["clients"]).compactMap { scenario.clients[ClientID($0)] }
+        if !clients.isEmpty, Set(clients.map(\.product.rawValue)) != Set(list(row["product"])) {
+            throw ReadError(file: "roster.csv", line: line, problem: "product is `\(row["product"] ?? "")`; the row's clients have \(Set(clients.map(\.product.rawValue)).sorted().joined(separator: ";"))")
+        }
+        if let area = row["area"], !area.isEmpty {
+            let known = Set(scenario.locations.values.map { $0.area ?? $0.id.rawValue } + scenario.clients.values.compactMap { $0.ambulatory?.area }
+                + scenario.staff.values.compactMap(\.homeArea))
+            guard known.contains(area) else {
+                throw ReadError(file: "roster.csv", line: line, problem: "area `\(area)` is no area of the scenario's locations, clients or staff")
+            }
+        }
     }
 
     private static func uncoveredDemand(_ row: [String: String], line: Int, scenario: Scenario) throws -> UncoveredDemand {

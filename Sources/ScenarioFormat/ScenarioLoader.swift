@@ -33,17 +33,14 @@ public enum ScenarioLoader {
 
     static func contents(of path: String) throws(ScenarioError) -> (text: String, folder: String) {
         let url = URL(fileURLWithPath: path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(issues: [ScenarioIssue(
-                location: SourceLocation(file: path, line: 1, column: 1), path: "",
-                problem: "the file cannot be read", hint: "check the path; the scenario is a .yaml or .json file")])
+        switch InputFile.text(atPath: path, limit: InputFile.largestYAMLBytes) {
+        case let .success(text):
+            return (text, url.deletingLastPathComponent().path)
+        case let .failure(problem):
+            let (words, hint) = InputFile.describe(problem, what: "a scenario or contract")
+            throw ScenarioError(issues: [ScenarioIssue(location: SourceLocation(file: path, line: 1, column: 1), path: "", problem: words,
+                                                       hint: problem == .unreadable ? "check the path; a scenario is a .yaml or .json file" : hint)])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError(issues: [ScenarioIssue(
-                location: SourceLocation(file: path, line: 1, column: 1), path: "",
-                problem: "the file is not UTF-8 text", hint: "save it as UTF-8")])
-        }
-        return (text, url.deletingLastPathComponent().path)
     }
 
     /// Reads scenario text; `folder` resolves `staff_file` and `clients_file`.

@@ -88,7 +88,32 @@ final class ScenarioReader {
                                 appointments: appointments, travel: travel, labourRules: labourRules)
         scenario.history = history
         scenario.weeks = periodWeeks
+        checkSize(scenario, node: top.optional("staff") ?? top.optional("staff_file") ?? root)
         return scenario
+    }
+
+    /// The most person-session pairs (staff × sessions of the period) and person-visit pairs a
+    /// plan takes: ten times the largest week measured (2,000 staff who may all work at 100
+    /// locations, about half a gigabyte); beyond it, memory would run out before a roster.
+    static let largestPersonSessionPairs = 20_000_000
+    static let largestPersonVisitPairs = 20_000_000
+
+    /// Refuses a scenario too large to plan before any memory is spent on it.
+    func checkSize(_ scenario: Scenario, node: ValueNode) {
+        let sessionsPerWeek = scenario.locations.values.reduce(0) { sum, location in
+            sum + location.sessions.reduce(0) { $0 + $1.window.days.count }
+        }
+        let sessions = sessionsPerWeek * scenario.weeks
+        let visits = scenario.clients.values.reduce(0) { $0 + ($1.ambulatory?.visitCount ?? 0) } * scenario.weeks
+        // Counts are bounded field by field, so these products cannot overflow.
+        let people = scenario.staff.count
+        if people * sessions > Self.largestPersonSessionPairs {
+            log.report(node, "the plan would weigh \(people) staff against \(sessions) sessions (\(people * sessions) pairs), more than the \(Self.largestPersonSessionPairs) this version plans at once",
+                       hint: "plan regions apart (one scenario per group of locations that share staff) or fewer weeks at a time")
+        } else if people * visits > Self.largestPersonVisitPairs {
+            log.report(node, "the plan would weigh \(people) staff against \(visits) visits (\(people * visits) pairs), more than the \(Self.largestPersonVisitPairs) this version plans at once",
+                       hint: "plan neighbourhood teams apart or fewer weeks at a time")
+        }
     }
 
     /// The document with `staff_file` and `clients_file` rows moved into `staff` and `clients`,
@@ -288,8 +313,9 @@ final class ScenarioReader {
     private func readHistoryRoster(_ fileNode: ValueNode, week: PlanningWeek, staff: [StaffID: Staff], into history: inout WorkHistory) {
         guard let name = values.text(fileNode) else { return }
         let path = name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            log.report(fileNode, "cannot read `\(name)`", hint: "the path is relative to the scenario file's folder; give a roster.csv written by `zorgrooster solve`")
+        guard let text = try? InputFile.text(atPath: path, limit: InputFile.largestCSVBytes).get() else {
+            log.report(fileNode, "cannot read `\(name)` (or it is not UTF-8 text of at most \(InputFile.largestCSVBytes >> 20) MiB)",
+                       hint: "the path is relative to the scenario file's folder; give a roster.csv written by `zorgrooster solve`")
             return
         }
         let table: CSV<Named>

@@ -31,6 +31,10 @@ struct CheckCommand: ParsableCommand {
         } else {
             weeks = [try readRoster(folder: folder, scenario: scenario)]
         }
+        do { try RosterFileReader.checkWrittenFiles(folder: folder, scenario: scenario) } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
         // Each week against its own rules, the weeks before it as its history.
         var violations: [Violation] = []
         for (index, roster) in weeks.enumerated() {

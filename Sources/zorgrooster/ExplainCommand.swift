@@ -116,7 +116,7 @@ struct ExplainCommand: ParsableCommand {
 
     private func table(_ name: String) throws -> [[String: String]] {
         let path = (folder as NSString).appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let text = try? InputFile.text(atPath: path, limit: InputFile.largestCSVBytes).get() else {
             printError("cannot read \(path); run `zorgrooster solve SCENARIO --out \(folder)` first")
             throw ExitCode(2)
         }

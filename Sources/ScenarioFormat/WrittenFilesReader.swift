@@ -1,0 +1,136 @@
+import CareDomain
+import Foundation
+import SwiftCSV
+
+/// `check` reads every file `solve` wrote, not only the roster: each column of `capacity.csv`,
+/// `capacity-by-day.csv`, `responsibility.csv`, `wishes.csv` and `summary.json` is validated
+/// against the scenario (known levels, skills, people, dates; finite, non-negative numbers), and
+/// the summary's totals against the roster's rows. A file edited into nonsense is named by line.
+extension RosterFileReader {
+    /// The side files of the output in `folder`; a missing optional file is no error.
+    public static func checkWrittenFiles(folder: String, scenario: Scenario) throws {
+        let levels = Set(scenario.scale.levels.map(\.name))
+        // `lead` is the capacity tables' name for an end-responsible lead in a session.
+        let skills = Set(scenario.staff.values.flatMap(\.skills) + scenario.clients.values.flatMap(\.needs)
+            + scenario.products.values.flatMap { Array($0.skills) + Array($0.responsibleSkills) } + ["lead", ""])
+        let weeks = Set((0..<scenario.weeks).map { scenario.week.adding(weeks: $0).description })
+        func optionalRows(_ file: String, _ columns: [String]) throws -> [(Int, [String: String])] {
+            guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent(file).path) else { return [] }
+            return try rows(in: folder, file: file, required: columns)
+        }
+        func number(_ row: [String: String], _ column: String, file: String, line: Int, largest: Double = 1e9) throws -> Double {
+            guard let value = Double(row[column] ?? ""), value.isFinite, value >= 0, value <= largest else {
+                throw ReadError(file: file, line: line, problem: "\(column) `\(row[column] ?? "")` is not a number from 0 to \(decimalText(largest))")
+            }
+            return value
+        }
+        func week(_ row: [String: String], file: String, line: Int) throws {
+            guard scenario.weeks > 1 else { return }
+            guard let text = row["week"], weeks.contains(text) else {
+                throw ReadError(file: file, line: line, problem: "week `\(row["week"] ?? "")` is not a week of the period \(scenario.week) + \(scenario.weeks) weeks")
+            }
+        }
+
+        for (line, row) in try optionalRows("capacity.csv", OutputFiles.capacityColumns) {
+            guard levels.contains(row["level"] ?? "") else {
+                throw ReadError(file: "capacity.csv", line: line, problem: "level `\(row["level"] ?? "")` is not a level of the scenario")
+            }
+            guard skills.contains(row["skill"] ?? "") else {
+                throw ReadError(file: "capacity.csv", line: line, problem: "skill `\(row["skill"] ?? "")` is no skill of the scenario")
+            }
+            let figures = try OutputFiles.capacityColumns.dropFirst(2).map { try number(row, $0, file: "capacity.csv", line: line) }
+            // demand = assigned + uncovered, as the table defines them.
+            if abs(figures[0] - figures[2] - figures[3]) > 0.011 {
+                throw ReadError(file: "capacity.csv", line: line, problem: "demand_hours \(decimalText(figures[0])) is not assigned_hours + uncovered_hours (\(decimalText(figures[2] + figures[3])))")
+            }
+            try week(row, file: "capacity.csv", line: line)
+        }
+        for (line, row) in try optionalRows("capacity-by-day.csv", OutputFiles.capacityByDayColumns) {
+            guard Weekday(name: row["day"] ?? "") != nil, Daypart(rawValue: row["daypart"] ?? "") != nil else {
+                throw ReadError(file: "capacity-by-day.csv", line: line, problem: "day `\(row["day"] ?? "")` or daypart `\(row["daypart"] ?? "")` is not a weekday (mon…sun) and daypart (\(Daypart.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            guard levels.contains(row["level"] ?? ""), skills.contains(row["skill"] ?? "") else {
+                throw ReadError(file: "capacity-by-day.csv", line: line, problem: "level `\(row["level"] ?? "")` or skill `\(row["skill"] ?? "")` is not the scenario's")
+            }
+            for column in ["uncovered_hours", "hire_hours"] { _ = try number(row, column, file: "capacity-by-day.csv", line: line, largest: 24) }
+            try week(row, file: "capacity-by-day.csv", line: line)
+        }
+        for (line, row) in try optionalRows("responsibility.csv", OutputFiles.responsibilityColumns) {
+            let file = "responsibility.csv"
+            guard let client = scenario.clients[ClientID(row["client_id"] ?? "")] else {
+                throw ReadError(file: file, line: line, problem: "client `\(row["client_id"] ?? "")` is not in the scenario")
+            }
+            guard let person = scenario.staff[StaffID(row["staff_id"] ?? "")] else {
+                throw ReadError(file: file, line: line, problem: "staff member `\(row["staff_id"] ?? "")` is not in the scenario")
+            }
+            let expected = [("product", client.product.rawValue), ("staff_name", OutputFiles.asText(person.name)), ("level", person.level.name),
+                            ("fixed", client.responsible == person.id ? "true" : "false")]
+            for (column, value) in expected where row[column] != value {
+                throw ReadError(file: file, line: line, problem: "\(column) is `\(row[column] ?? "")`; for \(client.id) and \(person.id) the scenario gives `\(value)`")
+            }
+            _ = try number(row, "coordination_minutes", file: file, line: line, largest: 10_080)
+            try week(row, file: file, line: line)
+        }
+        for (line, row) in try optionalRows("wishes.csv", OutputFiles.wishColumns) {
+            let file = "wishes.csv"
+            guard scenario.staff[StaffID(row["staff_id"] ?? "")] != nil else {
+                throw ReadError(file: file, line: line, problem: "staff member `\(row["staff_id"] ?? "")` is not in the scenario")
+            }
+            guard CivilDate(iso: row["date"] ?? "") != nil, let weight = Int(row["weight"] ?? ""), (1...5).contains(weight),
+                  ["true", "false"].contains(row["met"] ?? "") else {
+                throw ReadError(file: file, line: line, problem: "date, weight (1 to 5) or met (true/false) is not valid")
+            }
+        }
+        try checkSummary(folder: folder, scenario: scenario)
+    }
+
+    /// `summary.json`: the contract's fields with their types, the scenario's week, and totals
+    /// that agree with `roster.csv` and `uncovered.csv`.
+    private static func checkSummary(folder: String, scenario: Scenario) throws {
+        let file = "summary.json"
+        let path = URL(fileURLWithPath: folder).appendingPathComponent(file).path
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        guard let text = try? InputFile.text(atPath: path, limit: InputFile.largestCSVBytes).get(),
+              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)), let summary = object as? [String: Any] else {
+            throw ReadError(file: file, line: 1, problem: "not a JSON object as solve writes it")
+        }
+        let statuses: Set<String> = ["optimal", "feasible", "stopped", "infeasible", "unbounded", "no_solution"]
+        guard let status = summary["status"] as? String, statuses.contains(status) else {
+            throw ReadError(file: file, line: 1, problem: "status `\(summary["status"] ?? "")` is not one of \(statuses.sorted().joined(separator: ", "))")
+        }
+        guard summary["week"] as? String == scenario.week.description else {
+            throw ReadError(file: file, line: 1, problem: "week `\(summary["week"] ?? "")` is not the scenario's \(scenario.week)")
+        }
+        func value(_ key: String, largest: Double = 1e12) throws -> Double {
+            guard let number = summary[key] as? NSNumber, number.doubleValue.isFinite,
+                  number.doubleValue >= 0, number.doubleValue <= largest else {
+                throw ReadError(file: file, line: 1, problem: "`\(key)` is `\(summary[key] ?? "missing")`, not a number from 0 to \(decimalText(largest))")
+            }
+            return number.doubleValue
+        }
+        _ = try value("coverage", largest: 1)
+        for key in ["cost", "fte_gap", "hire_hours", "hire_cost", "visits_asked", "visits_placed", "wishes", "wishes_met"] { _ = try value(key) }
+        let assigned = try value("assigned_hours"), uncovered = try value("uncovered_hours")
+        // The totals the rows give, to the summary's two decimals.
+        let rosterHours = try rows(in: folder, file: "roster.csv", required: ["start", "end"]).reduce(0.0) { sum, entry in
+            guard let start = ClockTime.minutes(entry.1["start"] ?? ""), let end = ClockTime.minutes(entry.1["end"] ?? "") else { return sum }
+            return sum + Double(end > start ? end - start : end + 1440 - start) / 60
+        }
+        let shortHours = try rows(in: folder, file: "uncovered.csv", required: ["hours"]).reduce(0.0) { $0 + (Double($1.1["hours"] ?? "") ?? 0) }
+        if abs(rosterHours - assigned) > 0.01 {
+            throw ReadError(file: file, line: 1, problem: "assigned_hours is \(decimalText(assigned)), but roster.csv's rows add up to \(decimalText(rosterHours)) h")
+        }
+        if abs(shortHours - uncovered) > 0.01 * Double(max(1, scenario.weeks)) + 0.005 {
+            throw ReadError(file: file, line: 1, problem: "uncovered_hours is \(decimalText(uncovered)), but uncovered.csv's rows add up to \(decimalText(shortHours)) h")
+        }
+        if scenario.weeks > 1 {
+            guard (summary["weeks"] as? NSNumber)?.intValue == scenario.weeks, (summary["per_week"] as? [Any])?.count == scenario.weeks else {
+                throw ReadError(file: file, line: 1, problem: "`weeks` and `per_week` do not cover the period's \(scenario.weeks) weeks")
+            }
+        }
+    }
+
+    private static func decimalText(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value)
+    }
+}

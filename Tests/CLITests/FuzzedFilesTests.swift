@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// The fuzz suite's other half (issue 14): mutated output folders through `check` and mutated
+/// contracts through `estimate`. Each must end with 0, 1 (check: violations found) or 2 (bad
+/// input, with the file and line), never a signal, and a refused contract writes nothing.
+extension CommandLineTests {
+    struct Seeded {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    static let hostileCells = ["", "24:00", "abc", "-1", "999", "nonsense", "2026-13-01", "nobody", "'=1+1", "1e300", ".nan",
+                               "mon", "00:00", "\u{202E}x", String(repeating: "x", count: 5000), "\"", "group", "visit", "2026-03-16"]
+
+    /// One mutation of a CSV text: a cell replaced, a row deleted or doubled, a cell added, the header cut.
+    static func mutateCSV(_ text: String, _ random: inout Seeded) -> String {
+        var lines = text.components(separatedBy: "\n").filter { !$0.isEmpty }
+        guard lines.count > 1 else { return text }
+        let row = 1 + random.next(lines.count - 1)
+        switch random.next(8) {
+        case 0: lines.remove(at: row)
+        case 1: lines.insert(lines[row], at: row)
+        case 2: lines[row] += ",extra"
+        case 3: lines[0] = lines[0].split(separator: ",").dropLast().joined(separator: ",")
+        default:
+            // Cells of our files hold no quoted commas except `clients`; a split is close enough.
+            var cells = lines[row].components(separatedBy: ",")
+            cells[random.next(cells.count)] = hostileCells[random.next(hostileCells.count)]
+            lines[row] = cells.joined(separator: ",")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("60 mutated output folders through check: 0, 1 or 2, never a signal; a mangled row is named by file and line")
+    func fuzzedOutputFolders() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = Self.packageRoot.appendingPathComponent("scenarios/dagbesteding-de-linde.yaml").path
+        let solved = folder.appendingPathComponent("solved").path
+        #expect(try zorgrooster("solve", scenario, "--out", solved, "--time-limit", "5", "--quiet").status == 0)
+        var random = Seeded(state: 1412)
+        var outcomes: [Int32: Int] = [:]
+        for round in 0..<60 {
+            let copy = folder.appendingPathComponent("copy-\(round)").path
+            try FileManager.default.copyItem(atPath: solved, toPath: copy)
+            let file = ["roster.csv", "uncovered.csv", "responsibility.csv"][random.next(3)]
+            let path = copy + "/" + file
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            for _ in 0..<(1 + round % 2) { text = Self.mutateCSV(text, &random) }
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let run = try zorgrooster("check", scenario, copy)
+            #expect(!run.signalled, "round \(round) (\(file)) ended by a signal")
+            #expect([0, 1, 2].contains(run.status), "round \(round) (\(file)) → exit \(run.status): \(run.stderr.prefix(300))")
+            if run.status == 2 { #expect(run.stderr.contains(".csv"), "round \(round): no file named in \(run.stderr.prefix(300))") }
+            outcomes[run.status, default: 0] += 1
+            try FileManager.default.removeItem(atPath: copy)
+        }
+        // Both a refusal and a found violation happen, so the suite tests something.
+        #expect((outcomes[1] ?? 0) > 3 && (outcomes[2] ?? 0) > 3, "\(outcomes)")
+    }
+
+    @Test("40 mutated contracts through estimate: 0 or 2, never a signal or an internal failure; a refused contract writes nothing")
+    func fuzzedContracts() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = try String(contentsOf: Self.packageRoot.appendingPathComponent("scenarios/aanbesteding-segment-1b.yaml"), encoding: .utf8)
+        let values = ["-1", "0", "1e300", "abc", "[]", "{}", "9223372036854775807", ".nan", "\"persoonlijke verzorging ü\"", "0.5", "", "1", "2", "12", "0.8"]
+        var random = Seeded(state: 314)
+        var outcomes: [Int32: Int] = [:]
+        var lastError = ""
+        for round in 0..<40 {
+            var lines = source.components(separatedBy: "\n")
+            let candidates = lines.indices.filter { lines[$0].contains(": ") && !lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+            let index = candidates[random.next(candidates.count)]
+            let line = lines[index]
+            let colons = line.ranges(of: ": ")
+            let colon = colons[random.next(colons.count)]
+            let tail = line[colon.upperBound...]
+            var end = tail.firstIndex { $0 == "," || $0 == "}" || $0 == "#" } ?? tail.endIndex
+            // A comment keeps the space before it (else the comment would join the value).
+            while end > tail.startIndex, line[line.index(before: end)] == " " { end = line.index(before: end) }
+            lines[index] = String(line[..<colon.upperBound]) + values[random.next(values.count)] + String(tail[end...])
+            let path = folder.appendingPathComponent("contract-\(round).yaml").path
+            try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            let out = folder.appendingPathComponent("out-\(round)").path
+            let run = try zorgrooster("estimate", path, "--out", out)
+            #expect(!run.signalled, "round \(round): \(lines[index]) ended by a signal")
+            #expect(run.status == 0 || run.status == 2, "round \(round): \(lines[index]) → exit \(run.status): \(run.stderr.prefix(300))")
+            if run.status == 2 {
+                #expect(!FileManager.default.fileExists(atPath: out), "round \(round): refused, yet output")
+                #expect(run.stderr.contains("contract-\(round).yaml:"), "round \(round): no location in \(run.stderr.prefix(200))")
+            }
+            outcomes[run.status, default: 0] += 1
+            lastError = run.stderr
+        }
+        #expect((outcomes[0] ?? 0) > 3 && (outcomes[2] ?? 0) > 3, "\(outcomes) \(lastError)")
+    }
+}
+
+extension CommandLineTests {
+    @Test("check reads every file solve wrote: an edited weekday, name, product, capacity figure, responsibility level or summary total is named (exit 2)",
+          arguments: [
+              ("roster.csv", ",mon,09:00", ",tue,09:00", "but 2026-03-16 is a mon"),
+              ("roster.csv", ",Esra Yilmaz,", ",Esra Jansen,", "staff_name is `Esra Jansen`"),
+              ("roster.csv", ",groep-duurzaam,professional", ",,professional", "the row's clients have groep-duurzaam"),
+              ("capacity.csv", "mbo2,,115.5,288,115.5", "mbo2,,115.5,288,abc", "assigned_hours `abc`"),
+              ("capacity.csv", "mbo2,,115.5,288,115.5", "mbo2,,115.5,288,15.5", "is not assigned_hours + uncovered_hours"),
+              ("responsibility.csv", "Anouk de Vries,mbo4", "Anouk de Vries,hbo", "level is `hbo`"),
+              ("summary.json", "\"assigned_hours\": 115.5", "\"assigned_hours\": 99", "roster.csv's rows add up to 115.5"),
+              ("summary.json", "\"week\": \"2026-W12\"", "\"week\": \"2026-W13\"", "not the scenario's 2026-W12"),
+          ])
+    func checkReadsEveryFile(file: String, original: String, replacement: String, message: String) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = Self.packageRoot.appendingPathComponent("scenarios/dagbesteding-de-linde.yaml").path
+        let out = folder.appendingPathComponent("out").path
+        #expect(try zorgrooster("solve", scenario, "--out", out, "--time-limit", "10", "--quiet").status == 0)
+        #expect(try zorgrooster("check", scenario, out).status == 0)
+        let path = out + "/" + file
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try #require(text.contains(original), "\(file) has no `\(original)`")
+        try text.replacingOccurrences(of: original, with: replacement).write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try zorgrooster("check", scenario, out)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(file) && run.stderr.contains(message), "\(run.stderr)")
+    }
+}

@@ -9,7 +9,7 @@ final class GLPKProblem {
 
     init(_ model: Model) {
         pointer = glp_create_prob()
-        glp_set_prob_name(pointer, String(model.name.prefix(255)))
+        glp_set_prob_name(pointer, model.name)  // made usable (ASCII, ≤ 255 bytes) by Model
         glp_set_obj_dir(pointer, model.sense == .minimize ? GLP_MIN : GLP_MAX)
         glp_set_obj_coef(pointer, 0, model.objective.constant)
         loadColumns(model)

@@ -28,6 +28,9 @@ public struct GLPKSolver: Solver {
         }
 
         let problem = GLPKProblem(model)
+        // `lp` is the problem's pointer: the owner must outlive every call on it (ARC may
+        // otherwise free it after its last use, here right after this line).
+        defer { withExtendedLifetime(problem) {} }
         let lp = problem.pointer
         glp_scale_prob(lp, GLP_SF_AUTO)
 
@@ -114,7 +117,7 @@ public struct GLPKSolver: Solver {
         let problem = GLPKProblem(model)
         var parameters = glp_cpxcp()
         glp_init_cpxcp(&parameters)
-        let code = glp_write_lp(problem.pointer, &parameters, path)
+        let code = withExtendedLifetime(problem) { glp_write_lp(problem.pointer, &parameters, path) }
         if code != 0 { throw GLPKError.writeFailed(path: path) }
     }
 }

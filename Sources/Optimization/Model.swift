@@ -9,7 +9,14 @@ public struct Model: Sendable {
     public private(set) var objective = LinearExpression()
     public private(set) var sense: ObjectiveSense = .minimize
 
-    public init(name: String) { self.name = name }
+    public init(name: String) { self.name = Self.usableName(name) }
+
+    /// The largest magnitude of a coefficient or finite bound a model takes. Far above any
+    /// care figure (a week's minutes times a price per hour is under 1e8), and far below where
+    /// GLPK's scaling and simplex lose their footing (`glp_scale_prob` aborted on 1e300).
+    public static let largestMagnitude = 1e12
+
+    private static func isSane(_ value: Double) -> Bool { !value.isFinite || abs(value) <= largestMagnitude }
 
     public var hasIntegerVariables: Bool { variables.contains { $0.kind != .continuous } }
 
@@ -20,7 +27,7 @@ public struct Model: Sendable {
         lowerBound: Double = 0, upperBound: Double = .infinity
     ) throws(ModelError) -> Variable {
         let (lower, upper) = kind == .binary ? (0.0, 1.0) : (lowerBound, upperBound)
-        guard !lower.isNaN, !upper.isNaN, lower <= upper, lower < .infinity, upper > -.infinity else {
+        guard !lower.isNaN, !upper.isNaN, lower <= upper, lower < .infinity, upper > -.infinity, Self.isSane(lower), Self.isSane(upper) else {
             throw .invalidBounds(name: name, lower: lower, upper: upper)
         }
         if kind == .integer, (lower.isFinite && lower != lower.rounded()) || (upper.isFinite && upper != upper.rounded()) {
@@ -38,12 +45,12 @@ public struct Model: Sendable {
             guard variable.index >= 0, variable.index < variables.count else {
                 throw .unknownVariable(constraint: name, index: variable.index)
             }
-            guard coefficient.isFinite else { throw .invalidCoefficient(constraint: name, value: coefficient) }
+            guard coefficient.isFinite, abs(coefficient) <= Self.largestMagnitude else { throw .invalidCoefficient(constraint: name, value: coefficient) }
             terms.append(.init(variable: variable, coefficient: coefficient))
         }
         let lower = constraint.lowerBound - constraint.expression.constant
         let upper = constraint.upperBound - constraint.expression.constant
-        guard !lower.isNaN, !upper.isNaN, lower <= upper else {
+        guard !lower.isNaN, !upper.isNaN, lower <= upper, Self.isSane(lower), Self.isSane(upper) else {
             throw .invalidBounds(name: name, lower: lower, upper: upper)
         }
         constraints.append(ConstraintDefinition(name: name, terms: terms, lowerBound: lower, upperBound: upper))
@@ -52,9 +59,9 @@ public struct Model: Sendable {
     public mutating func setObjective(_ expression: LinearExpression, sense: ObjectiveSense = .minimize) throws(ModelError) {
         for (variable, coefficient) in expression.sortedTerms {
             guard variable.index < variables.count else { throw .unknownVariable(constraint: "objective", index: variable.index) }
-            guard coefficient.isFinite else { throw .invalidCoefficient(constraint: "objective", value: coefficient) }
+            guard coefficient.isFinite, abs(coefficient) <= Self.largestMagnitude else { throw .invalidCoefficient(constraint: "objective", value: coefficient) }
         }
-        guard expression.constant.isFinite else { throw .invalidCoefficient(constraint: "objective", value: expression.constant) }
+        guard expression.constant.isFinite, abs(expression.constant) <= Self.largestMagnitude else { throw .invalidCoefficient(constraint: "objective", value: expression.constant) }
         objective = expression
         self.sense = sense
     }

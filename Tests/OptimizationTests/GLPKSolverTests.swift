@@ -99,6 +99,12 @@ struct GLPKSolverTests {
         #expect(throws: ModelError.self) { try model.add(LinearExpression([x: .infinity]) <= 1, name: "inf") }
         #expect(throws: ModelError.self) { try model.add(LinearExpression([Variable(index: 9): 1]) <= 1, name: "ghost") }
         #expect(throws: ModelError.self) { try model.add(LinearExpression(x) >= LinearExpression(constant: .nan), name: "nan") }
+        // Finite but beyond any care figure: GLPK's scaling aborted the process on 1e300.
+        #expect(throws: ModelError.self) { try model.add(LinearExpression([x: 1e300]) <= 1, name: "huge") }
+        #expect(throws: ModelError.self) { try model.add(LinearExpression(x) <= 1e300, name: "far") }
+        #expect(throws: ModelError.self) { try model.addVariable("z", upperBound: 1e13) }
+        #expect(throws: ModelError.self) { try model.setObjective(LinearExpression([x: 1e200])) }
+        try model.add(LinearExpression([x: 1e6]) <= 1e9, name: "large but sane")
     }
 
     @Test("GLPK's terminal output reaches the log handler")
@@ -196,7 +202,8 @@ struct SubproblemTests {
 struct ModelNameTests {
     @Test("Names from care terms (a space, an umlaut, 300 letters) are made usable, and the model solves")
     func usableNames() throws {
-        var model = Model(name: "names")
+        var model = Model(name: "week of Jürgen " + String(repeating: "ü", count: 200))
+        #expect(model.name.utf8.count <= 255 && model.name.allSatisfy(\.isASCII))
         let x = try model.addVariable("skill_persoonlijke verzorging_Jürgen", kind: .binary)
         let y = try model.addVariable(String(repeating: "a", count: 300), kind: .binary)
         try model.add(LinearExpression(x) + LinearExpression(y) >= 1, name: "need persoonlijke verzorging")

@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "TenderTests", dependencies: ["Tender", "CareDomain", "ScenarioFormat", "GLPKSolver"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "CareDomain", "ScenarioFormat", "Spreadsheet",
                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "CLITests", dependencies: ["zorgrooster"]),
+        .testTarget(name: "CLITests", dependencies: ["zorgrooster", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -157,6 +157,9 @@ public enum PersonCalendar {
             // A line break of any kind ("\r\n" is one Character) is written as the escape, so a
             // name can never start a line of its own in the file.
             case "\n", "\r", "\r\n": result += "\\n"
+            // RFC 5545 allows no other control character in a TEXT value (a tab aside).
+            case _ where character.unicodeScalars.contains { ($0.value < 32 && $0 != "\t") || $0.value == 127 }:
+                result.unicodeScalars.append(contentsOf: character.unicodeScalars.filter { ($0.value >= 32 && $0.value != 127) || $0 == "\t" })
             default: result.append(character)
             }
         }

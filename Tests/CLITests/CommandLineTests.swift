@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import ZIPFoundation
 import Testing
 
 /// Runs the built `zorgrooster` binary as a planner would, and checks exit codes and messages.
@@ -357,18 +358,33 @@ struct CommandLineTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let hostile = Self.good.replacingOccurrences(of: "s1: {level: mbo3, contract_hours: 4}",
-                                                     with: #"s1: {name: "Anna\r\nX-EVIL:1 <script>alert(1)</script>", level: mbo3, contract_hours: 4}"#)
+                                                     with: #"s1: {name: "Anna\r\nX-EVIL:1 <script>alert(1)</script>\u0001\u202Eb", level: mbo3, contract_hours: 4, skills: ["<img src=x onerror=alert(2)>"]}"#)
+            .replacingOccurrences(of: "attends: [mon ochtend]}", with: #"attends: [mon ochtend], needs: ["<b>zorg</b>"]}"#)
         let scenario = try writeScenario(hostile, in: folder)
         let out = folder.appendingPathComponent("out").path
         let run = try zorgrooster("solve", scenario, "--out", out)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try zorgrooster("check", scenario, out).status == 0, "check reads the program's own roster back")
         let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
-        #expect(!report.contains("<script>alert"))
+        #expect(!report.contains("<script>alert") && !report.contains("<img src=x") && !report.contains("<b>zorg"))
+        #expect(report.contains("&lt;b&gt;zorg&lt;/b&gt;"), "the skill is shown, escaped")
         let calendars = try FileManager.default.contentsOfDirectory(atPath: out + "/calendars")
         for file in calendars {
             let text = try String(contentsOfFile: out + "/calendars/" + file, encoding: .utf8)
             #expect(!text.components(separatedBy: "\r\n").contains { $0.hasPrefix("X-EVIL") }, "\(file)")
+            #expect(!text.unicodeScalars.contains { $0.value < 32 && $0 != "\r" && $0 != "\n" }, "\(file): a control character")
+            #expect(text.contains("\u{202E}"), "a right-to-left mark is text and stays")
+        }
+        // The workbook's XML takes no control character and no raw markup.
+        let workbook = try Archive(data: try Data(contentsOf: URL(fileURLWithPath: out + "/roster.xlsx")), accessMode: .read)
+        let sheets = workbook.filter { $0.path.hasPrefix("xl/worksheets/") }
+        #expect(!sheets.isEmpty)
+        for entry in sheets {
+            var bytes = Data()
+            _ = try workbook.extract(entry) { bytes.append($0) }
+            let xml = String(decoding: bytes, as: UTF8.self), sheet = entry.path
+            #expect(!xml.unicodeScalars.contains { $0.value < 32 && $0 != "\n" && $0 != "\t" && $0 != "\r" }, "\(sheet)")
+            #expect(!xml.contains("<b>zorg") && !xml.contains("<script>"), "\(sheet)")
         }
     }
 

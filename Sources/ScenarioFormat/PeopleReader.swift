@@ -117,7 +117,15 @@ extension ScenarioReader {
                 log.report(anyNode, "attends_any offers a session the client already attends",
                            hint: "leave sessions in `attends` out of `attends_any.of`")
             }
-            let responsible = fields.optional("responsible").flatMap { reference($0, in: staff, noun: "staff member", plural: "staff") }
+            let responsibleNode = fields.optional("responsible")
+            let responsible = responsibleNode.flatMap { reference($0, in: staff, noun: "staff member", plural: "staff") }
+            // A fixed responsible the product's rule refuses would leave the solver no roster to write.
+            if let responsibleNode, let responsible, let person = staff[responsible], let product, let level = product.responsibleLevel,
+               !person.mayBeResponsible(for: product) {
+                let skills = product.responsibleSkills.sorted()
+                log.report(responsibleNode, "\(responsible) (\(person.isVolunteer ? "a volunteer" : person.level.name)) may not hold end responsibility for \(product.id): it asks a professional of \(level.name) or higher\(skills.isEmpty ? "" : " with \(skills.joined(separator: ", "))")",
+                           hint: "name someone who is, or leave `responsible` out and let the plan choose")
+            }
             let ambulatory = readAmbulatory(fields, product: product, staff: staff)
             guard let product else { continue }
             clients[ClientID(id)] = Client(

@@ -88,18 +88,21 @@ struct GroupStaffing {
         }
         let location = week.demands[session].session.location
         let hours = week.demands[session].hours
+        // Ranked once, the oracle asked only down the ranking until someone may come: the
+        // oracle walks a person's whole week, the priority is a few lookups. Taking one person
+        // changes no one else's priority or verdict, so the ranking serves every place of the need.
+        let working = Set(week.workers[session].map(\.id))
+        let people = eligible[session]
+        var open = people.indices.filter { need.isMet(by: people[$0]) && !working.contains(people[$0].id) }
+            .map { (index: $0, priority: priority(people[$0], session: session, demand: week.demands[session], hours: hours, plans: plans)) }
         while count > 0 {
-            // Ranked first, the oracle asked only down the ranking until someone may come: the
-            // oracle walks a person's whole week, the priority is a few lookups.
-            let working = Set(week.workers[session].map(\.id))
-            let people = eligible[session]
-            var open = people.indices.filter { need.isMet(by: people[$0]) && !working.contains(people[$0].id) }
-                .map { (index: $0, priority: priority(people[$0], session: session, demand: week.demands[session], hours: hours, plans: plans)) }
             var chosen: Staff? = nil
             // The best-ranked first; usually the oracle accepts them, so no full sort is needed.
             while chosen == nil, let best = open.indices.min(by: { open[$0].priority < open[$1].priority }) {
                 let person = people[open[best].index]
-                if violation(person, session: session, in: week, plans: plans) == nil { chosen = person } else { open.swapAt(best, open.count - 1); open.removeLast() }
+                if violation(person, session: session, in: week, plans: plans) == nil { chosen = person }
+                open.swapAt(best, open.count - 1)
+                open.removeLast()
             }
             guard let chosen else { return }
             week.add(chosen, to: session)

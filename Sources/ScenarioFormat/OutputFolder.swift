@@ -131,6 +131,12 @@ extension OutputFiles {
             if exists && !isFolder.boolValue {
                 throw OutputWriteError(kind: .failed, description: "cannot write to \(folder): it is a file, not a folder; choose another --out")
             }
+            // Holding the lock, our temporary files of a killed run in this folder are stale.
+            for name in contents {
+                for file in files.keys where !file.contains("/") && name.hasPrefix(".\(file).tmp-") {
+                    try? manager.removeItem(at: target.appendingPathComponent(name))
+                }
+            }
             try write(data: files, to: folder)
             return
         }

@@ -194,6 +194,13 @@ public struct VariantComparison: Sendable, Hashable {
     public let demandHours: Double
     public let summary: RunSummary
     public let hires: HirePlan
+    /// What the variant changes against the base, in words ("products.groep.ratio = 4").
+    public var changes = ""
+    /// Rostered FTE per level (hours over `fte_hours`, per week).
+    public var rosteredFTE: [String: Double] = [:]
+    /// Why the variant has no roster (its edits broke a rule of the format, or planning failed);
+    /// nil for a variant that solved. A failed row's figures are not shown.
+    public var error: String? = nil
 
     public init(name: String, folder: String, clients: Int, demandHours: Double, summary: RunSummary, hires: HirePlan) {
         self.name = name
@@ -202,5 +209,16 @@ public struct VariantComparison: Sendable, Hashable {
         self.demandHours = demandHours
         self.summary = summary
         self.hires = hires
+    }
+
+    /// A variant that could not be planned: its name, what it changes and why it failed.
+    public static func failed(name: String, changes: String, error: String) -> VariantComparison {
+        var row = VariantComparison(name: name, folder: "", clients: 0, demandHours: 0,
+                                    summary: RunSummary(status: "failed", objective: nil, bestBound: nil, gap: nil, solveSeconds: 0, coverage: 0,
+                                                        assignedHours: 0, uncoveredHours: 0, cost: 0, fteGap: 0),
+                                    hires: .none)
+        row.changes = changes
+        row.error = error
+        return row
     }
 }

@@ -1,30 +1,50 @@
 import CareDomain
 import Foundation
 
-/// `compare.html`: the variants side by side, each linking to its own report.
+/// `compare.html`: the variants side by side, each linking to its own report, with what each
+/// changes and how far its figures move from the base; a variant that failed shows its error.
 public enum ComparisonReport {
-    public static func html(title: String, rows: [VariantComparison], levels: [String], language: ReportLanguage = .nl) -> String {
+    public static func html(title: String, rows: [VariantComparison], levels: [String], rosteredLevels: [String] = [],
+                            language: ReportLanguage = .nl) -> String {
         let text = ReportLabels(language: language)
-        let headers = [text["Variant"], text["Cliënten"], text["Vraag (uur)"], text["Status"], text["Dekking"], text["Niet gedekt"],
-                       text["Kosten"], text["Werving"]] + levels.map { "FTE \($0)" } + [text["gap"]]
+        let headers = [text["Variant"], text["Wat verandert"], text["Cliënten"], text["Vraag (uur)"], text["Status"], text["Dekking"], text["Niet gedekt"],
+                       text["Kosten"], text["Werving"]] + levels.map { "\(text["FTE tekort"]) \($0)" } + rosteredLevels.map { "\(text["FTE ingezet"]) \($0)" } + [text["gap"]]
         var page = Page()
         page.add("<header><h1>\(RosterReport.escaped(title))</h1></header>")
         var table = "<section><table class=\"list compare\"><thead><tr>" + headers.map { "<th>\(RosterReport.escaped($0))</th>" }.joined()
             + "</tr></thead><tbody>"
-        let base = rows.first
+        let base = rows.first { $0.error == nil }
+        /// A figure and, below it, its difference from the base ("+€ 912.00").
+        func figure(_ value: Double, of row: VariantComparison, format: String, unit: String = "", base baseValue: ((VariantComparison) -> Double)?) -> String {
+            let shown = unit + String(format: format, value)
+            guard let base, let baseValue, row.name != base.name else { return shown }
+            let change = value - baseValue(base)
+            guard abs(change) > 1e-9 else { return shown + "<br><small>=</small>" }
+            return shown + "<br><small class=\"change\">" + (change > 0 ? "+" : "−") + unit + String(format: format, abs(change)) + "</small>"
+        }
         for row in rows {
+            let name = row.error == nil ? "<a href=\"\(row.folder)/report.html\">\(RosterReport.escaped(row.name))</a>" : RosterReport.escaped(row.name)
+            let changes = RosterReport.escaped(row.changes.isEmpty ? (row.name == base?.name ? text["de uitgangssituatie"] : "") : row.changes)
+            if let error = row.error {
+                table += "<tr><th>\(name)</th><td>\(changes)</td><td colspan=\"\(headers.count - 2)\"><span class=\"chip short\">\(RosterReport.escaped(text["niet gepland"])): \(RosterReport.escaped(error))</span></td></tr>"
+                continue
+            }
             let summary = row.summary
             // A variant's coverage below the base's is marked, so the eye finds what a change costs.
             let worse = base.map { summary.coverage < $0.summary.coverage - 1e-9 } ?? false
             let cells = [
-                "<a href=\"\(row.folder)/report.html\">\(RosterReport.escaped(row.name))</a>", String(row.clients),
-                String(format: "%.1f", row.demandHours), summary.status,
+                name, changes, String(row.clients),
+                figure(row.demandHours, of: row, format: "%.1f", base: { $0.demandHours }), summary.status,
                 "<span class=\"\(worse ? "chip short" : "")\">" + String(format: "%.1f%%", summary.coverage * 100) + "</span>",
-                String(format: "%.1f", summary.uncoveredHours), String(format: "€ %.2f", summary.cost),
+                figure(summary.uncoveredHours, of: row, format: "%.1f", base: { $0.summary.uncoveredHours }),
+                figure(summary.cost, of: row, format: "%.2f", unit: "€ ", base: { $0.summary.cost }),
                 String(format: "%.1f ", summary.hireHours) + text["uur"] + String(format: " · € %.2f", summary.hireCost),
-            ] + levels.map { String(format: "%.2f", row.hires.fteByLevel[$0] ?? 0) }
+            ] + levels.map { level in figure(row.hires.fteByLevel[level] ?? 0, of: row, format: "%.2f", base: { $0.hires.fteByLevel[level] ?? 0 }) }
+                + rosteredLevels.map { level in figure(row.rosteredFTE[level] ?? 0, of: row, format: "%.2f", base: { $0.rosteredFTE[level] ?? 0 }) }
                 + [summary.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "n/a"]
-            table += "<tr>" + cells.enumerated().map { $0.offset == 0 ? "<th>\($0.element)</th>" : "<td class=\"number\">\($0.element)</td>" }.joined() + "</tr>"
+            table += "<tr>" + cells.enumerated().map { column, cell in
+                column == 0 ? "<th>\(cell)</th>" : column == 1 ? "<td>\(cell)</td>" : "<td class=\"number\">\(cell)</td>"
+            }.joined() + "</tr>"
         }
         page.add(table + "</tbody></table></section>")
         return page.document(title: title, language: text.htmlLanguage)

@@ -23,6 +23,7 @@ struct ReportLabels {
         "weekenddiensten": "weekend sessions", "nachtdiensten": "nights", "avonddiensten": "evenings", "eerlijk deel": "fair share", "Vaste gezichten": "The same faces",
         "verschillende medewerkers": "different people", "waarvan vaste": "of them key workers",
         "afwijking": "deviation", "Vaste gezichten in de periode": "The same faces over the period",
+        "Wat verandert": "What changes", "FTE ingezet": "FTE rostered", "de uitgangssituatie": "the base", "niet gepland": "not planned",
     ]
 
     subscript(_ dutch: String) -> String {

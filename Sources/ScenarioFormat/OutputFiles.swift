@@ -119,23 +119,42 @@ public enum OutputFiles {
     }
 
     /// One row per variant; the FTE gap per level has a column for each level any variant hires.
+    /// Then, against the base: the change in cost, rostered and uncovered hours and FTE gap,
+    /// rostered FTE per level, what the variant changes, and the error of a variant that failed
+    /// (its figures left empty).
     public static func compareCSV(_ rows: [VariantComparison], scale: QualificationScale) -> String {
         let levels = comparedLevels(rows, scale: scale)
+        let rostered = scale.levels.map(\.name).filter { level in rows.contains { $0.rosteredFTE[level] != nil } }
         let header = ["variant", "folder", "clients", "demand_hours", "status", "coverage", "assigned_hours", "uncovered_hours", "cost", "hire_hours", "hire_cost",
                       "fte_gap"] + levels.map { "fte_gap_\($0)" } + ["gap"]
+            + ["cost_change", "assigned_hours_change", "uncovered_hours_change", "fte_gap_change"] + rostered.map { "fte_\($0)" }
+            + rostered.map { "fte_\($0)_change" } + ["changes", "error"]
+        let base = rows.first { $0.error == nil }
         return csv([header] + rows.map { row in
+            if let error = row.error {
+                return [row.name, row.folder] + Array(repeating: "", count: header.count - 4) + [asText(row.changes), asText(error)]
+            }
             let summary = row.summary
             let perLevel = row.hires.fteByLevel
-            return [row.name, row.folder, String(row.clients), decimal(row.demandHours), summary.status, decimal(summary.coverage, places: 4), decimal(summary.assignedHours),
-                    decimal(summary.uncoveredHours), decimal(summary.cost), decimal(summary.hireHours), decimal(summary.hireCost),
-                    decimal(summary.fteGap, places: 3)] + levels.map { decimal(perLevel[$0] ?? 0, places: 3) }
-                + [summary.gap.map { decimal($0, places: 4) } ?? ""]
+            func change(_ value: (VariantComparison) -> Double, places: Int = 2) -> String {
+                base.map { decimal(value(row) - value($0), places: places) } ?? ""
+            }
+            var cells: [String] = [row.name, row.folder, String(row.clients), decimal(row.demandHours), summary.status, decimal(summary.coverage, places: 4),
+                                   decimal(summary.assignedHours), decimal(summary.uncoveredHours), decimal(summary.cost), decimal(summary.hireHours),
+                                   decimal(summary.hireCost), decimal(summary.fteGap, places: 3)]
+            cells += levels.map { decimal(perLevel[$0] ?? 0, places: 3) }
+            cells.append(summary.gap.map { decimal($0, places: 4) } ?? "")
+            cells += [change({ $0.summary.cost }), change({ $0.summary.assignedHours }), change({ $0.summary.uncoveredHours }),
+                      change({ $0.summary.fteGap }, places: 3)]
+            cells += rostered.map { decimal(row.rosteredFTE[$0] ?? 0, places: 3) }
+            cells += rostered.map { level in change({ $0.rosteredFTE[level] ?? 0 }, places: 3) }
+            return cells + [asText(row.changes), ""]
         })
     }
 
     /// Levels with a hire in any variant, lowest first.
     public static func comparedLevels(_ rows: [VariantComparison], scale: QualificationScale) -> [String] {
-        let hired = Set(rows.flatMap { $0.hires.needs.map(\.level) })
+        let hired = Set(rows.filter { $0.error == nil }.flatMap { $0.hires.needs.map(\.level) })
         return scale.levels.map(\.name).filter(hired.contains)
     }
 

@@ -15,9 +15,9 @@ public enum ScenarioLoader {
 
     /// Reads the scenario at `path`, edited by `variant` when one is given. Every variant in the
     /// file is tried too, so a variant that breaks a rule is reported with the base.
-    public static func load(path: String, variant: ScenarioVariant? = nil) throws(ScenarioError) -> Scenario {
+    public static func load(path: String, variant: ScenarioVariant? = nil, checkingVariants: Bool = true) throws(ScenarioError) -> Scenario {
         let (text, folder) = try contents(of: path)
-        return try parse(text, file: path, folder: folder, variant: variant)
+        return try parse(text, file: path, folder: folder, variant: variant, checkingVariants: checkingVariants)
     }
 
     /// The variants the file at `path` lists, in file order.
@@ -44,12 +44,15 @@ public enum ScenarioLoader {
     }
 
     /// Reads scenario text; `folder` resolves `staff_file` and `clients_file`.
-    public static func parse(_ text: String, file: String, folder: String = ".", variant: ScenarioVariant? = nil) throws(ScenarioError) -> Scenario {
+    /// `checkingVariants: false` reads the base alone (`compare` tries each variant apart, so
+    /// one broken variant does not stop the others).
+    public static func parse(_ text: String, file: String, folder: String = ".", variant: ScenarioVariant? = nil,
+                             checkingVariants: Bool = true) throws(ScenarioError) -> Scenario {
         let document = try compose(text, file: file)
         let log = IssueLog()
         let reader = ScenarioReader(log: log, file: file, folder: folder)
         let scenario = reader.read(document, variant: variant)
-        if variant == nil, log.issues.isEmpty, let variantsNode = document.field("variants") {
+        if variant == nil, checkingVariants, log.issues.isEmpty, let variantsNode = document.field("variants") {
             // Each variant must read cleanly too; its errors carry its name.
             for each in reader.readVariants(variantsNode) {
                 _ = ScenarioReader(log: log, file: file, folder: folder).read(document, variant: each)

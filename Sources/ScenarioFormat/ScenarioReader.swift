@@ -517,13 +517,16 @@ final class ScenarioReader {
             for client in clients.values where client.location == location.id {
                 for slot in client.attends { fixed[slot, default: 0] += 1 }
             }
-            for (slot, count) in fixed.sorted(by: { $0.key < $1.key }) where count > capacity {
-                let place = node.map { SourceLocation(file: $0.location.file, line: $0.location.line, column: $0.location.column) }
-                    ?? SourceLocation(file: file, line: 1, column: 1)
-                log.report(at: place, path: "locations.\(location.id).capacity",
-                           "\(count) clients attend \(slot) at \(location.id), above its capacity of \(capacity)",
-                           hint: "raise the capacity or move clients to another session")
-            }
+            // One message per location (one cause), its sessions listed, fullest first.
+            let over = fixed.filter { $0.value > capacity }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            guard let fullest = over.first else { continue }
+            let place = node.map { SourceLocation(file: $0.location.file, line: $0.location.line, column: $0.location.column) }
+                ?? SourceLocation(file: file, line: 1, column: 1)
+            let shown = over.prefix(5).map { "\($0.key) (\($0.value))" }.joined(separator: ", ") + (over.count > 5 ? " and \(over.count - 5) more" : "")
+            log.report(at: place, path: "locations.\(location.id).capacity",
+                       over.count == 1 ? "\(fullest.value) clients attend \(fullest.key) at \(location.id), above its capacity of \(capacity)"
+                           : "\(over.count) sessions at \(location.id) have more clients than its capacity of \(capacity): \(shown)",
+                       hint: "raise the capacity to at least \(fullest.value) or move clients to another session")
         }
     }
 }

@@ -16,6 +16,14 @@ public struct ScenarioVariant: Sendable {
     public let removals: [String]
     public var setPaths: [String] { assignments.map(\.path) }
 
+    /// The edits in words, for a comparison's line on what a variant changes.
+    public var changesText: String {
+        var parts = assignments.map { "\($0.path) = \($0.value.scalar ?? "(\($0.value.kindName))")" }
+        if let scaleClients { parts.append(String(format: "clients × %g", scaleClients)) }
+        parts += removals.map { "without \($0)" }
+        return parts.joined(separator: "; ")
+    }
+
     init(name: String, scaleClients: Double?, assignments: [(path: String, value: ValueNode)], removals: [String]) {
         self.name = name
         self.scaleClients = scaleClients

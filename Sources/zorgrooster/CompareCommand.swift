@@ -14,7 +14,9 @@ struct CompareCommand: ParsableCommand {
             Each variant's own files go to a folder of its own under --out (base/, then one per
             variant); compare.csv has one row per variant: coverage, uncovered hours, cost, the
             FTE to hire per level, solve status and gap. --set/--remove/--scale-clients add one
-            more variant, "command line".
+            more variant, "command line" (or the name given with --name). A variant whose edits
+            break a rule of the format, or that fails to plan, is a row with its error; the base
+            and the other variants still solve.
 
             Example: zorgrooster compare scenarios/dagbesteding-de-linde-wat-als.yaml --out out/wat-als
             """)
@@ -28,15 +30,43 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var planning: PlanningFlags
     @OptionGroup var what: VariantFlags
 
+    @Option(name: .long, help: "A name for the command line's variant (--set/--remove/--scale-clients; default: command line).")
+    var name: String?
+
     func run() throws {
         let base = try loadScenario(scenario)
-        var variants: [ScenarioVariant?] = [nil]
-        variants += try variantsOf(scenario).map { Optional($0) }
-        if let extra = try what.variant() { variants.append(extra) }
-        // Each variant is read afresh from the file, so no variant can touch the base or another.
-        let scenarios = try variants.map { variant in try variant.map { try loadScenario(scenario, variant: $0) } ?? base }
-        let names = variants.map { $0?.name ?? "base" }
+        var variants: [ScenarioVariant] = try variantsOf(scenario)
+        let commandLine = try what.variant(named: name ?? "command line")
+        if let commandLine { variants.append(commandLine) }
+        if name != nil, commandLine == nil {
+            printError("--name names the command line's variant; give --set, --remove or --scale-clients with it")
+            throw ExitCode(2)
+        }
+        // Each variant is read afresh from the file, so no variant can touch the base or
+        // another; one whose edits break a rule becomes a row with its error, and the rest solve.
+        var readScenarios: [Scenario] = [base]
+        var readNames = ["base"]
+        var changes = [""]
+        var failures: [(index: Int, row: VariantComparison)] = []
+        for variant in variants {
+            do {
+                readScenarios.append(try ScenarioLoader.load(path: scenario, variant: variant))
+                readNames.append(variant.name)
+                changes.append(variant.changesText)
+            } catch {
+                let fromCommandLine = variant.name == commandLine?.name && commandLine != nil
+                // One line per issue (a table cell), the hint after a dash.
+                let cause = error.issues.map { issue in
+                    (fromCommandLine ? "" : "\(issue.location): ") + "\(issue.path.isEmpty ? "" : "\(issue.path): ")\(issue.problem)"
+                        + (issue.hint.isEmpty ? "" : " (\(issue.hint))")
+                }.joined(separator: "; ")
+                let message = fromCommandLine ? "the command line's edits (\(variant.changesText)) make the scenario invalid: \(cause)" : cause
+                failures.append((readNames.count + failures.count, .failed(name: variant.name, changes: variant.changesText, error: message)))
+                printError("variant `\(variant.name)` is left out: \(message)")
+            }
+        }
         try holdOutput(out)
+        let (scenarios, names) = (readScenarios, readNames)
         let folders = uniqueFolders(for: names)
 
         // Variants run side by side where cores allow; each plan already spreads its parts over the cores.
@@ -50,25 +80,38 @@ struct CompareCommand: ParsableCommand {
             }
         }
         var rows: [VariantComparison] = []
-        var variantFiles: [[String: String]] = []
+        var variantFiles: [(folder: String, files: [String: String])] = []
         for (index, result) in outcomes.all().enumerated() {
-            let weeks = try result.get()
-            do { variantFiles.append(try periodOutputFiles(weeks, language: planning.lang)) } catch {
+            let weeks: [PlannedWeek]
+            do { weeks = try result.get() } catch {
+                // The base must plan, or there is nothing to compare with.
+                if index == 0 { throw error }
+                rows.append(.failed(name: names[index], changes: changes[index], error: "planning failed (see the message above)"))
+                continue
+            }
+            do { variantFiles.append((folders[index], try periodOutputFiles(weeks, language: planning.lang))) } catch {
                 printError("internal failure while writing the period's tables: \(error)")
                 throw ExitCode(1)
             }
             let (summary, hires) = weeks.count > 1 ? periodSummary(weeks) : (weeks[0].outcome.summary, weeks[0].outcome.hires)
-            rows.append(VariantComparison(name: names[index], folder: folders[index], clients: scenarios[index].clients.count,
-                                          demandHours: weeks.reduce(0) { $0 + $1.outcome.capacity.reduce(0) { $0 + $1.demandHours } },
-                                          summary: summary, hires: hires))
+            var row = VariantComparison(name: names[index], folder: folders[index], clients: scenarios[index].clients.count,
+                                        demandHours: weeks.reduce(0) { $0 + $1.outcome.capacity.reduce(0) { $0 + $1.demandHours } },
+                                        summary: summary, hires: hires)
+            row.changes = changes[index]
+            row.rosteredFTE = rosteredFTE(weeks, scenario: scenarios[index])
+            rows.append(row)
         }
-        // Written only once every variant has a checked roster, all in one folder at once: a
-        // failure leaves no half comparison.
+        // Failed variants keep their place in the file's order.
+        for (index, row) in failures { rows.insert(row, at: min(index, rows.count)) }
+        // Written only once every variant that planned has a checked roster, all in one folder
+        // at once: a failure leaves no half comparison.
         let title = "zorgrooster compare · \(base.name) (\(base.week))"
         let levels = OutputFiles.comparedLevels(rows, scale: base.scale)
+        let rostered = base.scale.levels.map(\.name).filter { level in rows.contains { $0.rosteredFTE[level] != nil } }
         var all: [String: String] = ["compare.csv": OutputFiles.compareCSV(rows, scale: base.scale),
-                                     "compare.html": ComparisonReport.html(title: title, rows: rows, levels: levels, language: planning.lang)]
-        for (folder, files) in zip(folders, variantFiles) {
+                                     "compare.html": ComparisonReport.html(title: title, rows: rows, levels: levels, rosteredLevels: rostered,
+                                                                           language: planning.lang)]
+        for (folder, files) in variantFiles {
             for (name, text) in files { all[folder + "/" + name] = text }
         }
         try write(all, to: out, locale: planning.csvLocale)
@@ -76,6 +119,18 @@ struct CompareCommand: ParsableCommand {
             print(ComparisonTable.render(title: title, rows: rows, levels: levels))
             print("Files: \((out as NSString).appendingPathComponent("compare.csv")), compare.html and one folder per variant")
         }
+    }
+
+    /// Rostered hours per staff level over `fte_hours`, per week of the period.
+    private func rosteredFTE(_ weeks: [PlannedWeek], scenario: Scenario) -> [String: Double] {
+        var hours: [String: Double] = [:]
+        for week in weeks {
+            for row in week.outcome.roster.assignments {
+                guard let person = scenario.staff[row.staff], !person.isVolunteer else { continue }
+                hours[person.level.name, default: 0] += Double(row.interval.minutes) / 60
+            }
+        }
+        return hours.mapValues { $0 / scenario.settings.fteHours / Double(max(1, weeks.count)) }
     }
 
     /// Folder names from variant names: lower case, letters and digits, each distinct.

@@ -3,10 +3,11 @@ import CareDomain
 import Foundation
 import ScenarioFormat
 
-/// Loads a scenario, turning a bad file into its located errors and exit code 2.
-func loadScenario(_ path: String, variant: ScenarioVariant? = nil) throws -> Scenario {
+/// Loads a scenario, turning a bad file into its located errors and exit code 2. Its variants
+/// are read only when asked (`validate`): a broken what-if does not stop the base's plan.
+func loadScenario(_ path: String, variant: ScenarioVariant? = nil, checkingVariants: Bool = false) throws -> Scenario {
     do {
-        return try ScenarioLoader.load(path: path, variant: variant)
+        return try ScenarioLoader.load(path: path, variant: variant, checkingVariants: checkingVariants)
     } catch {
         if let variant { printError("in the what-if `\(variant.name)`:") }
         printError(error.description)

@@ -22,7 +22,8 @@ struct ValidateCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let scenario = try loadScenario(self.scenario)
+        // validate reads every variant too: each must make a valid scenario.
+        let scenario = try loadScenario(self.scenario, checkingVariants: true)
         let sessions = scenario.groupSessions.count
         let period = scenario.weeks > 1 ? " + \(scenario.weeks - 1) more weeks" : ""
         print("valid: \(scenario.name) (\(scenario.week)\(period)): \(scenario.staff.count) staff, \(scenario.clients.count) clients, \(scenario.locations.count) locations, \(sessions) sessions")

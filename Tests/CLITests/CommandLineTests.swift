@@ -503,7 +503,7 @@ struct CommandLineTests {
         }
     }
 
-    @Test("compare: golden table and compare.csv on a small file; each variant has its own folder")
+    @Test("compare: golden table and compare.csv on a small file; each variant has its own folder; a broken variant is a row with its error and the rest still solve; --name names the command line's variant")
     func compareGolden() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -511,36 +511,54 @@ struct CommandLineTests {
         version: 1
         week: 2026-W12
         products: {dag: {setting: group, ratio: 5, min_level: mbo2}}
-        locations: {huis: {sessions: [{name: ochtend, days: mon, from: "09:00", to: "12:30"}]}}
+        locations: {huis: {capacity: 10, sessions: [{name: ochtend, days: mon, from: "09:00", to: "12:30"}]}}
         staff: {s1: {level: mbo3, contract_hours: 4, hourly_cost: 38}}
         clients:
           c1: {product: dag, location: huis, attends: [mon ochtend]}
           c2: {product: dag, location: huis, attends: [mon ochtend]}
         variants:
           - {name: "+200% clients", scale_clients: 3}
+          - {name: "te vol", set: {locations.huis.capacity: 1}}
           - {name: "zonder s1", remove: [staff.s1]}
         """, in: folder)
         let out = folder.appendingPathComponent("out").path
-        let run = try zorgrooster("compare", scenario, "--out", out)
+        let run = try zorgrooster("compare", scenario, "--out", out, "--set", "staff.s1.hourly_cost=40", "--name", "duurder")
         #expect(run.status == 0, "\(run.stderr)")
+        let full = "\(scenario):4:12: locations.huis.capacity: 2 clients attend mon ochtend at huis, above its capacity of 1 (raise the capacity to at least 2 or move clients to another session)"
+        #expect(run.stderr.contains("variant `te vol` is left out: " + full))
         #expect(run.stdout == """
         zorgrooster compare · scenario (2026-W12)
         variant        clients  demand h   status  coverage  uncovered h  cost €  hire h  FTE mbo2    gap
         -------------  -------  --------  -------  --------  -----------  ------  ------  --------  -----
         base                 2       3.5  optimal    100.0%          0.0  133.00     0.0      0.00  0.00%
         +200% clients        6       7.0  optimal     50.0%          3.5  133.00     3.5      0.10  0.00%
+        te vol                             failed                                                        
         zonder s1            2       3.5  optimal      0.0%          3.5    0.00     3.5      0.10  0.00%
+        duurder              2       3.5  optimal    100.0%          0.0  140.00     0.0      0.00  0.00%
+        te vol: not planned: \(full)
+        +200% clients: clients × 3
+        zonder s1: without staff.s1
+        duurder: staff.s1.hourly_cost = 40
         Files: \(out)/compare.csv, compare.html and one folder per variant
 
         """)
         let table = try String(contentsOfFile: out + "/compare.csv", encoding: .utf8)
         #expect(table == """
-        variant,folder,clients,demand_hours,status,coverage,assigned_hours,uncovered_hours,cost,hire_hours,hire_cost,fte_gap,fte_gap_mbo2,gap
-        base,base,2,3.5,optimal,1,3.5,0,133,0,0,0,0,0
-        +200% clients,200pct-clients,6,7,optimal,0.5,3.5,3.5,133,3.5,122.5,0.097,0.097,0
-        zonder s1,zonder-s1,2,3.5,optimal,0,0,3.5,0,3.5,122.5,0.097,0.097,0
+        variant,folder,clients,demand_hours,status,coverage,assigned_hours,uncovered_hours,cost,hire_hours,hire_cost,fte_gap,fte_gap_mbo2,gap,\
+        cost_change,assigned_hours_change,uncovered_hours_change,fte_gap_change,fte_mbo3,fte_mbo3_change,changes,error
+        base,base,2,3.5,optimal,1,3.5,0,133,0,0,0,0,0,0,0,0,0,0.097,0,,
+        +200% clients,200pct-clients,6,7,optimal,0.5,3.5,3.5,133,3.5,122.5,0.097,0.097,0,0,0,3.5,0.097,0.097,0,clients × 3,
+        te vol,,,,,,,,,,,,,,,,,,,,locations.huis.capacity = 1,"\(full)"
+        zonder s1,zonder-s1,2,3.5,optimal,0,0,3.5,0,3.5,122.5,0.097,0.097,0,-133,-3.5,3.5,0.097,0,-0.097,without staff.s1,
+        duurder,duurder,2,3.5,optimal,1,3.5,0,140,0,0,0,0,0,7,0,0,0,0.097,0,staff.s1.hourly_cost = 40,
 
         """)
+        let page = try String(contentsOfFile: out + "/compare.html", encoding: .utf8)
+        #expect(page.contains("+€ 7.00") && page.contains("−€ 133.00") && page.contains("niet gepland"), "the difference from the base and the failure are shown")
+        // A command-line edit that breaks a rule is said to come from the command line.
+        let broken = try zorgrooster("compare", scenario, "--out", folder.appendingPathComponent("out2").path, "--set", "locations.huis.capacity=1")
+        #expect(broken.status == 0)
+        #expect(broken.stderr.contains("the command line's edits (locations.huis.capacity = 1) make the scenario invalid"), "\(broken.stderr)")
         #expect(try zorgrooster("check", scenario, out + "/base").status == 0)
         for (name, variant) in [("+200% clients", "200pct-clients"), ("zonder s1", "zonder-s1")] {
             let check = try zorgrooster("check", scenario, out + "/" + variant, "--variant", name)

@@ -252,3 +252,43 @@ public enum OutputFiles {
         return result + "\""
     }
 }
+
+extension OutputFiles {
+    /// `roster-by-person.csv` (our addition, for printing): one row per person, one column per
+    /// date of the period with that day's work ("09:00–12:30 ochtend linde", one line each) or
+    /// the word for absent, then per week the hours rostered (coordination included), and at the
+    /// end the period's hours and their difference from contract hours.
+    public static func rosterByPersonCSV(_ weeks: [(roster: Roster, scenario: Scenario)], absentWord: String) -> String {
+        guard let first = weeks.first?.scenario else { return csv([["staff_id"]]) }
+        let dates = weeks.flatMap { week in Weekday.allCases.map { week.scenario.week.date(of: $0) } }
+        var header = ["staff_id", "staff_name", "level", "contract_hours"]
+        for week in weeks {
+            header += Weekday.allCases.map { week.scenario.week.date(of: $0).description }
+            header.append("hours_\(week.scenario.week)")
+        }
+        header += ["hours", "difference"]
+        var rows = [header]
+        for person in first.sortedStaff {
+            var cells = [person.id.rawValue, asText(person.name), person.isVolunteer ? "volunteer" : person.level.name, decimal(person.contractHours)]
+            var total = 0.0
+            for (index, week) in weeks.enumerated() {
+                let own = week.roster.assignments.filter { $0.staff == person.id }.sorted { $0.interval.start < $1.interval.start }
+                for (day, date) in Weekday.allCases.map({ ($0, dates[index * 7 + $0.rawValue]) }) {
+                    let work = own.filter { $0.interval.start / 1440 == day.rawValue }.map { row in
+                        "\(ClockTime.text(row.interval.start))–\(ClockTime.text(row.interval.end)) "
+                            + ([row.ref.isEmpty ? row.activity.rawValue : row.ref, row.location?.rawValue ?? row.area ?? ""].filter { !$0.isEmpty }.joined(separator: " "))
+                    }
+                    let absent = week.scenario.staff[person.id]?.absent.contains(date) == true
+                    cells.append(asText((absent && work.isEmpty ? [absentWord] : work).joined(separator: "\n")))
+                }
+                let minutes = own.reduce(0) { $0 + $1.interval.minutes }
+                    + week.roster.responsibilities.filter { $0.staff == person.id }.reduce(0) { $0 + $1.coordinationMinutes }
+                total += Double(minutes) / 60
+                cells.append(decimal(Double(minutes) / 60))
+            }
+            cells += [decimal(total), decimal(total - person.contractHours * Double(weeks.count))]
+            rows.append(cells)
+        }
+        return csv(rows)
+    }
+}

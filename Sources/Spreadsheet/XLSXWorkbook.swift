@@ -1,17 +1,46 @@
 import Foundation
 import ZIPFoundation
 
-/// A minimal Office Open XML workbook (`.xlsx`): one sheet per table, numbers as numbers, text
-/// as inline strings, the first row frozen as the header. The parts are the standard's smallest
-/// set; ZIPFoundation packs them (with a fixed date, so identical tables give identical bytes).
+/// A small Office Open XML workbook (`.xlsx`) that prints: typed cells (dates as dates, times as
+/// times, numbers and booleans as values), column widths from the contents, a frozen header row
+/// (and name columns), an autofilter on every table, A4 landscape fitted to the page width with
+/// the header repeated on every printed page. ZIPFoundation packs the parts (with a fixed date,
+/// so identical tables give identical bytes).
 public enum XLSXWorkbook {
+    /// One cell's value, typed as a spreadsheet reads it.
+    public enum Cell: Sendable, Hashable {
+        case text(String)
+        case number(Double)
+        /// A calendar date (year, month, day), shown yyyy-mm-dd.
+        case date(year: Int, month: Int, day: Int)
+        /// A time of day in minutes after midnight, shown hh:mm.
+        case time(minutes: Int)
+        case boolean(Bool)
+        case empty
+    }
+
     public struct Sheet: Sendable {
         public let name: String
-        public let rows: [[String]]
+        public let rows: [[Cell]]
+        /// Columns kept in view when scrolling right (a person's id and name).
+        public var frozenColumns = 0
+        /// A table (header row, autofilter) or a grid to print (wrapped cells, no filter).
+        public var isGrid = false
 
-        public init(name: String, rows: [[String]]) {
+        public init(name: String, rows: [[Cell]], frozenColumns: Int = 0, isGrid: Bool = false) {
             self.name = name
             self.rows = rows
+            self.frozenColumns = frozenColumns
+            self.isGrid = isGrid
+        }
+
+        /// A sheet from a CSV table: each cell typed by its column (`date`, `start`, `end`) or its text.
+        public init(name: String, table: [[String]]) {
+            self.name = name
+            guard let header = table.first else { rows = []; return }
+            rows = [header.map(Cell.text)] + table.dropFirst().map { row in
+                row.enumerated().map { index, value in Cell.typed(value, column: index < header.count ? header[index] : "") }
+            }
         }
     }
 
@@ -25,7 +54,7 @@ public enum XLSXWorkbook {
             ("xl/styles.xml", styles),
         ]
         for (index, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet.rows)))
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet)))
         }
         for (path, xml) in parts {
             let bytes = Data(xml.utf8)
@@ -56,10 +85,28 @@ public enum XLSXWorkbook {
     static let rootRelations = header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"\(relationships)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
 
+    /// Sheet names as Excel allows them: at most 31 characters, none of `: \ / ? * [ ]`.
+    static func sheetName(_ name: String) -> String {
+        let cleaned = String(name.map { ":\\/?*[]".contains($0) ? "-" : $0 }.prefix(31))
+        return cleaned.isEmpty ? "Sheet" : cleaned
+    }
+
     static func workbook(_ sheets: [Sheet]) -> String {
-        header + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets>"
-            + sheets.enumerated().map { "<sheet name=\"\(escaped(String($0.element.name.prefix(31))))\" sheetId=\"\($0.offset + 1)\" r:id=\"rId\($0.offset + 1)\"/>" }.joined()
-            + "</sheets></workbook>"
+        var names: [String] = []
+        var definedNames: [String] = []
+        for (index, sheet) in sheets.enumerated() {
+            let name = sheetName(sheet.name)
+            names.append("<sheet name=\"\(escaped(name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>")
+            let quoted = "'" + escaped(name.replacingOccurrences(of: "'", with: "''")) + "'"
+            // The header row (and the name columns) on every printed page; the filter's range.
+            let columns = sheet.frozenColumns > 0 ? "\(quoted)!$A:$\(column(sheet.frozenColumns - 1))," : ""
+            definedNames.append("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(columns)\(quoted)!$1:$1</definedName>")
+            if !sheet.isGrid, let range = tableRange(sheet) {
+                definedNames.append("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">\(quoted)!\(absolute(range))</definedName>")
+            }
+        }
+        return header + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets>" + names.joined() + "</sheets>"
+            + "<definedNames>" + definedNames.joined() + "</definedNames></workbook>"
     }
 
     static func workbookRelations(count: Int) -> String {
@@ -68,33 +115,124 @@ public enum XLSXWorkbook {
             + "<Relationship Id=\"rId\(count + 1)\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/></Relationships>"
     }
 
-    /// Two cell formats: plain (0) and bold for the header row (1).
+    /// The cell formats, by index: 0 plain, 1 header (bold, shaded, a line below), 2 date,
+    /// 3 time, 4 wrapped text (a grid's cell), 5 header date, 6 number with two decimals.
+    enum Style: Int { case plain, header, date, time, wrapped, headerDate, decimal }
+
     static let styles = header + "<styleSheet xmlns=\"\(main)\">"
-        + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
-        + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
-        + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+        + "<numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/><numFmt numFmtId=\"165\" formatCode=\"hh:mm\"/>"
+        + "<numFmt numFmtId=\"166\" formatCode=\"ddd d-mm\"/></numFmts>"
+        + "<fonts count=\"2\"><font><sz val=\"10\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"10\"/><name val=\"Calibri\"/></font></fonts>"
+        + "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
+        + "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE8EEF4\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
+        + "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>"
+        + "<border><left/><right/><top/><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs>"
+        + "<cellXfs count=\"7\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
+        + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf>"
+        + "<xf numFmtId=\"166\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
+        + "<xf numFmtId=\"2\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
 
-    static func worksheet(_ rows: [[String]]) -> String {
-        var xml = header + "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\">"
-            + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetData>"
-        for (rowIndex, row) in rows.enumerated() {
-            xml += "<row r=\"\(rowIndex + 1)\">"
-            for (columnIndex, value) in row.enumerated() where !value.isEmpty {
-                let reference = column(columnIndex) + String(rowIndex + 1)
-                let style = rowIndex == 0 ? " s=\"1\"" : ""
-                if rowIndex > 0, isNumber(value) {
-                    xml += "<c r=\"\(reference)\"\(style)><v>\(value)</v></c>"
-                } else {
-                    xml += "<c r=\"\(reference)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(escaped(value))</t></is></c>"
+    static func tableRange(_ sheet: Sheet) -> String? {
+        let width = sheet.rows.map(\.count).max() ?? 0
+        guard width > 0, !sheet.rows.isEmpty else { return nil }
+        return "A1:\(column(width - 1))\(sheet.rows.count)"
+    }
+
+    static func absolute(_ range: String) -> String {
+        range.split(separator: ":").map { reference in
+            let letters = reference.prefix { $0.isLetter }
+            return "$\(letters)$\(reference.dropFirst(letters.count))"
+        }.joined(separator: ":")
+    }
+
+    /// Characters a column needs: the longest line of its cells, within sensible bounds.
+    static func widths(_ sheet: Sheet) -> [Double] {
+        let count = sheet.rows.map(\.count).max() ?? 0
+        return (0..<count).map { index in
+            let longest = sheet.rows.compactMap { $0.indices.contains(index) ? $0[index] : nil }.map { cell -> Int in
+                switch cell {
+                case let .text(text): text.split(separator: "\n").map(\.count).max() ?? 0
+                case let .number(value): String(format: "%g", value).count
+                case .date: 10
+                case .time: 5
+                case .boolean: 5
+                case .empty: 0
                 }
+            }.max() ?? 0
+            return Double(min(sheet.isGrid ? 28 : 60, max(6, longest + 2)))
+        }
+    }
+
+    static func worksheet(_ sheet: Sheet) -> String {
+        let frozen = sheet.frozenColumns
+        let pane = frozen > 0
+            ? "<pane xSplit=\"\(frozen)\" ySplit=\"1\" topLeftCell=\"\(column(frozen))2\" activePane=\"bottomRight\" state=\"frozen\"/>"
+            : "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+        var xml = header + "<worksheet xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
+            + "<sheetViews><sheetView workbookViewId=\"0\">\(pane)</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"13\"/>"
+        let widths = widths(sheet)
+        if !widths.isEmpty {
+            xml += "<cols>" + widths.enumerated().map { "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>" }.joined() + "</cols>"
+        }
+        xml += "<sheetData>"
+        for (rowIndex, row) in sheet.rows.enumerated() {
+            xml += "<row r=\"\(rowIndex + 1)\">"
+            for (columnIndex, cell) in row.enumerated() {
+                let reference = column(columnIndex) + String(rowIndex + 1)
+                xml += self.cell(cell, at: reference, header: rowIndex == 0, grid: sheet.isGrid)
             }
             xml += "</row>"
         }
-        return xml + "</sheetData></worksheet>"
+        xml += "</sheetData>"
+        if !sheet.isGrid, let range = tableRange(sheet) { xml += "<autoFilter ref=\"\(range)\"/>" }
+        // A4 (paper size 9) landscape, one page wide, as many pages down as it takes.
+        xml += "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/>"
+            + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+        return xml + "</worksheet>"
+    }
+
+    static func cell(_ cell: Cell, at reference: String, header: Bool, grid: Bool) -> String {
+        func styled(_ style: Style) -> String { style == .plain ? "" : " s=\"\(style.rawValue)\"" }
+        let textStyle: Style = header ? .header : grid ? .wrapped : .plain
+        switch cell {
+        case .empty:
+            return header || grid ? "<c r=\"\(reference)\"\(styled(textStyle))/>" : ""
+        case let .text(text):
+            guard !text.isEmpty else { return header || grid ? "<c r=\"\(reference)\"\(styled(textStyle))/>" : "" }
+            return "<c r=\"\(reference)\" t=\"inlineStr\"\(styled(textStyle))><is><t xml:space=\"preserve\">\(escaped(text))</t></is></c>"
+        case let .number(value):
+            guard value.isFinite else { return "" }
+            return "<c r=\"\(reference)\"\(styled(header ? .header : .plain))><v>\(numberText(value))</v></c>"
+        case let .date(year, month, day):
+            return "<c r=\"\(reference)\"\(styled(header ? .headerDate : .date))><v>\(serial(year: year, month: month, day: day))</v></c>"
+        case let .time(minutes):
+            return "<c r=\"\(reference)\"\(styled(.time))><v>\(numberText(Double(minutes) / 1440))</v></c>"
+        case let .boolean(value):
+            return "<c r=\"\(reference)\" t=\"b\"\(styled(header ? .header : .plain))><v>\(value ? 1 : 0)</v></c>"
+        }
+    }
+
+    static func numberText(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    /// Excel's day number: days since 1899-12-30 (the 1900 date system).
+    static func serial(year: Int, month: Int, day: Int) -> Int {
+        // Days from the civil date (Howard Hinnant's days_from_civil), less 1899-12-30's.
+        func days(_ y: Int, _ m: Int, _ d: Int) -> Int {
+            let y = m <= 2 ? y - 1 : y
+            let era = (y >= 0 ? y : y - 399) / 400
+            let yoe = y - era * 400
+            let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+            return era * 146_097 + doe - 719_468
+        }
+        return days(year, month, day) - days(1899, 12, 30)
     }
 
     /// A, B, …, Z, AA, AB, …
@@ -130,5 +268,33 @@ public enum XLSXWorkbook {
             }
         }
         return result
+    }
+}
+
+extension XLSXWorkbook.Cell {
+    /// A CSV cell typed by its column and its text: `date` (and ISO dates) as dates, `start` and
+    /// `end` as times, `true`/`false` as booleans, plain numbers as numbers, the rest as text.
+    public static func typed(_ value: String, column: String) -> Self {
+        if value.isEmpty { return .empty }
+        if let date = isoDate(value) { return .date(year: date.0, month: date.1, day: date.2) }
+        if ["start", "end"].contains(column) || column.hasSuffix("_time"), let minutes = clockMinutes(value) { return .time(minutes: minutes) }
+        if value == "true" || value == "false" { return .boolean(value == "true") }
+        if XLSXWorkbook.isNumber(value), let number = Double(value) { return .number(number) }
+        return .text(value)
+    }
+
+    static func isoDate(_ text: String) -> (Int, Int, Int)? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return (year, month, day)
+    }
+
+    static func clockMinutes(_ text: String) -> Int? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
+              (0...24).contains(hours), (0..<60).contains(minutes), hours * 60 + minutes <= 1440 else { return nil }
+        return hours * 60 + minutes
     }
 }

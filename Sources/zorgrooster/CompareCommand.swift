@@ -114,7 +114,7 @@ struct CompareCommand: ParsableCommand {
         for (folder, files) in variantFiles {
             for (name, text) in files { all[folder + "/" + name] = text }
         }
-        try write(all, to: out, locale: planning.csvLocale)
+        try write(all, to: out, locale: planning.csvLocale, language: planning.lang)
         if !planning.quiet {
             print(ComparisonTable.render(title: title, rows: rows, levels: levels))
             print("Files: \((out as NSString).appendingPathComponent("compare.csv")), compare.html and one folder per variant")

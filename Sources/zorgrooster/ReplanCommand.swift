@@ -66,7 +66,7 @@ struct ReplanCommand: ParsableCommand {
         files["report.html"] = RosterReport.html(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
                                                  language: planning.lang,
                                                  changes: changes)
-        try write(files, to: out, locale: planning.csvLocale)
+        try write(files, to: out, locale: planning.csvLocale, language: planning.lang)
         if !planning.quiet {
             print(TerminalSummary.render(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
                                          outputFolder: out, files: shownFiles(Array(files.keys) + ["roster.xlsx"])))
@@ -101,7 +101,7 @@ struct ReplanCommand: ParsableCommand {
         var files = try periodOutputFiles(weeks, language: planning.lang, changes: changes)
         files["changes.csv"] = try OutputFiles.periodCSV(zip(weeks, changes).map { ($0.scenario.week, OutputFiles.changesCSV($1, scenario: $0.scenario)) },
                                                          weekColumn: false)
-        try write(files, to: out, locale: planning.csvLocale)
+        try write(files, to: out, locale: planning.csvLocale, language: planning.lang)
         if !planning.quiet {
             let (summary, hires) = periodSummary(weeks)
             print(TerminalSummary.render(scenario: scenario, roster: periodRoster(weeks), summary: summary, hires: hires,

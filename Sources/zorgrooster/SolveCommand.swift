@@ -51,7 +51,7 @@ struct SolveCommand: ParsableCommand {
             printError("internal failure while writing the period's tables: \(error)")
             throw ExitCode(1)
         }
-        try write(files, to: out, locale: planning.csvLocale)
+        try write(files, to: out, locale: planning.csvLocale, language: planning.lang)
         if !planning.quiet {
             let (summary, hires) = weeks.count > 1 ? periodSummary(weeks) : (weeks[0].outcome.summary, weeks[0].outcome.hires)
             print(TerminalSummary.render(scenario: scenario, roster: periodRoster(weeks), summary: summary, hires: hires,

@@ -53,6 +53,7 @@ func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: ReportLan
         "uncovered.csv": OutputFiles.uncoveredCSV(outcome.roster, scenario: scenario),
         "capacity.csv": OutputFiles.capacityCSV(outcome.capacity),
         "capacity-by-day.csv": OutputFiles.capacityByDayCSV(outcome.hires),
+        "roster-by-person.csv": OutputFiles.rosterByPersonCSV([(outcome.roster, scenario)], absentWord: language == .nl ? "afwezig" : "absent"),
         "responsibility.csv": OutputFiles.responsibilityCSV(outcome.roster, scenario: scenario),
         "wishes.csv": OutputFiles.wishesCSV(outcome.roster, scenario: scenario),
         "summary.json": OutputFiles.summaryJSON(outcome.summary.withPreferences(of: outcome.roster, in: scenario), scenario: scenario, hires: outcome.hires),
@@ -61,9 +62,9 @@ func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: ReportLan
 
 /// Writes an output folder whole (`OutputFiles.writeFolder`); `single` writes the files into
 /// a folder that is not ours (`init`), each atomically, deleting nothing.
-func write(_ files: [String: String], to folder: String, locale: CSVLocale = .plain, single: Bool = false) throws {
+func write(_ files: [String: String], to folder: String, locale: CSVLocale = .plain, language: ReportLanguage = .nl, single: Bool = false) throws {
     let data: [String: Data]
-    do { data = try localized(files, locale: locale) } catch {
+    do { data = try localized(files, locale: locale, language: language) } catch {
         printError("internal failure while making the files for \(folder): \(error)")
         throw ExitCode(1)
     }
@@ -90,14 +91,14 @@ private func fail(writing folder: String, _ error: Error) throws -> Never {
 
 /// The files as bytes: CSV in the chosen locale, and `roster.xlsx` beside each `roster.csv`
 /// (a name may sit in a subfolder, as each variant's files do under `compare`).
-func localized(_ files: [String: String], locale: CSVLocale) throws -> [String: Data] {
+func localized(_ files: [String: String], locale: CSVLocale, language: ReportLanguage = .nl) throws -> [String: Data] {
     var localized: [String: Data] = [:]
     for (name, text) in files { localized[name] = Data((name.hasSuffix(".csv") ? try locale.apply(to: text) : text).utf8) }
     for name in files.keys where name == "roster.csv" || name.hasSuffix("/roster.csv") {
         let prefix = String(name.dropLast("roster.csv".count))
         let own = files.filter { $0.key.hasPrefix(prefix) && !$0.key.dropFirst(prefix.count).contains("/") }
             .reduce(into: [String: String]()) { $0[String($1.key.dropFirst(prefix.count))] = $1.value }
-        localized[prefix + "roster.xlsx"] = try rosterWorkbook(own)
+        localized[prefix + "roster.xlsx"] = try rosterWorkbook(own, language: language)
     }
     return localized
 }
@@ -110,17 +111,78 @@ func writeData(_ data: [String: Data], to folder: String, single: Bool = false) 
     }
 }
 
-/// `roster.xlsx`: one sheet per view, from the same tables as the CSV files (numbers stay numbers
-/// whatever Excel's locale).
-func rosterWorkbook(_ files: [String: String]) throws -> Data {
+/// `roster.xlsx`: first the roster to print (people × days, one sheet per week, with hours
+/// against contract hours), then one sheet per table, cells typed (dates, times, numbers,
+/// booleans), sheet names and headers in the run's language.
+func rosterWorkbook(_ files: [String: String], language: ReportLanguage = .nl) throws -> Data {
+    let words = WorkbookWords(language: language)
+    var sheets: [XLSXWorkbook.Sheet] = []
+    if let text = files["roster-by-person.csv"] {
+        let table = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
+        sheets += peopleSheets(header: table.header, rows: table.rows, words: words)
+    }
     let views = [("Rooster", "roster.csv"), ("Niet gedekt", "uncovered.csv"), ("Capaciteit", "capacity.csv"),
                  ("Capaciteit per dag", "capacity-by-day.csv"), ("Verantwoordelijk", "responsibility.csv")]
-    let sheets = try views.compactMap { name, file -> XLSXWorkbook.Sheet? in
-        guard let text = files[file] else { return nil }
+    for (name, file) in views {
+        guard let text = files[file] else { continue }
         let table = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
-        return XLSXWorkbook.Sheet(name: name, rows: [table.header] + table.rows)
+        let typed = XLSXWorkbook.Sheet(name: words[name], table: [table.header] + table.rows)
+        sheets.append(XLSXWorkbook.Sheet(name: typed.name, rows: [table.header.map { .text(words.column($0)) }] + typed.rows.dropFirst()))
     }
     return try XLSXWorkbook.data(sheets)
+}
+
+/// The people × days sheets from `roster-by-person.csv`: per week its seven dates, the week's
+/// hours, contract hours and the difference; id and name stay in view.
+private func peopleSheets(header: [String], rows: [[String]], words: WorkbookWords) -> [XLSXWorkbook.Sheet] {
+    let weekColumns = header.indices.filter { header[$0].hasPrefix("hours_") }
+    let several = weekColumns.count > 1
+    return weekColumns.map { hoursColumn in
+        let week = String(header[hoursColumn].dropFirst("hours_".count))
+        let dates = Array((hoursColumn - 7)..<hoursColumn)
+        let top: [XLSXWorkbook.Cell] = [.text(words["Medewerker"]), .text(words["Naam"]), .text(words["Niveau"]), .text(words["Contracturen"])]
+            + dates.map { XLSXWorkbook.Cell.typed(header[$0], column: "date") } + [.text(words["Uren"]), .text(words["Verschil"])]
+        let body = rows.map { row -> [XLSXWorkbook.Cell] in
+            let contract = Double(row[3]) ?? 0, hours = Double(row[hoursColumn]) ?? 0
+            return [.text(row[0]), .text(row[1]), .text(row[2]), .number(contract)]
+                + dates.map { row[$0].isEmpty ? .empty : .text(row[$0]) }
+                + [.number(hours), .number(((hours - contract) * 100).rounded() / 100)]
+        }
+        let name = several ? "\(words["Rooster per medewerker"]) \(week.split(separator: "-").last ?? "")" : words["Rooster per medewerker"]
+        return XLSXWorkbook.Sheet(name: name, rows: [top] + body, frozenColumns: 2, isGrid: true)
+    }
+}
+
+/// The workbook's words: Dutch by default, English with `--lang en`; CSV column names are the
+/// contract's, in the sheets they read as headings.
+struct WorkbookWords {
+    let language: ReportLanguage
+
+    private static let english: [String: String] = [
+        "Rooster": "Roster", "Niet gedekt": "Uncovered", "Capaciteit": "Capacity", "Capaciteit per dag": "Capacity by day",
+        "Verantwoordelijk": "Responsibility", "Rooster per medewerker": "Roster by person", "Medewerker": "Staff",
+        "Naam": "Name", "Niveau": "Level", "Contracturen": "Contract hours", "Uren": "Hours", "Verschil": "Difference",
+    ]
+
+    private static let dutchColumns: [String: String] = [
+        "date": "Datum", "day": "Dag", "start": "Begin", "end": "Eind", "staff_id": "Medewerker", "staff_name": "Naam",
+        "activity": "Activiteit", "location": "Locatie", "area": "Gebied", "clients": "Cliënten", "product": "Product",
+        "role": "Rol", "ref": "Dienst", "client": "Cliënt", "need": "Wat ontbreekt", "hours": "Uren", "reason": "Waarom",
+        "kind": "Soort", "clients_present": "Aanwezige cliënten", "week": "Week", "level": "Niveau", "skill": "Vaardigheid",
+        "demand_hours": "Vraag (uur)", "available_hours": "Beschikbaar (uur)", "assigned_hours": "Ingezet (uur)",
+        "uncovered_hours": "Niet gedekt (uur)", "fte_gap": "FTE tekort", "hire_hours": "Werving (uur)", "hire_fte": "Werving (FTE)",
+        "hire_cost": "Wervingskosten", "daypart": "Dagdeel", "client_id": "Cliënt", "coordination_minutes": "Coördinatie (min)",
+        "fixed": "Vast",
+    ]
+
+    subscript(_ dutch: String) -> String { language == .nl ? dutch : Self.english[dutch] ?? dutch }
+
+    func column(_ name: String) -> String {
+        if language == .nl, let dutch = Self.dutchColumns[name] { return dutch }
+        // English headings from the contract's names: "demand_hours" reads "Demand hours".
+        let words = name.replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
 }
 
 /// One planned week of a period: its own scenario (history included) and outcome.

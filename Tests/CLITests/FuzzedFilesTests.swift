@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 import Testing
 
 /// The fuzz suite's other half (issue 14): mutated output folders through `check` and mutated
@@ -127,5 +128,41 @@ extension CommandLineTests {
         let run = try zorgrooster("check", scenario, out)
         #expect(run.status == 2)
         #expect(run.stderr.contains(file) && run.stderr.contains(message), "\(run.stderr)")
+    }
+}
+
+extension CommandLineTests {
+    static func workbookPart(_ path: String, _ name: String) throws -> String {
+        let archive = try Archive(data: try Data(contentsOf: URL(fileURLWithPath: path)), accessMode: .read)
+        let entry = try #require(archive[name], "missing \(name)")
+        var bytes = Data()
+        _ = try archive.extract(entry) { bytes.append($0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test("roster.xlsx prints: a people × days sheet first (shifts with times, hours against contract), typed cells, sheet names in the run's language")
+    func printableWorkbook() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("start.yaml").path
+        #expect(try zorgrooster("init", scenario).status == 0)
+        let out = folder.appendingPathComponent("out").path
+        #expect(try zorgrooster("solve", scenario, "--out", out, "--quiet").status == 0)
+        let byPerson = try String(contentsOfFile: out + "/roster-by-person.csv", encoding: .utf8)
+        #expect(byPerson.hasPrefix("staff_id,staff_name,level,contract_hours,2026-03-16,"))
+        let workbook = try Self.workbookPart(out + "/roster.xlsx", "xl/workbook.xml")
+        #expect(workbook.contains("<sheet name=\"Rooster per medewerker\" sheetId=\"1\""), "\(workbook.prefix(600))")
+        let grid = try Self.workbookPart(out + "/roster.xlsx", "xl/worksheets/sheet1.xml")
+        #expect(grid.contains("<c r=\"E1\" s=\"5\"><v>46097</v></c>"), "the first date heads its column as a date")
+        #expect(grid.contains("09:00–12:30 ochtend"), "a shift with its times")
+        #expect(grid.contains(">Contracturen<") && grid.contains(">Verschil<"))
+        let roster = try Self.workbookPart(out + "/roster.xlsx", "xl/worksheets/sheet2.xml")
+        #expect(roster.contains(">Datum<") && roster.contains("<c r=\"A2\" s=\"2\"><v>"), "dates as dates under a Dutch header")
+        #expect(roster.contains("<c r=\"C2\" s=\"3\"><v>"), "times as times")
+
+        let english = folder.appendingPathComponent("en").path
+        #expect(try zorgrooster("solve", scenario, "--out", english, "--quiet", "--lang", "en").status == 0)
+        let names = try Self.workbookPart(english + "/roster.xlsx", "xl/workbook.xml")
+        #expect(names.contains("<sheet name=\"Roster by person\"") && names.contains("<sheet name=\"Uncovered\"") && !names.contains("Niet gedekt"))
     }
 }

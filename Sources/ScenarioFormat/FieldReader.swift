@@ -239,7 +239,7 @@ func isIdentifier(_ text: String) -> Bool {
 }
 
 /// The allowed name nearest to a misspelt one, if it is close enough to be the likely intent.
-func closestName(to name: String, among candidates: [String]) -> String? {
+public func closestName(to name: String, among candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(name.lowercased(), $0)) }.min { $0.1 < $1.1 }
     guard let (best, distance) = scored, distance <= max(2, name.count / 3) else { return nil }
     return best

@@ -60,12 +60,35 @@ struct ExplainCommand: ParsableCommand {
         let short = uncovered.filter(matches)
         // Nothing at all under that name is a mistake in the name, not a week where all is well.
         if planned.isEmpty, short.isEmpty {
+            let rows = roster + uncovered
+            func known(_ column: String) -> [String] { Array(Set(rows.compactMap { $0[column] }.filter { !$0.isEmpty })).sorted() }
+            /// "did you mean `x`?" for a word the folder does not hold, when one it holds is close.
+            func hint(_ word: String, _ column: String, extra: [String] = []) -> String {
+                let candidates = known(column) + extra
+                guard !candidates.contains(word), let near = closestName(to: word, among: candidates) else { return "" }
+                return " (\(column): did you mean `\(near)`?)"
+            }
             if let client {
-                printError("\(client) appears nowhere in \(folder)/roster.csv or uncovered.csv: not a client planned this week (check the id)")
+                var seen: Set<String> = []
+                for row in rows {
+                    for id in (row["clients"] ?? "").split(separator: ";") { seen.insert(String(id)) }
+                    if let id = row["client"], !id.isEmpty { seen.insert(id) }
+                }
+                let clients = seen.sorted()
+                let near = closestName(to: client, among: clients).map { "; did you mean `\($0)`?" } ?? ""
+                printError("\(client) appears nowhere in \(folder)/roster.csv or uncovered.csv: not a client planned this week\(near)")
                 throw ExitCode(2)
             }
             if session.count == 3 {
-                printError("nothing is rostered or uncovered at `\(session.joined(separator: " "))` in \(folder): no such session this week, or one without clients; check the location, day and session name")
+                var hints = hint(session[0], "location") + hint(session[1], "day", extra: known("date")) + hint(session[2], "ref")
+                if hints.isEmpty {
+                    // What the location does hold: its sessions, and the days of the one asked.
+                    let here = rows.filter { $0["location"] == session[0] && $0["activity"] == "group" }
+                    let names = Array(Set(here.compactMap { $0["ref"] })).sorted()
+                    let days = Weekday.allCases.map(\.description).filter { day in here.contains { $0["ref"] == session[2] && $0["day"] == day } }
+                    if !names.isEmpty { hints = "; sessions at \(session[0]): \(names.joined(separator: ", "))" + (days.isEmpty ? "" : "; \(session[2]) runs on \(days.joined(separator: ", "))") }
+                }
+                printError("nothing is rostered or uncovered at `\(session.joined(separator: " "))` in \(folder): no such session this week, or one without clients\(hints.isEmpty ? "; check the location, day and session name" : hints)")
                 throw ExitCode(2)
             }
         }

@@ -633,6 +633,10 @@ struct CommandLineTests {
             #expect(!answer.stdout.contains("every rule is met"))
         }
         #expect(try zorgrooster("explain", out, "--session", "eik", "fri", "ochtend", "--client", "x").status == 2)
+        // With what was meant, or what is there.
+        #expect(try zorgrooster("explain", out, "--session", "eikk", "fri", "ochtend").stderr.contains("location: did you mean `eik`?"))
+        #expect(try zorgrooster("explain", out, "--session", "eik", "fri", "morning").stderr.contains("sessions at eik: middag, ochtend"))
+        #expect(try zorgrooster("explain", out, "--client", "c099").stderr.contains("did you mean `c09`?"))
     }
 
     @Test("init writes a starter scenario that validates and solves; it never overwrites without --force")

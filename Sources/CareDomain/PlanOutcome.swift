@@ -222,3 +222,25 @@ public struct VariantComparison: Sendable, Hashable {
         return row
     }
 }
+
+/// What one group session of the roster asks, for the board: the clients present, the counted
+/// professionals the rules ask for them (ratio or `min_staff`), the lead level where one is asked,
+/// and how many counted professionals are rostered.
+public struct SessionStaffing: Sendable, Hashable {
+    public let location: LocationID
+    public let slot: SessionSlot
+    public let clientsPresent: Int
+    public let requiredProfessionals: Int
+    public let lead: QualificationLevel?
+    public let rosteredProfessionals: Int
+
+    public init(location: LocationID, slot: SessionSlot, clientsPresent: Int, requiredProfessionals: Int, lead: QualificationLevel?,
+                rosteredProfessionals: Int) {
+        self.location = location
+        self.slot = slot
+        self.clientsPresent = clientsPresent
+        self.requiredProfessionals = requiredProfessionals
+        self.lead = lead
+        self.rosteredProfessionals = rosteredProfessionals
+    }
+}

@@ -44,6 +44,18 @@ public struct PlanOutcome: Sendable {
     public let parts: [PartReport]
     /// Whom to hire, and when; `HirePlan.none` when nothing is short or the analysis was off.
     public let hires: HirePlan
+    /// Per group session: clients present, counted professionals asked and rostered (the board's figures).
+    public var sessions: [SessionStaffing] = []
+
+    public init(roster: Roster, capacity: [CapacityRow], summary: RunSummary, parts: [PartReport], hires: HirePlan,
+                sessions: [SessionStaffing] = []) {
+        self.roster = roster
+        self.capacity = capacity
+        self.summary = summary
+        self.parts = parts
+        self.hires = hires
+        self.sessions = sessions
+    }
 }
 
 public struct PartReport: Sendable {
@@ -109,7 +121,7 @@ public struct RosterPlanner<S: Solver>: Sendable {
         summary.hireCost = hires.cost
         summary.solveSeconds = Date().timeIntervalSince(started)
         return PlanOutcome(roster: roster, capacity: CapacityAnalysis.merge(capacity, hires: hires, fteHours: scenario.settings.fteHours),
-                           summary: summary, parts: week.reports, hires: hires)
+                           summary: summary, parts: week.reports, hires: hires, sessions: SessionStaffing.of(roster, demands: demands, scenario: scenario))
     }
 
     /// One plan of the week: decompose, run each part's engine under the deadline, put the roster together.

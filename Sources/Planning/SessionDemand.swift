@@ -66,3 +66,33 @@ struct SessionDemand: Sendable {
         }
     }
 }
+
+extension SessionStaffing {
+    /// The board's figures of each session from the roster: the clients it lists as present
+    /// (on its rows, or on its uncovered rows when nobody came), asked for as the rules ask.
+    static func of(_ roster: Roster, demands: [SessionDemand], scenario: Scenario) -> [SessionStaffing] {
+        var present: [GroupSessionID: Set<ClientID>] = [:]
+        var rostered: [GroupSessionID: [StaffID]] = [:]
+        for row in roster.assignments where row.activity == .group {
+            guard let location = row.location, let day = Weekday(rawValue: row.interval.start / 1440) else { continue }
+            let id = GroupSessionID(location: location, slot: SessionSlot(day: day, name: row.ref))
+            present[id, default: []].formUnion(row.clients)
+            rostered[id, default: []].append(row.staff)
+        }
+        for row in roster.uncovered where row.activity == .group {
+            guard let location = row.location, let interval = row.interval, let day = Weekday(rawValue: interval.start / 1440) else { continue }
+            present[GroupSessionID(location: location, slot: SessionSlot(day: day, name: row.ref)), default: []].formUnion(row.clientsPresent)
+        }
+        return demands.map { demand in
+            let id = GroupSessionID(location: demand.session.location, slot: demand.session.slot)
+            let ids = present[id] ?? []
+            let clients = (demand.fixedClients + demand.optionalClients).filter { ids.contains($0.id) }
+            let required = clients.isEmpty ? demand.session.minStaff : demand.requiredProfessionals(present: clients, products: scenario.products)
+            let level = demand.countedLevel(present: clients, products: scenario.products)
+            let lead = demand.leads.filter { $0.clients.contains { ids.contains($0.id) } }.map(\.level).max()
+            let counted = (rostered[id] ?? []).compactMap { scenario.staff[$0] }.filter { $0.isProfessional(atLeast: level) }.count
+            return SessionStaffing(location: id.location, slot: id.slot, clientsPresent: clients.count, requiredProfessionals: required,
+                                   lead: lead, rosteredProfessionals: counted)
+        }
+    }
+}

@@ -6,7 +6,7 @@ import Foundation
 /// uncovered care with its reasons, the capacity gap as SVG bars, and the run's key figures.
 public enum RosterReport {
     public static func html(scenario: Scenario, roster: Roster, summary: RunSummary, hires: HirePlan,
-                            language: ReportLanguage = .nl, changes: [RosterChange]? = nil) -> String {
+                            language: ReportLanguage = .nl, changes: [RosterChange]? = nil, sessions: [SessionStaffing] = []) -> String {
         let text = ReportLabels(language: language)
         var page = Page()
         page.add("<header><h1>\(text["Weekrooster"]) · \(escaped(scenario.name))</h1><p>\(text["Week"]) \(scenario.week)</p></header>")
@@ -14,7 +14,7 @@ public enum RosterReport {
         if let changes { page.add(changeTable(changes, scenario: scenario, text: text)) }
         page.add(legend(text))
         let changed = Set((changes ?? []).filter { !$0.after.isEmpty }.map { "\($0.staff)|\($0.interval.start)" })
-        page.add(locationGrids(scenario: scenario, roster: roster, text: text, changed: changed))
+        page.add(locationGrids(scenario: scenario, roster: roster, text: text, changed: changed, sessions: sessions))
         page.add(personGrid(scenario: scenario, roster: roster, text: text))
         page.add(clientTable(scenario: scenario, roster: roster, text: text))
         page.add(uncoveredTable(scenario: scenario, roster: roster, text: text))
@@ -29,12 +29,14 @@ public enum RosterReport {
         public let roster: Roster
         public let summary: RunSummary
         public let hires: HirePlan
+        public let sessions: [SessionStaffing]
 
-        public init(scenario: Scenario, roster: Roster, summary: RunSummary, hires: HirePlan) {
+        public init(scenario: Scenario, roster: Roster, summary: RunSummary, hires: HirePlan, sessions: [SessionStaffing] = []) {
             self.scenario = scenario
             self.roster = roster
             self.summary = summary
             self.hires = hires
+            self.sessions = sessions
         }
     }
 
@@ -58,7 +60,7 @@ public enum RosterReport {
             let weekChanges = changes.flatMap { index < $0.count ? $0[index] : nil }
             if let weekChanges { page.add(changeTable(weekChanges, scenario: week.scenario, text: text)) }
             let changed = Set((weekChanges ?? []).filter { !$0.after.isEmpty }.map { "\($0.staff)|\($0.interval.start)" })
-            page.add(locationGrids(scenario: week.scenario, roster: week.roster, text: text, changed: changed))
+            page.add(locationGrids(scenario: week.scenario, roster: week.roster, text: text, changed: changed, sessions: week.sessions))
             page.add(personGrid(scenario: week.scenario, roster: week.roster, text: text))
             page.add(clientTable(scenario: week.scenario, roster: week.roster, text: text))
             page.add(uncoveredTable(scenario: week.scenario, roster: week.roster, text: text))
@@ -95,7 +97,9 @@ public enum RosterReport {
     }
 
     /// Per location a grid: a row per session name, a column per day, the people in each cell.
-    static func locationGrids(scenario: Scenario, roster: Roster, text: ReportLabels, changed: Set<String> = []) -> String {
+    static func locationGrids(scenario: Scenario, roster: Roster, text: ReportLabels, changed: Set<String> = [],
+                              sessions: [SessionStaffing] = []) -> String {
+        let figures = Dictionary(sessions.map { (GroupSessionID(location: $0.location, slot: $0.slot), $0) }, uniquingKeysWith: { first, _ in first })
         var html = "<section><h2>\(text["Per locatie"])</h2>"
         for location in scenario.locations.values.sorted(by: { $0.id < $1.id }) where !location.sessions.isEmpty {
             html += "<h3>\(escaped(location.name))</h3><table class=\"grid\"><thead><tr><th>\(text["Sessie"])</th>"
@@ -112,7 +116,9 @@ public enum RosterReport {
                         $0.activity == .group && $0.location == location.id && $0.ref == template.name
                             && $0.interval.map { scenario.week.date(atMinute: $0.start).weekday == day } == true
                     }
-                    html += "<td>" + work.map { chip(for: $0, scenario: scenario, changed: changed.contains("\($0.staff)|\($0.interval.start)")) }.joined()
+                    html += "<td>" + (figures[GroupSessionID(location: location.id, slot: SessionSlot(day: day, name: template.name))]
+                        .map { sessionFigures($0, shortRows: short.count, text: text) } ?? "")
+                        + work.map { chip(for: $0, scenario: scenario, changed: changed.contains("\($0.staff)|\($0.interval.start)")) }.joined()
                         + short.map { "<span class=\"chip short\" title=\"\(escaped($0.reason.text))\">\(escaped($0.need.text))</span>" }.joined() + "</td>"
                 }
                 html += "</tr>"
@@ -125,19 +131,25 @@ public enum RosterReport {
     /// A row per person with work, a column per day, each activity with its times.
     static func personGrid(scenario: Scenario, roster: Roster, text: ReportLabels) -> String {
         var html = "<section class=\"break\"><h2>\(text["Per medewerker"])</h2><table class=\"grid people\"><thead><tr><th>\(text["Medewerker"])</th><th>\(text["Niveau"])</th>"
-            + (0..<7).map { "<th>\(text.day($0))</th>" }.joined() + "<th>\(text["Uren"])</th></tr></thead><tbody>"
+            + (0..<7).map { "<th>\(text.day($0))</th>" }.joined() + "<th>\(text["Uren / contract"])</th></tr></thead><tbody>"
         let byStaff = Dictionary(grouping: roster.assignments) { $0.staff }
+        let coordination = Dictionary(grouping: roster.responsibilities) { $0.staff }.mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
         for person in scenario.sortedStaff {
             let work = (byStaff[person.id] ?? []).sorted()
-            guard !work.isEmpty else { continue }
+            let absent = Weekday.allCases.filter { person.absent.contains(scenario.week.date(of: $0)) }
+            // Everyone with a contract is listed: hours left unused are a fact to see, absences too.
+            guard !work.isEmpty || !absent.isEmpty || person.contractHours > 0 else { continue }
             html += "<tr><th>\(escaped(person.name))</th><td>\(person.isVolunteer ? text["vrijwilliger"] : person.level.name)</td>"
             for day in Weekday.allCases {
                 let today = work.filter { scenario.week.date(atMinute: $0.interval.start).weekday == day }
+                // Visits and other work in the order of the day.
                 html += "<td>" + today.map { item in
                     "<span class=\"chip \(cssClass(item))\">\(ClockTime.text(item.interval.start))–\(ClockTime.text(item.interval.end)) \(escaped(place(item, scenario: scenario)))</span>"
-                }.joined() + "</td>"
+                }.joined() + (absent.contains(day) && today.isEmpty ? "<span class=\"chip absent\">\(text["afwezig"])</span>" : "") + "</td>"
             }
-            html += String(format: "<td class=\"number\">%.1f</td></tr>", work.reduce(0) { $0 + $1.interval.hours })
+            let hours = Double(work.reduce(0) { $0 + $1.interval.minutes } + (coordination[person.id] ?? 0)) / 60
+            let below = !person.isVolunteer && hours + 1e-9 < person.contractHours
+            html += "<td class=\"number\(below ? " unused" : "")\">" + String(format: "%.1f / %.1f", hours, person.contractHours) + "</td></tr>"
         }
         return html + "</tbody></table></section>"
     }
@@ -164,8 +176,17 @@ public enum RosterReport {
                 return "<span class=\"chip \(cssClass(item))\">\(day) \(ClockTime.text(item.interval.start)) \(escaped(place(item, scenario: scenario)))</span>"
             }
             let short = shortByClient[client.id] ?? []
+            // Around the clock a client meets every shift of the week: the faces say more than
+            // twenty-one chips (24-hour care's "vaste gezichten"), most often seen first.
+            var shown = moments.joined()
+            if moments.count > 10 {
+                let faces = Dictionary(grouping: planned.filter { $0.role != .volunteer }, by: \.staff).mapValues(\.count)
+                    .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                shown = "<small>\(moments.count) \(text["momenten"]) · \(faces.count) \(text["gezichten"]):</small> "
+                    + faces.map { "<span class=\"chip group\">\(escaped(scenario.staff[$0.key]?.name ?? $0.key.rawValue)) ×\($0.value)</span>" }.joined()
+            }
             html += "<tr><th>\(escaped(client.id.rawValue))</th><td>\(escaped(scenario.products[client.product]?.name ?? client.product.rawValue))</td>"
-                + "<td>\(escaped(responsible[client.id].flatMap { scenario.staff[$0]?.name } ?? ""))</td><td>\(moments.joined())</td>"
+                + "<td>\(escaped(responsible[client.id].flatMap { scenario.staff[$0]?.name } ?? ""))</td><td>\(shown)</td>"
                 + "<td>\(short.isEmpty ? "" : "<span class=\"chip short\">\(short.count)</span>")</td></tr>"
         }
         return html + "</tbody></table></section>"
@@ -258,6 +279,18 @@ public enum RosterReport {
 
     // MARK: pieces
 
+    /// A session's head line: clients present and counted professionals asked ("14 cl. · 3 + lead"),
+    /// marked short when the roster lacks any of it, surplus when more are rostered than asked.
+    static func sessionFigures(_ figures: SessionStaffing, shortRows: Int, text: ReportLabels) -> String {
+        let lead = figures.lead.map { " + \(text["lead"]) \(escaped($0.name))" } ?? ""
+        let extra = figures.rosteredProfessionals - figures.requiredProfessionals
+        let state = shortRows > 0 ? " short" : extra > 0 ? " surplus" : ""
+        let mark = shortRows > 0 ? " ✗" : extra > 0 ? " +\(extra)" : ""
+        let title = String(format: text["%d cliënten aanwezig; %d professionals gevraagd; %d ingeroosterd"], figures.clientsPresent,
+                           figures.requiredProfessionals, figures.rosteredProfessionals)
+        return "<div class=\"need\(state)\" title=\"\(escaped(title))\">\(figures.clientsPresent) \(text["cl."]) · \(figures.requiredProfessionals)\(lead)\(mark)</div>"
+    }
+
     static func chip(for item: RosterAssignment, scenario: Scenario, changed: Bool = false) -> String {
         let person = scenario.staff[item.staff]
         let level = person.map { $0.isVolunteer ? "" : " <small>\(escaped($0.level.name))</small>" } ?? ""
@@ -337,6 +370,9 @@ struct Page {
     .group { background: #cfe6f5; } .visit { background: #d4efd8; } .evaluation { background: #efe3c4; }
     .appointment { background: #e4d6f2; } .coordination { background: #e6e6e6; } .volunteer { background: #f4e0ec; }
     .short { background: #c62828; color: white; font-weight: 600; }
+    .need { font-size: 11px; color: #51606f; margin-bottom: 2px; } .need.short { color: white; border-radius: 3px; padding: 0 3px; }
+    .need.surplus { background: #fff3cd; border-radius: 3px; padding: 0 3px; }
+    .absent { background: #eeeeee; color: #6b7280; font-style: italic; } .unused { color: #b45309; }
     .uncovered td:first-child { white-space: nowrap; } .uncovered tr { background: #fdecea; }
     .legend .chip { font-size: 11px; }
     svg text { font-family: inherit; font-size: 10px; }

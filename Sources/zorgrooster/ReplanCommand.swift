@@ -65,7 +65,7 @@ struct ReplanCommand: ParsableCommand {
         // The report marks what changed: a table of the changes, the new work outlined in the grids.
         files["report.html"] = RosterReport.html(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
                                                  language: planning.lang,
-                                                 changes: changes)
+                                                 changes: changes, sessions: outcome.sessions)
         try write(files, to: out, locale: planning.csvLocale, language: planning.lang)
         if !planning.quiet {
             print(TerminalSummary.render(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,

@@ -48,7 +48,7 @@ func planAndCheck(_ scenario: Scenario, options: PlanningOptions) throws -> Plan
 func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: ReportLanguage = .nl) -> [String: String] {
     PersonCalendar.files(roster: outcome.roster, scenario: scenario).merging([
         "report.html": RosterReport.html(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
-                                         language: language),
+                                         language: language, sessions: outcome.sessions),
         "roster.csv": OutputFiles.rosterCSV(outcome.roster, scenario: scenario),
         "uncovered.csv": OutputFiles.uncoveredCSV(outcome.roster, scenario: scenario),
         "capacity.csv": OutputFiles.capacityCSV(outcome.capacity),
@@ -298,7 +298,8 @@ func periodOutputFiles(_ weeks: [PlannedWeek], language: ReportLanguage = .nl, c
     files["summary.json"] = OutputFiles.periodSummaryJSON(whole, scenario: first.scenario, hires: hires,
                                                           weeks: zip(weeks, weekly).map { ($1, $0.scenario, $0.outcome.hires) })
     files["report.html"] = RosterReport.periodHTML(weeks.map { RosterReport.PeriodWeek(scenario: $0.scenario, roster: $0.outcome.roster,
-                                                                                      summary: $0.outcome.summary, hires: $0.outcome.hires) },
+                                                                                      summary: $0.outcome.summary, hires: $0.outcome.hires,
+                                                                                      sessions: $0.outcome.sessions) },
                                                    period: summary, periodHires: hires, language: language, changes: changes)
     return files
 }

@@ -85,5 +85,11 @@ struct ReportRenderTests {
         let dom = try run(Self.chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page])
         #expect(dom.output.contains("<table class=\"grid\">"))
         #expect(dom.output.contains("Esra Yilmaz"))
+        // The board's figures: clients present and staff asked per session (a short one marked),
+        // absences as absences, hours beside contract hours.
+        #expect(dom.output.contains("9 cl. · 2 + lead mbo4"), "session figures")
+        #expect(dom.output.contains("<div class=\"need short\""), "a short session is marked")
+        #expect(dom.output.contains("<span class=\"chip absent\">afwezig</span>"), "absences shown")
+        #expect(dom.output.contains("0.0 / 32.0"), "contract hours beside hours (Anouk, absent all week)")
     }
 }

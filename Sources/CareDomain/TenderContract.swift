@@ -106,3 +106,42 @@ public struct TenderEstimate: Sendable, Hashable {
     public var weeklyCost: Double { lines.reduce(0) { $0 + $1.weeklyCost } }
     public var fteByLevel: [String: Double] { lines.reduce(into: [:]) { $0[$1.level, default: 0] += $1.fte } }
 }
+
+/// One product's volume planned on its own.
+public struct TenderProductFigures: Sendable {
+    public init(product: ProductID, clients: Int, estimate: TenderEstimate, clientHours: Double, clientSessions: Double?) {
+        self.product = product
+        self.clients = clients
+        self.estimate = estimate
+        self.clientHours = clientHours
+        self.clientSessions = clientSessions
+    }
+
+    public let product: ProductID
+    public let clients: Int
+    public let estimate: TenderEstimate
+    /// Client-bound hours a week (visits, group sessions' staff hours, coordination).
+    public let clientHours: Double
+    /// Client dagdelen a week (group products: clients × sessions each); nil for visits.
+    public let clientSessions: Double?
+
+    public var costPerClientYear: Double { clients > 0 ? estimate.weeklyCost * 52 / Double(clients) : 0 }
+    public var costPerClientHour: Double { clientHours > 0 ? estimate.weeklyCost / clientHours : 0 }
+    public var costPerDagdeel: Double? { clientSessions.flatMap { $0 > 0 ? estimate.weeklyCost / $0 : nil } }
+}
+
+/// One row of a sensitivity to a term: the term's value and the estimate there.
+public struct TenderTermRow: Sendable {
+    public init(term: String, value: Double, estimate: TenderEstimate, reason: String) {
+        self.term = term
+        self.value = value
+        self.estimate = estimate
+        self.reason = reason
+    }
+
+    public let term: String
+    public let value: Double
+    public let estimate: TenderEstimate
+    public let reason: String
+}
+

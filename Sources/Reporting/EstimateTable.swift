@@ -1,9 +1,17 @@
 import CareDomain
 import Foundation
 
+/// The explanation's figures the table prints (Reporting does not depend on Tender).
+public protocol TenderExplanationView {
+    var products: [TenderProductFigures] { get }
+    var terms: [TenderTermRow] { get }
+    var volumeReasons: [String] { get }
+}
+
 /// What `estimate` prints: the staff mix at the contract's volume, then the volume sensitivity.
 public enum EstimateTable {
-    public static func render(contract: TenderContract, at estimate: TenderEstimate, sensitivity: [TenderEstimate]) -> String {
+    public static func render(contract: TenderContract, at estimate: TenderEstimate, sensitivity: [TenderEstimate],
+                              explanation: TenderExplanationView? = nil) -> String {
         var lines = ["zorgrooster estimate · \(contract.name)",
                      String(format: "Terms: %.0f h a FTE, productivity %.0f%%, absence %.0f%%, contracts from %.0f h",
                             contract.fteHours, contract.productivity * 100, contract.absenceRate * 100, contract.minContractHours),
@@ -16,6 +24,28 @@ public enum EstimateTable {
         mix.append(["total", "", String(format: "%.2f", estimate.fte), String(estimate.heads),
                     String(format: "%.1f", estimate.lines.reduce(0) { $0 + $1.clientHours }), String(format: "%.0f", estimate.weeklyCost * 52)])
         lines += aligned(mix, leftColumns: 2)
+        // The derivation of each line: client hours over the share of paid hours that reaches
+        // clients, in FTE, in people; more FTE than that comes from the busiest day or session.
+        let share = contract.productivity * (1 - contract.absenceRate)
+        lines.append(String(format: "How: client hours ÷ %.3f (productivity %.0f%% × (1 − absence %.0f%%)) = paid hours ÷ %.0f h = FTE", share,
+                            contract.productivity * 100, contract.absenceRate * 100, contract.fteHours))
+        for line in estimate.lines {
+            let forHours = line.clientHours / share / contract.fteHours
+            let peak = line.fte > forHours + 0.005 ? String(format: "; %.2f FTE more for the busiest day or session", line.fte - forHours) : ""
+            lines.append(String(format: "  %@%@: %.1f h ÷ %.3f = %.1f h = %.2f FTE%@ → %d people (%.0f to %.0f h each)", line.level,
+                                line.skill.isEmpty ? "" : " \(line.skill)", line.clientHours, share, line.clientHours / share, forHours, peak,
+                                line.heads, contract.minContractHours, contract.fteHours))
+        }
+        if let explanation {
+            lines.append("Cost per product, each staffed on its own:")
+            var costs = [["product", "clients", "FTE", "€ a year", "€/client a year", "€/client hour", "€/dagdeel"]]
+            for product in explanation.products {
+                costs.append([product.product.rawValue, String(product.clients), String(format: "%.2f", product.estimate.fte),
+                              String(format: "%.0f", product.estimate.weeklyCost * 52), String(format: "%.0f", product.costPerClientYear),
+                              String(format: "%.2f", product.costPerClientHour), product.costPerDagdeel.map { String(format: "%.2f", $0) } ?? "-"])
+            }
+            lines += aligned(costs, leftColumns: 1)
+        }
         let levels = contract.scale.levels.map(\.name).filter { level in sensitivity.contains { $0.fteByLevel[level] != nil } }
         lines.append("Sensitivity to volume:")
         var table = [["volume", "FTE", "people", "€ a year"] + levels.map { "FTE \($0)" }]
@@ -24,6 +54,21 @@ public enum EstimateTable {
                           String(format: "%.0f", row.weeklyCost * 52)] + levels.map { String(format: "%.2f", row.fteByLevel[$0] ?? 0) })
         }
         lines += aligned(table, leftColumns: 0)
+        if let explanation {
+            for (index, reason) in explanation.volumeReasons.enumerated() where !reason.isEmpty && index < sensitivity.count {
+                lines.append(String(format: "  at %.0f%%: ", sensitivity[index].volumeFactor * 100) + reason)
+            }
+            lines.append("Sensitivity to the terms:")
+            var terms = [["term", "value", "FTE", "people", "€ a year"] + levels.map { "FTE \($0)" }]
+            for row in explanation.terms {
+                terms.append([row.term, String(format: "%.0f%%", row.value * 100), String(format: "%.2f", row.estimate.fte), String(row.estimate.heads),
+                              String(format: "%.0f", row.estimate.weeklyCost * 52)] + levels.map { String(format: "%.2f", row.estimate.fteByLevel[$0] ?? 0) })
+            }
+            lines += aligned(terms, leftColumns: 1)
+            for row in explanation.terms where !row.reason.isEmpty {
+                lines.append(String(format: "  %@ %.0f%%: ", row.term, row.value * 100) + row.reason)
+            }
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -158,21 +158,48 @@ public enum OutputFiles {
         return scale.levels.map(\.name).filter(hired.contains)
     }
 
-    /// The staff mix at the contract's volume: one row per level and skill.
-    public static func estimateCSV(_ estimate: TenderEstimate) -> String {
-        csv([["level", "skill", "fte", "heads", "client_hours", "weekly_cost", "yearly_cost"]] + estimate.lines.map {
+    /// The staff mix at the contract's volume: one row per level and skill, then its derivation:
+    /// the paid hours, and the FTE the client hours alone ask (client hours ÷ productivity ×
+    /// (1 − absence) ÷ FTE hours; more FTE than that comes from the busiest day or session).
+    public static func estimateCSV(_ estimate: TenderEstimate, contract: TenderContract) -> String {
+        let share = contract.productivity * (1 - contract.absenceRate)
+        return csv([["level", "skill", "fte", "heads", "client_hours", "weekly_cost", "yearly_cost", "paid_hours", "fte_for_hours"]] + estimate.lines.map {
             [$0.level, $0.skill, decimal($0.fte, places: 2), String($0.heads), decimal($0.clientHours), decimal($0.weeklyCost),
-             decimal($0.weeklyCost * 52)]
+             decimal($0.weeklyCost * 52), decimal($0.fte * contract.fteHours), decimal($0.clientHours / share / contract.fteHours, places: 2)]
+        })
+    }
+
+    /// `estimate-products.csv`: each product's volume staffed on its own, with its cost per
+    /// client a year, per client hour and per dagdeel (group products), to hold against a tariff.
+    public static func estimateProductsCSV(_ products: [TenderProductFigures]) -> String {
+        csv([["product", "clients", "fte", "heads", "client_hours", "weekly_cost", "yearly_cost", "cost_per_client_year", "cost_per_client_hour",
+              "cost_per_dagdeel"]] + products.map {
+            [$0.product.rawValue, String($0.clients), decimal($0.estimate.fte, places: 2), String($0.estimate.heads), decimal($0.clientHours),
+             decimal($0.estimate.weeklyCost), decimal($0.estimate.weeklyCost * 52), decimal($0.costPerClientYear), decimal($0.costPerClientHour),
+             $0.costPerDagdeel.map { decimal($0) } ?? ""]
+        })
+    }
+
+    /// `sensitivity-terms.csv`: the estimate at other productivities and absence rates, with the
+    /// reason a step adds people.
+    public static func termSensitivityCSV(_ rows: [TenderTermRow], scale: QualificationScale) -> String {
+        let levels = scale.levels.map(\.name).filter { level in rows.contains { $0.estimate.fteByLevel[level] != nil } }
+        return csv([["term", "value", "status", "fte", "heads", "weekly_cost", "yearly_cost"] + levels.map { "fte_\($0)" } + ["reason"]] + rows.map { row in
+            [row.term, decimal(row.value, places: 2), row.estimate.status, decimal(row.estimate.fte, places: 2), String(row.estimate.heads),
+             decimal(row.estimate.weeklyCost), decimal(row.estimate.weeklyCost * 52)] + levels.map { decimal(row.estimate.fteByLevel[$0] ?? 0, places: 2) }
+                + [row.reason]
         })
     }
 
     /// The staff mix over volumes (80% to 120%): one row per volume, FTE per level in columns.
-    public static func sensitivityCSV(_ estimates: [TenderEstimate], scale: QualificationScale) -> String {
+    public static func sensitivityCSV(_ estimates: [TenderEstimate], scale: QualificationScale, reasons: [String] = []) -> String {
         let levels = scale.levels.map(\.name).filter { level in estimates.contains { $0.fteByLevel[level] != nil } }
-        return csv([["volume_pct", "status", "fte", "heads", "weekly_cost", "yearly_cost"] + levels.map { "fte_\($0)" }] + estimates.map { estimate in
-            [decimal(estimate.volumeFactor * 100, places: 0), estimate.status, decimal(estimate.fte, places: 2), String(estimate.heads),
-             decimal(estimate.weeklyCost), decimal(estimate.weeklyCost * 52)] + levels.map { decimal(estimate.fteByLevel[$0] ?? 0, places: 2) }
-        })
+        return csv([["volume_pct", "status", "fte", "heads", "weekly_cost", "yearly_cost"] + levels.map { "fte_\($0)" } + ["reason"]]
+            + estimates.enumerated().map { index, estimate in
+                [decimal(estimate.volumeFactor * 100, places: 0), estimate.status, decimal(estimate.fte, places: 2), String(estimate.heads),
+                 decimal(estimate.weeklyCost), decimal(estimate.weeklyCost * 52)] + levels.map { decimal(estimate.fteByLevel[$0] ?? 0, places: 2) }
+                    + [index < reasons.count ? reasons[index] : ""]
+            })
     }
 
     /// One table for a period from the tables of its weeks (same header), the week named in a

@@ -12,7 +12,11 @@ struct EstimateCommand: ParsableCommand {
         discussion: """
             The contract file gives the expected volumes per product and the terms (productivity,
             absence, FTE hours, hourly cost per level); see docs/contract-format.md. Writes
-            estimate.csv (the mix at the stated volume) and sensitivity.csv (80% to 120%).
+            estimate.csv (the mix at the stated volume, with its paid hours and the FTE the client
+            hours alone ask), estimate-products.csv (each product on its own: cost per client, per
+            client hour, per dagdeel), sensitivity.csv (80% to 120% of the volume) and
+            sensitivity-terms.csv (productivity and absence around the contract's), each step with
+            the reason it adds people.
 
             Example: zorgrooster estimate scenarios/aanbesteding-segment-1b.yaml --out out/tender
             """)
@@ -50,18 +54,24 @@ struct EstimateCommand: ParsableCommand {
         var estimator = TenderEstimator(solver: GLPKSolver())
         estimator.timeLimitSeconds = timeLimit
         let sensitivity: [TenderEstimate]
+        let explanation: TenderExplanation
         do {
             sensitivity = try TenderEstimator<GLPKSolver>.sensitivityFactors.map { try estimator.estimate(contract, factor: $0) }
+            explanation = try TenderExplanation(contract: contract, volume: sensitivity, estimator: estimator)
         } catch {
             printError("internal failure while estimating: \(error)")
             throw ExitCode(1)
         }
         let stated = sensitivity.first { $0.volumeFactor == 1 }!
-        try write(["estimate.csv": OutputFiles.estimateCSV(stated),
-                   "sensitivity.csv": OutputFiles.sensitivityCSV(sensitivity, scale: contract.scale)], to: out, locale: csvLocale)
+        try write(["estimate.csv": OutputFiles.estimateCSV(stated, contract: contract),
+                   "estimate-products.csv": OutputFiles.estimateProductsCSV(explanation.products),
+                   "sensitivity.csv": OutputFiles.sensitivityCSV(sensitivity, scale: contract.scale, reasons: explanation.volumeReasons),
+                   "sensitivity-terms.csv": OutputFiles.termSensitivityCSV(explanation.terms, scale: contract.scale)], to: out, locale: csvLocale)
         if !quiet {
-            print(EstimateTable.render(contract: contract, at: stated, sensitivity: sensitivity))
-            print("Files: \(out)/estimate.csv, \(out)/sensitivity.csv")
+            print(EstimateTable.render(contract: contract, at: stated, sensitivity: sensitivity, explanation: explanation))
+            print("Files: \(out)/estimate.csv, estimate-products.csv, sensitivity.csv, sensitivity-terms.csv")
         }
     }
 }
+
+extension TenderExplanation: TenderExplanationView {}

@@ -138,3 +138,47 @@ struct TenderEstimateTests {
         }
     }
 }
+
+@Suite("Tender estimate explained")
+struct TenderExplanationTests {
+    let estimator = TenderEstimator(solver: GLPKSolver())
+
+    @Test("The cost per client, client hour and dagdeel follow from the mix; a third group at 110% is named as the reason for a third MBO-4")
+    func groupJump() throws {
+        // 15 clients in groups of at most 8: two groups up to 100%, three from 110% (16.5, so 17 clients).
+        let contract = try ContractLoader.parse("""
+        version: 1
+        name: test
+        products:
+          dag: {setting: group, ratio: 8, min_level: mbo4, lead_level: mbo4}
+        volumes:
+          - product: dag
+            clients: 15
+            sessions_per_client: 1
+            group_size: 8
+            sessions: [{name: ochtend, days: mon, from: "09:00", to: "12:30"}]
+        fte_hours: 36
+        productivity: 1
+        absence_rate: 0
+        min_contract_hours: 0
+        hourly_cost: {mbo4: 40}
+        """, file: "contract.yaml")
+        let volume = try TenderEstimator<GLPKSolver>.sensitivityFactors.map { try estimator.estimate(contract, factor: $0) }
+        let explanation = try TenderExplanation(contract: contract, volume: volume, estimator: estimator)
+        // 15 clients in 2 groups: 2 MBO-4 for 3.5 h = 7 h a week at € 40.
+        let product = try #require(explanation.products.first)
+        #expect(abs(product.estimate.weeklyCost - 280) < 1e-6)
+        #expect(abs(product.costPerClientYear - 280 * 52 / 15) < 1e-6)
+        #expect(abs(product.costPerDagdeel! - 280.0 / 15) < 1e-6)
+        #expect(abs(product.costPerClientHour - 40) < 1e-6, "every client hour is an hour of a professional here")
+        let quiet = explanation.volumeReasons[1...2].allSatisfy { $0.isEmpty }
+        #expect(quiet, "\(explanation.volumeReasons)")
+        let last = explanation.volumeReasons[3]
+        #expect(last.contains("dag: 3 groups in the fullest session instead of 2 (one more mbo4 to lead it)"), "\(explanation.volumeReasons)")
+        #expect(last.contains("1 more mbo4 (2 → 3)"))
+        // The terms: lower productivity never asks fewer people.
+        let productivity = explanation.terms.filter { $0.term == "productivity" }
+        #expect(productivity.map(\.value) == productivity.map(\.value).sorted(by: >))
+        #expect(zip(productivity, productivity.dropFirst()).allSatisfy { $0.estimate.fte <= $1.estimate.fte + 1e-9 })
+    }
+}

@@ -1,0 +1,90 @@
+import CareDomain
+import Optimization
+
+/// How an estimate comes about, for a buyer to hold against a tariff: per product alone its
+/// staff and cost per client, per client hour and per dagdeel; the estimate's sensitivity to
+/// productivity and absence beside volume; and the reason each step of a sensitivity adds people.
+public struct TenderExplanation: Sendable {
+    public typealias ProductFigures = TenderProductFigures
+    public typealias TermRow = TenderTermRow
+
+    public let products: [ProductFigures]
+    public let terms: [TermRow]
+    /// Per row of the volume sensitivity (80% to 120%), why it has more people than the row before.
+    public let volumeReasons: [String]
+
+    /// Productivity and absence around the contract's: a step of 0.05 (productivity) and 0.02 (absence).
+    public static func termValues(_ contract: TenderContract) -> [(term: String, value: Double)] {
+        // Productivity from high to low, absence from low to high: each step asks more people.
+        let productivity = [0.1, 0.05, 0, -0.05, -0.1].map { contract.productivity + $0 }.filter { $0 > 0.05 && $0 <= 1 }
+        let absence = [-0.02, 0, 0.02, 0.04, 0.06].map { contract.absenceRate + $0 }.filter { $0 >= 0 && $0 < 0.9 }
+        return productivity.map { ("productivity", ($0 * 100).rounded() / 100) } + absence.map { ("absence", ($0 * 100).rounded() / 100) }
+    }
+
+    public init<S: Solver>(contract: TenderContract, volume sensitivity: [TenderEstimate], estimator: TenderEstimator<S>) throws {
+        var products: [ProductFigures] = []
+        for volume in contract.volumes {
+            var alone = contract
+            alone.volumes = [volume]
+            let estimate = try estimator.estimate(alone)
+            let group = contract.products[volume.product]?.setting == .group
+            products.append(ProductFigures(product: volume.product, clients: volume.clients, estimate: estimate,
+                                           clientHours: estimate.lines.reduce(0) { $0 + $1.clientHours },
+                                           clientSessions: group ? Double(volume.clients) * volume.sessionsPerClient : nil))
+        }
+        self.products = products
+        var terms: [TermRow] = []
+        var previous: TenderEstimate? = nil
+        var previousTerm = ""
+        for (term, value) in Self.termValues(contract) {
+            var changed = contract
+            if term == "productivity" { changed.productivity = value } else { changed.absenceRate = value }
+            let estimate = try estimator.estimate(changed)
+            let before = term == previousTerm ? previous : nil
+            terms.append(TermRow(term: term, value: value, estimate: estimate,
+                                 reason: before.map { Self.reason(from: $0, to: estimate, contract: contract, groupsFrom: nil, groupsTo: nil) } ?? ""))
+            previous = estimate
+            previousTerm = term
+        }
+        self.terms = terms
+        volumeReasons = sensitivity.indices.map { index in
+            guard index > 0 else { return "" }
+            return Self.reason(from: sensitivity[index - 1], to: sensitivity[index], contract: contract,
+                               groupsFrom: Self.groupsPerSession(contract, factor: sensitivity[index - 1].volumeFactor),
+                               groupsTo: Self.groupsPerSession(contract, factor: sensitivity[index].volumeFactor))
+        }
+    }
+
+    /// The most groups any session of a group product holds at `factor` × the volume.
+    static func groupsPerSession(_ contract: TenderContract, factor: Double) -> [ProductID: Int] {
+        var groups: [ProductID: Int] = [:]
+        for volume in contract.volumes {
+            guard contract.products[volume.product]?.setting == .group, let size = volume.groupSize else { continue }
+            let sessions = volume.sessions.reduce(0) { $0 + $1.window.days.count }
+            guard sessions > 0 else { continue }
+            let present = Int((Double(volume.clients) * factor * volume.sessionsPerClient / Double(sessions) - 1e-9).rounded(.up))
+            groups[volume.product] = max(groups[volume.product] ?? 0, (present + size - 1) / size)
+        }
+        return groups
+    }
+
+    /// Why `after` has more people of a level than `before`: a new group (its own lead and
+    /// professionals) or more client hours than the people before can give.
+    static func reason(from before: TenderEstimate, to after: TenderEstimate, contract: TenderContract,
+                       groupsFrom: [ProductID: Int]?, groupsTo: [ProductID: Int]?) -> String {
+        var parts: [String] = []
+        if let groupsFrom, let groupsTo {
+            for (product, count) in groupsTo.sorted(by: { $0.key < $1.key }) where count > (groupsFrom[product] ?? 0) {
+                let lead = contract.products[product]?.leadLevel.map { " (one more \($0.name) to lead it)" } ?? ""
+                parts.append("\(product): \(count) groups in the fullest session instead of \(groupsFrom[product] ?? 0)\(lead)")
+            }
+        }
+        let beforeHeads = before.lines.reduce(into: [String: Int]()) { $0[$1.level, default: 0] += $1.heads }
+        let afterHeads = after.lines.reduce(into: [String: Int]()) { $0[$1.level, default: 0] += $1.heads }
+        for level in contract.scale.levels.map(\.name) where (afterHeads[level] ?? 0) > (beforeHeads[level] ?? 0) {
+            let more = (afterHeads[level] ?? 0) - (beforeHeads[level] ?? 0)
+            parts.append("\(more) more \(level) (\(beforeHeads[level] ?? 0) → \(afterHeads[level] ?? 0)): the client hours no longer fit the people before")
+        }
+        return parts.joined(separator: "; ")
+    }
+}

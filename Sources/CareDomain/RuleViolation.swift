@@ -81,6 +81,43 @@ public enum RuleViolation: Hashable, Sendable {
         }
     }
 
+    /// The reason in the run's language (English: `sentence`, as the CSV files have it).
+    public func sentence(in language: ReportLanguage) -> String {
+        guard language == .nl else { return sentence }
+        let h = Self.hoursText
+        switch self {
+        case .notAtLocation: return "werkt niet op deze locatie"
+        case let .absent(date): return "afwezig op \(date)"
+        case .unavailable: return "niet beschikbaar op dit tijdstip"
+        case .longerThanShift: return "de sessie is langer dan een dienst mag zijn"
+        case .noTimeToTravelFromHome: return "kan binnen de beschikbare uren niet van huis heen en terug reizen"
+        case let .busy(other): return "bezig bij \(other)"
+        case let .noTravelTime(other): return "geen reistijd van/naar \(other)"
+        case .noTravelFromHome: return "geen tijd om van huis te reizen"
+        case .noTravelHome: return "geen tijd om naar huis te reizen"
+        case let .hoursLimit(worked, limit): return "aan de urengrens (dit zou \(h(worked)) van ten hoogste \(h(limit)) uur worden)"
+        case let .shiftTooLong(limit): return "de dienst zou langer worden dan \(h(limit)) uur (max_shift_hours)"
+        case let .nightShiftTooLong(limit): return "de nachtdienst zou langer worden dan \(h(limit)) uur (max_night_shift_hours)"
+        case let .restAfterNight(hours): return "minder dan \(h(hours)) uur rust na een nachtdienst (min_rest_after_night_hours)"
+        case let .restAfterNightSeries(hours): return "minder dan \(h(hours)) uur rust na drie of meer nachtdiensten op rij (rest_after_night_series_hours)"
+        case let .weeklyRest(hours): return "er bleef geen wekelijkse rust van \(h(hours)) uur over (min_weekly_rest_hours)"
+        case .splitShift: return "het zou een gebroken dienst worden (een uur of meer tussen twee sessies), zonder instemming (split_shifts)"
+        case let .workingDaysInARow(limit): return "meer dan \(limit) werkdagen op rij (max_consecutive_working_days)"
+        case let .daysOffTooFew(least): return "er zouden minder dan \(least) vrije dagen aaneen overblijven (min_consecutive_days_off)"
+        case let .weekendsWorked(limit): return "meer dan \(limit) gewerkte weekenden in 4 weken (max_weekends_worked)"
+        case .sleepDutyTooLong: return "de dienst met slaapdienst zou langer dan 24 uur duren"
+        case let .restAfterSleepShift(hours): return "minder dan \(h(hours)) uur rust na een dienst met slaapdienst (min_daily_rest_hours)"
+        case let .dailyRest(hours, reduced): return "minder dan \(h(hours)) uur dagelijkse rust, en de rust was binnen 7×24 uur al ingekort tot \(h(reduced)) uur (min_daily_rest_hours, reduced_daily_rest_hours)"
+        case let .shiftsInARowWithNight(limit): return "meer dan \(limit) diensten op rij met een nachtdienst erbij (max_consecutive_shifts_with_night)"
+        case let .nightShiftCount(limit): return "meer dan \(limit) nachtdiensten in 16 weken (max_night_shifts_16_weeks)"
+        case let .sundaysWorked(limit): return "meer dan \(limit) gewerkte zondagen in 52 weken (ATW: 13 vrije zondagen)"
+        case .noFreeTime: return "geen vrije tijd die past tussen het andere werk en de reistijd"
+        case .notResponsible: return "niet de eindverantwoordelijke van de cliënt"
+        case let .maxDistinctStaff(limit): return "het maximum aantal verschillende medewerkers van de cliënt (\(limit)) is door anderen bereikt"
+        case .alreadyThere: return "staat hier al ingeroosterd"
+        }
+    }
+
     /// Hours as a planner writes them: 17.5, 14, 0.25.
     public static func hoursText(_ hours: Double) -> String {
         let rounded = (hours * 100).rounded() / 100

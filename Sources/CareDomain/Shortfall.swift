@@ -31,6 +31,23 @@ public enum ShortfallNeed: Sendable, Hashable {
         }
     }
 
+    /// The words in the run's language (English: `text`, as `uncovered.csv`'s `need` has them).
+    public func text(in language: ReportLanguage) -> String {
+        guard language == .nl else { return text }
+        switch self {
+        case let .professionals(count, level): return "\(count) professional\(count == 1 ? "" : "s") (\(level.orHigher(in: .nl)))"
+        case let .lead(level): return "eindverantwoordelijke in de sessie (\(level.orHigher(in: .nl)))"
+        case let .skill(skill): return "vaardigheid \(skill)"
+        case let .attendance(placed, asked): return "deelname (\(placed) van \(asked) sessies geplaatst)"
+        case let .visit(client, number, minutes, level, skills):
+            return "bezoek \(client)#\(number) (\(minutes) min, \(level) of hoger\(skills.isEmpty ? "" : " met \(skills.joined(separator: ", "))"))"
+        case let .evaluation(client, minutes): return "evaluatie van \(client) (\(minutes) min, met de eindverantwoordelijke)"
+        case let .responsible(level): return "eindverantwoordelijke (\(level.orHigher(in: .nl)))"
+        case let .appointment(id, minutes, roles): return "overleg \(id) (\(minutes) min: \(roles))"
+        case let .described(text): return text
+        }
+    }
+
     /// The need of a row read from `uncovered.csv`: the group needs a checker reasons about are
     /// taken apart (by `kind`, not by guessing from the words); the rest keep their words.
     public init(text: String, kind: UncoveredKind, levels: [QualificationLevel]) {
@@ -55,14 +72,14 @@ public enum ShortfallNeed: Sendable, Hashable {
 /// qualified people it kept away (each named with the oracle's typed reason).
 public struct ShortfallReason: Sendable, Hashable {
     /// What asked for the demand or stood in its way, in a planner's words.
-    public let summary: String
+    public let summary: PlannerText
     /// How many people on the staff are qualified; nil where the count is not the point.
     public let qualified: Int?
     public let causes: [ShortfallCause]
     /// Whether every person is named (group sessions) or the first five and a count (client work).
     public let namesEveryone: Bool
 
-    public init(summary: String, qualified: Int? = nil, causes: [ShortfallCause] = [], namesEveryone: Bool = true) {
+    public init(summary: PlannerText, qualified: Int? = nil, causes: [ShortfallCause] = [], namesEveryone: Bool = true) {
         self.summary = summary
         self.qualified = qualified
         self.causes = causes
@@ -76,12 +93,30 @@ public struct ShortfallReason: Sendable, Hashable {
             .sorted { ($0.people.count, $0.violation.sentence) > ($1.people.count, $1.violation.sentence) }
     }
 
+    /// Words read back from a file.
+    public init(summary: String) {
+        self.init(summary: PlannerText(summary))
+    }
+
     /// The words of `uncovered.csv`'s `reason` column: "rule; of N qualified: a, b: why; c: why".
     public var text: String {
         let parts = causes.map { "\(names($0.people)): \($0.violation.sentence)" }.joined(separator: "; ")
         switch qualified {
-        case .some(0): return "\(summary); nobody on the staff has this qualification"
-        case let .some(count): return "\(summary); of \(count) qualified: \(parts)"
+        case .some(0): return "\(summary.en); nobody on the staff has this qualification"
+        case let .some(count): return "\(summary.en); of \(count) qualified: \(parts)"
+        case .none: return causes.isEmpty ? summary.en : "\(summary.en): \(parts)"
+        }
+    }
+
+    /// The reason for a person to read, in the run's language, people by name (id in
+    /// brackets), grouped by cause, at most five names a cause.
+    public func text(in language: ReportLanguage, names: StaffNames) -> String {
+        let parts = causes.map { "\(names.list($0.people, in: language)): \($0.violation.sentence(in: language))" }.joined(separator: "; ")
+        let summary = summary.text(in: language)
+        let nl = language == .nl
+        switch qualified {
+        case .some(0): return "\(summary); \(nl ? "niemand in het team heeft deze kwalificatie" : "nobody on the staff has this qualification")"
+        case let .some(count): return "\(summary); \(nl ? "van \(count) gekwalificeerd" : "of \(count) qualified"): \(parts)"
         case .none: return causes.isEmpty ? summary : "\(summary): \(parts)"
         }
     }

@@ -16,7 +16,7 @@ struct ShortfallExplainer {
     }
 
     /// Per qualified person (the whole staff, not only this part), why they are not there.
-    func reason(session: Int, qualifies: (Staff) -> Bool, lead: String) -> ShortfallReason {
+    func reason(session: Int, qualifies: (Staff) -> Bool, lead: PlannerText) -> ShortfallReason {
         let qualified = scenario.sortedStaff.filter(qualifies)
         var causes: [StaffID: RuleViolation] = [:]
         for person in qualified {
@@ -55,18 +55,24 @@ struct ShortfallExplainer {
                 let counted = workers.filter { $0.isProfessional(atLeast: level) }.count
                 let why = present.isEmpty ? "the session asks min_staff \(session.minStaff)"
                     : "\(present.count) client\(present.count == 1 ? "" : "s") present need\(present.count == 1 ? "s" : "") \(required) counted professional\(required == 1 ? "" : "s")"
+                let waarom = present.isEmpty ? "de sessie vraagt min_staff \(session.minStaff)"
+                    : "\(present.count) aanwezige cliënt\(present.count == 1 ? "" : "en") \(present.count == 1 ? "vraagt" : "vragen") \(required) getelde professional\(required == 1 ? "" : "s")"
                 rows.append(row(.staffing, need: .professionals(count: missing, level: level), count: missing,
-                                reason: reason(session: index, qualifies: need.isMet(by:), lead: "\(why) (\(level.orHigher)), \(counted) rostered")))
+                                reason: reason(session: index, qualifies: need.isMet(by:),
+                                               lead: PlannerText(en: "\(why) (\(level.orHigher)), \(counted) rostered",
+                                                                 nl: "\(waarom) (\(level.orHigher(in: .nl))), \(counted) ingeroosterd"))))
             case let .lead(level):
                 rows.append(row(.lead, need: .lead(level), count: 1,
                                 reason: reason(session: index, qualifies: need.isMet(by:),
-                                               lead: "no professional of \(level.orHigher) present to hold end responsibility")))
+                                               lead: PlannerText(en: "no professional of \(level.orHigher) present to hold end responsibility",
+                                                                 nl: "geen professional van \(level.orHigher(in: .nl)) aanwezig voor de eindverantwoordelijkheid"))))
             case let .skill(skill, _):
                 let ids = Set(present.map(\.id))
                 let needing = (demand.skills.first { $0.skill == skill }?.clients ?? []).filter { ids.contains($0.id) }
                 rows.append(row(.skill, need: .skill(skill), count: 1,
                                 reason: reason(session: index, qualifies: need.isMet(by:),
-                                               lead: "\(needing.map(\.id.rawValue).joined(separator: ", ")) need\(needing.count == 1 ? "s" : "") \(skill); no professional with it present"),
+                                               lead: PlannerText(en: "\(needing.map(\.id.rawValue).joined(separator: ", ")) need\(needing.count == 1 ? "s" : "") \(skill); no professional with it present",
+                                                                 nl: "\(needing.map(\.id.rawValue).joined(separator: ", ")) \(needing.count == 1 ? "heeft" : "hebben") \(skill) nodig; geen professional die dat heeft aanwezig")),
                                 client: needing.count == 1 ? needing[0].id : nil))
             }
         }
@@ -87,12 +93,16 @@ struct ShortfallExplainer {
             guard placed < choice.count else { continue }
             let open = sessions.filter { !week.placed[$0].contains(clientID) }
             let full = open.filter { session in week.demands[session].capacity.map { week.present(in: session).count >= $0 } ?? false }
-            let reason: String
+            let reason: PlannerText
             if !open.isEmpty, full.count == open.count {
-                reason = "every other session offered is at the location's capacity"
+                reason = PlannerText(en: "every other session offered is at the location's capacity",
+                                     nl: "elke andere aangeboden sessie zit aan de capaciteit van de locatie")
             } else {
-                reason = "no offered session has the staff to take one more client without breaking the ratio or a need"
-                    + (full.isEmpty ? "" : " (\(full.map { week.demands[$0].session.slot.description }.joined(separator: ", ")) at capacity)")
+                let atCapacity = full.map { week.demands[$0].session.slot.description }.joined(separator: ", ")
+                reason = PlannerText(en: "no offered session has the staff to take one more client without breaking the ratio or a need"
+                                         + (full.isEmpty ? "" : " (\(atCapacity) at capacity)"),
+                                     nl: "geen aangeboden sessie heeft de mensen voor nog een cliënt zonder de ratio of een behoefte te breken"
+                                         + (full.isEmpty ? "" : " (\(atCapacity) vol)"))
             }
             let reference = week.demands[open.first ?? sessions[0]]
             for _ in placed..<choice.count {

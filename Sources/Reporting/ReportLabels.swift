@@ -1,7 +1,4 @@
-/// The report's words in Dutch (the default) or English.
-public enum ReportLanguage: String, Sendable, CaseIterable {
-    case nl, en
-}
+import CareDomain
 
 struct ReportLabels {
     let language: ReportLanguage

@@ -99,6 +99,7 @@ public enum RosterReport {
     /// Per location a grid: a row per session name, a column per day, the people in each cell.
     static func locationGrids(scenario: Scenario, roster: Roster, text: ReportLabels, changed: Set<String> = [],
                               sessions: [SessionStaffing] = []) -> String {
+        let names = StaffNames(scenario)
         let figures = Dictionary(sessions.map { (GroupSessionID(location: $0.location, slot: $0.slot), $0) }, uniquingKeysWith: { first, _ in first })
         var html = "<section><h2>\(text["Per locatie"])</h2>"
         for location in scenario.locations.values.sorted(by: { $0.id < $1.id }) where !location.sessions.isEmpty {
@@ -119,7 +120,7 @@ public enum RosterReport {
                     html += "<td>" + (figures[GroupSessionID(location: location.id, slot: SessionSlot(day: day, name: template.name))]
                         .map { sessionFigures($0, shortRows: short.count, text: text) } ?? "")
                         + work.map { chip(for: $0, scenario: scenario, changed: changed.contains("\($0.staff)|\($0.interval.start)")) }.joined()
-                        + short.map { "<span class=\"chip short\" title=\"\(escaped($0.reason.text))\">\(escaped($0.need.text))</span>" }.joined() + "</td>"
+                        + short.map { "<span class=\"chip short\" title=\"\(escaped($0.reason.text(in: text.language, names: names)))\">\(escaped($0.need.text(in: text.language)))</span>" }.joined() + "</td>"
                 }
                 html += "</tr>"
             }
@@ -195,13 +196,14 @@ public enum RosterReport {
     static func uncoveredTable(scenario: Scenario, roster: Roster, text: ReportLabels) -> String {
         var html = "<section class=\"break\"><h2>\(text["Niet gedekte zorg"])</h2>"
         guard !roster.uncovered.isEmpty else { return html + "<p>\(text["Alles gedekt: elke regel is nagekomen."])</p></section>" }
+        let names = StaffNames(scenario)
         html += "<table class=\"list uncovered\"><thead><tr><th>\(text["Wanneer"])</th><th>\(text["Sessie"])</th><th>\(text["Wat ontbreekt"])</th><th>\(text["Uren"])</th><th>\(text["Waarom"])</th></tr></thead><tbody>"
         for row in roster.uncovered.sorted() {
             let when = row.interval.map { interval in
                 "\(text.day(scenario.week.date(atMinute: interval.start).weekday.rawValue)) \(ClockTime.text(interval.start))–\(ClockTime.text(interval.end))"
             } ?? text["deze week"]
             let place = [row.location?.rawValue, row.ref.isEmpty ? nil : row.ref, row.client?.rawValue].compactMap { $0 }.joined(separator: " ")
-            html += "<tr><td>\(when)</td><td>\(escaped(place))</td><td>\(escaped(row.need.text))</td><td class=\"number\">\(String(format: "%.1f", row.hours))</td><td>\(escaped(row.reason.text))</td></tr>"
+            html += "<tr><td>\(when)</td><td>\(escaped(place))</td><td>\(escaped(row.need.text(in: text.language)))</td><td class=\"number\">\(String(format: "%.1f", row.hours))</td><td>\(escaped(row.reason.text(in: text.language, names: names)))</td></tr>"
         }
         return html + "</tbody></table></section>"
     }

@@ -1,40 +1,51 @@
 import CareDomain
 import Foundation
 
-/// The summary a planner reads at a glance after `solve`.
+/// The summary a planner reads at a glance after `solve`, in the run's language.
 public enum TerminalSummary {
     public static func render(scenario: Scenario, roster: Roster, summary: RunSummary, hires: HirePlan = .none,
-                              outputFolder: String, files: [String]) -> String {
+                              outputFolder: String, files: [String], language: ReportLanguage = .nl) -> String {
+        let nl = language == .nl
+        let text = ReportLabels(language: language)
+        let names = StaffNames(scenario)
         var lines: [String] = []
         lines.append("zorgrooster · \(scenario.name) (\(scenario.week))")
         let gap = summary.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "n/a"
         lines.append(row("Status", "\(summary.status) (gap \(gap)) in \(String(format: "%.1f", summary.solveSeconds)) s"))
         let people = Set(roster.assignments.map(\.staff)).count
-        lines.append(row("Roster", "\(roster.assignments.count) rows, \(hours(summary.assignedHours)) h for \(people) people"))
-        lines.append(row("Coverage", String(format: "%.1f%%", summary.coverage * 100)
-            + " · uncovered \(hours(summary.uncoveredHours)) h in \(roster.uncovered.count) row\(roster.uncovered.count == 1 ? "" : "s")"))
-        lines.append(row("Cost", String(format: "€ %.2f", summary.cost) + " · FTE gap " + String(format: "%.2f", summary.fteGap)))
+        lines.append(row(nl ? "Rooster" : "Roster", nl ? "\(roster.assignments.count) regels, \(hours(summary.assignedHours)) uur voor \(people) mensen"
+                                                       : "\(roster.assignments.count) rows, \(hours(summary.assignedHours)) h for \(people) people"))
+        let count = roster.uncovered.count
+        lines.append(row(nl ? "Dekking" : "Coverage", String(format: "%.1f%%", summary.coverage * 100)
+            + (nl ? " · niet gedekt \(hours(summary.uncoveredHours)) uur in \(count) regel\(count == 1 ? "" : "s")"
+                  : " · uncovered \(hours(summary.uncoveredHours)) h in \(count) row\(count == 1 ? "" : "s")")))
+        lines.append(row(nl ? "Kosten" : "Cost", String(format: "€ %.2f", summary.cost) + (nl ? " · FTE tekort " : " · FTE gap ") + String(format: "%.2f", summary.fteGap)))
         if !hires.needs.isEmpty {
             let perLevel = hires.needs.map { need in
-                "\(need.level)\(need.skill.isEmpty ? "" : " \(need.skill)") \(hours(need.hours)) h (\(String(format: "%.2f", need.fte)) FTE)"
+                "\(need.level)\(need.skill.isEmpty ? "" : " \(need.skill)") \(hours(need.hours)) \(nl ? "uur" : "h") (\(String(format: "%.2f", need.fte)) FTE)"
             }
-            lines.append(row("Hire", perLevel.joined(separator: ", ") + String(format: scenario.weeks > 1 ? " · € %.2f over \(scenario.weeks) weeks" : " · € %.2f a week", hires.cost)
-                + (hires.stillUncoveredHours > 0 ? " · \(hours(hires.stillUncoveredHours)) h not even hires cover" : "")))
+            let period = scenario.weeks > 1 ? (nl ? " · € %.2f over \(scenario.weeks) weken" : " · € %.2f over \(scenario.weeks) weeks")
+                : (nl ? " · € %.2f per week" : " · € %.2f a week")
+            let beyond = nl ? " · \(hours(hires.stillUncoveredHours)) uur ook met werving niet gedekt" : " · \(hours(hires.stillUncoveredHours)) h not even hires cover"
+            lines.append(row(nl ? "Werving" : "Hire", perLevel.joined(separator: ", ") + String(format: period, hires.cost)
+                + (hires.stillUncoveredHours > 0 ? beyond : "")))
         }
         if !roster.uncovered.isEmpty {
-            lines.append("Uncovered:")
+            lines.append(nl ? "Niet gedekt:" : "Uncovered:")
             for item in roster.uncovered.prefix(12) {
                 let when = item.interval.map { interval -> String in
                     let date = scenario.week.date(atMinute: interval.start)
                     // Over several weeks the weekday alone does not say which.
-                    return "\(date.weekday)\(scenario.weeks > 1 ? " \(date)" : "") \(ClockTime.text(interval.start))–\(ClockTime.text(interval.end))"
-                } ?? (scenario.weeks > 1 ? "in the period" : "this week")
+                    return "\(text.day(date.weekday.rawValue))\(scenario.weeks > 1 ? " \(date)" : "") \(ClockTime.text(interval.start))–\(ClockTime.text(interval.end))"
+                } ?? (scenario.weeks > 1 ? (nl ? "in de periode" : "in the period") : (nl ? "deze week" : "this week"))
                 let place = [item.location?.rawValue, item.ref.isEmpty ? nil : item.ref, item.client?.rawValue].compactMap { $0 }.joined(separator: " ")
-                lines.append("  \(when) \(place): \(item.need.text) — \(item.reason.text)")
+                lines.append("  \(when) \(place): \(item.need.text(in: language)) — \(item.reason.text(in: language, names: names))")
             }
-            if roster.uncovered.count > 12 { lines.append("  … \(roster.uncovered.count - 12) more in uncovered.csv") }
+            if roster.uncovered.count > 12 {
+                lines.append(nl ? "  … nog \(roster.uncovered.count - 12) in uncovered.csv" : "  … \(roster.uncovered.count - 12) more in uncovered.csv")
+            }
         }
-        lines.append(row("Files", files.map { (outputFolder as NSString).appendingPathComponent($0) }.joined(separator: ", ")))
+        lines.append(row(nl ? "Bestanden" : "Files", files.map { (outputFolder as NSString).appendingPathComponent($0) }.joined(separator: ", ")))
         return lines.joined(separator: "\n")
     }
 

@@ -12,8 +12,10 @@ public enum OutputFiles {
                                        "clients", "product", "role", "ref"]
     /// The contract's columns, then `ref` and `clients_present` (our extension: who attends a
     /// session that has nobody rostered, so `check` can recount it).
+    /// `need_text` and `reason_text` say the same for a person in the run's language (`--lang`),
+    /// people by name; `need` and `reason` keep the contract's English for programs.
     public static let uncoveredColumns = ["date", "day", "start", "end", "activity", "location", "client", "product", "need",
-                                          "hours", "reason", "ref", "kind", "clients_present"]
+                                          "hours", "reason", "ref", "kind", "clients_present", "need_text", "reason_text"]
     /// Our extension: each client's end-responsible professional and the coordination time counted in their hours.
     public static let responsibilityColumns = ["client_id", "product", "staff_id", "staff_name", "level", "coordination_minutes", "fixed"]
     public static let capacityColumns = ["level", "skill", "demand_hours", "available_hours", "assigned_hours",
@@ -45,7 +47,8 @@ public enum OutputFiles {
         return csv(rows)
     }
 
-    public static func uncoveredCSV(_ roster: Roster, scenario: Scenario) -> String {
+    public static func uncoveredCSV(_ roster: Roster, scenario: Scenario, language: ReportLanguage = .nl) -> String {
+        let names = StaffNames(scenario)
         var rows = [uncoveredColumns]
         for row in roster.uncovered {
             let date = row.interval.map { scenario.week.date(atMinute: $0.start) }
@@ -55,6 +58,7 @@ public enum OutputFiles {
                 row.activity.rawValue, row.location?.rawValue ?? "", row.client?.rawValue ?? "", row.product?.rawValue ?? "",
                 row.need.text, decimal(row.hours), asText(row.reason.text), row.ref, row.kind.rawValue,
                 row.clientsPresent.map(\.rawValue).joined(separator: ";"),
+                asText(row.need.text(in: language)), asText(row.reason.text(in: language, names: names)),
             ])
         }
         return csv(rows)
@@ -85,7 +89,7 @@ public enum OutputFiles {
         })
     }
 
-    public static func summaryJSON(_ summary: RunSummary, scenario: Scenario, hires: HirePlan = .none) -> String {
+    public static func summaryJSON(_ summary: RunSummary, scenario: Scenario, hires: HirePlan = .none, language: ReportLanguage = .nl) -> String {
         func number(_ value: Double?, places: Int = 4) -> String { value.map { decimal($0, places: places) } ?? "null" }
         let fields: [(String, String)] = [
             ("status", "\"\(summary.status)\""),
@@ -114,6 +118,8 @@ public enum OutputFiles {
             ("fairness_largest_deviation", number(summary.fairnessLargestDeviation, places: 2)),
             ("scenario", jsonString(scenario.name)),
             ("week", "\"\(scenario.week)\""),
+            // The language of the readable texts (`need_text`, `reason_text`, the report), for `explain`.
+            ("language", "\"\(language.rawValue)\""),
         ]
         return "{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}\n"
     }
@@ -217,10 +223,10 @@ public enum OutputFiles {
     /// `summary.json` of a period: the period's figures (as for one week, `week` the first), the
     /// number of `weeks`, and `per_week` with each week's own summary.
     public static func periodSummaryJSON(_ summary: RunSummary, scenario: Scenario, hires: HirePlan,
-                                         weeks: [(summary: RunSummary, scenario: Scenario, hires: HirePlan)]) -> String {
-        let whole = summaryJSON(summary, scenario: scenario, hires: hires)
+                                         weeks: [(summary: RunSummary, scenario: Scenario, hires: HirePlan)], language: ReportLanguage = .nl) -> String {
+        let whole = summaryJSON(summary, scenario: scenario, hires: hires, language: language)
         let perWeek = weeks.map { week in
-            summaryJSON(week.summary, scenario: week.scenario, hires: week.hires)
+            summaryJSON(week.summary, scenario: week.scenario, hires: week.hires, language: language)
                 .split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
         }
         let closing = whole.range(of: "\n}\n", options: .backwards)!

@@ -46,15 +46,15 @@ struct ExplainCommand: ParsableCommand {
             matches = { row in row["client"] == client || (row["clients"] ?? "").split(separator: ";").contains(Substring(client))
                 || (row["clients_present"] ?? "").split(separator: ";").contains(Substring(client))
                 || (row["ref"] ?? "").hasPrefix(client + "#") }
-            title = "Client \(client)"
+            title = (language == .nl ? "Cliënt " : "Client ") + client
         } else if session.count == 3 {
             let (location, day, name) = (session[0], session[1], session[2])
             // The day by name (every such day of a period) or by date.
             matches = { row in row["location"] == location && (row["day"] == day || row["date"] == day) && row["ref"] == name }
-            title = "Session \(location) \(day) \(name)"
+            title = (language == .nl ? "Sessie " : "Session ") + "\(location) \(day) \(name)"
         } else {
             matches = { _ in true }
-            title = "Every uncovered row"
+            title = language == .nl ? "Alle niet gedekte regels" : "Every uncovered row"
         }
         let planned = roster.filter(matches)
         let short = uncovered.filter(matches)
@@ -113,28 +113,41 @@ struct ExplainCommand: ParsableCommand {
         var lines = [title]
         if client != nil || session.count == 3 {
             if planned.isEmpty {
-                lines.append("Rostered: nobody")
+                lines.append(language == .nl ? "Ingeroosterd: niemand" : "Rostered: nobody")
             } else {
-                lines.append("Rostered:")
+                lines.append(language == .nl ? "Ingeroosterd:" : "Rostered:")
                 for row in planned {
                     let when = session.isEmpty ? "\(row["day"] ?? "") \(row["start"] ?? "")–\(row["end"] ?? "") " : ""
                     lines.append("  \(when)\(row["staff_id"] ?? "") \(row["staff_name"] ?? "") (\(row["activity"] ?? ""), \(row["role"] ?? ""))")
                 }
             }
         }
+        let nl = language == .nl
         if short.isEmpty {
-            lines.append("Nothing uncovered here: every rule is met.")
+            lines.append(nl ? "Hier is niets ongedekt: elke regel is nagekomen." : "Nothing uncovered here: every rule is met.")
         } else {
-            lines.append("Not covered:")
+            lines.append(nl ? "Niet gedekt:" : "Not covered:")
             for row in short {
-                let when = (row["date"] ?? "").isEmpty ? "this week" : "\(row["day"] ?? "") \(row["start"] ?? "")–\(row["end"] ?? "")"
+                let when = (row["date"] ?? "").isEmpty ? (nl ? "deze week" : "this week") : "\(row["day"] ?? "") \(row["start"] ?? "")–\(row["end"] ?? "")"
                 let place = [row["location"], row["ref"]].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
                 lines.append("\(when) \(place)".trimmingCharacters(in: .whitespaces) + ":")
-                lines += ShortfallStory.lines(need: row["need"] ?? "", hours: row["hours"] ?? "", reason: row["reason"] ?? "")
+                // The readable columns in the run's language where the folder has them.
+                let need = row["need_text"].flatMap { $0.isEmpty ? nil : $0 } ?? row["need"] ?? ""
+                let reason = row["reason_text"].flatMap { $0.isEmpty ? nil : $0 } ?? row["reason"] ?? ""
+                lines += ShortfallStory.lines(need: need, hours: row["hours"] ?? "", reason: reason, language: language)
                     .map { "  " + $0 }
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The run's language, from its summary.json (older folders: English, as they were written).
+    private var language: ReportLanguage {
+        let path = (folder as NSString).appendingPathComponent("summary.json")
+        guard let text = try? InputFile.text(atPath: path, limit: InputFile.largestCSVBytes).get(),
+              let summary = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
+              let code = summary["language"] as? String else { return .en }
+        return ReportLanguage(rawValue: code) ?? .en
     }
 
     private func table(_ name: String) throws -> [[String: String]] {

@@ -69,7 +69,7 @@ struct ReplanCommand: ParsableCommand {
         try write(files, to: out, locale: planning.csvLocale, language: planning.lang)
         if !planning.quiet {
             print(TerminalSummary.render(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
-                                         outputFolder: out, files: shownFiles(Array(files.keys) + ["roster.xlsx"])))
+                                         outputFolder: out, files: shownFiles(Array(files.keys) + ["roster.xlsx"]), language: planning.lang))
             print("Changes   \(changes.count) (\(dropped.count) assignment\(dropped.count == 1 ? "" : "s") no longer allowed); see changes.csv")
         }
     }
@@ -105,7 +105,7 @@ struct ReplanCommand: ParsableCommand {
         if !planning.quiet {
             let (summary, hires) = periodSummary(weeks)
             print(TerminalSummary.render(scenario: scenario, roster: periodRoster(weeks), summary: summary, hires: hires,
-                                         outputFolder: out, files: shownFiles(Array(files.keys) + ["roster.xlsx"])))
+                                         outputFolder: out, files: shownFiles(Array(files.keys) + ["roster.xlsx"]), language: planning.lang))
             let lost = (0..<scenario.weeks).reduce(0) { total, week in total + (dropped.stored(week) ?? 0) }
             print("Changes   \(count) over \(scenario.weeks) weeks (\(lost) assignment\(lost == 1 ? "" : "s") no longer allowed); see changes.csv")
         }

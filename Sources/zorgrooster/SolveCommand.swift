@@ -55,7 +55,7 @@ struct SolveCommand: ParsableCommand {
         if !planning.quiet {
             let (summary, hires) = weeks.count > 1 ? periodSummary(weeks) : (weeks[0].outcome.summary, weeks[0].outcome.hires)
             print(TerminalSummary.render(scenario: scenario, roster: periodRoster(weeks), summary: summary, hires: hires,
-                                         outputFolder: out, files: shownFiles(Array(files.keys) + ["roster.xlsx"])))
+                                         outputFolder: out, files: shownFiles(Array(files.keys) + ["roster.xlsx"]), language: planning.lang))
         }
     }
 }

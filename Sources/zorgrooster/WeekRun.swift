@@ -50,13 +50,14 @@ func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: ReportLan
         "report.html": RosterReport.html(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
                                          language: language, sessions: outcome.sessions),
         "roster.csv": OutputFiles.rosterCSV(outcome.roster, scenario: scenario),
-        "uncovered.csv": OutputFiles.uncoveredCSV(outcome.roster, scenario: scenario),
+        "uncovered.csv": OutputFiles.uncoveredCSV(outcome.roster, scenario: scenario, language: language),
         "capacity.csv": OutputFiles.capacityCSV(outcome.capacity),
         "capacity-by-day.csv": OutputFiles.capacityByDayCSV(outcome.hires),
         "roster-by-person.csv": OutputFiles.rosterByPersonCSV([(outcome.roster, scenario)], absentWord: language == .nl ? "afwezig" : "absent"),
         "responsibility.csv": OutputFiles.responsibilityCSV(outcome.roster, scenario: scenario),
         "wishes.csv": OutputFiles.wishesCSV(outcome.roster, scenario: scenario),
-        "summary.json": OutputFiles.summaryJSON(outcome.summary.withPreferences(of: outcome.roster, in: scenario), scenario: scenario, hires: outcome.hires),
+        "summary.json": OutputFiles.summaryJSON(outcome.summary.withPreferences(of: outcome.roster, in: scenario), scenario: scenario, hires: outcome.hires,
+                                                language: language),
     ]) { first, _ in first }
 }
 
@@ -167,7 +168,8 @@ struct WorkbookWords {
     private static let dutchColumns: [String: String] = [
         "date": "Datum", "day": "Dag", "start": "Begin", "end": "Eind", "staff_id": "Medewerker", "staff_name": "Naam",
         "activity": "Activiteit", "location": "Locatie", "area": "Gebied", "clients": "Cliënten", "product": "Product",
-        "role": "Rol", "ref": "Dienst", "client": "Cliënt", "need": "Wat ontbreekt", "hours": "Uren", "reason": "Waarom",
+        "role": "Rol", "ref": "Dienst", "client": "Cliënt", "need": "Behoefte (code)", "hours": "Uren", "reason": "Reden (Engels)",
+        "need_text": "Wat ontbreekt", "reason_text": "Waarom",
         "kind": "Soort", "clients_present": "Aanwezige cliënten", "week": "Week", "level": "Niveau", "skill": "Vaardigheid",
         "demand_hours": "Vraag (uur)", "available_hours": "Beschikbaar (uur)", "assigned_hours": "Ingezet (uur)",
         "uncovered_hours": "Niet gedekt (uur)", "fte_gap": "FTE tekort", "hire_hours": "Werving (uur)", "hire_fte": "Werving (FTE)",
@@ -296,7 +298,7 @@ func periodOutputFiles(_ weeks: [PlannedWeek], language: ReportLanguage = .nl, c
         whole.fairnessLargestDeviation = totals.values.flatMap { $0.values.map { abs($0.count - $0.share) } }.max() ?? 0
     }
     files["summary.json"] = OutputFiles.periodSummaryJSON(whole, scenario: first.scenario, hires: hires,
-                                                          weeks: zip(weeks, weekly).map { ($1, $0.scenario, $0.outcome.hires) })
+                                                          weeks: zip(weeks, weekly).map { ($1, $0.scenario, $0.outcome.hires) }, language: language)
     files["report.html"] = RosterReport.periodHTML(weeks.map { RosterReport.PeriodWeek(scenario: $0.scenario, roster: $0.outcome.roster,
                                                                                       summary: $0.outcome.summary, hires: $0.outcome.hires,
                                                                                       sessions: $0.outcome.sessions) },

@@ -71,7 +71,7 @@ struct CommandLineTests {
         let out = folder.appendingPathComponent("out").path
         let run = try zorgrooster("solve", scenario, "--out", out)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("Coverage  100.0%"))
+        #expect(run.stdout.contains("Dekking   100.0%"), "Dutch by default: \(run.stdout)")
         let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
         #expect(roster.hasPrefix("date,day,start,end,staff_id,staff_name,activity,location,area,clients,product,role,ref\n"))
         #expect(roster.contains("2026-03-16,mon,09:00,12:30,s1,s1,group,huis,,c1;c2,dag,professional,ochtend"))
@@ -116,9 +116,9 @@ struct CommandLineTests {
         #expect(check.stdout.contains("over 3 weeks"))
         // explain: one block per date of the period, or the one date asked.
         let every = try zorgrooster("explain", out, "--session", "huis", "mon", "ochtend")
-        #expect(every.stdout.components(separatedBy: "Session huis mon ochtend (").count == 4, "\(every.stdout)")
+        #expect(every.stdout.components(separatedBy: "Sessie huis mon ochtend (").count == 4, "\(every.stdout)")
         let one = try zorgrooster("explain", out, "--session", "huis", "2026-03-23", "ochtend")
-        #expect(one.stdout.hasPrefix("Session huis 2026-03-23 ochtend (2026-03-23 09:00–12:30)"), "\(one.stdout)")
+        #expect(one.stdout.hasPrefix("Sessie huis 2026-03-23 ochtend (2026-03-23 09:00–12:30)"), "\(one.stdout)")
         try roster.replacingOccurrences(of: "2026-03-30,mon", with: "2026-04-06,mon").write(toFile: out + "/roster.csv", atomically: true, encoding: .utf8)
         let outside = try zorgrooster("check", scenario, out)
         #expect(outside.status == 2)
@@ -614,17 +614,34 @@ struct CommandLineTests {
         #expect(try zorgrooster("solve", scenario, "--out", out, "--quiet").status == 0)
         let run = try zorgrooster("explain", out, "--session", "eik", "thu", "ochtend")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("Session eik thu ochtend (2026-03-19 09:00–12:30)\nRostered:\n"))
+        // The run's language (Dutch by default), people by name with the id in brackets.
+        #expect(run.stdout.hasPrefix("Sessie eik thu ochtend (2026-03-19 09:00–12:30)\nIngeroosterd:\n"))
         #expect(run.stdout.contains("""
+          • eindverantwoordelijke in de sessie (mbo4 of hoger) (3.5 uur)
+            waarom: geen professional van mbo4 of hoger aanwezig voor de eindverantwoordelijkheid
+            van 4 gekwalificeerd:
+              - Esra Yilmaz (s05), Hanneke de Boer (s08): afwezig op 2026-03-19
+              - Anouk de Vries (s01): werkt niet op deze locatie
+              - Bram Jansen (s02): aan de urengrens (dit zou 17.5 van ten hoogste 14 uur worden)
+        """), "\(run.stdout)")
+        let calm = try zorgrooster("explain", out, "--session", "linde", "mon", "ochtend")
+        #expect(calm.stdout.contains("Hier is niets ongedekt"))
+        // The same in English when the run was in English; the CSV's own columns stay the contract's.
+        let english = folder.appendingPathComponent("en").path
+        #expect(try zorgrooster("solve", scenario, "--out", english, "--quiet", "--lang", "en").status == 0)
+        let told = try zorgrooster("explain", english, "--session", "eik", "thu", "ochtend")
+        #expect(told.stdout.hasPrefix("Session eik thu ochtend (2026-03-19 09:00–12:30)\nRostered:\n"))
+        #expect(told.stdout.contains("""
           • lead professional (mbo4 or higher) (3.5 h)
             why: no professional of mbo4 or higher present to hold end responsibility
             of 4 qualified:
-              - s05, s08: absent on 2026-03-19
-              - s01: does not work at this location
-              - s02: at the hours limit (this would make 17.5 of at most 14 h)
-        """))
-        let calm = try zorgrooster("explain", out, "--session", "linde", "mon", "ochtend")
-        #expect(calm.stdout.contains("Nothing uncovered here"))
+              - Esra Yilmaz (s05), Hanneke de Boer (s08): absent on 2026-03-19
+              - Anouk de Vries (s01): does not work at this location
+              - Bram Jansen (s02): at the hours limit (this would make 17.5 of at most 14 h)
+        """), "\(told.stdout)")
+        let csv = try String(contentsOfFile: out + "/uncovered.csv", encoding: .utf8)
+        #expect(csv.contains("lead professional (mbo4 or higher),3.5,\"no professional of mbo4 or higher present to hold end responsibility; of 4 qualified: s05, s08: absent on 2026-03-19;"))
+        #expect(csv.contains("eindverantwoordelijke in de sessie (mbo4 of hoger)"))
         #expect(try zorgrooster("explain", folder.path).status == 2)
         // A session or client that is not there is a mistake, not an all-clear.
         for wrong in [["--session", "eik", "wed", "middernacht"], ["--session", "eik", "fri", "morning"], ["--client", "c99"]] {

@@ -140,13 +140,15 @@ public struct HireNeed: Sendable, Hashable {
 /// One day and daypart for one level and skill: what the roster left uncovered, and what hires would work.
 public struct HireSlot: Sendable, Hashable {
     public let day: Weekday
-    public let daypart: Daypart
+    /// The scenario's own dagdeel for group work (the session's name, "ochtend"), else the
+    /// part of the day (`Daypart`) the work falls in.
+    public let daypart: String
     public let level: String
     public let skill: String
     public let uncoveredHours: Double
     public let hireHours: Double
 
-    public init(day: Weekday, daypart: Daypart, level: String, skill: String, uncoveredHours: Double, hireHours: Double) {
+    public init(day: Weekday, daypart: String, level: String, skill: String, uncoveredHours: Double, hireHours: Double) {
         self.day = day
         self.daypart = daypart
         self.level = level

@@ -137,8 +137,8 @@ enum HireAnalysis {
                 key = Key(level: vacancy.level, skill: "lead")
             }
             hours[key, default: 0] += assignment.interval.hours
-            for (day, part, partHours) in Daypart.pieces(of: assignment.interval) {
-                slots[SlotKey(day: day, part: part, key: key), default: (0, 0)].hired += partHours
+            for (slot, partHours) in slotPieces(assignment.interval, session: assignment.activity == .group ? assignment.ref : nil, key: key) {
+                slots[slot, default: (0, 0)].hired += partHours
             }
         }
         for responsibility in hireRoster.responsibilities {
@@ -148,8 +148,8 @@ enum HireAnalysis {
         }
         for row in baseRoster.uncovered where staffKinds.contains(row.kind) {
             guard let interval = row.interval, let key = shortKey(row, scenario: scenario, demands: demands) else { continue }
-            for (day, part, partHours) in Daypart.pieces(of: interval) {
-                slots[SlotKey(day: day, part: part, key: key), default: (0, 0)].uncovered += partHours * row.hours / interval.hours
+            for (slot, partHours) in slotPieces(interval, session: row.activity == .group ? row.ref : nil, key: key) {
+                slots[slot, default: (0, 0)].uncovered += partHours * row.hours / interval.hours
             }
         }
         let fteHours = scenario.settings.fteHours
@@ -168,11 +168,24 @@ enum HireAnalysis {
     /// Hire figures are keyed as the capacity rows are, so the two merge by key.
     typealias Key = CapacityAnalysis.Key
 
+    /// A day and dagdeel: a group session's own name (its whole hours on the day it starts, as
+    /// the planner knows it), else the parts of the day the work falls in.
     struct SlotKey: Hashable, Comparable {
         let day: Weekday
-        let part: Daypart
+        /// Minute of the day the dagdeel starts, so the slots read in the order of the day.
+        let start: Int
+        let part: String
         let key: Key
-        static func < (lhs: SlotKey, rhs: SlotKey) -> Bool { (lhs.day, lhs.part, lhs.key) < (rhs.day, rhs.part, rhs.key) }
+        static func < (lhs: SlotKey, rhs: SlotKey) -> Bool { (lhs.day, lhs.start, lhs.part, lhs.key) < (rhs.day, rhs.start, rhs.part, rhs.key) }
+    }
+
+    static func slotPieces(_ interval: WeekInterval, session: String?, key: Key) -> [(SlotKey, Double)] {
+        if let session, !session.isEmpty, let day = Weekday(rawValue: (interval.start / 1440) % 7) {
+            return [(SlotKey(day: day, start: interval.start % 1440, part: session, key: key), interval.hours)]
+        }
+        return Daypart.pieces(of: interval).map { day, part, hours in
+            (SlotKey(day: day, start: part.minutes.lowerBound, part: part.rawValue, key: key), hours)
+        }
     }
 
     /// The level and skill an uncovered row asks, as the capacity rows name them.

@@ -85,7 +85,7 @@ public enum OutputFiles {
 
     public static func capacityByDayCSV(_ hires: HirePlan) -> String {
         csv([capacityByDayColumns] + hires.slots.map {
-            [$0.day.description, $0.daypart.rawValue, $0.level, $0.skill, decimal($0.uncoveredHours), decimal($0.hireHours)]
+            [$0.day.description, $0.daypart, $0.level, $0.skill, decimal($0.uncoveredHours), decimal($0.hireHours)]
         })
     }
 

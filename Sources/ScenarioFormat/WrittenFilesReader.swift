@@ -46,8 +46,9 @@ extension RosterFileReader {
             try week(row, file: "capacity.csv", line: line)
         }
         for (line, row) in try optionalRows("capacity-by-day.csv", OutputFiles.capacityByDayColumns) {
-            guard Weekday(name: row["day"] ?? "") != nil, Daypart(rawValue: row["daypart"] ?? "") != nil else {
-                throw ReadError(file: "capacity-by-day.csv", line: line, problem: "day `\(row["day"] ?? "")` or daypart `\(row["daypart"] ?? "")` is not a weekday (mon…sun) and daypart (\(Daypart.allCases.map(\.rawValue).joined(separator: ", ")))")
+            let sessionNames = Set(scenario.locations.values.flatMap { $0.sessions.map(\.name) })
+            guard Weekday(name: row["day"] ?? "") != nil, Daypart(rawValue: row["daypart"] ?? "") != nil || sessionNames.contains(row["daypart"] ?? "") else {
+                throw ReadError(file: "capacity-by-day.csv", line: line, problem: "day `\(row["day"] ?? "")` or daypart `\(row["daypart"] ?? "")` is not a weekday (mon…sun) and a session of the scenario or a part of the day (\(Daypart.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             guard levels.contains(row["level"] ?? ""), skills.contains(row["skill"] ?? "") else {
                 throw ReadError(file: "capacity-by-day.csv", line: line, problem: "level `\(row["level"] ?? "")` or skill `\(row["skill"] ?? "")` is not the scenario's")

@@ -21,10 +21,9 @@ struct HireAnalysisTests {
         #expect(mbo2.hireHours == 3.5)
         #expect(abs(mbo2.hireFTE - 3.5 / 36) < 1e-9)
         #expect(abs(mbo2.hireCost - 3.5 * 35) < 1e-9)
-        #expect(outcome.hires.slots == [HireSlot(day: .mon, daypart: .morning, level: "mbo2", skill: "",
-                                                   uncoveredHours: 3, hireHours: 3),
-                                        HireSlot(day: .mon, daypart: .afternoon, level: "mbo2", skill: "",
-                                                 uncoveredHours: 0.5, hireHours: 0.5)])
+        // The scenario's own dagdeel, whole (09:00–12:30 is "ochtend", not morning 3 h and afternoon 0.5 h).
+        #expect(outcome.hires.slots == [HireSlot(day: .mon, daypart: "ochtend", level: "mbo2", skill: "",
+                                                   uncoveredHours: 3.5, hireHours: 3.5)])
         #expect(abs(outcome.summary.fteGap - 3.5 / 36) < 1e-9)
     }
 

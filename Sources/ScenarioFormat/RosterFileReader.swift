@@ -145,6 +145,9 @@ public enum RosterFileReader {
         if let person = scenario.staff[StaffID(row["staff_id"] ?? "")], row["staff_name"] != OutputFiles.asText(person.name) {
             throw ReadError(file: "roster.csv", line: line, problem: "staff_name is `\(row["staff_name"] ?? "")`; \(person.id) is called `\(person.name)`")
         }
+        if let location = row["location"], !location.isEmpty, scenario.locations[LocationID(location)] == nil {
+            throw ReadError(file: "roster.csv", line: line, problem: "location `\(location)` is not in the scenario")
+        }
         for product in list(row["product"]) where scenario.products[ProductID(product)] == nil {
             throw ReadError(file: "roster.csv", line: line, problem: "product `\(product)` is not in the scenario")
         }
@@ -167,6 +170,12 @@ public enum RosterFileReader {
         }
         guard let kind = UncoveredKind(rawValue: row["kind"] ?? "") else {
             throw ReadError(file: "uncovered.csv", line: line, problem: "unknown kind `\(row["kind"] ?? "")`")
+        }
+        if let location = row["location"], !location.isEmpty, scenario.locations[LocationID(location)] == nil {
+            throw ReadError(file: "uncovered.csv", line: line, problem: "location `\(location)` is not in the scenario")
+        }
+        if let client = row["client"], !client.isEmpty, scenario.clients[ClientID(client)] == nil {
+            throw ReadError(file: "uncovered.csv", line: line, problem: "client `\(client)` is not in the scenario")
         }
         guard let hours = Double(row["hours"] ?? ""), hours.isFinite, hours >= 0, hours <= 168 else {
             throw ReadError(file: "uncovered.csv", line: line, problem: "hours `\(row["hours"] ?? "")` is not a number of hours from 0 to 168")

@@ -108,6 +108,7 @@ extension CommandLineTests {
               ("roster.csv", ",mon,09:00", ",tue,09:00", "but 2026-03-16 is a mon"),
               ("roster.csv", ",Esra Yilmaz,", ",Esra Jansen,", "staff_name is `Esra Jansen`"),
               ("roster.csv", ",groep-duurzaam,professional", ",,professional", "the row's clients have groep-duurzaam"),
+              ("roster.csv", ",group,linde,", ",group,nergens,", "location `nergens` is not in the scenario"),
               ("capacity.csv", "mbo2,,115.5,288,115.5", "mbo2,,115.5,288,abc", "assigned_hours `abc`"),
               ("capacity.csv", "mbo2,,115.5,288,115.5", "mbo2,,115.5,288,15.5", "is not assigned_hours + uncovered_hours"),
               ("responsibility.csv", "Anouk de Vries,mbo4", "Anouk de Vries,hbo", "level is `hbo`"),

@@ -58,6 +58,22 @@ public struct RunSummary: Sendable, Hashable {
     public var wishesMet = 0
     /// The largest deviation from a fair share under `settings.fairness` (nil: not asked).
     public var fairnessLargestDeviation: Double? = nil
+    /// Contract hours the roster leaves unused ("inzetbaar, niet ingezet"): per person with a
+    /// contract, the hours of the days not absent (contract × days not absent ÷ 7) less the
+    /// hours rostered, never below 0. A fact to report, not work to invent.
+    public var unusedContractHours = 0.0
+
+    /// `unusedContractHours` for `roster` in `scenario`.
+    public static func unusedContractHours(_ roster: Roster, in scenario: Scenario) -> Double {
+        var minutes: [StaffID: Int] = [:]
+        for row in roster.assignments { minutes[row.staff, default: 0] += row.interval.minutes }
+        for row in roster.responsibilities { minutes[row.staff, default: 0] += row.coordinationMinutes }
+        return scenario.staff.values.filter { !$0.isVolunteer && !$0.isHire && $0.contractHours > 0 }.reduce(0.0) { sum, person in
+            let absent = Weekday.allCases.filter { person.absent.contains(scenario.week.date(of: $0)) }.count
+            let deployable = person.contractHours * Double(7 - absent) / 7
+            return sum + max(0, deployable - Double(minutes[person.id] ?? 0) / 60)
+        }
+    }
 
     /// The summary with the roster's wishes and fairness filled in.
     public func withPreferences(of roster: Roster, in scenario: Scenario) -> RunSummary {

@@ -113,8 +113,10 @@ enum RunSummaryBuilder {
             missingPeopleHours += max(staffing, other) * hours
         }
         let gap = objective.map { abs($0 - bound) / max(1, abs($0)) }
-        return RunSummary(status: status.rawValue, objective: objective, bestBound: bound, gap: gap, solveSeconds: seconds,
-                          coverage: coverage, assignedHours: assigned, uncoveredHours: uncoveredHours, cost: cost,
-                          fteGap: missingPeopleHours / scenario.settings.fteHours)
+        var summary = RunSummary(status: status.rawValue, objective: objective, bestBound: bound, gap: gap, solveSeconds: seconds,
+                                 coverage: coverage, assignedHours: assigned, uncoveredHours: uncoveredHours, cost: cost,
+                                 fteGap: missingPeopleHours / scenario.settings.fteHours)
+        summary.unusedContractHours = RunSummary.unusedContractHours(roster, in: scenario)
+        return summary
     }
 }

@@ -81,6 +81,7 @@ public enum RosterReport {
             (text["Status"], "\(summary.status) (\(text["gap"]) \(gap))"),
             (text["Dekking"], String(format: "%.1f%%", summary.coverage * 100)),
             (text["Ingeroosterd"], String(format: "%.1f ", summary.assignedHours) + text["uur"]),
+            (text["Inzetbaar, niet ingezet"], String(format: "%.1f ", summary.unusedContractHours) + text["uur"]),
             (text["Niet gedekt"], String(format: "%.1f ", summary.uncoveredHours) + text["uur"]),
             (text["Kosten"], String(format: "€ %.2f", summary.cost)),
             (text["FTE tekort"], String(format: "%.2f", summary.fteGap)),

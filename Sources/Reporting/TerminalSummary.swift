@@ -13,8 +13,11 @@ public enum TerminalSummary {
         let gap = summary.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "n/a"
         lines.append(row("Status", "\(summary.status) (gap \(gap)) in \(String(format: "%.1f", summary.solveSeconds)) s"))
         let people = Set(roster.assignments.map(\.staff)).count
-        lines.append(row(nl ? "Rooster" : "Roster", nl ? "\(roster.assignments.count) regels, \(hours(summary.assignedHours)) uur voor \(people) mensen"
-                                                       : "\(roster.assignments.count) rows, \(hours(summary.assignedHours)) h for \(people) people"))
+        let rosterLine = nl ? "\(roster.assignments.count) regels, \(hours(summary.assignedHours)) uur voor \(people) mensen"
+            : "\(roster.assignments.count) rows, \(hours(summary.assignedHours)) h for \(people) people"
+        let unused = summary.unusedContractHours > 0.05
+            ? (nl ? " · inzetbaar, niet ingezet \(hours(summary.unusedContractHours)) uur" : " · contract hours unused \(hours(summary.unusedContractHours)) h") : ""
+        lines.append(row(nl ? "Rooster" : "Roster", rosterLine + unused))
         let count = roster.uncovered.count
         lines.append(row(nl ? "Dekking" : "Coverage", String(format: "%.1f%%", summary.coverage * 100)
             + (nl ? " · niet gedekt \(hours(summary.uncoveredHours)) uur in \(count) regel\(count == 1 ? "" : "s")"

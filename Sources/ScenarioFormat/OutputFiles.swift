@@ -101,6 +101,7 @@ public enum OutputFiles {
             ("solve_seconds", number(summary.solveSeconds, places: 1)),
             ("coverage", number(summary.coverage, places: 6)),
             ("assigned_hours", number(summary.assignedHours, places: 2)),
+            ("unused_contract_hours", number(summary.unusedContractHours, places: 2)),
             ("uncovered_hours", number(summary.uncoveredHours, places: 2)),
             ("cost", number(summary.cost, places: 2)),
             ("fte_gap", number(summary.fteGap, places: 3)),

@@ -236,6 +236,7 @@ func periodSummary(_ weeks: [PlannedWeek]) -> (summary: RunSummary, hires: HireP
     summary.warmStart = summaries.compactMap(\.warmStart).first
     summary.hireHours = sum(\.hireHours)
     summary.hireCost = sum(\.hireCost)
+    summary.unusedContractHours = sum(\.unusedContractHours)
     summary.visitsAsked = summaries.reduce(0) { $0 + $1.visitsAsked }
     summary.visitsPlaced = summaries.reduce(0) { $0 + $1.visitsPlaced }
     summary.visitsPlaceableBound = summaries.reduce(0) { $0 + $1.visitsPlaceableBound }

@@ -72,6 +72,9 @@ struct CommandLineTests {
         let run = try zorgrooster("solve", scenario, "--out", out)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Dekking   100.0%"), "Dutch by default: \(run.stdout)")
+        // s1's 4 contract hours less the 3.5-hour session: reported, not filled with invented work.
+        #expect(run.stdout.contains("inzetbaar, niet ingezet 0.5 uur"), "\(run.stdout)")
+        #expect(try String(contentsOfFile: out + "/summary.json", encoding: .utf8).contains("\"unused_contract_hours\": 0.5,"))
         let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
         #expect(roster.hasPrefix("date,day,start,end,staff_id,staff_name,activity,location,area,clients,product,role,ref\n"))
         #expect(roster.contains("2026-03-16,mon,09:00,12:30,s1,s1,group,huis,,c1;c2,dag,professional,ochtend"))

@@ -163,6 +163,10 @@ public struct HireSlot: Sendable, Hashable {
     public let skill: String
     public let uncoveredHours: Double
     public let hireHours: Double
+    /// People of this level and skill who would have worked here but are absent that day: the
+    /// shortage is temporary (a stand-in for the dagdeel), not structural (a vacancy to fill).
+    public var standIns: [StaffID] = []
+    public var isTemporary: Bool { !standIns.isEmpty }
 
     public init(day: Weekday, daypart: String, level: String, skill: String, uncoveredHours: Double, hireHours: Double) {
         self.day = day
@@ -195,6 +199,11 @@ public struct HirePlan: Sendable, Hashable {
     public var hours: Double { needs.reduce(0) { $0 + $1.hours } }
     public var fte: Double { needs.reduce(0) { $0 + $1.fte } }
     public var cost: Double { needs.reduce(0) { $0 + $1.cost } }
+
+    /// Vacancy hours where the shortage is an absence's (a stand-in for that dagdeel), and the
+    /// rest: structural, a vacancy to fill.
+    public var standInHours: Double { slots.filter(\.isTemporary).reduce(0) { $0 + $1.hireHours } }
+    public var structuralHours: Double { max(0, slots.reduce(0) { $0 + $1.hireHours } - standInHours) }
 
     /// FTE per level name, summed over skills.
     public var fteByLevel: [String: Double] {

@@ -146,10 +146,19 @@ enum HireAnalysis {
             hours[Key(level: vacancy.level, skill: label(vacancy.skills)), default: 0]
                 += Double(responsibility.coordinationMinutes) / 60
         }
+        var standIns: [SlotKey: Set<StaffID>] = [:]
         for row in baseRoster.uncovered where staffKinds.contains(row.kind) {
             guard let interval = row.interval, let key = shortKey(row, scenario: scenario, demands: demands) else { continue }
+            // Who would have come but is absent that day: then the shortage is the absence's.
+            let date = scenario.week.date(atMinute: interval.start)
+            let absent = scenario.sortedStaff.filter { person in
+                person.absent.contains(date) && !person.isVolunteer && person.isProfessional(atLeast: key.level)
+                    && (key.skill.isEmpty || key.skill == "lead" || person.skills.contains(key.skill))
+                    && (row.location == nil || person.locations?.contains(row.location!) != false)
+            }.map(\.id)
             for (slot, partHours) in slotPieces(interval, session: row.activity == .group ? row.ref : nil, key: key) {
                 slots[slot, default: (0, 0)].uncovered += partHours * row.hours / interval.hours
+                standIns[slot, default: []].formUnion(absent)
             }
         }
         let fteHours = scenario.settings.fteHours
@@ -158,8 +167,10 @@ enum HireAnalysis {
                      cost: hours[key]! * scenario.hourlyCost(of: key.level))
         }
         let timed = slots.keys.sorted().map { slot in
-            HireSlot(day: slot.day, daypart: slot.part, level: slot.key.level.name, skill: slot.key.skill,
-                     uncoveredHours: slots[slot]!.uncovered, hireHours: slots[slot]!.hired)
+            var timed = HireSlot(day: slot.day, daypart: slot.part, level: slot.key.level.name, skill: slot.key.skill,
+                                 uncoveredHours: slots[slot]!.uncovered, hireHours: slots[slot]!.hired)
+            timed.standIns = (standIns[slot] ?? []).sorted()
+            return timed
         }
         let still = hireRoster.uncovered.filter { staffKinds.contains($0.kind) }.reduce(0.0) { $0 + $1.hours }
         return HirePlan(needs: needs, slots: timed, stillUncoveredHours: still, status: status.rawValue)

@@ -86,6 +86,7 @@ public enum RosterReport {
             (text["Kosten"], String(format: "€ %.2f", summary.cost)),
             (text["FTE tekort"], String(format: "%.2f", summary.fteGap)),
             (text["Werving"], String(format: "%.1f ", hires.hours) + text["uur"] + String(format: " · € %.2f", hires.cost)),
+            (text["waarvan invallers (afwezigheid)"], String(format: "%.1f ", hires.standInHours) + text["uur"]),
         ]
         return "<section class=\"kpis\"><h2>\(text["Kerncijfers"])</h2><dl>"
             + figures.map { "<div><dt>\(escaped($0.0))</dt><dd>\(escaped($0.1))</dd></div>" }.joined() + "</dl></section>"

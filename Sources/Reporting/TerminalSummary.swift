@@ -30,7 +30,11 @@ public enum TerminalSummary {
             let period = scenario.weeks > 1 ? (nl ? " · € %.2f over \(scenario.weeks) weken" : " · € %.2f over \(scenario.weeks) weeks")
                 : (nl ? " · € %.2f per week" : " · € %.2f a week")
             let beyond = nl ? " · \(hours(hires.stillUncoveredHours)) uur ook met werving niet gedekt" : " · \(hours(hires.stillUncoveredHours)) h not even hires cover"
-            lines.append(row(nl ? "Werving" : "Hire", perLevel.joined(separator: ", ") + String(format: period, hires.cost)
+            // A shortage that an absence made asks a stand-in for that dagdeel, not a vacancy.
+            let temporary = hires.standInHours > 0.05
+                ? (nl ? " · waarvan \(hours(hires.standInHours)) uur invallers voor afwezigen (tijdelijk), \(hours(hires.structuralHours)) uur structureel"
+                      : " · of which \(hours(hires.standInHours)) h stand-ins for absences (temporary), \(hours(hires.structuralHours)) h structural") : ""
+            lines.append(row(nl ? "Werving" : "Hire", perLevel.joined(separator: ", ") + String(format: period, hires.cost) + temporary
                 + (hires.stillUncoveredHours > 0 ? beyond : "")))
         }
         if !roster.uncovered.isEmpty {

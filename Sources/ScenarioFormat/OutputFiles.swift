@@ -21,7 +21,9 @@ public enum OutputFiles {
     public static let capacityColumns = ["level", "skill", "demand_hours", "available_hours", "assigned_hours",
                                          "uncovered_hours", "fte_gap", "hire_hours", "hire_fte", "hire_cost"]
     /// Our extension: when in the week the roster is short and the vacancies would work.
-    public static let capacityByDayColumns = ["day", "daypart", "level", "skill", "uncovered_hours", "hire_hours"]
+    /// Then `cover`: `stand-in` where someone of that level and skill is absent that day (the
+    /// shortage is temporary), else `hire` (structural); and `absent`: who that is.
+    public static let capacityByDayColumns = ["day", "daypart", "level", "skill", "uncovered_hours", "hire_hours", "cover", "absent"]
 
     public static func rosterCSV(_ roster: Roster, scenario: Scenario) -> String {
         var rows = [rosterColumns]
@@ -85,7 +87,8 @@ public enum OutputFiles {
 
     public static func capacityByDayCSV(_ hires: HirePlan) -> String {
         csv([capacityByDayColumns] + hires.slots.map {
-            [$0.day.description, $0.daypart, $0.level, $0.skill, decimal($0.uncoveredHours), decimal($0.hireHours)]
+            [$0.day.description, $0.daypart, $0.level, $0.skill, decimal($0.uncoveredHours), decimal($0.hireHours),
+             $0.isTemporary ? "stand-in" : "hire", $0.standIns.map(\.rawValue).joined(separator: ";")]
         })
     }
 
@@ -102,6 +105,8 @@ public enum OutputFiles {
             ("coverage", number(summary.coverage, places: 6)),
             ("assigned_hours", number(summary.assignedHours, places: 2)),
             ("unused_contract_hours", number(summary.unusedContractHours, places: 2)),
+            ("hire_stand_in_hours", number(hires.standInHours, places: 2)),
+            ("hire_structural_hours", number(hires.structuralHours, places: 2)),
             ("uncovered_hours", number(summary.uncoveredHours, places: 2)),
             ("cost", number(summary.cost, places: 2)),
             ("fte_gap", number(summary.fteGap, places: 3)),

@@ -45,7 +45,10 @@ extension RosterFileReader {
             }
             try week(row, file: "capacity.csv", line: line)
         }
-        for (line, row) in try optionalRows("capacity-by-day.csv", OutputFiles.capacityByDayColumns) {
+        for (line, row) in try optionalRows("capacity-by-day.csv", Array(OutputFiles.capacityByDayColumns.prefix(6))) {
+            if let cover = row["cover"], !["stand-in", "hire"].contains(cover) {
+                throw ReadError(file: "capacity-by-day.csv", line: line, problem: "cover `\(cover)` is neither `stand-in` nor `hire`")
+            }
             let sessionNames = Set(scenario.locations.values.flatMap { $0.sessions.map(\.name) })
             guard Weekday(name: row["day"] ?? "") != nil, Daypart(rawValue: row["daypart"] ?? "") != nil || sessionNames.contains(row["daypart"] ?? "") else {
                 throw ReadError(file: "capacity-by-day.csv", line: line, problem: "day `\(row["day"] ?? "")` or daypart `\(row["daypart"] ?? "")` is not a weekday (mon…sun) and a session of the scenario or a part of the day (\(Daypart.allCases.map(\.rawValue).joined(separator: ", ")))")

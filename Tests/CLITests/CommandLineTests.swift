@@ -83,7 +83,7 @@ struct CommandLineTests {
         let capacity = try String(contentsOfFile: out + "/capacity.csv", encoding: .utf8)
         #expect(capacity.hasPrefix("level,skill,demand_hours,available_hours,assigned_hours,uncovered_hours,fte_gap,"))
         let byDay = try String(contentsOfFile: out + "/capacity-by-day.csv", encoding: .utf8)
-        #expect(byDay == "day,daypart,level,skill,uncovered_hours,hire_hours\n")
+        #expect(byDay == "day,daypart,level,skill,uncovered_hours,hire_hours,cover,absent\n")
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
         for key in ["status", "objective", "best_bound", "gap", "solve_seconds", "coverage", "assigned_hours", "uncovered_hours", "cost", "fte_gap"] {
             #expect(summary?[key] != nil, "summary.json lacks \(key)")

@@ -167,3 +167,24 @@ extension CommandLineTests {
         #expect(names.contains("<sheet name=\"Roster by person\"") && names.contains("<sheet name=\"Uncovered\"") && !names.contains("Niet gedekt"))
     }
 }
+
+extension CommandLineTests {
+    @Test("A shortage an absence made asks a stand-in for that dagdeel (temporary); one nobody could ever fill a vacancy (structural)")
+    func standInOrHire() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let flu = folder.appendingPathComponent("flu").path
+        #expect(try zorgrooster("solve", Self.packageRoot.appendingPathComponent("scenarios/dagbesteding-griepweek.yaml").path,
+                                "--out", flu, "--quiet").status == 0)
+        let byDay = try String(contentsOfFile: flu + "/capacity-by-day.csv", encoding: .utf8)
+        #expect(byDay.contains("thu,ochtend,mbo4,lead,3.5,3.5,stand-in,s05;s08"), "\(byDay)")
+        #expect(!byDay.contains(",hire,"))
+        let summary = try String(contentsOfFile: flu + "/summary.json", encoding: .utf8)
+        #expect(summary.contains("\"hire_stand_in_hours\": 21,") && summary.contains("\"hire_structural_hours\": 0,"))
+        let home = folder.appendingPathComponent("home").path
+        #expect(try zorgrooster("solve", Self.packageRoot.appendingPathComponent("scenarios/wonen-pro-24uur.yaml").path,
+                                "--out", home, "--quiet", "--time-limit", "10").status == 0)
+        let night = try String(contentsOfFile: home + "/capacity-by-day.csv", encoding: .utf8)
+        #expect(night.contains(",nacht,mbo4,lead,8,8,hire,\n"), "\(night)")
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// Golden files (as swift-argument-parser's snapshot tests): every command's `--help`, and the
+/// output files of one bundled scenario (De Linde, solved to its proven optimum), byte for byte.
+/// `ZORGROOSTER_UPDATE_GOLDEN=1 swift test --filter GoldenFiles` writes them anew after a
+/// deliberate change; the diff then shows what users will see differ.
+@Suite("Golden files")
+struct GoldenFilesTests {
+    static let folder = CommandLineTests.packageRoot.appendingPathComponent("Tests/CLITests/Golden")
+    static let updating = ProcessInfo.processInfo.environment["ZORGROOSTER_UPDATE_GOLDEN"] == "1"
+
+    func compare(_ text: String, golden name: String) throws {
+        let path = Self.folder.appendingPathComponent(name)
+        if Self.updating {
+            try text.write(to: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: path, encoding: .utf8)
+        if text != expected {
+            let got = text.components(separatedBy: "\n"), want = expected.components(separatedBy: "\n")
+            let first = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }
+            Issue.record("\(name) differs from its golden file at line \((first?.offset ?? min(got.count, want.count)) + 1): got `\(first?.element.0 ?? "(end)")`, golden `\(first?.element.1 ?? "(end)")`")
+        }
+    }
+
+    @Test("--help of every command", arguments: ["solve", "replan", "compare", "estimate", "check", "validate", "explain", "init"])
+    func help(command: String) throws {
+        let binary = CommandLineTests.packageRoot.appendingPathComponent(".build/debug/zorgrooster")
+        let run = try CommandLineTests.run(binary, [command, "--help"], environment: ["COLUMNS": "100"])
+        #expect(run.status == 0)
+        try compare(run.stdout, golden: "help-\(command).txt")
+    }
+
+    @Test("De Linde's output files")
+    func deLinde() throws {
+        let binary = CommandLineTests.packageRoot.appendingPathComponent(".build/debug/zorgrooster")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("zr-golden-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let scenario = CommandLineTests.packageRoot.appendingPathComponent("scenarios/dagbesteding-de-linde.yaml").path
+        #expect(try CommandLineTests.run(binary, ["solve", scenario, "--out", out, "--quiet", "--time-limit", "60"]).status == 0)
+        for file in ["roster.csv", "uncovered.csv", "capacity.csv", "capacity-by-day.csv", "responsibility.csv", "roster-by-person.csv", "summary.json"] {
+            var text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+            // The elapsed seconds are the one figure that differs between runs.
+            if file == "summary.json" { text = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"solve_seconds\"") }.joined(separator: "\n") }
+            try compare(text, golden: "de-linde-" + file)
+        }
+    }
+}

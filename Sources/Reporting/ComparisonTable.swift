@@ -1,12 +1,15 @@
 import CareDomain
 import Foundation
 
-/// The table `compare` prints: one line per variant, the base first.
+/// The table `compare` prints: one line per variant, the base first, in the run's language.
 public enum ComparisonTable {
-    public static func render(title: String, rows: [VariantComparison], levels: [String]) -> String {
-        let header = ["variant", "clients", "demand h", "status", "coverage", "uncovered h", "cost €", "hire h"] + levels.map { "FTE \($0)" } + ["gap"]
+    public static func render(title: String, rows: [VariantComparison], levels: [String], language: ReportLanguage = .nl) -> String {
+        let nl = language == .nl
+        let header = (nl ? ["variant", "cliënten", "vraag u", "status", "dekking", "niet gedekt u", "kosten €", "werving u"]
+                         : ["variant", "clients", "demand h", "status", "coverage", "uncovered h", "cost €", "hire h"])
+            + levels.map { "FTE \($0)" } + ["gap"]
         let body = rows.map { row -> [String] in
-            if row.error != nil { return [row.name, "", "", "failed"] + Array(repeating: "", count: header.count - 4) }
+            if row.error != nil { return [row.name, "", "", nl ? "mislukt" : "failed"] + Array(repeating: "", count: header.count - 4) }
             let summary = row.summary
             return [row.name, String(row.clients), String(format: "%.1f", row.demandHours), summary.status, String(format: "%.1f%%", summary.coverage * 100), String(format: "%.1f", summary.uncoveredHours),
                     String(format: "%.2f", summary.cost), String(format: "%.1f", summary.hireHours)]
@@ -21,7 +24,7 @@ public enum ComparisonTable {
                     : String(repeating: " ", count: widths[column] - cell.count) + cell
             }.joined(separator: "  ")
         }
-        let notes = rows.compactMap { row in row.error.map { "\(row.name): not planned: \($0)" } }
+        let notes = rows.compactMap { row in row.error.map { "\(row.name): \(nl ? "niet gepland" : "not planned"): \($0)" } }
             + rows.filter { $0.error == nil && !$0.changes.isEmpty }.map { "\($0.name): \($0.changes)" }
         return ([title, line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + body.map(line) + notes)
             .joined(separator: "\n")

@@ -116,8 +116,9 @@ struct CompareCommand: ParsableCommand {
         }
         try write(all, to: out, locale: planning.csvLocale, language: planning.lang)
         if !planning.quiet {
-            print(ComparisonTable.render(title: title, rows: rows, levels: levels))
-            print("Files: \((out as NSString).appendingPathComponent("compare.csv")), compare.html and one folder per variant")
+            print(ComparisonTable.render(title: title, rows: rows, levels: levels, language: planning.lang))
+            print(planning.lang == .nl ? "Bestanden: \((out as NSString).appendingPathComponent("compare.csv")), compare.html en een map per variant"
+                                       : "Files: \((out as NSString).appendingPathComponent("compare.csv")), compare.html and one folder per variant")
         }
     }
 

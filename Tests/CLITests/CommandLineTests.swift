@@ -525,7 +525,7 @@ struct CommandLineTests {
           - {name: "zonder s1", remove: [staff.s1]}
         """, in: folder)
         let out = folder.appendingPathComponent("out").path
-        let run = try zorgrooster("compare", scenario, "--out", out, "--set", "staff.s1.hourly_cost=40", "--name", "duurder")
+        let run = try zorgrooster("compare", scenario, "--out", out, "--set", "staff.s1.hourly_cost=40", "--name", "duurder", "--lang", "en")
         #expect(run.status == 0, "\(run.stderr)")
         let full = "\(scenario):4:12: locations.huis.capacity: 2 clients attend mon ochtend at huis, above its capacity of 1 (raise the capacity to at least 2 or move clients to another session)"
         #expect(run.stderr.contains("variant `te vol` is left out: " + full))
@@ -557,7 +557,7 @@ struct CommandLineTests {
 
         """)
         let page = try String(contentsOfFile: out + "/compare.html", encoding: .utf8)
-        #expect(page.contains("+€ 7.00") && page.contains("−€ 133.00") && page.contains("niet gepland"), "the difference from the base and the failure are shown")
+        #expect(page.contains("+€ 7.00") && page.contains("−€ 133.00") && page.contains("not planned") && page.contains("What changes"), "the difference from the base and the failure are shown, in the run's language")
         // A command-line edit that breaks a rule is said to come from the command line.
         let broken = try zorgrooster("compare", scenario, "--out", folder.appendingPathComponent("out2").path, "--set", "locations.huis.capacity=1")
         #expect(broken.status == 0)

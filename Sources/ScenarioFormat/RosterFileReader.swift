@@ -21,8 +21,9 @@ public enum RosterFileReader {
     private static func readRows(folder: String, scenario: Scenario) throws
         -> (assignments: [(line: Int, row: RosterAssignment)], uncovered: [(line: Int, row: UncoveredDemand, week: String?)],
             responsibilities: [(line: Int, row: Responsibility, week: String?)]) {
+        let areas = knownAreas(scenario)
         let assignments = try rows(in: folder, file: "roster.csv", required: OutputFiles.rosterColumns).map { line, row in
-            (line, try assignment(row, line: line, scenario: scenario))
+            (line, try assignment(row, line: line, scenario: scenario, areas: areas))
         }
         let uncovered = try rows(in: folder, file: "uncovered.csv", required: Array(OutputFiles.uncoveredColumns.prefix(11))).map { line, row in
             (line, try uncoveredDemand(row, line: line, scenario: scenario), row["week"])
@@ -82,7 +83,7 @@ public enum RosterFileReader {
     public static func readAssignments(file path: String, scenario: Scenario) throws -> [RosterAssignment] {
         let url = URL(fileURLWithPath: path)
         return try rows(in: url.deletingLastPathComponent().path, file: url.lastPathComponent, required: OutputFiles.rosterColumns)
-            .map { line, row in try assignment(row, line: line, scenario: scenario) }
+            .map { [areas = knownAreas(scenario)] line, row in try assignment(row, line: line, scenario: scenario, areas: areas) }
     }
 
     static func rows(in folder: String, file: String, required: [String]) throws -> [(Int, [String: String])] {
@@ -120,14 +121,14 @@ public enum RosterFileReader {
         return WeekInterval(start: startMinute, end: endMinute)
     }
 
-    private static func assignment(_ row: [String: String], line: Int, scenario: Scenario) throws -> RosterAssignment {
+    private static func assignment(_ row: [String: String], line: Int, scenario: Scenario, areas: Set<String>) throws -> RosterAssignment {
         guard let interval = try interval(row, line: line, file: "roster.csv", scenario: scenario) else {
             throw ReadError(file: "roster.csv", line: line, problem: "a roster row needs a date")
         }
         guard let activity = Activity(rawValue: row["activity"] ?? ""), let role = RosterRole(rawValue: row["role"] ?? "") else {
             throw ReadError(file: "roster.csv", line: line, problem: "unknown activity or role")
         }
-        try checkDescriptiveCells(row, line: line, interval: interval, scenario: scenario)
+        try checkDescriptiveCells(row, line: line, interval: interval, scenario: scenario, areas: areas)
         return RosterAssignment(
             staff: StaffID(row["staff_id"] ?? ""), activity: activity, interval: interval,
             location: (row["location"] ?? "").isEmpty ? nil : LocationID(row["location"]!),
@@ -137,7 +138,13 @@ public enum RosterFileReader {
 
     /// The cells a reader sees but the rules do not use (the weekday, the name, the area, the
     /// products) must still say what the scenario says: a row edited there is named.
-    private static func checkDescriptiveCells(_ row: [String: String], line: Int, interval: WeekInterval, scenario: Scenario) throws {
+    /// Every area a row may name: the locations' (a location without one is its own), the clients' and the staff's homes.
+    private static func knownAreas(_ scenario: Scenario) -> Set<String> {
+        Set(scenario.locations.values.map { $0.area ?? $0.id.rawValue } + scenario.clients.values.compactMap { $0.ambulatory?.area }
+            + scenario.staff.values.compactMap(\.homeArea))
+    }
+
+    private static func checkDescriptiveCells(_ row: [String: String], line: Int, interval: WeekInterval, scenario: Scenario, areas: Set<String>) throws {
         let day = scenario.week.date(atMinute: interval.start).weekday.description
         guard row["day"] == day else {
             throw ReadError(file: "roster.csv", line: line, problem: "day is `\(row["day"] ?? "")`, but \(row["date"] ?? "") is a \(day)")
@@ -156,9 +163,7 @@ public enum RosterFileReader {
             throw ReadError(file: "roster.csv", line: line, problem: "product is `\(row["product"] ?? "")`; the row's clients have \(Set(clients.map(\.product.rawValue)).sorted().joined(separator: ";"))")
         }
         if let area = row["area"], !area.isEmpty {
-            let known = Set(scenario.locations.values.map { $0.area ?? $0.id.rawValue } + scenario.clients.values.compactMap { $0.ambulatory?.area }
-                + scenario.staff.values.compactMap(\.homeArea))
-            guard known.contains(area) else {
+            guard areas.contains(area) else {
                 throw ReadError(file: "roster.csv", line: line, problem: "area `\(area)` is no area of the scenario's locations, clients or staff")
             }
         }

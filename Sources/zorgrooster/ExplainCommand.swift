@@ -38,6 +38,8 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Read once: every block of the answer speaks it.
+        let language = runLanguage()
         let uncovered = try table("uncovered.csv")
         let roster = try table("roster.csv")
         let matches: ([String: String]) -> Bool
@@ -96,16 +98,16 @@ struct ExplainCommand: ParsableCommand {
         let dates = Set((planned + short).compactMap { $0["date"] }).sorted()
         if client == nil, session.count == 3, dates.count > 1 {
             for date in dates {
-                print(block(title: title, planned: planned.filter { $0["date"] == date }, short: short.filter { $0["date"] == date }))
+                print(block(title: title, planned: planned.filter { $0["date"] == date }, short: short.filter { $0["date"] == date }, language: language))
                 print("")
             }
             return
         }
-        print(block(title: title, planned: planned, short: short))
+        print(block(title: title, planned: planned, short: short, language: language))
     }
 
     /// What one client or session shows: who is rostered, what is not covered and why.
-    private func block(title: String, planned: [[String: String]], short: [[String: String]]) -> String {
+    private func block(title: String, planned: [[String: String]], short: [[String: String]], language: ReportLanguage) -> String {
         var title = title
         if client == nil, session.count == 3, let first = planned.first ?? short.first {
             title += " (\(first["date"] ?? "") \(first["start"] ?? "")–\(first["end"] ?? ""))"
@@ -142,7 +144,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     /// The run's language, from its summary.json (older folders: English, as they were written).
-    private var language: ReportLanguage {
+    private func runLanguage() -> ReportLanguage {
         let path = (folder as NSString).appendingPathComponent("summary.json")
         guard let text = try? InputFile.text(atPath: path, limit: InputFile.largestCSVBytes).get(),
               let summary = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],

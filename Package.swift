@@ -34,9 +34,14 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["CareDomain"]),
         .target(name: "Tender", dependencies: ["CareDomain", "Optimization"]),
         .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The run (plan → check → render) as a library, so tests reach it without the command line.
+        .target(name: "ZorgroosterRun", dependencies: [
+            "CareDomain", "ScenarioFormat", "Planning", "RosterCheck", "Reporting", "Spreadsheet", "Optimization", "GLPKSolver",
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ]),
         .executableTarget(name: "zorgrooster", dependencies: [
             "CareDomain", "ScenarioFormat", "Planning", "RosterCheck", "Reporting", "Tender", "Spreadsheet",
-            "Optimization", "GLPKSolver",
+            "Optimization", "GLPKSolver", "ZorgroosterRun",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
@@ -49,6 +54,7 @@ let package = Package(
         .testTarget(name: "TenderTests", dependencies: ["Tender", "CareDomain", "ScenarioFormat", "GLPKSolver"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "CareDomain", "ScenarioFormat", "Spreadsheet",
                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "CLITests", dependencies: ["zorgrooster", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "CLITests", dependencies: ["zorgrooster", "ZorgroosterRun", "CareDomain", "ScenarioFormat", "Planning",
+                                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

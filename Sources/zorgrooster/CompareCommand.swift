@@ -5,6 +5,7 @@ import Foundation
 import Planning
 import Reporting
 import ScenarioFormat
+import ZorgroosterRun
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -84,9 +85,12 @@ struct CompareCommand: ParsableCommand {
         for (index, result) in outcomes.all().enumerated() {
             let weeks: [PlannedWeek]
             do { weeks = try result.get() } catch {
+                let failure = error as? RunFailure ?? RunFailure(exitCode: 1, lines: ["internal failure: \(error)"])
+                let lines = failure.lines
                 // The base must plan, or there is nothing to compare with.
-                if index == 0 { throw error }
-                rows.append(.failed(name: names[index], changes: changes[index], error: "planning failed (see the message above)"))
+                if index == 0 { return try reporting { () throws(RunFailure) in throw failure } }
+                for line in lines { printError("[\(names[index])] \(line)") }
+                rows.append(.failed(name: names[index], changes: changes[index], error: lines.first ?? "planning failed"))
                 continue
             }
             do { variantFiles.append((folders[index], try periodOutputFiles(weeks, language: planning.lang))) } catch {

@@ -4,6 +4,7 @@ import Foundation
 import Planning
 import Reporting
 import ScenarioFormat
+import ZorgroosterRun
 
 struct ReplanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,7 +56,7 @@ struct ReplanCommand: ParsableCommand {
         options.pinned = Roster(assignments: Array(Set(kept)).sorted(), uncovered: [], responsibilities: earlier.responsibilities)
         try holdOutput(out)
         installInterruptHandler()
-        let outcome = try planAndCheck(scenario, options: options)
+        let outcome = try reporting { () throws(RunFailure) in try planAndCheck(scenario, options: options) }
         var files = outputFiles(outcome, scenario: scenario, language: planning.lang)
         // Calendars that follow: changed events as new versions, taken-away ones cancelled.
         for name in files.keys where name.hasPrefix("calendars/") { files[name] = nil }
@@ -90,10 +91,13 @@ struct ReplanCommand: ParsableCommand {
         try holdOutput(out)
         installInterruptHandler()
         let dropped = ResultSlots<Int>(count: scenario.weeks)
-        let weeks = try planPeriod(scenario, options: planning.options(for: scenario)) { index, week in
-            let (kept, lost) = Replanning.stillAllowed(earlier[index], in: week)
-            dropped.store(index, lost.count)
-            return Roster(assignments: kept, uncovered: [], responsibilities: earlier[index].responsibilities)
+        let options = planning.options(for: scenario)
+        let weeks = try reporting { () throws(RunFailure) in
+            try planPeriod(scenario, options: options) { index, week in
+                let (kept, lost) = Replanning.stillAllowed(earlier[index], in: week)
+                dropped.store(index, lost.count)
+                return Roster(assignments: kept, uncovered: [], responsibilities: earlier[index].responsibilities)
+            }
         }
         let changes = zip(earlier, weeks).map { Replanning.changes(from: $0, to: $1.outcome.roster) }
         let count = changes.reduce(0) { $0 + $1.count }

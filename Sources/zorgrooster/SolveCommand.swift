@@ -4,6 +4,7 @@ import Foundation
 import Planning
 import Reporting
 import ScenarioFormat
+import ZorgroosterRun
 
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,7 +45,7 @@ struct SolveCommand: ParsableCommand {
             }
             options.pinned = Roster(assignments: try pinnedAssignments(pin, scenario: scenario), uncovered: [])
         }
-        let weeks = try planPeriod(scenario, options: options)
+        let weeks = try reporting { () throws(RunFailure) in try planPeriod(scenario, options: options) }
         progress.finish()
         let files: [String: String]
         do { files = try periodOutputFiles(weeks, language: planning.lang) } catch {

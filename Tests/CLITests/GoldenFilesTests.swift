@@ -1,5 +1,9 @@
+import CareDomain
 import Foundation
+import Planning
+import ScenarioFormat
 import Testing
+import ZorgroosterRun
 
 /// Golden files (as swift-argument-parser's snapshot tests): every command's `--help`, and the
 /// output files of one bundled scenario (De Linde, solved to its proven optimum), byte for byte.
@@ -45,5 +49,18 @@ struct GoldenFilesTests {
             if file == "summary.json" { text = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"solve_seconds\"") }.joined(separator: "\n") }
             try compare(text, golden: "de-linde-" + file)
         }
+    }
+
+    @Test("The run reached as a library (no command line): De Linde planned, checked and its files made equal the golden ones")
+    func runAsLibrary() throws {
+        let scenario = try ScenarioLoader.load(path: CommandLineTests.packageRoot.appendingPathComponent("scenarios/dagbesteding-de-linde.yaml").path)
+        let weeks = try planPeriod(scenario, options: PlanningOptions(timeLimitSeconds: 60))
+        let files = try periodOutputFiles(weeks, language: .nl)
+        #expect(weeks.count == 1 && weeks[0].outcome.roster.assignments.count == 33)
+        for file in ["roster.csv", "uncovered.csv", "capacity.csv", "responsibility.csv", "roster-by-person.csv"] {
+            #expect(files[file] == (try String(contentsOf: Self.folder.appendingPathComponent("de-linde-" + file), encoding: .utf8)), "\(file)")
+        }
+        // The workbook is made from the same files.
+        #expect(try localized(files, locale: .plain)["roster.xlsx"]?.isEmpty == false)
     }
 }

@@ -1,0 +1,286 @@
+/// The run itself, apart from the command line: plan a week or period and have the independent
+/// checker pass it, then make every output file (tables, report, calendars, workbook) as data.
+/// The executable only reads arguments, prints and writes; tests reach this directly.
+import CareDomain
+import GLPKSolver
+import Optimization
+import Planning
+import Reporting
+import RosterCheck
+import ScenarioFormat
+import Spreadsheet
+import SwiftCSV
+import Foundation
+
+/// GLPK for the planner: models of 2,000 variables or more in a child process of this program
+/// (killed at its deadline; an abort there costs that solve only), smaller ones on their thread.
+/// `ZORGROOSTER_GLPK_CHILD_MIN_VARIABLES` sets the size (0: every model in a child).
+public func planningSolver() -> some Solver {
+    let smallest = ProcessInfo.processInfo.environment["ZORGROOSTER_GLPK_CHILD_MIN_VARIABLES"].flatMap(Int.init) ?? 2_000
+    return IsolatedGLPKSolver(worker: IsolatedGLPKSolver.ownExecutable ?? "", smallest: smallest)
+}
+
+/// Why a run could not give a roster: what to tell the user, and the exit code it means
+/// (1: an internal failure; 2: the input asks what cannot be, such as pins that break a rule).
+public struct RunFailure: Error, CustomStringConvertible {
+    public let exitCode: Int32
+    public let lines: [String]
+    public var description: String { lines.joined(separator: "\n") }
+
+    public init(exitCode: Int32, lines: [String]) {
+        self.exitCode = exitCode
+        self.lines = lines
+    }
+}
+
+/// Plans a week and has the independent checker pass it; a roster that breaks a rule is never returned.
+public func planAndCheck(_ scenario: Scenario, options: PlanningOptions) throws(RunFailure) -> PlanOutcome {
+    let outcome: PlanOutcome
+    do {
+        outcome = try RosterPlanner(solver: planningSolver()).plan(scenario, options: options)
+    } catch {
+        throw RunFailure(exitCode: 1, lines: ["internal failure while planning \(scenario.name): \(error)"])
+    }
+    let violations = RosterChecker(scenario: scenario).check(outcome.roster)
+    // With pins the roster had to keep, broken rules are the pins' (together they ask too much).
+    if !violations.isEmpty, let pins = options.pinned, !pins.assignments.isEmpty {
+        throw RunFailure(exitCode: 2, lines: ["The pinned assignments cannot all be kept: with them the roster breaks \(violations.count) rule(s); no files were written."]
+            + violations.prefix(20).map { "  \($0)" } + ["Remove or move the pins named above and run again."])
+    }
+    guard violations.isEmpty else {
+        throw RunFailure(exitCode: 1, lines: ["INTERNAL ERROR: the planned roster for \(scenario.name) breaks \(violations.count) rule(s); no files were written."]
+            + violations.prefix(50).map { "  \($0)" } + ["Please report this with the scenario file."])
+    }
+    return outcome
+}
+
+/// The files `solve` writes for one planned week.
+public func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: ReportLanguage = .nl) -> [String: String] {
+    PersonCalendar.files(roster: outcome.roster, scenario: scenario).merging([
+        "report.html": RosterReport.html(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
+                                         language: language, sessions: outcome.sessions),
+        "roster.csv": OutputFiles.rosterCSV(outcome.roster, scenario: scenario),
+        "uncovered.csv": OutputFiles.uncoveredCSV(outcome.roster, scenario: scenario, language: language),
+        "capacity.csv": OutputFiles.capacityCSV(outcome.capacity),
+        "capacity-by-day.csv": OutputFiles.capacityByDayCSV(outcome.hires),
+        "roster-by-person.csv": OutputFiles.rosterByPersonCSV([(outcome.roster, scenario)], absentWord: language == .nl ? "afwezig" : "absent"),
+        "responsibility.csv": OutputFiles.responsibilityCSV(outcome.roster, scenario: scenario),
+        "wishes.csv": OutputFiles.wishesCSV(outcome.roster, scenario: scenario),
+        "summary.json": OutputFiles.summaryJSON(outcome.summary.withPreferences(of: outcome.roster, in: scenario), scenario: scenario, hires: outcome.hires,
+                                                language: language),
+    ]) { first, _ in first }
+}
+
+/// The files as bytes: CSV in the chosen locale, and `roster.xlsx` beside each `roster.csv`
+/// (a name may sit in a subfolder, as each variant's files do under `compare`).
+public func localized(_ files: [String: String], locale: CSVLocale, language: ReportLanguage = .nl) throws -> [String: Data] {
+    var localized: [String: Data] = [:]
+    for (name, text) in files { localized[name] = Data((name.hasSuffix(".csv") ? try locale.apply(to: text) : text).utf8) }
+    for name in files.keys where name == "roster.csv" || name.hasSuffix("/roster.csv") {
+        let prefix = String(name.dropLast("roster.csv".count))
+        let own = files.filter { $0.key.hasPrefix(prefix) && !$0.key.dropFirst(prefix.count).contains("/") }
+            .reduce(into: [String: String]()) { $0[String($1.key.dropFirst(prefix.count))] = $1.value }
+        localized[prefix + "roster.xlsx"] = try rosterWorkbook(own, language: language)
+    }
+    return localized
+}
+
+/// `roster.xlsx`: first the roster to print (people × days, one sheet per week, with hours
+/// against contract hours), then one sheet per table, cells typed (dates, times, numbers,
+/// booleans), sheet names and headers in the run's language.
+public func rosterWorkbook(_ files: [String: String], language: ReportLanguage = .nl) throws -> Data {
+    let words = WorkbookWords(language: language)
+    var sheets: [XLSXWorkbook.Sheet] = []
+    if let text = files["roster-by-person.csv"] {
+        let table = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
+        sheets += peopleSheets(header: table.header, rows: table.rows, words: words)
+    }
+    let views = [("Rooster", "roster.csv"), ("Niet gedekt", "uncovered.csv"), ("Capaciteit", "capacity.csv"),
+                 ("Capaciteit per dag", "capacity-by-day.csv"), ("Verantwoordelijk", "responsibility.csv")]
+    for (name, file) in views {
+        guard let text = files[file] else { continue }
+        let table = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
+        let typed = XLSXWorkbook.Sheet(name: words[name], table: [table.header] + table.rows)
+        sheets.append(XLSXWorkbook.Sheet(name: typed.name, rows: [table.header.map { .text(words.column($0)) }] + typed.rows.dropFirst()))
+    }
+    return try XLSXWorkbook.data(sheets)
+}
+
+/// The people × days sheets from `roster-by-person.csv`: per week its seven dates, the week's
+/// hours, contract hours and the difference; id and name stay in view.
+private func peopleSheets(header: [String], rows: [[String]], words: WorkbookWords) -> [XLSXWorkbook.Sheet] {
+    let weekColumns = header.indices.filter { header[$0].hasPrefix("hours_") }
+    let several = weekColumns.count > 1
+    return weekColumns.map { hoursColumn in
+        let week = String(header[hoursColumn].dropFirst("hours_".count))
+        let dates = Array((hoursColumn - 7)..<hoursColumn)
+        let top: [XLSXWorkbook.Cell] = [.text(words["Medewerker"]), .text(words["Naam"]), .text(words["Niveau"]), .text(words["Contracturen"])]
+            + dates.map { XLSXWorkbook.Cell.typed(header[$0], column: "date") } + [.text(words["Uren"]), .text(words["Verschil"])]
+        let body = rows.map { row -> [XLSXWorkbook.Cell] in
+            let contract = Double(row[3]) ?? 0, hours = Double(row[hoursColumn]) ?? 0
+            return [.text(row[0]), .text(row[1]), .text(row[2]), .number(contract)]
+                + dates.map { row[$0].isEmpty ? .empty : .text(row[$0]) }
+                + [.number(hours), .number(((hours - contract) * 100).rounded() / 100)]
+        }
+        let name = several ? "\(words["Rooster per medewerker"]) \(week.split(separator: "-").last ?? "")" : words["Rooster per medewerker"]
+        return XLSXWorkbook.Sheet(name: name, rows: [top] + body, frozenColumns: 2, isGrid: true)
+    }
+}
+
+/// The workbook's words: Dutch by default, English with `--lang en`; CSV column names are the
+/// contract's, in the sheets they read as headings.
+struct WorkbookWords {
+    let language: ReportLanguage
+
+    private static let english: [String: String] = [
+        "Rooster": "Roster", "Niet gedekt": "Uncovered", "Capaciteit": "Capacity", "Capaciteit per dag": "Capacity by day",
+        "Verantwoordelijk": "Responsibility", "Rooster per medewerker": "Roster by person", "Medewerker": "Staff",
+        "Naam": "Name", "Niveau": "Level", "Contracturen": "Contract hours", "Uren": "Hours", "Verschil": "Difference",
+    ]
+
+    private static let dutchColumns: [String: String] = [
+        "date": "Datum", "day": "Dag", "start": "Begin", "end": "Eind", "staff_id": "Medewerker", "staff_name": "Naam",
+        "activity": "Activiteit", "location": "Locatie", "area": "Gebied", "clients": "Cliënten", "product": "Product",
+        "role": "Rol", "ref": "Dienst", "client": "Cliënt", "need": "Behoefte (code)", "hours": "Uren", "reason": "Reden (Engels)",
+        "need_text": "Wat ontbreekt", "reason_text": "Waarom",
+        "kind": "Soort", "clients_present": "Aanwezige cliënten", "week": "Week", "level": "Niveau", "skill": "Vaardigheid",
+        "demand_hours": "Vraag (uur)", "available_hours": "Beschikbaar (uur)", "assigned_hours": "Ingezet (uur)",
+        "uncovered_hours": "Niet gedekt (uur)", "fte_gap": "FTE tekort", "hire_hours": "Werving (uur)", "hire_fte": "Werving (FTE)",
+        "hire_cost": "Wervingskosten", "daypart": "Dagdeel", "client_id": "Cliënt", "coordination_minutes": "Coördinatie (min)",
+        "fixed": "Vast",
+    ]
+
+    subscript(_ dutch: String) -> String { language == .nl ? dutch : Self.english[dutch] ?? dutch }
+
+    func column(_ name: String) -> String {
+        if language == .nl, let dutch = Self.dutchColumns[name] { return dutch }
+        // English headings from the contract's names: "demand_hours" reads "Demand hours".
+        let words = name.replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
+/// One planned week of a period: its own scenario (history included) and outcome.
+public struct PlannedWeek: Sendable {
+    public let scenario: Scenario
+    public let outcome: PlanOutcome
+
+    public init(scenario: Scenario, outcome: PlanOutcome) {
+        self.scenario = scenario
+        self.outcome = outcome
+    }
+}
+
+/// Plans the scenario's period (`weeks`) week after week, each week with the rosters before it
+/// as history and an equal share of the time still left; each week's roster passes the
+/// independent checker before the next is planned.
+/// `pinning`, where given, names each week's assignments to keep (a re-plan: what is still
+/// allowed after the weeks before it, as planned again).
+public func planPeriod(_ scenario: Scenario, options: PlanningOptions, pinning: ((Int, Scenario) -> Roster?)? = nil) throws(RunFailure) -> [PlannedWeek] {
+    guard scenario.weeks > 1 else { return [PlannedWeek(scenario: scenario, outcome: try planAndCheck(scenario, options: options))] }
+    let started = options.startedAt ?? Date()
+    var planned: [PlannedWeek] = []
+    for index in 0..<scenario.weeks {
+        let week = PlanningPeriod.week(index, of: scenario, after: planned.map(\.outcome.roster))
+        var weekOptions = options
+        let left = options.timeLimitSeconds - Date().timeIntervalSince(started)
+        weekOptions.timeLimitSeconds = max(0.5, left / Double(scenario.weeks - index))
+        weekOptions.startedAt = Date()
+        if let pinning { weekOptions.pinned = pinning(index, week) }
+        planned.append(PlannedWeek(scenario: week, outcome: try planAndCheck(week, options: weekOptions)))
+    }
+    return planned
+}
+
+/// The period's figures from its weeks: sums, coverage weighed by each week's demand, the FTE
+/// gap as the weeks' average, the status the weakest week's.
+public func periodSummary(_ weeks: [PlannedWeek]) -> (summary: RunSummary, hires: HirePlan) {
+    let summaries = weeks.map(\.outcome.summary)
+    let sum = { (value: (RunSummary) -> Double) in summaries.reduce(0) { $0 + value($1) } }
+    let demand = weeks.map { $0.outcome.capacity.reduce(0) { $0 + $1.demandHours } }
+    let totalDemand = demand.reduce(0, +)
+    let coverage = totalDemand > 0 ? zip(summaries, demand).reduce(0) { $0 + $1.0.coverage * $1.1 } / totalDemand : 1
+    let objectives = summaries.compactMap(\.objective)
+    let bounds = summaries.compactMap(\.bestBound)
+    let objective = objectives.count == summaries.count ? objectives.reduce(0, +) : nil
+    let bound = bounds.count == summaries.count ? bounds.reduce(0, +) : nil
+    let gap = objective.flatMap { value in bound.map { value > 0 ? max(0, (value - $0) / value) : 0 } }
+    let order = ["optimal", "feasible"]
+    let status = summaries.map(\.status).max { (order.firstIndex(of: $0) ?? 2) < (order.firstIndex(of: $1) ?? 2) } ?? "optimal"
+    var summary = RunSummary(status: status, objective: objective, bestBound: bound, gap: gap, solveSeconds: sum(\.solveSeconds),
+                             coverage: coverage, assignedHours: sum(\.assignedHours), uncoveredHours: sum(\.uncoveredHours),
+                             cost: sum(\.cost), fteGap: sum(\.fteGap) / Double(weeks.count))
+    summary.boundSource = Set(summaries.compactMap(\.boundSource)).sorted().joined(separator: "; ")
+    summary.warmStart = summaries.compactMap(\.warmStart).first
+    summary.hireHours = sum(\.hireHours)
+    summary.hireCost = sum(\.hireCost)
+    summary.unusedContractHours = sum(\.unusedContractHours)
+    summary.visitsAsked = summaries.reduce(0) { $0 + $1.visitsAsked }
+    summary.visitsPlaced = summaries.reduce(0) { $0 + $1.visitsPlaced }
+    summary.visitsPlaceableBound = summaries.reduce(0) { $0 + $1.visitsPlaceableBound }
+    // Hires per level and skill: the period's hours and cost, FTE as the weeks' average.
+    var needs: [String: HireNeed] = [:]
+    for need in weeks.flatMap(\.outcome.hires.needs) {
+        let key = need.level + "|" + need.skill
+        let old = needs[key]
+        needs[key] = HireNeed(level: need.level, skill: need.skill, hours: (old?.hours ?? 0) + need.hours,
+                              fte: (old?.fte ?? 0) + need.fte / Double(weeks.count), cost: (old?.cost ?? 0) + need.cost)
+    }
+    let hires = HirePlan(needs: needs.keys.sorted().map { needs[$0]! }, slots: [],
+                         stillUncoveredHours: weeks.reduce(0) { $0 + $1.outcome.hires.stillUncoveredHours },
+                         status: Set(weeks.map(\.outcome.hires.status)).sorted().joined(separator: "; "))
+    return (summary, hires)
+}
+
+/// The period's roster in minutes from its first Monday (for the terminal's summary).
+public func periodRoster(_ weeks: [PlannedWeek]) -> Roster {
+    var assignments: [RosterAssignment] = []
+    var uncovered: [UncoveredDemand] = []
+    for (index, week) in weeks.enumerated() {
+        let shift = index * PlanningWeek.minutesPerWeek
+        func moved(_ interval: WeekInterval) -> WeekInterval { WeekInterval(start: interval.start + shift, end: interval.end + shift) }
+        assignments += week.outcome.roster.assignments.map {
+            RosterAssignment(staff: $0.staff, activity: $0.activity, interval: moved($0.interval), location: $0.location, area: $0.area,
+                             clients: $0.clients, products: $0.products, role: $0.role, ref: $0.ref)
+        }
+        uncovered += week.outcome.roster.uncovered.map {
+            UncoveredDemand(interval: $0.interval.map(moved), activity: $0.activity, location: $0.location, client: $0.client,
+                            product: $0.product, need: $0.need, kind: $0.kind, hours: $0.hours, reason: $0.reason, ref: $0.ref,
+                            clientsPresent: $0.clientsPresent)
+        }
+    }
+    return Roster(assignments: assignments, uncovered: uncovered, responsibilities: weeks.first?.outcome.roster.responsibilities ?? [])
+}
+
+/// The files `solve` writes for a period: each table over all weeks (a `week` column where a
+/// row does not carry its own date), one report with a section per week, one calendar per person.
+/// `changes` (a re-plan's, per week) are marked in the report.
+public func periodOutputFiles(_ weeks: [PlannedWeek], language: ReportLanguage = .nl, changes: [[RosterChange]]? = nil) throws -> [String: String] {
+    guard weeks.count > 1, let first = weeks.first else { return weeks.first.map { outputFiles($0.outcome, scenario: $0.scenario, language: language) } ?? [:] }
+    let perWeek = weeks.map { outputFiles($0.outcome, scenario: $0.scenario, language: language) }
+    func merged(_ name: String, weekColumn: Bool) throws -> String {
+        try OutputFiles.periodCSV(zip(weeks, perWeek).map { ($0.scenario.week, $1[name] ?? "") }, weekColumn: weekColumn)
+    }
+    let (summary, hires) = periodSummary(weeks)
+    var files = PersonCalendar.periodFiles(weeks.map { ($0.outcome.roster, $0.scenario) })
+    files["roster.csv"] = try merged("roster.csv", weekColumn: false)
+    for name in ["uncovered.csv", "capacity.csv", "capacity-by-day.csv", "responsibility.csv"] { files[name] = try merged(name, weekColumn: true) }
+    files["wishes.csv"] = try merged("wishes.csv", weekColumn: false)
+    let weekly = weeks.map { $0.outcome.summary.withPreferences(of: $0.outcome.roster, in: $0.scenario) }
+    var whole = summary
+    whole.wishesTotal = weekly.reduce(0) { $0 + $1.wishesTotal }
+    whole.wishesMet = weekly.reduce(0) { $0 + $1.wishesMet }
+    // Fairness over the whole period: the last week's tally of the weeks before, plus its own.
+    if let last = weeks.last, !first.scenario.settings.fairness.isEmpty {
+        var totals = last.scenario.history.fairnessSoFar
+        RosterPreferences.addFairness(of: last.outcome.roster, in: last.scenario, to: &totals)
+        whole.fairnessLargestDeviation = totals.values.flatMap { $0.values.map { abs($0.count - $0.share) } }.max() ?? 0
+    }
+    files["summary.json"] = OutputFiles.periodSummaryJSON(whole, scenario: first.scenario, hires: hires,
+                                                          weeks: zip(weeks, weekly).map { ($1, $0.scenario, $0.outcome.hires) }, language: language)
+    files["report.html"] = RosterReport.periodHTML(weeks.map { RosterReport.PeriodWeek(scenario: $0.scenario, roster: $0.outcome.roster,
+                                                                                      summary: $0.outcome.summary, hires: $0.outcome.hires,
+                                                                                      sessions: $0.outcome.sessions) },
+                                                   period: summary, periodHires: hires, language: language, changes: changes)
+    return files
+}

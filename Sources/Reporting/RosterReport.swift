@@ -88,8 +88,9 @@ public enum RosterReport {
             (text["Werving"], String(format: "%.1f ", hires.hours) + text["uur"] + String(format: " · € %.2f", hires.cost)),
             (text["waarvan invallers (afwezigheid)"], String(format: "%.1f ", hires.standInHours) + text["uur"]),
         ]
+        let note = TerminalSummary.hireNote(hires, language: text.language).map { "<p class=\"note\">\(escaped($0))</p>" } ?? ""
         return "<section class=\"kpis\"><h2>\(text["Kerncijfers"])</h2><dl>"
-            + figures.map { "<div><dt>\(escaped($0.0))</dt><dd>\(escaped($0.1))</dd></div>" }.joined() + "</dl></section>"
+            + figures.map { "<div><dt>\(escaped($0.0))</dt><dd>\(escaped($0.1))</dd></div>" }.joined() + "</dl>\(note)</section>"
     }
 
     static func legend(_ text: ReportLabels) -> String {

@@ -37,6 +37,8 @@ public enum TerminalSummary {
             lines.append(row(nl ? "Werving" : "Hire", perLevel.joined(separator: ", ") + String(format: period, hires.cost) + temporary
                 + (hires.stillUncoveredHours > 0 ? beyond : "")))
         }
+        // A hire analysis that did not finish says so wherever its figures are shown.
+        if let note = hireNote(hires, language: language) { lines.append(row("", note)) }
         if !roster.uncovered.isEmpty {
             lines.append(nl ? "Niet gedekt:" : "Uncovered:")
             for item in roster.uncovered.prefix(12) {
@@ -54,6 +56,14 @@ public enum TerminalSummary {
         }
         lines.append(row(nl ? "Bestanden" : "Files", files.map { (outputFolder as NSString).appendingPathComponent($0) }.joined(separator: ", ")))
         return lines.joined(separator: "\n")
+    }
+
+    /// Nil when the hire analysis finished (or was not needed); else what its figures are worth.
+    public static func hireNote(_ hires: HirePlan, language: ReportLanguage) -> String? {
+        guard !["optimal", "not needed"].contains(hires.status) else { return nil }
+        return language == .nl
+            ? "let op: de vacature-analyse kon niet afmaken (\(hires.status)); de wervingscijfers zijn wat zij tot dan vond, niet het minimum"
+            : "note: the hire analysis could not finish (\(hires.status)); the hire figures are what it found by then, not the least"
     }
 
     private static func row(_ label: String, _ text: String) -> String {

@@ -20,7 +20,7 @@ struct ReportLabels {
         "weekenddiensten": "weekend sessions", "nachtdiensten": "nights", "avonddiensten": "evenings", "eerlijk deel": "fair share", "Vaste gezichten": "The same faces",
         "verschillende medewerkers": "different people", "waarvan vaste": "of them key workers",
         "afwijking": "deviation", "Vaste gezichten in de periode": "The same faces over the period",
-        "Inzetbaar, niet ingezet": "Contract hours unused", "waarvan invallers (afwezigheid)": "of which stand-ins (absence)", "momenten": "moments", "gezichten": "faces", "lead": "lead", "cl.": "cl.", "afwezig": "absent", "Uren / contract": "Hours / contract",
+        "min reizen": "min travel", "Inzetbaar, niet ingezet": "Contract hours unused", "waarvan invallers (afwezigheid)": "of which stand-ins (absence)", "momenten": "moments", "gezichten": "faces", "lead": "lead", "cl.": "cl.", "afwezig": "absent", "Uren / contract": "Hours / contract",
         "%d cliënten aanwezig; %d professionals gevraagd; %d ingeroosterd": "%d clients present; %d professionals asked; %d rostered",
         "Wat verandert": "What changes", "FTE ingezet": "FTE rostered", "de uitgangssituatie": "the base", "niet gepland": "not planned",
     ]

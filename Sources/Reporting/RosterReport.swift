@@ -146,9 +146,10 @@ public enum RosterReport {
             html += "<tr><th>\(escaped(person.name))</th><td>\(person.isVolunteer ? text["vrijwilliger"] : person.level.name)</td>"
             for day in Weekday.allCases {
                 let today = work.filter { scenario.week.date(atMinute: $0.interval.start).weekday == day }
-                // Visits and other work in the order of the day.
-                html += "<td>" + today.map { item in
-                    "<span class=\"chip \(cssClass(item))\">\(ClockTime.text(item.interval.start))–\(ClockTime.text(item.interval.end)) \(escaped(place(item, scenario: scenario)))</span>"
+                // Visits and other work in the order of the day, the travel between areas shown.
+                html += "<td>" + today.enumerated().map { index, item in
+                    let travel = index > 0 ? travelNote(from: today[index - 1], to: item, scenario: scenario, text: text) : ""
+                    return travel + "<span class=\"chip \(cssClass(item))\">\(ClockTime.text(item.interval.start))–\(ClockTime.text(item.interval.end)) \(escaped(place(item, scenario: scenario)))</span>"
                 }.joined() + (absent.contains(day) && today.isEmpty ? "<span class=\"chip absent\">\(text["afwezig"])</span>" : "") + "</td>"
             }
             let hours = Double(work.reduce(0) { $0 + $1.interval.minutes } + (coordination[person.id] ?? 0)) / 60
@@ -283,6 +284,13 @@ public enum RosterReport {
     }
 
     // MARK: pieces
+
+    /// "→ 20 min" between two pieces of a day's work in different areas (the travel table's time).
+    static func travelNote(from earlier: RosterAssignment, to later: RosterAssignment, scenario: Scenario, text: ReportLabels) -> String {
+        guard let from = earlier.area, let to = later.area, from != to else { return "" }
+        let minutes = scenario.travel.minutes(from: from, to: to)
+        return minutes > 0 ? "<small class=\"travel\">→ \(minutes) \(text["min reizen"])</small> " : ""
+    }
 
     /// A session's head line: clients present and counted professionals asked ("14 cl. · 3 + lead"),
     /// marked short when the roster lacks any of it, surplus when more are rostered than asked.

@@ -188,3 +188,17 @@ extension CommandLineTests {
         #expect(night.contains(",nacht,mbo4,lead,8,8,hire,\n"), "\(night)")
     }
 }
+
+extension CommandLineTests {
+    @Test("The board's person grid shows a day's visits in order with the travel between areas")
+    func visitsWithTravel() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out").path
+        #expect(try zorgrooster("solve", Self.packageRoot.appendingPathComponent("scenarios/wmo-segment-1b-wijkteam.yaml").path,
+                                "--out", out, "--quiet").status == 0)
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(report.contains("<small class=\"travel\">→ "), "travel between visits")
+        #expect(report.contains(" min reizen</small>"))
+    }
+}

@@ -52,3 +52,30 @@ public struct StaffNames: Sendable {
         return shown + (language == .nl ? " en \(ids.count - limit) anderen" : " and \(ids.count - limit) others")
     }
 }
+
+extension ReportLanguage {
+    /// A solve's status for a person: the code in English ("optimal"), its word in Dutch.
+    public func status(_ code: String) -> String {
+        guard self == .nl else { return code }
+        return ["optimal": "optimaal", "feasible": "toelaatbaar", "stopped": "gestopt", "infeasible": "onmogelijk",
+                "no_solution": "geen oplossing", "failed": "mislukt", "not needed": "niet nodig"][code] ?? code
+    }
+
+    /// A capacity skill for a person: `lead` (end responsibility in a session) in words.
+    public func skill(_ name: String) -> String {
+        name == "lead" ? (self == .nl ? "eindverantw." : "lead") : name
+    }
+
+    /// A day code (`mon`) as the language abbreviates it.
+    public func day(_ code: String) -> String {
+        guard self == .nl, let day = Weekday(name: code) else { return code }
+        return ["ma", "di", "wo", "do", "vr", "za", "zo"][day.rawValue]
+    }
+
+    /// An activity or role code (`group`, `professional`) in words.
+    public func activity(_ code: String) -> String {
+        guard self == .nl else { return code }
+        return ["group": "groep", "visit": "bezoek", "evaluation": "evaluatie", "appointment": "overleg", "coordination": "coördinatie",
+                "professional": "professional", "volunteer": "vrijwilliger"][code] ?? code
+    }
+}

@@ -34,7 +34,7 @@ public enum ComparisonReport {
             let worse = base.map { summary.coverage < $0.summary.coverage - 1e-9 } ?? false
             let cells = [
                 name, changes, String(row.clients),
-                figure(row.demandHours, of: row, format: "%.1f", base: { $0.demandHours }), summary.status,
+                figure(row.demandHours, of: row, format: "%.1f", base: { $0.demandHours }), text.language.status(summary.status),
                 "<span class=\"\(worse ? "chip short" : "")\">" + String(format: "%.1f%%", summary.coverage * 100) + "</span>",
                 figure(summary.uncoveredHours, of: row, format: "%.1f", base: { $0.summary.uncoveredHours }),
                 figure(summary.cost, of: row, format: "%.2f", unit: "€ ", base: { $0.summary.cost }),

@@ -11,7 +11,7 @@ public enum ComparisonTable {
         let body = rows.map { row -> [String] in
             if row.error != nil { return [row.name, "", "", nl ? "mislukt" : "failed"] + Array(repeating: "", count: header.count - 4) }
             let summary = row.summary
-            return [row.name, String(row.clients), String(format: "%.1f", row.demandHours), summary.status, String(format: "%.1f%%", summary.coverage * 100), String(format: "%.1f", summary.uncoveredHours),
+            return [row.name, String(row.clients), String(format: "%.1f", row.demandHours), language.status(summary.status), String(format: "%.1f%%", summary.coverage * 100), String(format: "%.1f", summary.uncoveredHours),
                     String(format: "%.2f", summary.cost), String(format: "%.1f", summary.hireHours)]
                 + levels.map { String(format: "%.2f", row.hires.fteByLevel[$0] ?? 0) }
                 + [summary.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "n/a"]

@@ -78,7 +78,7 @@ public enum RosterReport {
     static func keyFigures(_ summary: RunSummary, hires: HirePlan, text: ReportLabels) -> String {
         let gap = summary.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "n/a"
         let figures: [(String, String)] = [
-            (text["Status"], "\(summary.status) (\(text["gap"]) \(gap))"),
+            (text["Status"], "\(text.language.status(summary.status)) (\(text["gap"]) \(gap))"),
             (text["Dekking"], String(format: "%.1f%%", summary.coverage * 100)),
             (text["Ingeroosterd"], String(format: "%.1f ", summary.assignedHours) + text["uur"]),
             (text["Inzetbaar, niet ingezet"], String(format: "%.1f ", summary.unusedContractHours) + text["uur"]),

@@ -11,7 +11,7 @@ public enum TerminalSummary {
         var lines: [String] = []
         lines.append("zorgrooster · \(scenario.name) (\(scenario.week))")
         let gap = summary.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "n/a"
-        lines.append(row("Status", "\(summary.status) (gap \(gap)) in \(String(format: "%.1f", summary.solveSeconds)) s"))
+        lines.append(row("Status", "\(language.status(summary.status)) (gap \(gap)) in \(String(format: "%.1f", summary.solveSeconds)) s"))
         let people = Set(roster.assignments.map(\.staff)).count
         let rosterLine = nl ? "\(roster.assignments.count) regels, \(hours(summary.assignedHours)) uur voor \(people) mensen"
             : "\(roster.assignments.count) rows, \(hours(summary.assignedHours)) h for \(people) people"
@@ -25,7 +25,7 @@ public enum TerminalSummary {
         lines.append(row(nl ? "Kosten" : "Cost", String(format: "€ %.2f", summary.cost) + (nl ? " · FTE tekort " : " · FTE gap ") + String(format: "%.2f", summary.fteGap)))
         if !hires.needs.isEmpty {
             let perLevel = hires.needs.map { need in
-                "\(need.level)\(need.skill.isEmpty ? "" : " \(need.skill)") \(hours(need.hours)) \(nl ? "uur" : "h") (\(String(format: "%.2f", need.fte)) FTE)"
+                "\(need.level)\(need.skill.isEmpty ? "" : " \(language.skill(need.skill))") \(hours(need.hours)) \(nl ? "uur" : "h") (\(String(format: "%.2f", need.fte)) FTE)"
             }
             let period = scenario.weeks > 1 ? (nl ? " · € %.2f over \(scenario.weeks) weken" : " · € %.2f over \(scenario.weeks) weeks")
                 : (nl ? " · € %.2f per week" : " · € %.2f a week")

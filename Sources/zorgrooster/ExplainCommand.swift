@@ -119,8 +119,8 @@ struct ExplainCommand: ParsableCommand {
             } else {
                 lines.append(language == .nl ? "Ingeroosterd:" : "Rostered:")
                 for row in planned {
-                    let when = session.isEmpty ? "\(row["day"] ?? "") \(row["start"] ?? "")–\(row["end"] ?? "") " : ""
-                    lines.append("  \(when)\(row["staff_id"] ?? "") \(row["staff_name"] ?? "") (\(row["activity"] ?? ""), \(row["role"] ?? ""))")
+                    let when = session.isEmpty ? "\(language.day(row["day"] ?? "")) \(row["start"] ?? "")–\(row["end"] ?? "") " : ""
+                    lines.append("  \(when)\(row["staff_id"] ?? "") \(row["staff_name"] ?? "") (\(language.activity(row["activity"] ?? "")), \(language.activity(row["role"] ?? "")))")
                 }
             }
         }
@@ -130,7 +130,7 @@ struct ExplainCommand: ParsableCommand {
         } else {
             lines.append(nl ? "Niet gedekt:" : "Not covered:")
             for row in short {
-                let when = (row["date"] ?? "").isEmpty ? (nl ? "deze week" : "this week") : "\(row["day"] ?? "") \(row["start"] ?? "")–\(row["end"] ?? "")"
+                let when = (row["date"] ?? "").isEmpty ? (nl ? "deze week" : "this week") : "\(language.day(row["day"] ?? "")) \(row["start"] ?? "")–\(row["end"] ?? "")"
                 let place = [row["location"], row["ref"]].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
                 lines.append("\(when) \(place)".trimmingCharacters(in: .whitespaces) + ":")
                 // The readable columns in the run's language where the folder has them.

@@ -77,11 +77,13 @@ public enum OutputFiles {
         return csv(rows)
     }
 
-    public static func capacityCSV(_ capacity: [CapacityRow]) -> String {
-        csv([capacityColumns] + capacity.map {
+    /// Then `hire_status`: how the hire analysis ended (`optimal`, `not needed`; anything else
+    /// means it could not finish and its figures are what it found by then).
+    public static func capacityCSV(_ capacity: [CapacityRow], hireStatus: String = "not needed") -> String {
+        csv([capacityColumns + ["hire_status"]] + capacity.map {
             [$0.level, $0.skill, decimal($0.demandHours), decimal($0.availableHours), decimal($0.assignedHours),
              decimal($0.uncoveredHours), decimal($0.fteGap, places: 3), decimal($0.hireHours), decimal($0.hireFTE, places: 3),
-             decimal($0.hireCost)]
+             decimal($0.hireCost), hireStatus]
         })
     }
 

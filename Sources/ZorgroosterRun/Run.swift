@@ -61,7 +61,7 @@ public func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: Re
                                          language: language, sessions: outcome.sessions),
         "roster.csv": OutputFiles.rosterCSV(outcome.roster, scenario: scenario),
         "uncovered.csv": OutputFiles.uncoveredCSV(outcome.roster, scenario: scenario, language: language),
-        "capacity.csv": OutputFiles.capacityCSV(outcome.capacity),
+        "capacity.csv": OutputFiles.capacityCSV(outcome.capacity, hireStatus: outcome.hires.status),
         "capacity-by-day.csv": OutputFiles.capacityByDayCSV(outcome.hires),
         "roster-by-person.csv": OutputFiles.rosterByPersonCSV([(outcome.roster, scenario)], absentWord: language == .nl ? "afwezig" : "absent"),
         "responsibility.csv": OutputFiles.responsibilityCSV(outcome.roster, scenario: scenario),

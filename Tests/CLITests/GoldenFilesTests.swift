@@ -63,4 +63,23 @@ struct GoldenFilesTests {
         // The workbook is made from the same files.
         #expect(try localized(files, locale: .plain)["roster.xlsx"]?.isEmpty == false)
     }
+
+    @Test("explain reached as a library: a folder read once, a client it does not hold is an error with what was meant")
+    func explainAsLibrary() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("zr-explain-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let binary = CommandLineTests.packageRoot.appendingPathComponent(".build/debug/zorgrooster")
+        let scenario = CommandLineTests.packageRoot.appendingPathComponent("scenarios/dagbesteding-griepweek.yaml").path
+        #expect(try CommandLineTests.run(binary, ["solve", scenario, "--out", out, "--quiet"]).status == 0)
+        let explanation = try FolderExplanation(folder: out)
+        #expect(explanation.language == .nl)
+        let answer = try explanation.answer(client: nil, session: ["eik", "thu", "ochtend"])
+        #expect(answer.contains("van 4 gekwalificeerd:"))
+        do {
+            _ = try explanation.answer(client: "c099", session: [])
+            Issue.record("an unknown client got an answer")
+        } catch {
+            #expect(error.exitCode == 2 && error.description.contains("did you mean `c09`?"))
+        }
+    }
 }

@@ -82,4 +82,18 @@ struct GoldenFilesTests {
             #expect(error.exitCode == 2 && error.description.contains("did you mean `c09`?"))
         }
     }
+
+    @Test("compare reached as a library: the base and each variant planned and checked, a broken variant a row with its error")
+    func compareAsLibrary() throws {
+        let path = CommandLineTests.packageRoot.appendingPathComponent("scenarios/dagbesteding-de-linde-wat-als.yaml").path
+        let base = try ScenarioLoader.load(path: path)
+        let broken = try ScenarioVariant(name: "te vol", scaleClients: nil, set: ["locations.linde.capacity=2"], remove: [])
+        let comparison = try Comparison(path: path, base: base, variants: [broken], commandLine: broken, language: .en) { _, _ in
+            PlanningOptions(timeLimitSeconds: 20)
+        }
+        #expect(comparison.rows.map(\.name) == ["base", "te vol"])
+        #expect(comparison.rows[0].error == nil && comparison.rows[0].summary.coverage == 1)
+        #expect(comparison.rows[1].error?.hasPrefix("the command line's edits (locations.linde.capacity = 2) make the scenario invalid") == true)
+        #expect(comparison.files["compare.csv"] != nil && comparison.files["base/roster.csv"] != nil)
+    }
 }

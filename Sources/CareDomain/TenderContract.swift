@@ -132,7 +132,7 @@ public struct TenderProductFigures: Sendable {
 
 /// One row of a sensitivity to a term: the term's value and the estimate there.
 public struct TenderTermRow: Sendable {
-    public init(term: String, value: Double, estimate: TenderEstimate, reason: String) {
+    public init(term: String, value: Double, estimate: TenderEstimate, reason: PlannerText) {
         self.term = term
         self.value = value
         self.estimate = estimate
@@ -142,6 +142,6 @@ public struct TenderTermRow: Sendable {
     public let term: String
     public let value: Double
     public let estimate: TenderEstimate
-    public let reason: String
+    public let reason: PlannerText
 }
 

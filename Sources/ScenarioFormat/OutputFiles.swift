@@ -199,20 +199,21 @@ public enum OutputFiles {
     public static func termSensitivityCSV(_ rows: [TenderTermRow], scale: QualificationScale) -> String {
         let levels = scale.levels.map(\.name).filter { level in rows.contains { $0.estimate.fteByLevel[level] != nil } }
         return csv([["term", "value", "status", "fte", "heads", "weekly_cost", "yearly_cost"] + levels.map { "fte_\($0)" } + ["reason"]] + rows.map { row in
-            [row.term, decimal(row.value, places: 2), row.estimate.status, decimal(row.estimate.fte, places: 2), String(row.estimate.heads),
-             decimal(row.estimate.weeklyCost), decimal(row.estimate.weeklyCost * 52)] + levels.map { decimal(row.estimate.fteByLevel[$0] ?? 0, places: 2) }
-                + [row.reason]
+            var cells = [row.term, decimal(row.value, places: 2), row.estimate.status, decimal(row.estimate.fte, places: 2), String(row.estimate.heads),
+                         decimal(row.estimate.weeklyCost), decimal(row.estimate.weeklyCost * 52)]
+            cells += levels.map { decimal(row.estimate.fteByLevel[$0] ?? 0, places: 2) }
+            return cells + [row.reason.en]
         })
     }
 
     /// The staff mix over volumes (80% to 120%): one row per volume, FTE per level in columns.
-    public static func sensitivityCSV(_ estimates: [TenderEstimate], scale: QualificationScale, reasons: [String] = []) -> String {
+    public static func sensitivityCSV(_ estimates: [TenderEstimate], scale: QualificationScale, reasons: [PlannerText] = []) -> String {
         let levels = scale.levels.map(\.name).filter { level in estimates.contains { $0.fteByLevel[level] != nil } }
         return csv([["volume_pct", "status", "fte", "heads", "weekly_cost", "yearly_cost"] + levels.map { "fte_\($0)" } + ["reason"]]
             + estimates.enumerated().map { index, estimate in
                 [decimal(estimate.volumeFactor * 100, places: 0), estimate.status, decimal(estimate.fte, places: 2), String(estimate.heads),
                  decimal(estimate.weeklyCost), decimal(estimate.weeklyCost * 52)] + levels.map { decimal(estimate.fteByLevel[$0] ?? 0, places: 2) }
-                    + [index < reasons.count ? reasons[index] : ""]
+                    + [index < reasons.count ? reasons[index].en : ""]
             })
     }
 

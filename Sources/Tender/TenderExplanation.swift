@@ -11,7 +11,7 @@ public struct TenderExplanation: Sendable {
     public let products: [ProductFigures]
     public let terms: [TermRow]
     /// Per row of the volume sensitivity (80% to 120%), why it has more people than the row before.
-    public let volumeReasons: [String]
+    public let volumeReasons: [PlannerText]
 
     /// Productivity and absence around the contract's: a step of 0.05 (productivity) and 0.02 (absence).
     public static func termValues(_ contract: TenderContract) -> [(term: String, value: Double)] {
@@ -42,13 +42,13 @@ public struct TenderExplanation: Sendable {
             let estimate = try estimator.estimate(changed)
             let before = term == previousTerm ? previous : nil
             terms.append(TermRow(term: term, value: value, estimate: estimate,
-                                 reason: before.map { Self.reason(from: $0, to: estimate, contract: contract, groupsFrom: nil, groupsTo: nil) } ?? ""))
+                                 reason: before.map { Self.reason(from: $0, to: estimate, contract: contract, groupsFrom: nil, groupsTo: nil) } ?? PlannerText("")))
             previous = estimate
             previousTerm = term
         }
         self.terms = terms
         volumeReasons = sensitivity.indices.map { index in
-            guard index > 0 else { return "" }
+            guard index > 0 else { return PlannerText("") }
             return Self.reason(from: sensitivity[index - 1], to: sensitivity[index], contract: contract,
                                groupsFrom: Self.groupsPerSession(contract, factor: sensitivity[index - 1].volumeFactor),
                                groupsTo: Self.groupsPerSession(contract, factor: sensitivity[index].volumeFactor))
@@ -71,12 +71,15 @@ public struct TenderExplanation: Sendable {
     /// Why `after` has more people of a level than `before`: a new group (its own lead and
     /// professionals) or more client hours than the people before can give.
     static func reason(from before: TenderEstimate, to after: TenderEstimate, contract: TenderContract,
-                       groupsFrom: [ProductID: Int]?, groupsTo: [ProductID: Int]?) -> String {
-        var parts: [String] = []
+                       groupsFrom: [ProductID: Int]?, groupsTo: [ProductID: Int]?) -> PlannerText {
+        var parts: [String] = [], delen: [String] = []
         if let groupsFrom, let groupsTo {
             for (product, count) in groupsTo.sorted(by: { $0.key < $1.key }) where count > (groupsFrom[product] ?? 0) {
-                let lead = contract.products[product]?.leadLevel.map { " (one more \($0.name) to lead it)" } ?? ""
-                parts.append("\(product): \(count) groups in the fullest session instead of \(groupsFrom[product] ?? 0)\(lead)")
+                let level = contract.products[product]?.leadLevel
+                parts.append("\(product): \(count) groups in the fullest session instead of \(groupsFrom[product] ?? 0)"
+                             + (level.map { " (one more \($0.name) to lead it)" } ?? ""))
+                delen.append("\(product): \(count) groepen in de volste sessie in plaats van \(groupsFrom[product] ?? 0)"
+                             + (level.map { " (nog een \($0.name) om die te leiden)" } ?? ""))
             }
         }
         let beforeHeads = before.lines.reduce(into: [String: Int]()) { $0[$1.level, default: 0] += $1.heads }
@@ -84,7 +87,8 @@ public struct TenderExplanation: Sendable {
         for level in contract.scale.levels.map(\.name) where (afterHeads[level] ?? 0) > (beforeHeads[level] ?? 0) {
             let more = (afterHeads[level] ?? 0) - (beforeHeads[level] ?? 0)
             parts.append("\(more) more \(level) (\(beforeHeads[level] ?? 0) → \(afterHeads[level] ?? 0)): the client hours no longer fit the people before")
+            delen.append("\(more) \(level) meer (\(beforeHeads[level] ?? 0) → \(afterHeads[level] ?? 0)): de cliënturen passen niet meer bij de mensen van daarvoor")
         }
-        return parts.joined(separator: "; ")
+        return PlannerText(en: parts.joined(separator: "; "), nl: delen.joined(separator: "; "))
     }
 }

@@ -33,6 +33,9 @@ struct EstimateCommand: ParsableCommand {
     @Option(name: .long, help: "CSV files for: plain (the default) or nl (semicolon, decimal comma, BOM: Dutch Excel).")
     var csvLocale: CSVLocale = .plain
 
+    @Option(name: .long, help: "The language of what is printed: nl (default) or en; the CSV files keep the contract's words.")
+    var lang: ReportLanguage = .nl
+
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
@@ -68,8 +71,8 @@ struct EstimateCommand: ParsableCommand {
                    "sensitivity.csv": OutputFiles.sensitivityCSV(sensitivity, scale: contract.scale, reasons: explanation.volumeReasons),
                    "sensitivity-terms.csv": OutputFiles.termSensitivityCSV(explanation.terms, scale: contract.scale)], to: out, locale: csvLocale)
         if !quiet {
-            print(EstimateTable.render(contract: contract, at: stated, sensitivity: sensitivity, explanation: explanation))
-            print("Files: \(out)/estimate.csv, estimate-products.csv, sensitivity.csv, sensitivity-terms.csv")
+            print(EstimateTable.render(contract: contract, at: stated, sensitivity: sensitivity, explanation: explanation, language: lang))
+            print((lang == .nl ? "Bestanden: " : "Files: ") + "\(out)/estimate.csv, estimate-products.csv, sensitivity.csv, sensitivity-terms.csv")
         }
     }
 }

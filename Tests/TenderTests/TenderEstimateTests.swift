@@ -171,9 +171,10 @@ struct TenderExplanationTests {
         #expect(abs(product.costPerClientYear - 280 * 52 / 15) < 1e-6)
         #expect(abs(product.costPerDagdeel! - 280.0 / 15) < 1e-6)
         #expect(abs(product.costPerClientHour - 40) < 1e-6, "every client hour is an hour of a professional here")
-        let quiet = explanation.volumeReasons[1...2].allSatisfy { $0.isEmpty }
+        let quiet = explanation.volumeReasons[1...2].allSatisfy { $0.en.isEmpty }
         #expect(quiet, "\(explanation.volumeReasons)")
-        let last = explanation.volumeReasons[3]
+        let last = explanation.volumeReasons[3].en
+        #expect(explanation.volumeReasons[3].nl.contains("dag: 3 groepen in de volste sessie in plaats van 2 (nog een mbo4 om die te leiden)"))
         #expect(last.contains("dag: 3 groups in the fullest session instead of 2 (one more mbo4 to lead it)"), "\(explanation.volumeReasons)")
         #expect(last.contains("1 more mbo4 (2 → 3)"))
         // The terms: lower productivity never asks fewer people.

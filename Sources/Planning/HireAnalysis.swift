@@ -147,11 +147,12 @@ enum HireAnalysis {
                 += Double(responsibility.coordinationMinutes) / 60
         }
         var standIns: [SlotKey: Set<StaffID>] = [:]
+        let everyone = scenario.sortedStaff
         for row in baseRoster.uncovered where staffKinds.contains(row.kind) {
             guard let interval = row.interval, let key = shortKey(row, scenario: scenario, demands: demands) else { continue }
             // Who would have come but is absent that day: then the shortage is the absence's.
             let date = scenario.week.date(atMinute: interval.start)
-            let absent = scenario.sortedStaff.filter { person in
+            let absent = everyone.filter { person in
                 person.absent.contains(date) && !person.isVolunteer && person.isProfessional(atLeast: key.level)
                     && (key.skill.isEmpty || key.skill == "lead" || person.skills.contains(key.skill))
                     && (row.location == nil || person.locations?.contains(row.location!) != false)

@@ -105,11 +105,6 @@ final class Mutex<Value>: @unchecked Sendable {
 }
 
 extension OutputFiles {
-    /// Writes every file into `folder` (created if missing), each atomically.
-    public static func write(_ files: [String: String], to folder: String) throws {
-        try write(data: files.mapValues { Data($0.utf8) }, to: folder)
-    }
-
     /// Marks a folder as zorgrooster's output, so that a later run may replace it whole.
     public static let marker = ".zorgrooster-output"
 

@@ -7,8 +7,10 @@ import SwiftCSV
 /// against the scenario (known levels, skills, people, dates; finite, non-negative numbers), and
 /// the summary's totals against the roster's rows. A file edited into nonsense is named by line.
 extension RosterFileReader {
-    /// The side files of the output in `folder`; a missing optional file is no error.
-    public static func checkWrittenFiles(folder: String, scenario: Scenario) throws {
+    /// The side files of the output in `folder`; a missing optional file is no error. `rosters`
+    /// are the folder's roster and uncovered rows as `read`/`readPeriod` gave them (the summary's
+    /// totals are held against them, not read again).
+    public static func checkWrittenFiles(folder: String, scenario: Scenario, rosters: [Roster]) throws {
         let levels = Set(scenario.scale.levels.map(\.name))
         // `lead` is the capacity tables' name for an end-responsible lead in a session.
         let skills = Set(scenario.staff.values.flatMap(\.skills) + scenario.clients.values.flatMap(\.needs)
@@ -85,12 +87,12 @@ extension RosterFileReader {
                 throw ReadError(file: file, line: line, problem: "date, weight (1 to 5) or met (true/false) is not valid")
             }
         }
-        try checkSummary(folder: folder, scenario: scenario)
+        try checkSummary(folder: folder, scenario: scenario, rosters: rosters)
     }
 
     /// `summary.json`: the contract's fields with their types, the scenario's week, and totals
     /// that agree with `roster.csv` and `uncovered.csv`.
-    private static func checkSummary(folder: String, scenario: Scenario) throws {
+    private static func checkSummary(folder: String, scenario: Scenario, rosters: [Roster]) throws {
         let file = "summary.json"
         let path = URL(fileURLWithPath: folder).appendingPathComponent(file).path
         guard FileManager.default.fileExists(atPath: path) else { return }
@@ -116,11 +118,8 @@ extension RosterFileReader {
         for key in ["cost", "fte_gap", "hire_hours", "hire_cost", "visits_asked", "visits_placed", "wishes", "wishes_met"] { _ = try value(key) }
         let assigned = try value("assigned_hours"), uncovered = try value("uncovered_hours")
         // The totals the rows give, to the summary's two decimals.
-        let rosterHours = try rows(in: folder, file: "roster.csv", required: ["start", "end"]).reduce(0.0) { sum, entry in
-            guard let start = ClockTime.minutes(entry.1["start"] ?? ""), let end = ClockTime.minutes(entry.1["end"] ?? "") else { return sum }
-            return sum + Double(end > start ? end - start : end + 1440 - start) / 60
-        }
-        let shortHours = try rows(in: folder, file: "uncovered.csv", required: ["hours"]).reduce(0.0) { $0 + (Double($1.1["hours"] ?? "") ?? 0) }
+        let rosterHours = rosters.reduce(0.0) { sum, roster in sum + roster.assignments.reduce(0.0) { $0 + Double($1.interval.minutes) / 60 } }
+        let shortHours = rosters.reduce(0.0) { sum, roster in sum + roster.uncovered.reduce(0.0) { $0 + $1.hours } }
         if abs(rosterHours - assigned) > 0.01 {
             throw ReadError(file: file, line: 1, problem: "assigned_hours is \(decimalText(assigned)), but roster.csv's rows add up to \(decimalText(rosterHours)) h")
         }

@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
         } else {
             weeks = [try readRoster(folder: folder, scenario: scenario)]
         }
-        do { try RosterFileReader.checkWrittenFiles(folder: folder, scenario: scenario) } catch {
+        do { try RosterFileReader.checkWrittenFiles(folder: folder, scenario: scenario, rosters: weeks) } catch {
             printError("\(error)")
             throw ExitCode(2)
         }

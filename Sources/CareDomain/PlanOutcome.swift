@@ -62,12 +62,14 @@ public struct RunSummary: Sendable, Hashable {
     /// contract, the hours of the days not absent (contract × days not absent ÷ 7) less the
     /// hours rostered, never below 0. A fact to report, not work to invent.
     public var unusedContractHours = 0.0
+    /// Working hours (breaks out, sleeping shifts with `sleep_hours_factor`, coordination in)
+    /// and the unpaid breaks inside the rostered shifts; `assignedHours` is rostered presence.
+    public var workingHours = 0.0
+    public var breakHours = 0.0
 
     /// `unusedContractHours` for `roster` in `scenario`.
     public static func unusedContractHours(_ roster: Roster, in scenario: Scenario) -> Double {
-        var minutes: [StaffID: Int] = [:]
-        for row in roster.assignments { minutes[row.staff, default: 0] += row.interval.minutes }
-        for row in roster.responsibilities { minutes[row.staff, default: 0] += row.coordinationMinutes }
+        let minutes = scenario.workingMinutes(of: roster)
         return scenario.staff.values.filter { !$0.isVolunteer && !$0.isHire && $0.contractHours > 0 }.reduce(0.0) { sum, person in
             let absent = Weekday.allCases.filter { person.absent.contains(scenario.week.date(of: $0)) }.count
             let deployable = person.contractHours * Double(7 - absent) / 7

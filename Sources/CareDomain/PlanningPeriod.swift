@@ -46,12 +46,10 @@ public enum PlanningPeriod {
         // weeks before left of it caps this week.
         let rules = scenario.labourRules
         if index + 1 >= rules.averageWeeks {
-            let window = earlier.suffix(rules.averageWeeks - 1)
+            // Working time (breaks out, sleep with its factor, coordination in), week by week.
+            let window = earlier.suffix(rules.averageWeeks - 1).map { scenario.workingMinutes(of: $0) }
             for (id, person) in week.staff {
-                let worked = window.reduce(0.0) { total, roster in
-                    total + roster.assignments.filter { $0.staff == id }.reduce(0.0) { $0 + $1.interval.hours }
-                        + Double(roster.responsibilities.filter { $0.staff == id }.reduce(0) { $0 + $1.coordinationMinutes }) / 60
-                }
+                let worked = window.reduce(0.0) { $0 + Double($1[id] ?? 0) / 60 }
                 let left = Double(rules.averageWeeks * rules.maxAverageWeekMinutes) / 60 - worked
                 week.staff[id]?.maxHours = max(0, min(person.maxHours, left))
             }

@@ -25,6 +25,12 @@ public struct LabourRules: Sendable, Hashable {
     /// Split shifts (group work with a break of an hour or more inside one shift) only with the
     /// person's consent; this is the default for everyone without `split_shifts` of their own.
     public var splitShifts = false
+    /// Unpaid breaks (ATW 5:4): more than `afterMinutes` of work in a shift asks a pause of
+    /// `minutes`, which may lie in pieces of at least a quarter of an hour. Breaks are part of a
+    /// shift but not of its working time, hours or cost (`WorkingTime`).
+    public var breaks: [BreakRule] = [BreakRule(afterMinutes: 330, minutes: 30), BreakRule(afterMinutes: 600, minutes: 45)]
+    /// How much of a sleeping shift's time counts as working time (hours, cost, the week's limits).
+    public var sleepHoursFactor = 1.0
     /// An interruption this long inside a shift makes it a split shift (gebroken dienst: at least an hour).
     public static let splitGapMinutes = 60
     /// Shift patterns (SCENARIO.md 1.1), hard where set: working days in a row (a day with any

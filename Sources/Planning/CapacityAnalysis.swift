@@ -88,7 +88,9 @@ enum RunSummaryBuilder {
     static func summary(scenario: Scenario, roster: Roster, capacity: [CapacityRow], status: TerminationStatus,
                         objective: Double?, bound: Double, seconds: Double) -> RunSummary {
         let assigned = roster.assignments.reduce(0.0) { $0 + $1.interval.hours }
-        let cost = roster.assignments.reduce(0.0) { $0 + $1.interval.hours * (scenario.staff[$1.staff]?.hourlyCost ?? 0) }
+        // Cost is working time: breaks out, sleep with its factor, coordination in.
+        let working = scenario.workingMinutes(of: roster)
+        let cost = working.reduce(0.0) { $0 + Double($1.value) / 60 * (scenario.staff[$1.key]?.hourlyCost ?? 0) }
         let uncoveredHours = roster.uncovered.reduce(0.0) { $0 + $1.hours }
         // Every capacity row is a demand of its own (staff, lead, a skill); coverage weighs them by hours.
         let staffDemand = capacity.reduce(0.0) { $0 + $1.demandHours }
@@ -117,6 +119,8 @@ enum RunSummaryBuilder {
                                  coverage: coverage, assignedHours: assigned, uncoveredHours: uncoveredHours, cost: cost,
                                  fteGap: missingPeopleHours / scenario.settings.fteHours)
         summary.unusedContractHours = RunSummary.unusedContractHours(roster, in: scenario)
+        summary.workingHours = Double(working.values.reduce(0, +)) / 60
+        summary.breakHours = Double(scenario.breakMinutes(of: roster).values.reduce(0, +)) / 60
         return summary
     }
 }

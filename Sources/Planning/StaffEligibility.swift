@@ -70,7 +70,10 @@ struct StaffCalendar {
         }
         let isNight = session.kind != .sleep && session.interval.minutesBetweenMidnightAndSix > LabourRules.nightShiftThresholdMinutes
         let longest = session.kind == .sleep ? DutyKind.longestSleepDutyMinutes : isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
-        if session.interval.minutes > longest {
+        // Sleep duties by their span, other shifts by their working time (breaks out).
+        let length = session.kind == .sleep ? session.interval.minutes
+            : WorkingTime.minutes(alone: WorkPiece(session.interval), rules: rules)
+        if length > longest {
             return .longerThanShift
         }
         if scenario.history.priorWork[staff.id] != nil, let violation = WorkingWeek.violationAfterHistory(

@@ -55,12 +55,14 @@ struct WorkingWeek {
         return nil
     }
 
-    /// Whether `minutes` more work, at any time, would break the week's hours (`WeeklyHoursRule`
-    /// asked with that much added): a cheap test before any sequencing is tried.
+    /// Whether `minutes` more awake work, at any time, would break the week's hours: a cheap test
+    /// before any sequencing is tried. Added work adds at least its minutes less the longest
+    /// break (`WorkingTime`), so a week this refuses the full check refuses too.
     func hoursViolation(_ work: [TimedWork], adding minutes: Int, coordinationMinutes: Int) -> RuleViolation? {
-        WeeklyHoursRule().violation(in: PersonWeekView(staff: staff, scenario: scenario, work: work,
-                                                       coordinationMinutes: coordinationMinutes + minutes, sequencer: sequencer, prior: prior,
-                                                       withShifts: false))
+        let view = PersonWeekView(staff: staff, scenario: scenario, work: work, coordinationMinutes: coordinationMinutes,
+                                  sequencer: sequencer, prior: prior, withShifts: false)
+        let added = max(0, minutes - WorkingTime.longestBreak(scenario.labourRules.breaks))
+        return WeeklyHoursRule.violation(workingMinutes: view.workingMinutes + added, in: view)
     }
 }
 
@@ -103,14 +105,26 @@ struct PersonWeekView {
         for (interval, isPrior, isSleep) in items {
             // Sleeping is no night work (CAO GHZ, Arbeidstijdenbesluit: aanwezigheidsdienst).
             let night = isSleep ? 0 : interval.minutesBetweenMidnightAndSix
+            let awake = isSleep ? 0 : interval.minutes, asleep = isSleep ? interval.minutes : 0
             if let last = shifts.last, interval.start - last.end < rules.shiftBreakMinutes {
+                let gap = max(0, interval.start - last.end)
                 shifts[shifts.count - 1] = WorkShift(start: last.start, end: max(last.end, interval.end), night: last.night + night,
-                                                     prior: last.prior && isPrior, sleep: last.sleep || isSleep)
+                                                     prior: last.prior && isPrior, sleep: last.sleep || isSleep,
+                                                     work: last.work + awake, pauses: last.pauses + (gap >= WorkingTime.pausePieceMinutes ? gap : 0),
+                                                     sleepMinutes: last.sleepMinutes + asleep)
             } else {
-                shifts.append(WorkShift(start: interval.start, end: interval.end, night: night, prior: isPrior, sleep: isSleep))
+                shifts.append(WorkShift(start: interval.start, end: interval.end, night: night, prior: isPrior, sleep: isSleep,
+                                        work: awake, pauses: 0, sleepMinutes: asleep))
             }
         }
         return shifts
+    }
+
+    /// The week's working minutes (breaks out, sleep with its factor, coordination in): the
+    /// hours the limits and the contract see. The history's work counts towards none of them.
+    var workingMinutes: Int {
+        let own = work.map { WorkPiece($0.interval, isSleep: $0.isSleep) }
+        return WorkingTime.minutes(own, rules: rules) + coordinationMinutes
     }
 }
 
@@ -123,11 +137,19 @@ struct WorkShift {
     let prior: Bool
     /// Holds a sleeping shift: a duty of up to 24 h, then 11 h rest.
     var sleep = false
+    /// Awake work, pauses (gaps of a quarter of an hour or more) and sleeping time inside it.
+    var work = 0
+    var pauses = 0
+    var sleepMinutes = 0
 
     /// More than an hour between 00:00 and 06:00.
     var isNight: Bool { night > LabourRules.nightShiftThresholdMinutes }
     /// A night shift that ends after 02:00: it asks the longer rest and counts towards the night limit.
     var isLateNight: Bool { isNight && endsLate(end) }
+    /// Its awake working time: work less the break it still needs (what `max_shift_hours` limits).
+    func awakeWorkingMinutes(_ rules: LabourRules) -> Int {
+        work - WorkingTime.breakMinutes(work: work, pauses: pauses, rules: rules.breaks)
+    }
 }
 
 /// A rule that limits one person's week; its `violation` is its piece of the oracle.

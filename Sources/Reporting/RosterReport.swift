@@ -137,7 +137,8 @@ public enum RosterReport {
         var html = "<section class=\"break\"><h2>\(text["Per medewerker"])</h2><table class=\"grid people\"><thead><tr><th>\(text["Medewerker"])</th><th>\(text["Niveau"])</th>"
             + (0..<7).map { "<th>\(text.day($0))</th>" }.joined() + "<th>\(text["Uren / contract"])</th></tr></thead><tbody>"
         let byStaff = Dictionary(grouping: roster.assignments) { $0.staff }
-        let coordination = Dictionary(grouping: roster.responsibilities) { $0.staff }.mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
+        // Hours are working time: breaks out, sleep with its factor, coordination in.
+        let working = scenario.workingMinutes(of: roster)
         for person in scenario.sortedStaff {
             let work = (byStaff[person.id] ?? []).sorted()
             let absent = Weekday.allCases.filter { person.absent.contains(scenario.week.date(of: $0)) }
@@ -152,7 +153,7 @@ public enum RosterReport {
                     return travel + "<span class=\"chip \(cssClass(item))\">\(ClockTime.text(item.interval.start))–\(ClockTime.text(item.interval.end)) \(escaped(place(item, scenario: scenario)))</span>"
                 }.joined() + (absent.contains(day) && today.isEmpty ? "<span class=\"chip absent\">\(text["afwezig"])</span>" : "") + "</td>"
             }
-            let hours = Double(work.reduce(0) { $0 + $1.interval.minutes } + (coordination[person.id] ?? 0)) / 60
+            let hours = Double(working[person.id] ?? 0) / 60
             let below = !person.isVolunteer && hours + 1e-9 < person.contractHours
             html += "<td class=\"number\(below ? " unused" : "")\">" + String(format: "%.1f / %.1f", hours, person.contractHours) + "</td></tr>"
         }

@@ -27,8 +27,10 @@ struct WorkingTimeCheck {
                 }
             }
             violations += homeTravel(person, work)
-            // Hours, with the coordination time of the clients the person is responsible for.
-            let hours = work.reduce(Double(coordination[staffID] ?? 0) / 60) { $0 + $1.interval.hours }
+            // Hours: working time (breaks out, sleeping shifts with their factor), with the
+            // coordination time of the clients the person is responsible for.
+            let sleepingRows = Set(work.filter { $0.activity == .group && scenario.isSleepShift(at: $0.location, named: $0.ref) }.map(\.interval))
+            let hours = Double(workingMinutes(work.map(\.interval), sleeping: sleepingRows) + (coordination[staffID] ?? 0)) / 60
             if hours > person.maxHours + 1e-6 {
                 violations.append(Violation(rule: "max hours", message: "\(staffID) works \(formatted(hours)) h, max_hours is \(formatted(person.maxHours))"))
             }
@@ -62,7 +64,7 @@ struct WorkingTimeCheck {
         let history = scenario.history
         let earlier = (history.priorWork[staffID] ?? []).filter { $0.end > -15 * 1440 }
         let pieceGap = min(rules.reducedDailyRestMinutes, rules.minDailyRestMinutes)
-        struct Shift { var start: Int; var end: Int; var night: Int; var mine: Bool; var sleep = false
+        struct Shift { var start: Int; var end: Int; var night: Int; var mine: Bool; var sleep = false; var pieces: [WeekInterval] = []
             var span: WeekInterval { WeekInterval(start: start, end: end) }
             var isNight: Bool { night > LabourRules.nightShiftThresholdMinutes }
             var endsAfterTwo: Bool { let ofDay = ((end % 1440) + 1440) % 1440; return ofDay > LabourRules.lateNightEndMinute || ofDay == 0 }
@@ -79,17 +81,19 @@ struct WorkingTimeCheck {
             let night = asleep ? 0 : interval.minutesBetweenMidnightAndSix
             if let last = shifts.last, interval.start - last.end < pieceGap {
                 shifts[shifts.count - 1] = Shift(start: last.start, end: max(last.end, interval.end), night: last.night + night, mine: last.mine || mine,
-                                                 sleep: last.sleep || asleep)
+                                                 sleep: last.sleep || asleep, pieces: last.pieces + [interval])
             } else {
-                shifts.append(Shift(start: interval.start, end: interval.end, night: night, mine: mine, sleep: asleep))
+                shifts.append(Shift(start: interval.start, end: interval.end, night: night, mine: mine, sleep: asleep, pieces: [interval]))
             }
         }
         let label = { (shift: Shift) in shift.span.label(in: self.scenario.week) }
         var shortenedAt: Int? = nil
         for (index, shift) in shifts.enumerated() {
             let limit = shift.sleep ? 24 * 60 : shift.isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
-            if shift.mine, shift.end - shift.start > limit {
-                violations.append(Violation(rule: shift.sleep ? "sleeping duty length" : shift.isNight ? "night shift length" : "shift length", message: "\(staffID) has a \(shift.isNight ? "night " : "")shift of \(formatted(shift.span.hours)) h (\(label(shift))), the limit is \(formatted(Double(limit) / 60)) h"))
+            // A sleeping duty by its span; other shifts by their working time (breaks out).
+            let length = shift.sleep ? shift.end - shift.start : workingMinutes(shift.pieces, sleeping: [])
+            if shift.mine, length > limit {
+                violations.append(Violation(rule: shift.sleep ? "sleeping duty length" : shift.isNight ? "night shift length" : "shift length", message: "\(staffID) has a \(shift.isNight ? "night " : "")shift of \(formatted(Double(length) / 60)) h working time (\(label(shift))), the limit is \(formatted(Double(limit) / 60)) h"))
             }
             guard index + 1 < shifts.count else { continue }
             let next = shifts[index + 1]
@@ -180,6 +184,35 @@ struct WorkingTimeCheck {
             violations.append(Violation(rule: "weekly rest", message: "\(staffID)'s longest rest this week is \(formatted(Double(longest) / 60)) h; at least \(formatted(Double(rules.minWeeklyRestMinutes) / 60)) h"))
         }
         return violations
+    }
+
+    /// Working minutes of timed work, worked out apart from the planner: per shift (pieces less
+    /// than the shortened daily rest apart), the awake minutes less the least break that makes
+    /// every break rule hold, found by trying each minute (gaps of 15 minutes or more are
+    /// pauses already); sleeping pieces count with `sleep_hours_factor`.
+    private func workingMinutes(_ pieces: [WeekInterval], sleeping: Set<WeekInterval>) -> Int {
+        let rules = scenario.labourRules
+        let pieceGap = min(rules.reducedDailyRestMinutes, rules.minDailyRestMinutes)
+        var total = 0.0
+        var group: [WeekInterval] = []
+        func close() {
+            guard !group.isEmpty else { return }
+            let awake = group.filter { !sleeping.contains($0) }.reduce(0) { $0 + $1.minutes }
+            let asleep = group.filter { sleeping.contains($0) }.reduce(0) { $0 + $1.minutes }
+            let pauses = zip(group, group.dropFirst()).map { $1.start - $0.end }.filter { $0 >= 15 }.reduce(0, +)
+            var deducted = 0
+            while deducted < awake, !rules.breaks.allSatisfy({ awake - deducted <= $0.afterMinutes || pauses + deducted >= $0.minutes }) {
+                deducted += 1
+            }
+            total += Double(awake - deducted) + (Double(asleep) * rules.sleepHoursFactor).rounded()
+            group = []
+        }
+        for piece in pieces.sorted() {
+            if let last = group.last, piece.start - last.end >= pieceGap { close() }
+            group.append(piece)
+        }
+        close()
+        return Int(total.rounded())
     }
 
     private func travelMinutes(_ a: RosterAssignment, _ b: RosterAssignment) -> Int {

@@ -106,6 +106,8 @@ public enum OutputFiles {
             ("solve_seconds", number(summary.solveSeconds, places: 1)),
             ("coverage", number(summary.coverage, places: 6)),
             ("assigned_hours", number(summary.assignedHours, places: 2)),
+            ("working_hours", number(summary.workingHours, places: 2)),
+            ("break_hours", number(summary.breakHours, places: 2)),
             ("unused_contract_hours", number(summary.unusedContractHours, places: 2)),
             ("hire_stand_in_hours", number(hires.standInHours, places: 2)),
             ("hire_structural_hours", number(hires.structuralHours, places: 2)),
@@ -323,8 +325,9 @@ extension OutputFiles {
                     let absent = week.scenario.staff[person.id]?.absent.contains(date) == true
                     cells.append(asText((absent && work.isEmpty ? [absentWord] : work).joined(separator: "\n")))
                 }
-                let minutes = own.reduce(0) { $0 + $1.interval.minutes }
-                    + week.roster.responsibilities.filter { $0.staff == person.id }.reduce(0) { $0 + $1.coordinationMinutes }
+                // Working time: breaks out, sleep with its factor, coordination in.
+                let minutes = week.scenario.workingMinutes(of: Roster(assignments: own, uncovered: [],
+                                                                      responsibilities: week.roster.responsibilities.filter { $0.staff == person.id }))[person.id] ?? 0
                 total += Double(minutes) / 60
                 cells.append(decimal(Double(minutes) / 60))
             }

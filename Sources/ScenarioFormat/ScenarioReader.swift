@@ -223,8 +223,7 @@ final class ScenarioReader {
             ("max_consecutive_working_days", \.maxConsecutiveWorkingDays, 1, 13), ("min_consecutive_days_off", \.minConsecutiveDaysOff, 1, 7),
             ("max_weekends_worked", \.maxWeekendsWorked, 0, 4),
         ]
-        let later = ["breaks"]
-        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + later,
+        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks"],
                                   what: "labour_rules") else { return rules }
         if let preset = fields.optional("preset"), let text = values.text(preset), text != "atw" {
             log.report(preset, "preset `\(text)` is not built into this version",
@@ -234,14 +233,14 @@ final class ScenarioReader {
             log.report(mode, text == "72h-per-14-days" ? "weekly_rest `72h-per-14-days` is not built into this version" : "`\(text)` is not a weekly rest rule",
                        hint: "use `every-7-days` (36 h in every week, min_weekly_rest_hours)")
         }
-        if let factor = fields.optional("sleep_hours_factor"), let value = values.number(factor, what: "sleep_hours_factor"), value != 1 {
-            log.report(factor, "a sleep_hours_factor other than 1 is not built into this version: a sleeping shift's hours count in full",
-                       hint: "remove sleep_hours_factor (1, the default)")
+        if let factor = fields.optional("sleep_hours_factor"), let value = values.number(factor, what: "sleep_hours_factor") {
+            if value > 1 {
+                log.report(factor, "sleep_hours_factor \(value) is more than 1", hint: "write the share of a sleeping shift that counts as working time, from 0 to 1 (1: in full)")
+            } else {
+                rules.sleepHoursFactor = value
+            }
         }
-        for name in later { if let field = fields.optional(name) {
-            log.report(field, "`\(name)` is not built into this version: shifts are planned whole and hours include breaks",
-                       hint: "remove `\(name)`; plan breaks inside the sessions' times")
-        } }
+        if let list = fields.optional("breaks") { rules.breaks = readBreaks(list) }
         for (name, keyPath) in names {
             guard let node = fields.optional(name), let hours = values.number(node, exclusive: true, what: name) else { continue }
             guard hours * 60 >= 1 else {
@@ -279,6 +278,28 @@ final class ScenarioReader {
                        hint: "set it to at most min_daily_rest_hours; equal to it means the rest is never shortened")
         }
         return rules
+    }
+
+    /// `breaks: [{after_hours: 5.5, minutes: 30}, …]`: more than `after_hours` of work in a shift
+    /// asks a pause of `minutes` (ATW 5:4); `[]` for none.
+    func readBreaks(_ node: ValueNode) -> [BreakRule] {
+        guard case let .sequence(items) = node.content else {
+            log.report(node, "expected a list of breaks, found \(node.kindName)", hint: "write `breaks: [{after_hours: 5.5, minutes: 30}, {after_hours: 10, minutes: 45}]`, or `[]` for none")
+            return LabourRules().breaks
+        }
+        var breaks: [BreakRule] = []
+        for item in items {
+            guard let parts = Fields(item, log: log, allowed: ["after_hours", "minutes"], what: "a break") else { continue }
+            let hint = "write e.g. `{after_hours: 5.5, minutes: 30}`"
+            guard let after = parts.required("after_hours", hint: hint).flatMap({ values.number($0, exclusive: true, what: "after_hours") }),
+                  let minutes = parts.required("minutes", hint: hint).flatMap({ values.integer($0, minimum: 1, what: "break minutes") }) else { continue }
+            guard after <= 24, minutes < Int(after * 60) else {
+                log.report(item, "a break of \(minutes) min after \(after) h cannot be meant", hint: "after_hours is at most 24 and the break shorter than the work before it")
+                continue
+            }
+            breaks.append(BreakRule(afterMinutes: Int((after * 60).rounded()), minutes: minutes))
+        }
+        return breaks
     }
 
     /// `history`: the roster before the first Monday (`roster_file`, a roster.csv written earlier)

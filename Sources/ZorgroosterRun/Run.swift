@@ -215,6 +215,8 @@ public func periodSummary(_ weeks: [PlannedWeek]) -> (summary: RunSummary, hires
     summary.hireHours = sum(\.hireHours)
     summary.hireCost = sum(\.hireCost)
     summary.unusedContractHours = sum(\.unusedContractHours)
+    summary.workingHours = sum(\.workingHours)
+    summary.breakHours = sum(\.breakHours)
     summary.visitsAsked = summaries.reduce(0) { $0 + $1.visitsAsked }
     summary.visitsPlaced = summaries.reduce(0) { $0 + $1.visitsPlaced }
     summary.visitsPlaceableBound = summaries.reduce(0) { $0 + $1.visitsPlaceableBound }

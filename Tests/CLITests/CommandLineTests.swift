@@ -626,7 +626,7 @@ struct CommandLineTests {
             van 4 gekwalificeerd:
               - Esra Yilmaz (s05), Hanneke de Boer (s08): afwezig op 2026-03-19
               - Anouk de Vries (s01): werkt niet op deze locatie
-              - Bram Jansen (s02): aan de urengrens (dit zou 17.5 van ten hoogste 14 uur worden)
+              - Bram Jansen (s02): aan de urengrens (dit zou 17 van ten hoogste 14 uur worden)
         """), "\(run.stdout)")
         let calm = try zorgrooster("explain", out, "--session", "linde", "mon", "ochtend")
         #expect(calm.stdout.contains("Hier is niets ongedekt"))
@@ -641,7 +641,7 @@ struct CommandLineTests {
             of 4 qualified:
               - Esra Yilmaz (s05), Hanneke de Boer (s08): absent on 2026-03-19
               - Anouk de Vries (s01): does not work at this location
-              - Bram Jansen (s02): at the hours limit (this would make 17.5 of at most 14 h)
+              - Bram Jansen (s02): at the hours limit (this would make 17 of at most 14 h)
         """), "\(told.stdout)")
         let csv = try String(contentsOfFile: out + "/uncovered.csv", encoding: .utf8)
         #expect(csv.contains("lead professional (mbo4 or higher),3.5,\"no professional of mbo4 or higher present to hold end responsibility; of 4 qualified: s05, s08: absent on 2026-03-19;"))

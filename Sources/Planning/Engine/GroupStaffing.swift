@@ -51,6 +51,23 @@ struct GroupStaffing {
         return plan.rules.violation(plan.timedWork + [week.timedWork(session)], coordinationMinutes: plan.coordinationMinutes)
     }
 
+    /// Takes out of a MIP's roster the sessions a person's week cannot hold by the oracle, the
+    /// latest first, until the week keeps every rule. The model counts a session's hours as if
+    /// it stood alone in its shift; a shift that joins it to other work may need a different
+    /// break, which only the oracle sees. (`fill` then offers what was freed to others.)
+    func repair(_ week: inout GroupWeek) {
+        var sessionsOf: [StaffID: [Int]] = [:]
+        for (index, people) in week.workers.enumerated() { for person in people { sessionsOf[person.id, default: []].append(index) } }
+        for person in staff {
+            guard var sessions = sessionsOf[person.id], !sessions.isEmpty else { continue }
+            sessions.sort { week.demands[$0].session.interval < week.demands[$1].session.interval }
+            let oracle = WorkingWeek(staff: person, scenario: scenario)
+            while !sessions.isEmpty, oracle.violation(sessions.map { week.timedWork($0) }, coordinationMinutes: 0) != nil {
+                week.remove(person.id, from: sessions.removeLast())
+            }
+        }
+    }
+
     /// The greedy first roster: `attends_any` placement, then leads, skills and counted professionals.
     func construct(_ week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
         placeAttendance(&week)

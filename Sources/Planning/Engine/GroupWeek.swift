@@ -38,6 +38,7 @@ struct GroupWeek {
 
     mutating func add(_ staff: Staff, to session: Int) { workers[session].append(staff) }
     mutating func place(_ client: ClientID, in session: Int) { placed[session].append(client) }
+    mutating func remove(_ staff: StaffID, from session: Int) { workers[session].removeAll { $0.id == staff } }
 
     func works(_ staff: StaffID, in session: Int) -> Bool { workers[session].contains { $0.id == staff } }
 

@@ -180,6 +180,7 @@ struct PartEngine<S: Solver> {
     /// A MIP solution made into a roster: its group side polished until maximal, then client work.
     private func complete(_ decoded: GroupWeek, staffing: GroupStaffing, model: WeekModel, values: [Double]) -> Candidate {
         var week = decoded
+        staffing.repair(&week)
         let plans = makePlans(week)
         staffing.fill(&week, plans: plans)
         return finish(week, plans: plans, staffing: staffing, model: model, values: values)

@@ -21,7 +21,11 @@ struct RosterScore {
         var hours: [StaffID: Double] = [:]
         var faces: Set<String> = []
         for row in assignments {
-            hours[row.staff, default: 0] += row.interval.hours
+            // Hours as the model counts them: a group session as if alone in its shift (break
+            // out, sleep with its factor), client work in full; so a roster scores what its model
+            // solution does and the model's bound holds for the score.
+            hours[row.staff, default: 0] += row.activity == .group
+                ? Double(WorkingTime.minutes(alone: scenario.workPiece(row), rules: scenario.labourRules)) / 60 : row.interval.hours
             if row.activity == .group, let location = row.location { faces.insert("\(row.staff) \(location)") }
         }
         for responsibility in responsibilities { hours[responsibility.staff, default: 0] += Double(responsibility.coordinationMinutes) / 60 }

@@ -25,7 +25,9 @@ extension WeekModel {
                 try addTogether(members, limit: members.count - 1,
                                 name: modelName(extra == nil ? "shift_length" : "rest_after_night", person.id.rawValue, cutIndex))
             }
-            func follow(_ chain: [Int], start: Int, end: Int, nightMinutes: Int, sleep: Bool) throws {
+            // `work` and `pauses`: the chain's awake minutes and its gaps of a quarter of an hour
+            // or more, whose working time (breaks out) the limits compare; it only grows along a chain.
+            func follow(_ chain: [Int], start: Int, end: Int, nightMinutes: Int, sleep: Bool, work: Int, pauses: Int) throws {
                 let isNight = nightMinutes > LabourRules.nightShiftThresholdMinutes
                 if sleep {
                     // After a duty with a sleeping shift, 11 h of rest, never shortened.
@@ -45,19 +47,25 @@ extension WeekModel {
                     guard interval.start >= end, interval.start - end < rules.shiftBreakMinutes else { continue }
                     let night = nightMinutes + (next.isSleep ? 0 : interval.minutesBetweenMidnightAndSix)
                     let withSleep = sleep || next.isSleep
-                    let limit = withSleep ? DutyKind.longestSleepDutyMinutes
-                        : night > LabourRules.nightShiftThresholdMinutes ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
-                    if interval.end - start > limit {
+                    let gap = interval.start - end
+                    let chainWork = work + (next.isSleep ? 0 : interval.minutes)
+                    let chainPauses = pauses + (gap >= WorkingTime.pausePieceMinutes ? gap : 0)
+                    let tooLong = withSleep ? interval.end - start > DutyKind.longestSleepDutyMinutes
+                        : chainWork - WorkingTime.breakMinutes(work: chainWork, pauses: chainPauses, rules: rules.breaks)
+                            > (night > LabourRules.nightShiftThresholdMinutes ? rules.maxNightShiftMinutes : rules.maxShiftMinutes)
+                    if tooLong {
                         try forbid(chain + [index], nil)
                     } else {
-                        try follow(chain + [index], start: start, end: interval.end, nightMinutes: night, sleep: withSleep)
+                        try follow(chain + [index], start: start, end: interval.end, nightMinutes: night, sleep: withSleep,
+                                   work: chainWork, pauses: chainPauses)
                     }
                 }
             }
             for (index, first) in entries.enumerated() {
                 let interval = first.interval
                 try follow([index], start: interval.start, end: interval.end,
-                           nightMinutes: first.isSleep ? 0 : interval.minutesBetweenMidnightAndSix, sleep: first.isSleep)
+                           nightMinutes: first.isSleep ? 0 : interval.minutesBetweenMidnightAndSix, sleep: first.isSleep,
+                           work: first.isSleep ? 0 : interval.minutes, pauses: 0)
             }
         }
     }
@@ -73,12 +81,13 @@ struct ShiftLengthRule: PersonWeekRule {
         let shifts = week.shifts
         for (index, shift) in shifts.enumerated() {
             // A shift the history alone made is not this roster's to judge.
-            if !shift.prior, shift.isNight, !shift.sleep, shift.end - shift.start > rules.maxNightShiftMinutes {
+            // Shift lengths are working time: breaks out (SCENARIO.md 1.1, `max_shift_hours`).
+            if !shift.prior, shift.isNight, !shift.sleep, shift.awakeWorkingMinutes(rules) > rules.maxNightShiftMinutes {
                 return .nightShiftTooLong(limitHours: Double(rules.maxNightShiftMinutes) / 60)
             }
             if !shift.prior, shift.sleep {
                 if shift.end - shift.start > DutyKind.longestSleepDutyMinutes { return .sleepDutyTooLong }
-            } else if !shift.prior, !shift.isNight, shift.end - shift.start > rules.maxShiftMinutes {
+            } else if !shift.prior, !shift.isNight, shift.awakeWorkingMinutes(rules) > rules.maxShiftMinutes {
                 return .shiftTooLong(limitHours: Double(rules.maxShiftMinutes) / 60)
             }
             if shift.sleep, index + 1 < shifts.count, !shifts[index + 1].prior, shifts[index + 1].start - shift.end < rules.minDailyRestMinutes {

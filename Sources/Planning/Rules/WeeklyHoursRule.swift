@@ -12,12 +12,14 @@ extension WeekModel {
         }
     }
 
-    /// The hours a person works this week, as an expression: sessions, visits, evaluations,
+    /// The hours a person works this week, as an expression: sessions (breaks out), visits, evaluations,
     /// appointment seats and the coordination time of the clients they are responsible for.
     func workedHours(of person: Staff) -> LinearExpression {
         var hours = LinearExpression()
+        // A session's working time as if it stood alone in its shift (its break out, sleep with
+        // its factor); the oracle, which sees whole shifts, has the last word (`GroupStaffing.repair`).
         for (demand, variable) in sessionsByStaff[person.id] ?? [] {
-            hours.add(variable, coefficient: demand.hours)
+            hours.add(variable, coefficient: demand.workingHours(scenario.labourRules))
         }
         for work in dayWorkByStaff[person.id] ?? [] {
             hours.add(work.variable, coefficient: Double(work.minutes) / 60)
@@ -30,7 +32,11 @@ extension WeekModel {
 /// `max_hours` and `max_week_hours`: the oracle's check (the rows are `addWeeklyHours`).
 struct WeeklyHoursRule: PersonWeekRule {
     func violation(in week: PersonWeekView) -> RuleViolation? {
-        let minutes = week.work.reduce(week.coordinationMinutes) { $0 + $1.interval.minutes }
+        Self.violation(workingMinutes: week.workingMinutes, in: week)
+    }
+
+    /// Working time (breaks out, sleep with its factor) against the lower of the two limits.
+    static func violation(workingMinutes minutes: Int, in week: PersonWeekView) -> RuleViolation? {
         let limit = min(week.staff.maxHours, Double(week.rules.maxWeekMinutes) / 60)
         let hours = Double(minutes) / 60
         return hours > limit + 1e-6 ? .hoursLimit(worked: hours, limit: limit) : nil

@@ -1,0 +1,130 @@
+/// A break the Working Hours Act asks (ATW 5:4): a shift with more than `afterMinutes` of work
+/// holds a pause of at least `minutes`.
+public struct BreakRule: Sendable, Hashable {
+    public var afterMinutes: Int
+    public var minutes: Int
+
+    public init(afterMinutes: Int, minutes: Int) {
+        self.afterMinutes = afterMinutes
+        self.minutes = minutes
+    }
+}
+
+/// One piece of a person's timed work as working time sees it: awake work, or a sleeping shift
+/// (counted with `sleep_hours_factor`, and neither work nor pause for the break rules).
+public struct WorkPiece: Sendable, Hashable {
+    public let interval: WeekInterval
+    public let isSleep: Bool
+
+    public init(_ interval: WeekInterval, isSleep: Bool = false) {
+        self.interval = interval
+        self.isSleep = isSleep
+    }
+}
+
+/// Working time: what counts towards a person's hours, limits and cost. Breaks are part of a
+/// shift but not of its working time (SCENARIO.md 1.1).
+///
+/// The break a shift still needs is the least the Act allows: the pauses it already has (gaps
+/// of at least a quarter of an hour between its pieces, ATW 5:4's smallest piece) count, and a
+/// shift whose work, less its break, is no longer above a threshold needs no more for it (5 h 45
+/// of presence works 5 h 30 with a 15-minute pause and needs no 30). So working time is the
+/// largest the law allows, which keeps every upper limit safe; it never falls when work is
+/// added, so a rule that follows a chain of work until it is too long stays exact.
+public enum WorkingTime {
+    /// The shortest gap that counts as (part of) a break.
+    public static let pausePieceMinutes = 15
+
+    /// The unpaid break a shift with `work` minutes of awake work and `pauses` minutes of gaps
+    /// still needs inside its work: the least `b` with, for every rule, work − b not above its
+    /// threshold or pauses + b at least its minutes.
+    public static func breakMinutes(work: Int, pauses: Int, rules: [BreakRule]) -> Int {
+        let tiers = rules.sorted { ($0.afterMinutes, $0.minutes) < ($1.afterMinutes, $1.minutes) }
+        guard let first = tiers.first, work > first.afterMinutes else { return 0 }
+        // Tier k: a pause of at least tier k's minutes (0 for none), and work no longer than the
+        // next tier's threshold.
+        var best = Int.max
+        for k in 0...tiers.count {
+            let pause = k == 0 ? 0 : tiers[..<k].map(\.minutes).max() ?? 0
+            let ceiling = k < tiers.count ? tiers[k].afterMinutes : Int.max
+            let needed = max(0, pause - pauses, ceiling == Int.max ? 0 : work - ceiling)
+            best = min(best, needed)
+        }
+        return best
+    }
+
+    /// The longest break any rule asks: adding work never adds more break than this.
+    public static func longestBreak(_ rules: [BreakRule]) -> Int { rules.map(\.minutes).max() ?? 0 }
+
+    /// One shift's figures: its awake work, its pauses, the break it still needs and its working minutes.
+    public struct Shift: Sendable, Hashable {
+        public var work = 0
+        public var pauses = 0
+        public var sleep = 0
+        public var start: Int
+        public var end: Int
+
+        public func breakMinutes(_ rules: LabourRules) -> Int {
+            WorkingTime.breakMinutes(work: work, pauses: pauses, rules: rules.breaks)
+        }
+
+        public func workingMinutes(_ rules: LabourRules) -> Int {
+            work - breakMinutes(rules) + Int((Double(sleep) * rules.sleepHoursFactor).rounded())
+        }
+    }
+
+    /// The shifts of a person's pieces of work (work separated by less than the shortened daily
+    /// rest is one shift), in time order.
+    public static func shifts(_ pieces: [WorkPiece], rules: LabourRules) -> [Shift] {
+        var shifts: [Shift] = []
+        for piece in pieces.sorted(by: { $0.interval < $1.interval }) {
+            let interval = piece.interval
+            if var last = shifts.last, interval.start - last.end < rules.shiftBreakMinutes {
+                let gap = max(0, interval.start - last.end)
+                if gap >= pausePieceMinutes { last.pauses += gap }
+                if piece.isSleep { last.sleep += interval.minutes } else { last.work += interval.minutes }
+                last.end = max(last.end, interval.end)
+                shifts[shifts.count - 1] = last
+            } else {
+                shifts.append(Shift(work: piece.isSleep ? 0 : interval.minutes, pauses: 0, sleep: piece.isSleep ? interval.minutes : 0,
+                                    start: interval.start, end: interval.end))
+            }
+        }
+        return shifts
+    }
+
+    /// Working minutes of a person's pieces of work: per shift, its work less the break it still
+    /// needs, plus its sleeping time times `sleep_hours_factor`.
+    public static func minutes(_ pieces: [WorkPiece], rules: LabourRules) -> Int {
+        shifts(pieces, rules: rules).reduce(0) { $0 + $1.workingMinutes(rules) }
+    }
+
+    /// Working minutes of one piece standing alone in its shift.
+    public static func minutes(alone piece: WorkPiece, rules: LabourRules) -> Int {
+        minutes([piece], rules: rules)
+    }
+}
+
+extension Scenario {
+    /// A roster row as a piece of working time (a group row at a sleeping shift sleeps).
+    public func workPiece(_ row: RosterAssignment) -> WorkPiece {
+        WorkPiece(row.interval, isSleep: row.activity == .group && isSleepShift(at: row.location, named: row.ref))
+    }
+
+    /// Each person's working minutes in `roster`: timed rows shift by shift (breaks out, sleep
+    /// with its factor) plus the coordination time of the clients they are responsible for.
+    public func workingMinutes(of roster: Roster) -> [StaffID: Int] {
+        var pieces: [StaffID: [WorkPiece]] = [:]
+        for row in roster.assignments { pieces[row.staff, default: []].append(workPiece(row)) }
+        var minutes = pieces.mapValues { WorkingTime.minutes($0, rules: labourRules) }
+        for row in roster.responsibilities { minutes[row.staff, default: 0] += row.coordinationMinutes }
+        return minutes
+    }
+
+    /// Each person's unpaid break minutes in `roster`.
+    public func breakMinutes(of roster: Roster) -> [StaffID: Int] {
+        var pieces: [StaffID: [WorkPiece]] = [:]
+        for row in roster.assignments { pieces[row.staff, default: []].append(workPiece(row)) }
+        return pieces.mapValues { WorkingTime.shifts($0, rules: labourRules).reduce(0) { $0 + $1.breakMinutes(labourRules) } }
+    }
+}

@@ -25,6 +25,9 @@ public enum DutyKind: String, Sendable, Hashable {
     /// making a night shift of the whole; the duty with its sleep lasts at most 24 h and 11 h
     /// rest follow it.
     case sleep
+    /// On-call duty (bereikbaarheidsdienst): the person stays free unless called. It is no
+    /// working time, no shift and no break in a rest; it only keeps them from other work then.
+    case onCall = "on-call"
 
     /// The longest duty that holds a sleeping shift.
     public static let longestSleepDutyMinutes = 24 * 60

@@ -19,7 +19,8 @@ public enum PlanningPeriod {
         }
         for (number, roster) in earlier.enumerated() {
             let shift = (number - index) * PlanningWeek.minutesPerWeek
-            let byStaff = Dictionary(grouping: roster.assignments, by: \.staff)
+            // On-call duty leaves the person free: later weeks' rules do not see it as work.
+            let byStaff = Dictionary(grouping: roster.assignments.filter { scenario.dutyKind(of: $0) != .onCall }, by: \.staff)
             for (staff, rows) in byStaff {
                 let work = rows.map { WeekInterval(start: $0.interval.start + shift, end: $0.interval.end + shift) }
                 history.priorWork[staff, default: []] += work

@@ -52,6 +52,12 @@ public struct Scenario: Sendable {
     }
 
     /// Whether the session `name` at `location` is a sleeping shift (roster rows name their session).
+    /// The duty kind of the session a group row belongs to (`work` for other rows).
+    public func dutyKind(of row: RosterAssignment) -> DutyKind {
+        guard row.activity == .group, let location = row.location else { return .work }
+        return locations[location]?.sessions.first { $0.name == row.ref }?.kind ?? .work
+    }
+
     public func isSleepShift(at location: LocationID?, named name: String) -> Bool {
         guard let location else { return false }
         return self.locations[location]?.sessions.first { $0.name == name }?.kind == .sleep

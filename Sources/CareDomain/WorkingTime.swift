@@ -115,7 +115,8 @@ extension Scenario {
     /// with its factor) plus the coordination time of the clients they are responsible for.
     public func workingMinutes(of roster: Roster) -> [StaffID: Int] {
         var pieces: [StaffID: [WorkPiece]] = [:]
-        for row in roster.assignments { pieces[row.staff, default: []].append(workPiece(row)) }
+        // On-call duty is no working time.
+        for row in roster.assignments where dutyKind(of: row) != .onCall { pieces[row.staff, default: []].append(workPiece(row)) }
         var minutes = pieces.mapValues { WorkingTime.minutes($0, rules: labourRules) }
         for row in roster.responsibilities { minutes[row.staff, default: 0] += row.coordinationMinutes }
         return minutes
@@ -124,7 +125,7 @@ extension Scenario {
     /// Each person's unpaid break minutes in `roster`.
     public func breakMinutes(of roster: Roster) -> [StaffID: Int] {
         var pieces: [StaffID: [WorkPiece]] = [:]
-        for row in roster.assignments { pieces[row.staff, default: []].append(workPiece(row)) }
+        for row in roster.assignments where dutyKind(of: row) != .onCall { pieces[row.staff, default: []].append(workPiece(row)) }
         return pieces.mapValues { WorkingTime.shifts($0, rules: labourRules).reduce(0) { $0 + $1.breakMinutes(labourRules) } }
     }
 }

@@ -10,6 +10,8 @@ struct TimedWork: Sendable {
     var isSleep = false
     /// A group session (a piece of a shift for the split-shift rule; visits are not).
     var isGroupSession = false
+    /// On-call duty: it keeps the person from other work then, and is nothing else to the rules.
+    var isOnCall = false
 }
 
 /// Work still to be given a time on one day: its length, where on the day it may lie, and where.

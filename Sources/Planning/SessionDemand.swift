@@ -17,9 +17,11 @@ struct SessionDemand: Sendable {
     var id: GroupSessionID { session.id }
     var hours: Double { session.interval.hours }
     /// The working hours of one person on it, standing alone in a shift: its break out, a
-    /// sleeping shift's time with `sleep_hours_factor`.
+    /// sleeping shift's time with `sleep_hours_factor`, on-call duty none.
     func workingHours(_ rules: LabourRules) -> Double {
-        Double(WorkingTime.minutes(alone: WorkPiece(session.interval, isSleep: session.kind == .sleep), rules: rules)) / 60
+        // On-call duty is no working time.
+        guard session.kind != .onCall else { return 0 }
+        return Double(WorkingTime.minutes(alone: WorkPiece(session.interval, isSleep: session.kind == .sleep), rules: rules)) / 60
     }
     var possibleClients: [Client] { fixedClients + optionalClients }
     /// A session is planned when someone may attend or the location asks staff regardless.

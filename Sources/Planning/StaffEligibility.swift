@@ -62,7 +62,7 @@ struct StaffCalendar {
         }
         // A planner-side simplification: a session must leave room to come from home and go back
         // inside the same availability stretch, as if it were the only work in it.
-        if let home = staff.homeArea, let area = scenario.locations[session.location]?.travelArea,
+        if session.kind != .onCall, let home = staff.homeArea, let area = scenario.locations[session.location]?.travelArea,
            let stretch = availabilityStretch(holding: session.interval),
            session.interval.start - stretch.start < scenario.travel.minutes(from: home, to: area)
             || stretch.end - session.interval.end < scenario.travel.minutes(from: area, to: home) {
@@ -73,12 +73,12 @@ struct StaffCalendar {
         // Sleep duties by their span, other shifts by their working time (breaks out).
         let length = session.kind == .sleep ? session.interval.minutes
             : WorkingTime.minutes(alone: WorkPiece(session.interval), rules: rules)
-        if length > longest {
+        if session.kind != .onCall, length > longest {
             return .longerThanShift
         }
         if scenario.history.priorWork[staff.id] != nil, let violation = WorkingWeek.violationAfterHistory(
             TimedWork(interval: session.interval, area: scenario.locations[session.location]?.travelArea, isSleep: session.kind == .sleep,
-                      isGroupSession: true), staff: staff, scenario: scenario) {
+                      isGroupSession: true, isOnCall: session.kind == .onCall), staff: staff, scenario: scenario) {
             return .afterHistory(violation)
         }
         return .eligible

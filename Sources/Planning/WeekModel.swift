@@ -81,6 +81,13 @@ final class WeekModel {
         }
     }
 
+    /// A person's sessions that are work for the labour rules (shifts, rests, days, nights, hours):
+    /// all but on-call duty (bereikbaarheidsdienst), which leaves the person free unless called
+    /// and only keeps them from being anywhere else at the time.
+    func workingSessions(of staff: StaffID) -> [(demand: SessionDemand, variable: Variable)] {
+        (sessionsByStaff[staff] ?? []).filter { $0.demand.session.kind != .onCall }
+    }
+
     func registerDayWork(_ work: DayWork, for staff: StaffID) {
         dayWorkByStaff[staff, default: []].append(work)
     }

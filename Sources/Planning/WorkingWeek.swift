@@ -24,10 +24,27 @@ struct WorkingWeek {
 
     /// The first rule the week breaks; nil when it keeps them all.
     func violation(_ work: [TimedWork], coordinationMinutes: Int) -> RuleViolation? {
+        // On-call duty only keeps the person from other work at the time; the rules see the rest.
+        let onCall = work.filter(\.isOnCall)
+        if !onCall.isEmpty {
+            if let clash = Self.onCallClash(onCall, work: work, prior: prior) { return clash }
+            return violation(work.filter { !$0.isOnCall }, coordinationMinutes: coordinationMinutes)
+        }
         let view = PersonWeekView(staff: staff, scenario: scenario, work: work.sorted { $0.interval < $1.interval },
                                   coordinationMinutes: coordinationMinutes, sequencer: sequencer, prior: prior)
         for rule in PlanningRules.personWeek {
             if let broken = rule.violation(in: view) { return broken }
+        }
+        return nil
+    }
+
+    /// On-call duty that overlaps other work of the week or the history's: the person is busy then.
+    static func onCallClash(_ onCall: [TimedWork], work: [TimedWork], prior: [WeekInterval]) -> RuleViolation? {
+        for duty in onCall {
+            if let earlier = prior.first(where: { $0.overlaps(duty.interval) }) { return .busy("work before this week (until \(earlier.description))") }
+            if let other = work.first(where: { $0.interval != duty.interval && $0.interval.overlaps(duty.interval) }) {
+                return .busy(other.label ?? other.interval.description)
+            }
         }
         return nil
     }
@@ -45,6 +62,7 @@ struct WorkingWeek {
                                       prior: [WeekInterval]? = nil, sequencer: DaySequencer? = nil) -> RuleViolation? {
         let prior = prior ?? scenario.history.work(of: staff.id).filter { $0.end > -PersonWeekView.lookBackMinutes }
         guard !prior.isEmpty else { return nil }
+        if item.isOnCall { return onCallClash([item], work: [item], prior: prior) }
         let view = PersonWeekView(staff: staff, scenario: scenario, work: [item], coordinationMinutes: 0,
                                   sequencer: sequencer ?? DaySequencer(travel: scenario.travel, grid: TimeGrid(step: scenario.timeStepMinutes),
                                                                        homeArea: nil, availability: nil),
@@ -59,7 +77,7 @@ struct WorkingWeek {
     /// before any sequencing is tried. Added work adds at least its minutes less the longest
     /// break (`WorkingTime`), so a week this refuses the full check refuses too.
     func hoursViolation(_ work: [TimedWork], adding minutes: Int, coordinationMinutes: Int) -> RuleViolation? {
-        let view = PersonWeekView(staff: staff, scenario: scenario, work: work, coordinationMinutes: coordinationMinutes,
+        let view = PersonWeekView(staff: staff, scenario: scenario, work: work.filter { !$0.isOnCall }, coordinationMinutes: coordinationMinutes,
                                   sequencer: sequencer, prior: prior, withShifts: false)
         let added = max(0, minutes - WorkingTime.longestBreak(scenario.labourRules.breaks))
         return WeeklyHoursRule.violation(workingMinutes: view.workingMinutes + added, in: view)

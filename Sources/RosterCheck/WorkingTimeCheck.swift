@@ -12,7 +12,18 @@ struct WorkingTimeCheck {
         people.formUnion(coordination.keys)
         for (staffID, rows) in people.sorted().map({ id in (key: id, value: roster.assignments.filter { $0.staff == id }) }) {
             guard let person = scenario.staff[staffID] else { continue }
-            let work = rows.sorted { $0.interval.start < $1.interval.start }
+            // On-call duty (SCENARIO.md 1.1: the person stays free unless called) only keeps the
+            // person from other work at the time; every other rule sees the rest.
+            let onCall = rows.filter { scenario.dutyKind(of: $0) == .onCall }
+            let work = rows.filter { scenario.dutyKind(of: $0) != .onCall }.sorted { $0.interval.start < $1.interval.start }
+            for duty in onCall {
+                if let clash = rows.first(where: { $0 != duty && $0.interval.overlaps(duty.interval) }) {
+                    violations.append(Violation(rule: "double booking", message: "\(staffID) is on call (\(duty.ref)) and works \(clash.ref) at once (\(duty.interval.label(in: scenario.week)))"))
+                }
+                if let earlier = scenario.history.priorWork[staffID]?.first(where: { $0.overlaps(duty.interval) }) {
+                    violations.append(Violation(rule: "double booking", message: "\(staffID) still works until \(earlier.label(in: scenario.week)) (history) at \(duty.interval.label(in: scenario.week))"))
+                }
+            }
             // One place at a time, and travel between areas.
             for (index, earlier) in work.enumerated() {
                 for later in work[(index + 1)...] {

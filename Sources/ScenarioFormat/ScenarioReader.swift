@@ -508,10 +508,9 @@ final class ScenarioReader {
             switch text {
             case "work", "awake": kind = .work
             case "sleep": kind = .sleep
-            case "on-call":
-                log.report(node, "`kind: on-call` is not built into this version", hint: "plan on-call duty outside zorgrooster, or as `kind: sleep` if the person stays on site")
+            case "on-call": kind = .onCall
             default:
-                log.report(node, "`\(text)` is not a kind of session", hint: "use `sleep` for a sleeping shift, or leave `kind` out for waking work")
+                log.report(node, "`\(text)` is not a kind of session", hint: "use `sleep` for a sleeping shift, `on-call` for on-call duty from home, or leave `kind` out for waking work")
             }
         }
         let name = fields.required("name", hint: "add `name: ochtend`").flatMap { values.identifier($0, what: "session") }

@@ -202,18 +202,4 @@ struct SleepingShiftTests {
         let short = try #require(outcome.uncovered(.staffing).first)
         #expect(short.reason.causes.contains { $0.violation == .restAfterSleepShift(hours: 11) || $0.violation == .sleepDutyTooLong }, "\(short.reason.text)")
     }
-
-    @Test("on-call duty is refused as not built, with its place")
-    func notBuilt() throws {
-        let onCall = tinyScenario(sessions: "      - {name: wacht, days: mon, from: \"23:00\", to: \"07:00\", kind: on-call}", staff: "  s1: {level: mbo3, contract_hours: 8}",
-                                  clients: clientLines(1, attends: "[mon wacht]"))
-        let issues: [ScenarioIssue]
-        do {
-            _ = try ScenarioLoader.parse(onCall, file: "s.yaml")
-            issues = []
-        } catch {
-            issues = error.issues
-        }
-        #expect(issues.contains { $0.problem.contains("on-call") })
-    }
 }

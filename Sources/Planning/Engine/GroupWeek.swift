@@ -86,8 +86,9 @@ struct GroupWeek {
     /// The session's work as a person's timed work, for the oracle.
     func timedWork(_ session: Int) -> TimedWork {
         let group = demands[session].session
-        return TimedWork(interval: group.interval, area: scenario.locations[group.location]?.travelArea, label: group.description,
-                         isSleep: group.kind == .sleep, isGroupSession: true)
+        // On-call duty is kept from home: no travel to or from it.
+        return TimedWork(interval: group.interval, area: group.kind == .onCall ? nil : scenario.locations[group.location]?.travelArea, label: group.description,
+                         isSleep: group.kind == .sleep, isGroupSession: true, isOnCall: group.kind == .onCall)
     }
 
     /// The roster rows of the group sessions.

@@ -7,10 +7,10 @@ extension WeekModel {
     /// one day free.
     func addConsecutiveWorkingDays() throws {
         guard let limit = scenario.labourRules.maxConsecutiveWorkingDays else { return }
-        for person in staff where !(sessionsByStaff[person.id] ?? []).isEmpty || !(dayWorkByStaff[person.id] ?? []).isEmpty {
+        for person in staff where !workingSessions(of: person.id).isEmpty || !(dayWorkByStaff[person.id] ?? []).isEmpty {
             let before = scenario.history.workedDays(of: person.id)
             var possible = before
-            for (demand, _) in sessionsByStaff[person.id] ?? [] { possible.formUnion(demand.session.interval.touchedDays) }
+            for (demand, _) in workingSessions(of: person.id) { possible.formUnion(demand.session.interval.touchedDays) }
             for work in dayWorkByStaff[person.id] ?? [] { possible.insert(work.day.rawValue) }
             guard longestRun(possible) > limit else { continue }
             let worked = try workedDayVariables(for: person)

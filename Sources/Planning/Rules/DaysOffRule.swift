@@ -8,7 +8,7 @@ extension WeekModel {
     /// take part as fixed values; days before what it shows, and after the week, are free.
     func addDaysOff() throws {
         guard let least = scenario.labourRules.minConsecutiveDaysOff, least > 1 else { return }
-        for person in staff where !(sessionsByStaff[person.id] ?? []).isEmpty || !(dayWorkByStaff[person.id] ?? []).isEmpty {
+        for person in staff where !workingSessions(of: person.id).isEmpty || !(dayWorkByStaff[person.id] ?? []).isEmpty {
             let before = scenario.history.workedDays(of: person.id)
             let known = scenario.history.priorWork[person.id] == nil ? 0 : -PersonWeekLookBack.minutes / 1440 + 1
             let worked = try workedDayVariables(for: person)

@@ -9,7 +9,7 @@ extension WeekModel {
         let limit = scenario.labourRules.maxNightShifts16Weeks
         for person in staff {
             let left = limit - (scenario.history.nightShifts16Weeks[person.id] ?? 0)
-            let nights = (sessionsByStaff[person.id] ?? []).filter { $0.demand.session.kind != .sleep && isLateNight($0.demand.session.interval) }
+            let nights = workingSessions(of: person.id).filter { $0.demand.session.kind != .sleep && isLateNight($0.demand.session.interval) }
             guard nights.count > max(0, left) else { continue }
             try model.add(LinearExpression.sum(nights.map(\.variable)) <= Double(max(0, left)), name: modelName("night_count", person.id.rawValue))
         }

@@ -23,7 +23,8 @@ extension WeekModel {
             for (index, earlier) in sessions.enumerated() {
                 for later in sessions[(index + 1)...] {
                     let first = earlier.demand.session, second = later.demand.session
-                    guard !first.interval.overlaps(second.interval) else { continue }
+                    // On-call duty is kept from home: no travel to or from it.
+                    guard !first.interval.overlaps(second.interval), first.kind != .onCall, second.kind != .onCall else { continue }
                     let (before, after) = first.interval.end <= second.interval.start ? (first, second) : (second, first)
                     let travel = travelMinutes(from: before.location, to: after.location)
                     if after.interval.start - before.interval.end < travel {

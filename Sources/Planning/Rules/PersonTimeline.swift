@@ -17,7 +17,7 @@ extension WeekModel {
     func timeline(of person: Staff) -> [TimelineEntry] {
         let prior = scenario.history.work(of: person.id).filter { $0.end > -PersonWeekView.lookBackMinutes }
             .map { TimelineEntry(interval: $0, variable: nil) }
-        let sessions = (sessionsByStaff[person.id] ?? []).map {
+        let sessions = workingSessions(of: person.id).map {
             TimelineEntry(interval: $0.demand.session.interval, variable: $0.variable, isSleep: $0.demand.session.kind == .sleep)
         }
         return (prior + sessions).sorted { $0.interval < $1.interval }
@@ -64,7 +64,7 @@ extension WeekModel {
     func workedDayVariables(for person: Staff) throws -> [Int: Variable] {
         if let made = workedDays[person.id] { return made }
         var touching: [Int: [Variable]] = [:]
-        for (demand, variable) in sessionsByStaff[person.id] ?? [] {
+        for (demand, variable) in workingSessions(of: person.id) {
             for day in demand.session.interval.touchedDays { touching[day, default: []].append(variable) }
         }
         for work in dayWorkByStaff[person.id] ?? [] { touching[work.day.rawValue, default: []].append(work.variable) }

@@ -6,7 +6,7 @@ extension WeekModel {
     /// history, nothing on this week's Sunday.
     func addSundaysWorked() throws {
         for person in staff where (scenario.history.sundaysWorked52Weeks[person.id] ?? 0) >= LabourRules.maxSundaysWorked52Weeks {
-            for (demand, variable) in sessionsByStaff[person.id] ?? [] where demand.session.interval.overlaps(PlanningWeek.sunday) {
+            for (demand, variable) in workingSessions(of: person.id) where demand.session.interval.overlaps(PlanningWeek.sunday) {
                 try model.add(variable <= 0, name: modelName("sunday_free", person.id.rawValue, demand.session))
             }
         }

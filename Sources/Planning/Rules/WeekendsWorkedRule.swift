@@ -7,7 +7,7 @@ extension WeekModel {
     func addWeekendsWorked() throws {
         guard let limit = scenario.labourRules.maxWeekendsWorked else { return }
         for person in staff where scenario.history.weekendsWorked(by: person.id, inWeeksBefore: 4) >= limit {
-            for (demand, variable) in sessionsByStaff[person.id] ?? [] where demand.session.interval.overlaps(PlanningWeek.weekend) {
+            for (demand, variable) in workingSessions(of: person.id) where demand.session.interval.overlaps(PlanningWeek.weekend) {
                 try model.add(variable <= 0, name: modelName("weekend_free", person.id.rawValue, demand.session))
             }
             for work in dayWorkByStaff[person.id] ?? [] where work.day == .sat || work.day == .sun {

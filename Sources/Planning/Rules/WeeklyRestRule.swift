@@ -12,7 +12,7 @@ extension WeekModel {
         let restMinutes = scenario.labourRules.minWeeklyRestMinutes
         let weekEnd = PlanningWeek.minutesPerWeek
         for person in staff {
-            let sessions = sessionsByStaff[person.id] ?? []
+            let sessions = workingSessions(of: person.id)
             let busy = sessions.map(\.demand.session.interval).merged
             let origin = scenario.history.restOrigin(of: person.id)
             if hasFreeStretch(busy: busy, of: restMinutes, from: origin) { continue }

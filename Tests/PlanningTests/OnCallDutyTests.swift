@@ -1,0 +1,56 @@
+import CareDomain
+import GLPKSolver
+import Planning
+import RosterCheck
+import ScenarioFormat
+import Testing
+
+/// On-call duty (`kind: on-call`, the bereikbaarheidsdienst, SCENARIO.md 1.1): the person stays
+/// free unless called, so it is no working time, no shift and no break in a rest; it only keeps
+/// them from other work at the time.
+@Suite("On-call duty")
+struct OnCallDutyTests {
+    static func sessions(_ kind: String) -> String {
+        """
+              - {name: laat, days: mon, from: "15:00", to: "23:00"}
+              - {name: wacht, days: mon, from: "23:00", to: "07:00", kind: \(kind), min_staff: 1}
+              - {name: vroeg, days: tue, from: "15:00", to: "23:00"}
+        """
+    }
+
+    @Test("Late, on call through the night, late again: one person, 15 h of work; awake the night would be a 16 h night shift")
+    func freeUnlessCalled() throws {
+        let staff = "  s1: {level: mbo3, contract_hours: 16}"
+        let clients = clientLines(2, attends: "[mon laat, tue vroeg]")
+        let (scenario, outcome) = try planChecked(tinyScenario(sessions: Self.sessions("on-call"), staff: staff, clients: clients))
+        #expect(outcome.roster.assignments.count == 3, "\(outcome.roster.assignments.map(\.ref))")
+        #expect(scenario.workingMinutes(of: outcome.roster)[StaffID("s1")] == 900, "two 8 h shifts less their breaks; on call counts nothing")
+        #expect(outcome.roster.uncovered.isEmpty)
+        let (_, awake) = try planChecked(tinyScenario(sessions: Self.sessions("work"), staff: staff, clients: clients))
+        #expect(awake.roster.assignments.count < 3)
+    }
+
+    @Test("On call keeps the person from other work at the time, and the checker finds a double booking")
+    func noOtherWorkMeanwhile() throws {
+        let sessions = """
+              - {name: wacht, days: mon, from: "08:00", to: "16:00", kind: on-call, min_staff: 1}
+              - {name: ochtend, days: mon, from: "09:00", to: "12:00"}
+        """
+        let staff = "  s1: {level: mbo3, contract_hours: 16}"
+        let yaml = tinyScenario(sessions: sessions, staff: staff, clients: clientLines(2, attends: "[mon ochtend]"))
+        let (scenario, outcome) = try planChecked(yaml)
+        #expect(outcome.roster.assignments.count == 1)
+        let short = try #require(outcome.uncovered(.staffing).first)
+        #expect(short.reason.causes.contains { if case .busy = $0.violation { true } else { false } }, "\(short.reason.text)")
+        // Both rows for s1: the checker refuses the roster.
+        let taken = try #require(outcome.roster.assignments.first)
+        let sessionsByName = Dictionary(scenario.groupSessions.map { ($0.slot.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let other = try #require(sessionsByName[taken.ref == "wacht" ? "ochtend" : "wacht"])
+        let added = RosterAssignment(staff: taken.staff, activity: .group, interval: other.interval, location: taken.location, area: taken.area,
+                                     clients: other.slot.name == "ochtend" ? [ClientID("c1"), ClientID("c2")] : [], products: other.slot.name == "ochtend" ? [ProductID("dag")] : [],
+                                     role: .professional, ref: other.slot.name)
+        let violations = RosterChecker(scenario: scenario).check(Roster(assignments: outcome.roster.assignments + [added], uncovered: [],
+                                                                        responsibilities: outcome.roster.responsibilities))
+        #expect(violations.contains { $0.rule == "double booking" }, "\(violations)")
+    }
+}

@@ -14,6 +14,8 @@ public enum PlanningPeriod {
         var history = WorkHistory(nightShifts16Weeks: scenario.history.nightShifts16Weeks,
                                   sundaysWorked52Weeks: scenario.history.sundaysWorked52Weeks)
         history.weekendsWorked = scenario.history.weekendsWorked.mapValues { Set($0.map { $0 - index }) }
+        // Two-week rest periods (72h-per-14-days) pair the plan's weeks from its first.
+        history.restPeriodStart = index % 2 == 1 ? -PlanningWeek.minutesPerWeek : 0
         for (staff, work) in scenario.history.priorWork {
             history.priorWork[staff] = work.map { WeekInterval(start: $0.start - offset, end: $0.end - offset) }
         }

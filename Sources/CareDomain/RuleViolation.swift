@@ -21,6 +21,10 @@ public enum RuleViolation: Hashable, Sendable {
     case nightShiftTooLong(limitHours: Double)
     case restAfterNight(hours: Double)
     case weeklyRest(hours: Double)
+    /// Less than 72 h of rest in pieces of at least 32 h in the two-week period (ATW 5:5).
+    case twoWeekRest
+    /// No uninterrupted rest of `hours` in some `days`×24 h (a collective agreement's `rolling_rest`).
+    case rollingRest(hours: Double, days: Int)
     case restAfterNightSeries(hours: Double)
     /// A duty with a sleeping shift over 24 h.
     case sleepDutyTooLong
@@ -64,6 +68,8 @@ public enum RuleViolation: Hashable, Sendable {
         case let .restAfterNight(hours): "less than \(Self.hoursText(hours)) h rest after a night shift (min_rest_after_night_hours)"
         case let .restAfterNightSeries(hours): "less than \(Self.hoursText(hours)) h rest after three or more night shifts in a row (rest_after_night_series_hours)"
         case let .weeklyRest(hours): "no weekly rest of \(Self.hoursText(hours)) h would be left (min_weekly_rest_hours)"
+        case .twoWeekRest: "the two weeks would not hold 72 h of rest in pieces of at least 32 h (weekly_rest: 72h-per-14-days)"
+        case let .rollingRest(hours, days): "some \(days)×24 h would hold no uninterrupted rest of \(Self.hoursText(hours)) h (rolling_rest)"
         case .splitShift: "it would make a split shift (an hour or more between two sessions), without their consent (split_shifts)"
         case let .workingDaysInARow(limit): "more than \(limit) working days in a row (max_consecutive_working_days)"
         case let .daysOffTooFew(least): "it would leave fewer than \(least) days off together (min_consecutive_days_off)"
@@ -101,6 +107,8 @@ public enum RuleViolation: Hashable, Sendable {
         case let .restAfterNight(hours): return "minder dan \(h(hours)) uur rust na een nachtdienst (min_rest_after_night_hours)"
         case let .restAfterNightSeries(hours): return "minder dan \(h(hours)) uur rust na drie of meer nachtdiensten op rij (rest_after_night_series_hours)"
         case let .weeklyRest(hours): return "er bleef geen wekelijkse rust van \(h(hours)) uur over (min_weekly_rest_hours)"
+        case .twoWeekRest: return "de twee weken zouden geen 72 uur rust in delen van ten minste 32 uur houden (weekly_rest: 72h-per-14-days)"
+        case let .rollingRest(hours, days): return "een periode van \(days)×24 uur zou geen onafgebroken rust van \(h(hours)) uur houden (rolling_rest)"
         case .splitShift: return "het zou een gebroken dienst worden (een uur of meer tussen twee sessies), zonder instemming (split_shifts)"
         case let .workingDaysInARow(limit): return "meer dan \(limit) werkdagen op rij (max_consecutive_working_days)"
         case let .daysOffTooFew(least): return "er zouden minder dan \(least) vrije dagen aaneen overblijven (min_consecutive_days_off)"

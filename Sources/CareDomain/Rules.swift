@@ -31,6 +31,40 @@ public struct LabourRules: Sendable, Hashable {
     public var breaks: [BreakRule] = [BreakRule(afterMinutes: 330, minutes: 30), BreakRule(afterMinutes: 600, minutes: 45)]
     /// How much of a sleeping shift's time counts as working time (hours, cost, the week's limits).
     public var sleepHoursFactor = 1.0
+    /// The weekly rest (ATW 5:5): 36 h in each 7×24 h, or 72 h in each 14×24 h in pieces of at least 32 h.
+    public var weeklyRest: WeeklyRestMode = .everySevenDays
+    /// Shortenings of the daily rest beyond the one to `reducedDailyRestMinutes` (a collective
+    /// agreement's: the CAO Gehandicaptenzorg allows one to 8 h and one to 10 h in 7×24 h).
+    /// Empty: only `reducedDailyRestMinutes`, once.
+    public var furtherRestReductions: [RestReduction] = []
+    /// A collective agreement's rolling rest: at least `minutes` of uninterrupted rest in every
+    /// `periodMinutes` (CAO Gehandicaptenzorg: 32 h in every 9×24 h). Nil: none.
+    public var rollingRest: RollingRest? = nil
+    /// The collective agreement whose starting values these are (`preset`).
+    public var preset: LabourPreset = .atw
+
+    /// The shortenings of the daily rest allowed in every 7×24 h, shortest first, each with how
+    /// often: the rests shorter than a tier's next threshold number at most the tiers' times so far.
+    public var restReductions: [RestReduction] {
+        ([RestReduction(minutes: reducedDailyRestMinutes, times: 1)] + furtherRestReductions)
+            .filter { $0.minutes < minDailyRestMinutes }.sorted { $0.minutes < $1.minutes }
+    }
+
+    /// Per tier of `restReductions`: rests shorter than `below` may number at most `times` in 7×24 h.
+    public var restReductionLimits: [(below: Int, times: Int)] {
+        let tiers = restReductions
+        var limits: [(below: Int, times: Int)] = []
+        var times = 0
+        for (index, tier) in tiers.enumerated() {
+            times += tier.times
+            limits.append((index + 1 < tiers.count ? tiers[index + 1].minutes : minDailyRestMinutes, times))
+        }
+        return limits
+    }
+
+    /// The weekly-rest piece and total of the two-week alternative (ATW 5:5).
+    public static let twoWeekRestMinutes = 72 * 60
+    public static let twoWeekRestPieceMinutes = 32 * 60
     /// An interruption this long inside a shift makes it a split shift (gebroken dienst: at least an hour).
     public static let splitGapMinutes = 60
     /// Shift patterns (SCENARIO.md 1.1), hard where set: working days in a row (a day with any
@@ -48,7 +82,7 @@ public struct LabourRules: Sendable, Hashable {
     public static let seriesBreakMinutes = 24 * 60
 
     /// Minutes within the reduced rest window: a rest at least this long ends a shift.
-    public var shiftBreakMinutes: Int { min(reducedDailyRestMinutes, minDailyRestMinutes) }
+    public var shiftBreakMinutes: Int { min(restReductions.first?.minutes ?? minDailyRestMinutes, minDailyRestMinutes) }
 
     /// Night shifts in a row that ask `restAfterNightSeriesMinutes` after the last of them.
     public static let nightSeriesLength = 3
@@ -65,6 +99,64 @@ public struct LabourRules: Sendable, Hashable {
     public static func endsLate(_ minute: Int) -> Bool {
         let ofDay = ((minute % 1440) + 1440) % 1440
         return ofDay > lateNightEndMinute || ofDay == 0
+    }
+}
+
+/// The weekly rest of the Act (ATW 5:5).
+public enum WeeklyRestMode: String, Sendable, Hashable {
+    /// 36 h in each period of 7×24 h (the ISO weeks of the plan).
+    case everySevenDays = "every-7-days"
+    /// 72 h in each period of 14×24 h (two ISO weeks of the plan in turn, the first two first),
+    /// in pieces of at least 32 h.
+    case seventyTwoPerFourteenDays = "72h-per-14-days"
+}
+
+/// A shortening of the daily rest: to `minutes`, `times` in every 7×24 h.
+public struct RestReduction: Sendable, Hashable {
+    public var minutes: Int
+    public var times: Int
+    public init(minutes: Int, times: Int) {
+        self.minutes = minutes
+        self.times = times
+    }
+}
+
+/// At least `minutes` of uninterrupted rest in every `periodMinutes`, rolling.
+public struct RollingRest: Sendable, Hashable {
+    public var minutes: Int
+    public var periodMinutes: Int
+    public init(minutes: Int, periodMinutes: Int) {
+        self.minutes = minutes
+        self.periodMinutes = periodMinutes
+    }
+}
+
+/// Starting values for `labour_rules` (`preset`): the Act, or a collective agreement's rules on
+/// top of it. Fields set in the scenario override them.
+public enum LabourPreset: String, Sendable, Hashable, CaseIterable {
+    case atw
+    case caoGehandicaptenzorg = "cao-gehandicaptenzorg"
+    case caoVVT = "cao-vvt"
+
+    /// The rules this preset starts from.
+    public var rules: LabourRules {
+        var rules = LabourRules()
+        rules.preset = self
+        switch self {
+        case .atw: break
+        case .caoGehandicaptenzorg:
+            // CAO Gehandicaptenzorg, hoofdstuk 6 (arbeidsduur en werktijden): a dienst of at
+            // most 10 h; the daily rest of 11 h shortened once to 8 h and once to 10 h in every
+            // 7×24 h; 32 h of uninterrupted rest in every 9×24 h besides the Act's weekly rest.
+            rules.maxShiftMinutes = 10 * 60
+            rules.reducedDailyRestMinutes = 8 * 60
+            rules.furtherRestReductions = [RestReduction(minutes: 10 * 60, times: 1)]
+            rules.rollingRest = RollingRest(minutes: 32 * 60, periodMinutes: 9 * 1440)
+        case .caoVVT:
+            // CAO VVT, hoofdstuk 6 (arbeidstijden): a dienst of at most 10 h; the rest is the Act's.
+            rules.maxShiftMinutes = 10 * 60
+        }
+        return rules
     }
 }
 

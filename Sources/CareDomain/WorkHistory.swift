@@ -38,6 +38,10 @@ public struct WorkHistory: Sendable, Hashable {
     /// Where the first week's weekly rest may begin: Monday 00:00 without history for the
     /// person, else the end of their last earlier work (before Monday, or after it for a night
     /// running into Monday).
+    /// Where this week's two-week rest period began (`weekly_rest: 72h-per-14-days`), in minutes
+    /// from its Monday: 0 in the first week of a pair, −7×24 h in the second.
+    public var restPeriodStart = 0
+
     public func restOrigin(of staff: StaffID) -> Int {
         guard let last = priorWork[staff]?.map(\.end).max() else { return 0 }
         return last

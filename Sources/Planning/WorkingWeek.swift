@@ -193,7 +193,7 @@ enum PlanningRules {
         ResponsibilityRule(), ClientTaskRule(), AppointmentRule(), AttendanceChoiceRule(),
         StaffingRatioRule(), LeadLevelRule(), SkillNeedRule(),
         NoDoubleBookingRule(), PersonDayCapacityRule(), WeeklyHoursRule(), ShiftLengthRule(), ReducedDailyRestRule(),
-        NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(),
+        NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(), RollingRestRule(),
         ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(),
         ContractHoursObjective(), ContinuityObjective(), VisitorContinuityRule(),
         WishObjective(), KeyWorkerObjective(), FairnessObjective(), RotationObjective(),
@@ -202,7 +202,7 @@ enum PlanningRules {
     /// Per-person rules, cheapest first (the oracle stops at the first broken one).
     static let personWeek: [any PersonWeekRule] = [
         WeeklyHoursRule(), NoDoubleBookingRule(), HomeTravelRule(), ShiftLengthRule(), ReducedDailyRestRule(),
-        NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(),
+        NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(), RollingRestRule(),
         ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(),
     ]
 

@@ -98,7 +98,7 @@ struct WorkingTimeCheck {
             }
         }
         let label = { (shift: Shift) in shift.span.label(in: self.scenario.week) }
-        var shortenedAt: Int? = nil
+        var shortened: [(begins: Int, length: Int, mine: Bool, before: Shift)] = []
         for (index, shift) in shifts.enumerated() {
             let limit = shift.sleep ? 24 * 60 : shift.isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
             // A sleeping duty by its span; other shifts by their working time (breaks out).
@@ -115,12 +115,22 @@ struct WorkingTimeCheck {
             if shift.sleep, next.mine, rest < rules.minDailyRestMinutes {
                 violations.append(Violation(rule: "rest after sleeping shift", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h after a duty with a sleeping shift (\(label(shift))); at least \(formatted(Double(rules.minDailyRestMinutes) / 60)) h"))
             }
-            if rest < rules.minDailyRestMinutes {
-                // ATW 5:3: the daily rest may be shortened once in every 7×24 h.
-                if let before = shortenedAt, shift.end - before < 7 * 1440, next.mine {
-                    violations.append(Violation(rule: "daily rest", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h before \(label(next)), the second shortened daily rest within 7×24 h; at least \(formatted(Double(rules.minDailyRestMinutes) / 60)) h"))
-                }
-                shortenedAt = shift.end
+            if rest < rules.minDailyRestMinutes { shortened.append((shift.end, rest, next.mine, next)) }
+        }
+        // ATW 5:3: the daily rest may be shortened once in every 7×24 h; a collective agreement
+        // may allow more (`daily_rest_reductions`): a rest shorter than some allowed length
+        // spends a shortening of that length or a shorter one.
+        let allowed = ([(rules.reducedDailyRestMinutes, 1)] + rules.furtherRestReductions.map { ($0.minutes, $0.times) })
+            .filter { $0.0 < rules.minDailyRestMinutes }.sorted { $0.0 < $1.0 }
+        for (position, rest) in shortened.enumerated() where rest.mine {
+            let recent = shortened[...position].filter { rest.begins - $0.begins < 7 * 1440 }
+            for (index, tier) in allowed.enumerated() {
+                let threshold = index + 1 < allowed.count ? allowed[index + 1].0 : rules.minDailyRestMinutes
+                let spent = recent.filter { $0.length < threshold }.count
+                let times = allowed[...index].reduce(0) { $0 + $1.1 }
+                guard rest.length < threshold, spent > times else { continue }
+                violations.append(Violation(rule: "daily rest", message: "\(staffID) rests \(formatted(Double(rest.length) / 60)) h before \(label(rest.before)), shortened rest number \(spent) below \(formatted(Double(threshold) / 60)) h within 7×24 h; \(times) allowed (shortest \(formatted(Double(tier.0) / 60)) h)"))
+                break
             }
         }
         // ATW 5:8: after three or more night shifts in a row, the series rest before any
@@ -182,17 +192,69 @@ struct WorkingTimeCheck {
                 violations.append(Violation(rule: "weekends worked", message: "\(staffID) works this weekend after \(before) weekend(s) in the 3 weeks before; at most \(limit) in 4 weeks"))
             }
         }
-        // Weekly rest inside Monday 00:00 – Sunday 24:00 (a rest that began before Monday counts
-        // from the end of the history's last work).
-        var free = earlier.map(\.end).max() ?? 0
-        var longest = 0
-        for interval in week.sorted() {
-            longest = max(longest, min(interval.start, PlanningWeek.minutesPerWeek) - free)
-            free = max(free, interval.end)
+        switch rules.weeklyRest {
+        case .everySevenDays:
+            // Weekly rest inside Monday 00:00 – Sunday 24:00 (a rest that began before Monday
+            // counts from the end of the history's last work).
+            var free = earlier.map(\.end).max() ?? 0
+            var longest = 0
+            for interval in week.sorted() {
+                longest = max(longest, min(interval.start, PlanningWeek.minutesPerWeek) - free)
+                free = max(free, interval.end)
+            }
+            longest = max(longest, PlanningWeek.minutesPerWeek - free)
+            if longest < rules.minWeeklyRestMinutes {
+                violations.append(Violation(rule: "weekly rest", message: "\(staffID)'s longest rest this week is \(formatted(Double(longest) / 60)) h; at least \(formatted(Double(rules.minWeeklyRestMinutes) / 60)) h"))
+            }
+        case .seventyTwoPerFourteenDays:
+            // ATW 5:5: 72 h in each two weeks of the plan (judged in the second), in pieces of
+            // at least 32 h; a rest begun before the pair counts from the end of the last work.
+            let pairStart = history.restPeriodStart
+            if pairStart < 0, !week.isEmpty {
+                let all = (earlier + week).sorted()
+                var restFrom = all.filter { $0.end <= pairStart }.map(\.end).max() ?? pairStart
+                var pieces: [Int] = []
+                for interval in all where interval.end > pairStart {
+                    if interval.start > restFrom { pieces.append(interval.start - restFrom) }
+                    restFrom = max(restFrom, interval.end)
+                }
+                pieces.append(PlanningWeek.minutesPerWeek - restFrom)
+                let counted = pieces.filter { $0 >= 32 * 60 }.reduce(0, +)
+                if counted < 72 * 60 {
+                    violations.append(Violation(rule: "weekly rest", message: "\(staffID) rests \(formatted(Double(counted) / 60)) h in pieces of 32 h or more in the two weeks ending this Sunday; at least 72 h"))
+                }
+            }
         }
-        longest = max(longest, PlanningWeek.minutesPerWeek - free)
-        if longest < rules.minWeeklyRestMinutes {
-            violations.append(Violation(rule: "weekly rest", message: "\(staffID)'s longest rest this week is \(formatted(Double(longest) / 60)) h; at least \(formatted(Double(rules.minWeeklyRestMinutes) / 60)) h"))
+        // A collective agreement's rolling rest: every window of its length ending this week
+        // holds an uninterrupted rest (a window the history alone broke is not reported).
+        if let rolling = rules.rollingRest, !week.isEmpty {
+            let everything = (earlier + week).sorted()
+            func longestRest(in window: WeekInterval, of work: [WeekInterval]) -> Int {
+                var from = window.start, longest = 0
+                for interval in work where interval.end > window.start && interval.start < window.end {
+                    longest = max(longest, interval.start - from)
+                    from = max(from, interval.end)
+                }
+                return max(longest, window.end - from)
+            }
+            // Whether a window holds the rest changes only where a gap's part inside it passes
+            // the rest's length: at a gap's start + rest − length and its end − rest. Trying the
+            // window starts at and beside those points (and the first) tries every case.
+            let (first, last) = (-rolling.periodMinutes + 1, PlanningWeek.minutesPerWeek - rolling.periodMinutes)
+            var starts: Set<Int> = [first, last]
+            var from = Int.min / 4
+            for interval in everything {
+                for point in [from + rolling.minutes - rolling.periodMinutes, interval.start - rolling.minutes] { starts.formUnion([point - 1, point, point + 1]) }
+                from = max(from, interval.end)
+            }
+            starts.formUnion([from + rolling.minutes - rolling.periodMinutes - 1, from + rolling.minutes - rolling.periodMinutes])
+            for start in starts.filter({ $0 >= first && $0 <= last }).sorted() {
+                let window = WeekInterval(start: start, end: start + rolling.periodMinutes)
+                if longestRest(in: window, of: everything) < rolling.minutes, longestRest(in: window, of: earlier.sorted()) >= rolling.minutes {
+                    violations.append(Violation(rule: "rolling rest", message: "\(staffID) has no rest of \(formatted(Double(rolling.minutes) / 60)) h in the \(rolling.periodMinutes / 1440)×24 h \(window.label(in: scenario.week))"))
+                    break
+                }
+            }
         }
         return violations
     }

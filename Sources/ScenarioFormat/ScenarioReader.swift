@@ -210,6 +210,15 @@ final class ScenarioReader {
 
     func readLabourRules(_ node: ValueNode) -> LabourRules {
         var rules = LabourRules()
+        // The preset gives the starting values; every field set beside it overrides its value.
+        if case let .mapping(pairs) = node.content, let preset = pairs.first(where: { $0.key == "preset" })?.value, let text = values.text(preset) {
+            if let known = LabourPreset(rawValue: text.trimmingSpaces) {
+                rules = known.rules
+            } else {
+                log.report(preset, "`\(text)` is not a labour-rules preset",
+                           hint: "use \(LabourPreset.allCases.map(\.rawValue).joined(separator: ", ")), or leave `preset` out for the Working Hours Act")
+            }
+        }
         let names: [(String, WritableKeyPath<LabourRules, Int>)] = [
             ("max_shift_hours", \.maxShiftMinutes), ("max_night_shift_hours", \.maxNightShiftMinutes),
             ("max_week_hours", \.maxWeekMinutes), ("min_daily_rest_hours", \.minDailyRestMinutes),
@@ -223,15 +232,45 @@ final class ScenarioReader {
             ("max_consecutive_working_days", \.maxConsecutiveWorkingDays, 1, 13), ("min_consecutive_days_off", \.minConsecutiveDaysOff, 1, 7),
             ("max_weekends_worked", \.maxWeekendsWorked, 0, 4),
         ]
-        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks"],
+        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks", "daily_rest_reductions", "rolling_rest"],
                                   what: "labour_rules") else { return rules }
-        if let preset = fields.optional("preset"), let text = values.text(preset), text != "atw" {
-            log.report(preset, "preset `\(text)` is not built into this version",
-                       hint: "use `preset: atw` (the Working Hours Act) and set the collective agreement's values field by field")
+        if let mode = fields.optional("weekly_rest"), let text = values.text(mode) {
+            if let known = WeeklyRestMode(rawValue: text.trimmingSpaces) {
+                rules.weeklyRest = known
+            } else {
+                log.report(mode, "`\(text)` is not a weekly rest rule",
+                           hint: "use `every-7-days` (min_weekly_rest_hours in every week) or `72h-per-14-days` (72 h in each two weeks, in pieces of at least 32 h)")
+            }
         }
-        if let mode = fields.optional("weekly_rest"), let text = values.text(mode), text != "every-7-days" {
-            log.report(mode, text == "72h-per-14-days" ? "weekly_rest `72h-per-14-days` is not built into this version" : "`\(text)` is not a weekly rest rule",
-                       hint: "use `every-7-days` (36 h in every week, min_weekly_rest_hours)")
+        if let list = fields.optional("daily_rest_reductions") {
+            if fields.optional("reduced_daily_rest_hours") != nil {
+                log.report(list, "both reduced_daily_rest_hours and daily_rest_reductions are set",
+                           hint: "keep one: daily_rest_reductions lists every shortening, e.g. [{hours: 8, times: 1}, {hours: 10, times: 1}]")
+            }
+            let reductions = readRestReductions(list)
+            if let shortest = reductions.first {
+                rules.reducedDailyRestMinutes = shortest.minutes
+                rules.furtherRestReductions = Array(reductions.dropFirst())
+                if shortest.times > 1 { rules.furtherRestReductions.append(RestReduction(minutes: shortest.minutes, times: shortest.times - 1)) }
+            } else {
+                rules.reducedDailyRestMinutes = rules.minDailyRestMinutes
+                rules.furtherRestReductions = []
+            }
+        }
+        if let rolling = fields.optional("rolling_rest") {
+            if case .scalar = rolling.content, values.text(rolling).map({ ["none", "null", "~", ""].contains($0) }) == true {
+                rules.rollingRest = nil
+            } else if let parts = Fields(rolling, log: log, allowed: ["hours", "days"], what: "rolling_rest") {
+                let hint = "write `{hours: 32, days: 9}`: 32 h of uninterrupted rest in every 9×24 h"
+                if let hours = parts.required("hours", hint: hint).flatMap({ values.number($0, exclusive: true, what: "rolling_rest.hours") }),
+                   let days = parts.required("days", hint: hint).flatMap({ values.integer($0, minimum: 2, what: "rolling_rest.days") }) {
+                    if days > 14 || hours >= Double(days * 24) {
+                        log.report(rolling, "\(hours) h of rest in every \(days)×24 h cannot be meant", hint: "use at most 14 days and fewer hours than the period holds")
+                    } else {
+                        rules.rollingRest = RollingRest(minutes: Int((hours * 60).rounded()), periodMinutes: days * 1440)
+                    }
+                }
+            }
         }
         if let factor = fields.optional("sleep_hours_factor"), let value = values.number(factor, what: "sleep_hours_factor") {
             if value > 1 {
@@ -278,6 +317,28 @@ final class ScenarioReader {
                        hint: "set it to at most min_daily_rest_hours; equal to it means the rest is never shortened")
         }
         return rules
+    }
+
+    /// `daily_rest_reductions: [{hours: 8, times: 1}, {hours: 10, times: 1}]`: the shortenings of
+    /// the daily rest allowed in every 7×24 h, shortest first; `[]` for none.
+    func readRestReductions(_ node: ValueNode) -> [RestReduction] {
+        guard case let .sequence(items) = node.content else {
+            log.report(node, "expected a list of shortened rests, found \(node.kindName)", hint: "write `daily_rest_reductions: [{hours: 8, times: 1}, {hours: 10, times: 1}]`, or `[]` for none")
+            return []
+        }
+        var reductions: [RestReduction] = []
+        for item in items {
+            guard let parts = Fields(item, log: log, allowed: ["hours", "times"], what: "a shortened rest") else { continue }
+            let hint = "write e.g. `{hours: 8, times: 1}`"
+            guard let hours = parts.required("hours", hint: hint).flatMap({ values.number($0, exclusive: true, what: "hours") }) else { continue }
+            let times = parts.optional("times").flatMap { values.integer($0, minimum: 1, what: "times") } ?? 1
+            guard hours <= 24 else {
+                log.report(item, "a daily rest of \(hours) h cannot be meant", hint: "write the shortened rest in hours, below min_daily_rest_hours")
+                continue
+            }
+            reductions.append(RestReduction(minutes: Int((hours * 60).rounded()), times: times))
+        }
+        return reductions.sorted { $0.minutes < $1.minutes }
     }
 
     /// `breaks: [{after_hours: 5.5, minutes: 30}, …]`: more than `after_hours` of work in a shift

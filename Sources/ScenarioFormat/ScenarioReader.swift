@@ -81,7 +81,7 @@ final class ScenarioReader {
         let appointments = top.optional("appointments").map { readAppointments($0, context: context, clients: clients) } ?? [:]
         if variant == nil, let variants = top.optional("variants") { _ = readVariants(variants) }
 
-        let history = top.optional("history").map { readHistory($0, week: week, staff: staff) } ?? WorkHistory()
+        let history = top.optional("history").map { readHistory($0, week: week, staff: staff, locations: locations) } ?? WorkHistory()
         guard let week else { return nil }
         var scenario = Scenario(name: name, week: week, timeStepMinutes: timeStep, settings: settings, scale: scale,
                                 products: products, locations: locations, staff: staff, clients: clients,
@@ -365,7 +365,7 @@ final class ScenarioReader {
 
     /// `history`: the roster before the first Monday (`roster_file`, a roster.csv written earlier)
     /// and the counts it cannot show.
-    func readHistory(_ node: ValueNode, week: PlanningWeek?, staff: [StaffID: Staff]) -> WorkHistory {
+    func readHistory(_ node: ValueNode, week: PlanningWeek?, staff: [StaffID: Staff], locations: [LocationID: Location] = [:]) -> WorkHistory {
         var history = WorkHistory()
         guard let fields = Fields(node, log: log, allowed: ["roster_file", "night_shifts_16_weeks", "sundays_worked_52_weeks"], what: "history") else { return history }
         for (name, keyPath) in [("night_shifts_16_weeks", \WorkHistory.nightShifts16Weeks), ("sundays_worked_52_weeks", \WorkHistory.sundaysWorked52Weeks)] {
@@ -385,14 +385,15 @@ final class ScenarioReader {
             }
         }
         if let fileNode = fields.optional("roster_file"), let week {
-            readHistoryRoster(fileNode, week: week, staff: staff, into: &history)
+            readHistoryRoster(fileNode, week: week, staff: staff, locations: locations, into: &history)
         }
         return history
     }
 
     /// The rows of an earlier roster.csv that start before the first Monday: each person's work
     /// of the last eight days, and their nights of 16 weeks and Sundays of 52 weeks.
-    private func readHistoryRoster(_ fileNode: ValueNode, week: PlanningWeek, staff: [StaffID: Staff], into history: inout WorkHistory) {
+    private func readHistoryRoster(_ fileNode: ValueNode, week: PlanningWeek, staff: [StaffID: Staff], locations: [LocationID: Location],
+                                   into history: inout WorkHistory) {
         guard let name = values.text(fileNode) else { return }
         let path = name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)
         guard let text = try? InputFile.text(atPath: path, limit: InputFile.largestCSVBytes).get() else {
@@ -427,6 +428,9 @@ final class ScenarioReader {
             let id = StaffID(row["staff_id"] ?? "")
             // Rows of people no longer on staff, and rows from the first Monday on, do not bind this plan.
             guard staff[id] != nil else { continue }
+            // On-call duty (a group row at an on-call session) left the person free: no work to look back on.
+            if row["activity"] == "group", let location = locations[LocationID(row["location"] ?? "")],
+               location.sessions.first(where: { $0.name == row["ref"] })?.kind == .onCall { continue }
             let from = week.startMinute(of: date) + start
             guard from < 0 else { continue }
             let interval = WeekInterval(start: from, end: week.startMinute(of: date) + (end > start ? end : end + 1440))

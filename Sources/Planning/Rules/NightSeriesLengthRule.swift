@@ -38,11 +38,11 @@ extension WeekModel {
                 for next in entries.indices where next > chain.last! && follows(chain.last!, next) { try extend(chain + [next]) }
             }
             for first in entries.indices { try extend([first]) }
-            if rows >= 20_000 {
-                // Too many chains to list: keep the person to one fewer session in every such
-                // stretch by forbidding their night sessions (safe, and never met in real weeks).
-                for entry in entries where entry.isNight { if let variable = entry.variable { try model.add(variable <= 0, name: modelName("no_night_series", person.id.rawValue, entry.interval.start)) } }
-            }
+            // Too many chains to list (a floater who may work every shift of several houses has
+            // millions): the rows written stand, and the oracle judges the rest; a model roster
+            // that breaks the rule is repaired by it (`GroupStaffing.repair`). Forbidding such a
+            // person's nights instead would cut off the construction's roster and every roster
+            // that uses a floater at night.
         }
     }
 }

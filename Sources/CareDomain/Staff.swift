@@ -83,6 +83,12 @@ public struct Staff: Sendable, Hashable, Identifiable {
         !isVolunteer && self.level >= level
     }
 
+    /// Counts towards a group session's ratio: a professional of at least `level` holding every
+    /// discipline (`skills` of the products present) the session asks.
+    public func counts(atLeast level: QualificationLevel, holding disciplines: Set<String>) -> Bool {
+        isProfessional(atLeast: level) && disciplines.isSubset(of: skills)
+    }
+
     public func mayWork(at location: LocationID) -> Bool { locations?.contains(location) ?? true }
 
     /// Someone limited to named locations works only there: no visits in clients' homes.

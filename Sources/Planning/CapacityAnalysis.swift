@@ -29,10 +29,12 @@ enum CapacityAnalysis {
             let workers = rows.compactMap { scenario.staff[$0.staff] }
             let presentClients = present.compactMap { scenario.clients[$0] }
             let level = session.countedLevel(present: presentClients, products: scenario.products)
-            let counted = workers.filter { $0.isProfessional(atLeast: level) }.count
+            let disciplines = session.disciplines(present: presentClients, products: scenario.products)
+            let counted = workers.filter { $0.counts(atLeast: level, holding: disciplines) }.count
             let required = session.requiredProfessionals(present: presentClients, products: scenario.products)
             let missingStaff = missing.filter { $0.kind == .staffing }.reduce(0.0) { $0 + $1.hours }
-            let staffingKey = Key(level: level, skill: "")
+            // A product's disciplines are part of what a counted professional is (`ggz+verzorging`).
+            let staffingKey = Key(level: level, skill: HireAnalysis.label(disciplines))
             // Demand is what the rules ask; staff above it is welcome but not demand.
             demand[staffingKey, default: 0] += Double(min(counted, required)) * session.hours + missingStaff
             uncovered[staffingKey, default: 0] += missingStaff
@@ -50,7 +52,8 @@ enum CapacityAnalysis {
         let limitHours = Double(scenario.labourRules.maxWeekMinutes) / 60
         return demand.keys.sorted().map { key in
             let supply = scenario.staff.values.filter { person in
-                person.isProfessional(atLeast: key.level) && (key.skill.isEmpty || key.skill == "lead" || person.skills.contains(key.skill))
+                person.isProfessional(atLeast: key.level)
+                    && (key.skill.isEmpty || key.skill == "lead" || key.skill.split(separator: "+").allSatisfy { person.skills.contains(String($0)) })
             }
             let available = supply.reduce(0.0) { $0 + min($1.maxHours, limitHours) }
             let short = uncovered[key] ?? 0

@@ -50,15 +50,17 @@ enum HireAnalysis {
             let hours = rows.reduce(0.0) { $0 + $1.hours }
             let count = min(12, max(Int(peak.rounded(.up)), Int((hours / weekHours).rounded(.up))) + 1)
             let levels = Set(sessions.map(\.countedLevel) + sessions.flatMap { $0.leads.map(\.level) })
+            // Vacancies hold the disciplines of the location's products, so that they count.
+            let disciplines = sessions.reduce(into: Set<String>()) { $0.formUnion($1.disciplines) }
             for level in levels.sorted() {
-                result += make(count, level: level, skills: [], location: location, scenario: scenario)
+                result += make(count, level: level, skills: disciplines, location: location, scenario: scenario)
             }
             var skillLevels: [String: QualificationLevel] = [:]
             for session in sessions {
                 for (skill, _) in session.skills { skillLevels[skill] = max(skillLevels[skill] ?? session.countedLevel, session.countedLevel) }
             }
             for skill in skillLevels.keys.sorted() {
-                result += make(min(count, 3), level: skillLevels[skill]!, skills: [skill], location: location, scenario: scenario)
+                result += make(min(count, 3), level: skillLevels[skill]!, skills: disciplines.union([skill]), location: location, scenario: scenario)
             }
         }
 

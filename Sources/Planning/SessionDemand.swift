@@ -8,6 +8,9 @@ struct SessionDemand: Sendable {
     let optionalClients: [Client]
     /// The level every counted professional needs: the highest `min_level` of the products present.
     let countedLevel: QualificationLevel
+    /// The disciplines (product `skills`) every counted professional holds: those of every product
+    /// that may be present (the model's; `disciplines(present:)` for the clients actually present).
+    var disciplines: Set<String> = []
     /// Lead levels asked by the products present, with the clients who bring each.
     let leads: [(level: QualificationLevel, clients: [Client])]
     /// Skills the clients present need, with the clients who need each.
@@ -35,6 +38,11 @@ struct SessionDemand: Sendable {
     /// The counted level for the clients actually present (the model uses every product that might be).
     func countedLevel(present: [Client], products: [ProductID: Product]) -> QualificationLevel {
         present.compactMap { products[$0.product]?.minLevel }.max() ?? self.countedLevel
+    }
+
+    /// The disciplines of the products of the clients present.
+    func disciplines(present: [Client], products: [ProductID: Product]) -> Set<String> {
+        present.reduce(into: Set<String>()) { $0.formUnion(products[$1.product]?.skills ?? []) }
     }
 
     /// max(`min_staff`, ceil(Σ 1 / ratio)) for the clients present, in whole numbers as the model counts it.
@@ -67,6 +75,7 @@ struct SessionDemand: Sendable {
             }
             return SessionDemand(
                 session: session, fixedClients: fixed, optionalClients: optional, countedLevel: countedLevel,
+                disciplines: products.reduce(into: Set<String>()) { $0.formUnion($1.skills) },
                 leads: leadClients.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                 skills: skillClients.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                 capacity: scenario.locations[session.location]?.capacity)
@@ -96,8 +105,9 @@ extension SessionStaffing {
             let clients = (demand.fixedClients + demand.optionalClients).filter { ids.contains($0.id) }
             let required = clients.isEmpty ? demand.session.minStaff : demand.requiredProfessionals(present: clients, products: scenario.products)
             let level = demand.countedLevel(present: clients, products: scenario.products)
+            let disciplines = demand.disciplines(present: clients, products: scenario.products)
             let lead = demand.leads.filter { $0.clients.contains { ids.contains($0.id) } }.map(\.level).max()
-            let counted = (rostered[id] ?? []).compactMap { scenario.staff[$0] }.filter { $0.isProfessional(atLeast: level) }.count
+            let counted = (rostered[id] ?? []).compactMap { scenario.staff[$0] }.filter { $0.counts(atLeast: level, holding: disciplines) }.count
             return SessionStaffing(location: id.location, slot: id.slot, clientsPresent: clients.count, requiredProfessionals: required,
                                    lead: lead, rosteredProfessionals: counted)
         }

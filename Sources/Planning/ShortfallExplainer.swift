@@ -50,23 +50,25 @@ struct ShortfallExplainer {
         var rows: [UncoveredDemand] = []
         for need in week.needs(in: index) {
             switch need {
-            case let .professionals(missing, level):
+            case let .professionals(missing, level, disciplines):
                 let required = week.requiredProfessionals(in: index)
-                let counted = workers.filter { $0.isProfessional(atLeast: level) }.count
+                let counted = workers.filter { $0.counts(atLeast: level, holding: disciplines) }.count
+                let holding = disciplines.isEmpty ? "" : " with \(disciplines.sorted().joined(separator: ", "))"
+                let houdend = disciplines.isEmpty ? "" : " met \(disciplines.sorted().joined(separator: ", "))"
                 let why = present.isEmpty ? "the session asks min_staff \(session.minStaff)"
                     : "\(present.count) client\(present.count == 1 ? "" : "s") present need\(present.count == 1 ? "s" : "") \(required) counted professional\(required == 1 ? "" : "s")"
                 let waarom = present.isEmpty ? "de sessie vraagt min_staff \(session.minStaff)"
                     : "\(present.count) aanwezige cliënt\(present.count == 1 ? "" : "en") \(present.count == 1 ? "vraagt" : "vragen") \(required) getelde professional\(required == 1 ? "" : "s")"
                 rows.append(row(.staffing, need: .professionals(count: missing, level: level), count: missing,
                                 reason: reason(session: index, qualifies: need.isMet(by:),
-                                               lead: PlannerText(en: "\(why) (\(level.orHigher)), \(counted) rostered",
-                                                                 nl: "\(waarom) (\(level.orHigher(in: .nl))), \(counted) ingeroosterd"))))
+                                               lead: PlannerText(en: "\(why) (\(level.orHigher)\(holding)), \(counted) rostered",
+                                                                 nl: "\(waarom) (\(level.orHigher(in: .nl))\(houdend)), \(counted) ingeroosterd"))))
             case let .lead(level):
                 rows.append(row(.lead, need: .lead(level), count: 1,
                                 reason: reason(session: index, qualifies: need.isMet(by:),
                                                lead: PlannerText(en: "no professional of \(level.orHigher) present to hold end responsibility",
                                                                  nl: "geen professional van \(level.orHigher(in: .nl)) aanwezig voor de eindverantwoordelijkheid"))))
-            case let .skill(skill, _):
+            case let .skill(skill, _, _):
                 let ids = Set(present.map(\.id))
                 let needing = (demand.skills.first { $0.skill == skill }?.clients ?? []).filter { ids.contains($0.id) }
                 rows.append(row(.skill, need: .skill(skill), count: 1,

@@ -35,9 +35,12 @@ struct MaximalityCheck {
             default: level = counted
             }
             let working = Set((roster.assignments.filter { $0.activity == .group && $0.location == location && $0.interval == interval && $0.ref == row.ref }).map(\.staff))
+            // A counted professional (staffing, skill) also holds the products' disciplines.
+            let disciplines = row.kind == .lead ? [] : products.reduce(into: Set<String>()) { $0.formUnion($1.skills) }
             for person in scenario.staff.values.sorted(by: { $0.id < $1.id }) {
                 guard !person.isVolunteer, person.level >= level, !working.contains(person.id) else { continue }
                 if let skill, !person.skills.contains(skill) { continue }
+                guard disciplines.allSatisfy(person.skills.contains) else { continue }
                 let added = RosterAssignment(staff: person.id, activity: .group, interval: interval, location: location,
                                              area: scenario.locations[location]?.area, clients: row.clientsPresent,
                                              products: Array(Set(present.map(\.product))).sorted(), role: .professional, ref: session.slot.name)

@@ -64,7 +64,9 @@ struct SessionCheck {
         let products = Set(clients.map(\.product)).compactMap { scenario.products[$0] }
         let people = rows.compactMap { scenario.staff[$0.staff] }
         let minLevel = products.map(\.minLevel).max() ?? scenario.scale.levels[0]
-        let counted = people.filter { !$0.isVolunteer && $0.level >= minLevel }
+        // SCENARIO.md 1.1: every counted professional also holds the products' `skills` (disciplines).
+        let disciplines = products.reduce(into: Set<String>()) { $0.formUnion($1.skills) }
+        let counted = people.filter { !$0.isVolunteer && $0.level >= minLevel && disciplines.allSatisfy($0.skills.contains) }
         // ceil(Σ 1/ratio) in whole numbers: Σ (L / ratio) over clients, divided by L and rounded up.
         let ratios = clients.map { session.ratio ?? scenario.products[$0.product]?.ratio ?? 1 }
         var common = 1

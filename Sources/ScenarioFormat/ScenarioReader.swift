@@ -509,10 +509,6 @@ final class ScenarioReader {
             let evaluation = fields.optional("evaluation_months").flatMap { values.integer($0, minimum: 1, what: "evaluation_months") }
             let officeHours = fields.optional("office_hours").flatMap { values.windows($0, what: "office hours") } ?? []
             let trajectory = fields.optional("max_trajectory_months").flatMap { values.integer($0, minimum: 1, what: "evaluation_months") }
-            if let node = fields.optional("skills"), setting == .group {
-                log.report(node, "a discipline (`skills`) on a group product is not built into this version",
-                           hint: "give the clients who need it `needs: [...]`, so each session has someone who holds it")
-            }
             if let node = fields.optional("responsible_skills"), responsibleLevel == nil {
                 log.report(node, "responsible_skills without a responsible_level", hint: "add `responsible_level: hbo`, or remove responsible_skills")
             }

@@ -100,7 +100,7 @@ struct GroupStaffing {
     private func meet(_ need: GroupNeed, in session: Int, week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
         var count: Int
         switch need {
-        case let .professionals(missing, _): count = missing
+        case let .professionals(missing, _, _): count = missing
         case .lead, .skill: count = 1
         }
         let location = week.demands[session].session.location

@@ -2,19 +2,19 @@ import CareDomain
 
 /// What a group session still lacks, given who works it and which clients are present.
 enum GroupNeed: Hashable, Sendable {
-    /// Counted professionals of at least `level` (ratio and `min_staff`).
-    case professionals(count: Int, level: QualificationLevel)
+    /// Counted professionals of at least `level` holding `disciplines` (ratio and `min_staff`).
+    case professionals(count: Int, level: QualificationLevel, disciplines: Set<String> = [])
     /// A professional of at least the product's `lead_level`.
     case lead(QualificationLevel)
     /// A counted professional holding a skill a present client needs.
-    case skill(String, level: QualificationLevel)
+    case skill(String, level: QualificationLevel, disciplines: Set<String> = [])
 
     /// Whether one more person like `staff` meets (part of) this need.
     func isMet(by staff: Staff) -> Bool {
         switch self {
-        case let .professionals(_, level): staff.isProfessional(atLeast: level)
+        case let .professionals(_, level, disciplines): staff.counts(atLeast: level, holding: disciplines)
         case let .lead(level): staff.isProfessional(atLeast: level)
-        case let .skill(skill, level): staff.isProfessional(atLeast: level) && staff.skills.contains(skill)
+        case let .skill(skill, level, disciplines): staff.counts(atLeast: level, holding: disciplines) && staff.skills.contains(skill)
         }
     }
 }
@@ -61,25 +61,30 @@ struct GroupWeek {
         demands[session].countedLevel(present: present(in: session), products: scenario.products)
     }
 
+    func disciplines(in session: Int) -> Set<String> {
+        demands[session].disciplines(present: present(in: session), products: scenario.products)
+    }
+
     /// What the session still lacks: leads first, then skills, then counted professionals.
     func needs(in session: Int) -> [GroupNeed] {
         let demand = demands[session]
         let present = present(in: session)
         let ids = Set(present.map(\.id))
         let level = countedLevel(in: session)
+        let disciplines = disciplines(in: session)
         let people = workers[session]
         var needs: [GroupNeed] = []
         for (lead, clients) in demand.leads where clients.contains(where: { ids.contains($0.id) }) {
             if !people.contains(where: { $0.isProfessional(atLeast: lead) }) { needs.append(.lead(lead)) }
         }
         for (skill, clients) in demand.skills where clients.contains(where: { ids.contains($0.id) }) {
-            if !people.contains(where: { $0.isProfessional(atLeast: level) && $0.skills.contains(skill) }) {
-                needs.append(.skill(skill, level: level))
+            if !people.contains(where: { $0.counts(atLeast: level, holding: disciplines) && $0.skills.contains(skill) }) {
+                needs.append(.skill(skill, level: level, disciplines: disciplines))
             }
         }
-        let counted = people.filter { $0.isProfessional(atLeast: level) }.count
+        let counted = people.filter { $0.counts(atLeast: level, holding: disciplines) }.count
         let required = requiredProfessionals(in: session)
-        if counted < required { needs.append(.professionals(count: required - counted, level: level)) }
+        if counted < required { needs.append(.professionals(count: required - counted, level: level, disciplines: disciplines)) }
         return needs
     }
 

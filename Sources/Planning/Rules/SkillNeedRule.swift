@@ -6,7 +6,7 @@ extension WeekModel {
     func addSkillNeeds() throws {
         for demand in demands {
             for (skill, clients) in demand.skills {
-                let holders = workers(in: demand.id) { $0.isProfessional(atLeast: demand.countedLevel) && $0.skills.contains(skill) }
+                let holders = workers(in: demand.id) { $0.counts(atLeast: demand.countedLevel, holding: demand.disciplines) && $0.skills.contains(skill) }
                 let shortfall = try model.addVariable(modelName("short_skill", demand.id, skill), kind: .binary)
                 skillShortfall[demand.id, default: []].append((skill, shortfall))
                 try addPresenceCover(holders + shortfall, clients: clients, demand: demand, name: modelName("skill", demand.id, skill))

@@ -9,7 +9,8 @@ extension WeekModel {
     /// integer coefficients and 10 clients at 1:5 ask exactly 2, not 2.0000000000000004.
     func addStaffingRatio() throws {
         for demand in demands {
-            let counted = workers(in: demand.id) { $0.isProfessional(atLeast: demand.countedLevel) }
+            // Every product that may be present sets the level and the disciplines, so the row never counts too many.
+            let counted = workers(in: demand.id) { $0.counts(atLeast: demand.countedLevel, holding: demand.disciplines) }
             let ratios = demand.possibleClients.map { demand.ratio(for: $0, products: scenario.products) }
             let scale = Double(ratios.reduce(1, leastCommonMultiple))
             var required = LinearExpression()

@@ -41,6 +41,9 @@ public struct ObjectiveWeights: Sendable {
     /// Per backward rotation (late → early, night → late within 24 h): above a face at a location,
     /// as a wish of weight 1, so a quick return is avoided wherever someone else can take it.
     public var backwardRotation = 3.0
+    /// Per person on an on-call duty: it has no hours and no cost, so without a price of its own
+    /// a roster could put anyone on call; below a face, far below any uncovered need.
+    public var onCallDuty = 1.0
     /// Per euro of employer cost.
     public var costPerEuro = 0.005
 

@@ -507,6 +507,25 @@ struct CommandLineTests {
         }
     }
 
+    @Test("Huis Eik under the CAO Gehandicaptenzorg: two weeks planned and checked, one person on call a night, on-call and breaks out of working time")
+    func collectiveAgreementHome() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = Self.packageRoot.appendingPathComponent("scenarios/wonen-eik-cao-gehandicaptenzorg.yaml").path
+        let out = folder.appendingPathComponent("out").path
+        let run = try zorgrooster("solve", scenario, "--out", out, "--quiet", "--time-limit", "20")
+        #expect(run.status == 0, "\(run.stderr)")
+        let checked = try zorgrooster("check", scenario, out)
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
+        let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(roster.filter { $0.hasSuffix(",bereikbaar") }.count == 14, "one person on call each of the 14 nights")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
+        let assigned = try #require(summary?["assigned_hours"] as? Double), working = try #require(summary?["working_hours"] as? Double)
+        let breaks = try #require(summary?["break_hours"] as? Double)
+        // 14 on-call nights of 8 h count nothing, sleeping shifts 75%, breaks not at all.
+        #expect(working < assigned - 14 * 8 && breaks > 0, "assigned \(assigned), working \(working), breaks \(breaks)")
+    }
+
     @Test("compare: golden table and compare.csv on a small file; each variant has its own folder; a broken variant is a row with its error and the rest still solve; --name names the command line's variant")
     func compareGolden() throws {
         let folder = try temporaryFolder()

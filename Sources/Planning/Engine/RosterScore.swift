@@ -27,6 +27,7 @@ struct RosterScore {
             hours[row.staff, default: 0] += row.activity == .group
                 ? Double(WorkingTime.minutes(alone: scenario.workPiece(row), rules: scenario.labourRules)) / 60 : row.interval.hours
             if row.activity == .group, let location = row.location { faces.insert("\(row.staff) \(location)") }
+            if scenario.dutyKind(of: row) == .onCall { total += weights.onCallDuty }
         }
         for responsibility in responsibilities { hours[responsibility.staff, default: 0] += Double(responsibility.coordinationMinutes) / 60 }
         total += Double(faces.count) * weights.faceAtLocation

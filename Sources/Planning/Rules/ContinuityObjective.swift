@@ -17,6 +17,9 @@ extension WeekModel {
                 }
                 objective.add(present, coefficient: weights.faceAtLocation)
             }
+            for session in sessions where session.demand.session.kind == .onCall {
+                objective.add(session.variable, coefficient: weights.onCallDuty)
+            }
             if let cost = person.hourlyCost, cost > 0 {
                 objective.add(workedHours(of: person), times: cost * weights.costPerEuro)
             }

@@ -46,6 +46,11 @@ final class WeekModel {
     /// Per session, the only people offered (nil: everyone the calendar allows). A model this
     /// restricted still gives valid rosters, but its bound is not a bound of the week.
     var offered: [GroupSessionID: Set<StaffID>]? = nil
+    /// Hours per person the hours row allows above the limit: where the roster the model starts
+    /// from has breaks its rows cannot see (a session joined to visits or another session
+    /// without a pause), so that roster stays a solution of the model (its warm start). The
+    /// oracle, which counts whole shifts, keeps every roster within the true limit.
+    var hoursAllowance: [StaffID: Double] = [:]
 
     init(scenario: Scenario, demands: [SessionDemand], staff: [Staff], tasks: [ClientTask] = [],
          responsibilities: [ResponsibilityDemand] = [], appointments: [AppointmentDemand] = [],

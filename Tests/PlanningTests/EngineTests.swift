@@ -67,6 +67,24 @@ struct EngineTests {
         #expect(RosterChecker(scenario: scenario).check(outcome.roster).isEmpty)
     }
 
+    @Test("A roster whose joined sessions hold a break the model cannot see is still the model's warm start")
+    func warmStartWithJoinedBreaks() throws {
+        // 08:00–12:00 and 12:00–16:00 on two days: the model counts 8 h a day, the Act 7.5 h (a
+        // 30-minute break in the joined shift), so one person with max_hours 15 takes all four.
+        let yaml = tinyScenario(sessions: """
+              - {name: ochtend, days: mon-tue, from: "08:00", to: "12:00"}
+              - {name: middag, days: mon-tue, from: "12:00", to: "16:00"}
+        """, staff: "  s1: {level: mbo3, contract_hours: 15}", clients: clientLines(3, attends: "[mon ochtend, mon middag, tue ochtend, tue middag]"))
+        let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
+        let lines = LogLines()
+        var options = PlanningOptions(timeLimitSeconds: 20, relativeGap: 0)
+        options.log = { lines.append($0) }
+        let outcome = try RosterPlanner(solver: GLPKSolver()).plan(scenario, options: options)
+        #expect(outcome.roster.assignments.count == 4)
+        #expect(outcome.summary.warmStart.map { !$0.contains("not used") } == true, "\(outcome.summary.warmStart ?? "none")")
+        #expect(RosterChecker(scenario: scenario).check(outcome.roster).isEmpty)
+    }
+
     @Test("Each reason names the rule that really keeps each person out: adding them breaks exactly that rule")
     func trueReasons() throws {
         let yaml = tinyScenario(lead: "mbo4", sessions: """

@@ -88,6 +88,7 @@ struct PartEngine<S: Solver> {
                 model = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, tasks: offeredWork.tasks,
                                   responsibilities: offeredWork.responsibilities, appointments: offeredWork.appointments,
                                   weights: options.weights, name: part.name)
+                model.hoursAllowance = hoursAllowance(of: around)
                 if restricted {
                     model.offered = offered(around: around.groupWeek, staffing: staffing)
                     log("pass \(pass): model restricted to \(model.offered!.values.reduce(0) { $0 + $1.count }) person-session pairs (of \(size)): the search improves within it, the bound is computed apart")
@@ -245,6 +246,30 @@ struct PartEngine<S: Solver> {
                                         candidates: demand.candidates + [person], isFixed: demand.isFixed)
         }
         return AmbulatoryDemand(tasks: tasks, responsibilities: responsibilities, appointments: modelWork.appointments)
+    }
+
+    /// Per person, how far the model's hours row counts `candidate` above the limit (the model
+    /// takes a session's break as if it stood alone and client work in full; a shift that joins
+    /// them may need a longer break, so a candidate the oracle keeps within the limit may count
+    /// above it): what the row must allow so the candidate is a solution of the model.
+    private func hoursAllowance(of candidate: Candidate) -> [StaffID: Double] {
+        let rules = scenario.labourRules
+        var counted: [StaffID: Int] = [:]
+        // On-call duty counts nothing in either.
+        for row in candidate.assignments where scenario.dutyKind(of: row) != .onCall {
+            counted[row.staff, default: 0] += row.activity == .group ? WorkingTime.minutes(alone: scenario.workPiece(row), rules: rules)
+                : row.interval.minutes
+        }
+        for row in candidate.responsibilities { counted[row.staff, default: 0] += row.coordinationMinutes }
+        // Only what the candidate needs above the limit: any more would be room the model could
+        // give to other work that the true limit does not have.
+        var allowance: [StaffID: Double] = [:]
+        for person in part.staff {
+            let limit = min(person.maxHours, Double(rules.maxWeekMinutes) / 60)
+            let over = Double(counted[person.id] ?? 0) / 60 - limit
+            if over > 1e-9 { allowance[person.id] = over }
+        }
+        return allowance
     }
 
     // MARK: size and bound

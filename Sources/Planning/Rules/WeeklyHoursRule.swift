@@ -8,7 +8,7 @@ extension WeekModel {
             let limit = min(person.maxHours, Double(scenario.labourRules.maxWeekMinutes) / 60)
             let hours = workedHours(of: person)
             guard !hours.isEmpty else { continue }
-            try model.add(hours <= limit, name: modelName("max_hours", person.id.rawValue))
+            try model.add(hours <= limit + (hoursAllowance[person.id] ?? 0), name: modelName("max_hours", person.id.rawValue))
         }
     }
 

@@ -266,7 +266,14 @@ public func periodOutputFiles(_ weeks: [PlannedWeek], language: ReportLanguage =
     let (summary, hires) = periodSummary(weeks)
     var files = PersonCalendar.periodFiles(weeks.map { ($0.outcome.roster, $0.scenario) })
     files["roster.csv"] = try merged("roster.csv", weekColumn: false)
-    for name in ["uncovered.csv", "capacity.csv", "capacity-by-day.csv", "responsibility.csv"] { files[name] = try merged(name, weekColumn: true) }
+    for name in ["uncovered.csv", "capacity.csv", "capacity-by-day.csv"] { files[name] = try merged(name, weekColumn: true) }
+    // `fixed` says what the scenario fixed: a later week keeps the first week's professional
+    // (`PlanningPeriod`), which is the plan's choice, not the scenario's.
+    files["responsibility.csv"] = try OutputFiles.periodCSV(weeks.map { week in
+        var asGiven = week.scenario
+        for (id, client) in first.scenario.clients { asGiven.clients[id]?.responsible = client.responsible }
+        return (week.scenario.week, OutputFiles.responsibilityCSV(week.outcome.roster, scenario: asGiven))
+    }, weekColumn: true)
     files["wishes.csv"] = try merged("wishes.csv", weekColumn: false)
     let weekly = weeks.map { $0.outcome.summary.withPreferences(of: $0.outcome.roster, in: $0.scenario) }
     var whole = summary

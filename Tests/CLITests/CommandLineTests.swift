@@ -507,6 +507,29 @@ struct CommandLineTests {
         }
     }
 
+    @Test("A period with end responsibility: later weeks keep the first week's professional, and check passes the period (fixed stays the scenario's)")
+    func periodResponsibilityChecks() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try writeScenario("""
+        version: 1
+        week: 2026-W12
+        weeks: 2
+        products: {dag: {setting: group, ratio: 5, min_level: mbo2, responsible_level: mbo4, coordination_minutes: 30}}
+        locations: {huis: {sessions: [{name: ochtend, days: mon, from: "09:00", to: "12:30"}]}}
+        staff: {s1: {level: mbo4, contract_hours: 8}, s2: {level: mbo4, contract_hours: 8}}
+        clients:
+          c1: {product: dag, location: huis, attends: [mon ochtend]}
+          c2: {product: dag, location: huis, attends: [mon ochtend]}
+        """, in: folder)
+        let out = folder.appendingPathComponent("out").path
+        #expect(try zorgrooster("solve", scenario, "--out", out, "--quiet").status == 0)
+        let rows = try String(contentsOfFile: out + "/responsibility.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(rows.count == 4 && rows.allSatisfy { $0.contains(",false,") }, "\(rows)")
+        let checked = try zorgrooster("check", scenario, out)
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
+    }
+
     @Test("Huis Eik under the CAO Gehandicaptenzorg: two weeks planned and checked, one person on call a night, on-call and breaks out of working time")
     func collectiveAgreementHome() throws {
         let folder = try temporaryFolder()

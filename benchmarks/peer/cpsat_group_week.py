@@ -88,6 +88,21 @@ def main():
     reduced_rest = min(daily_rest, int(rules.get("reduced_daily_rest_hours", 8) * 60))
     night_rest = int(rules.get("min_rest_after_night_hours", 14) * 60)
     weekly_rest = int(rules.get("min_weekly_rest_hours", 36) * 60)
+    # SCENARIO.md 1.1: breaks are out of working time (ATW 5:4 by default). The peer counts each
+    # session's break as if it stood alone in its shift, as zorgrooster's model does; the
+    # families measured here never join two sessions into one shift, so it is exact for them.
+    breaks = rules.get("breaks", [{"after_hours": 5.5, "minutes": 30}, {"after_hours": 10, "minutes": 45}])
+    tiers = sorted((int(round(b["after_hours"] * 60)), int(b["minutes"])) for b in breaks)
+
+    def working(minutes):
+        best = None
+        for k in range(len(tiers) + 1):
+            pause = max([m for _, m in tiers[:k]], default=0)
+            ceiling = tiers[k][0] if k < len(tiers) else None
+            need = max(0, pause, 0 if ceiling is None else minutes - ceiling)
+            best = need if best is None else min(best, need)
+        return minutes - (best if tiers and minutes > tiers[0][0] else 0)
+
     travel = s.get("travel") or {}
     default_travel = int(travel.get("default_minutes", 0))
     products = s["products"]
@@ -224,14 +239,14 @@ def main():
         if not mine:
             continue
         x = {i: work[pid, i] for i in mine}
-        minutes_worked = sum((sessions[i]["end"] - sessions[i]["begin"]) * x[i] for i in mine)
+        minutes_worked = sum(working(sessions[i]["end"] - sessions[i]["begin"]) * x[i] for i in mine)
         m.Add(minutes_worked <= int(min(p.get("max_hours", max_week), max_week) * 60))
         over = m.NewIntVar(0, 10080, f"over_{pid}")
         m.Add(over >= minutes_worked - int(p.get("contract_hours", 0) * 60))
         terms.append((4 * SCALE // 60, over))
         cost = p.get("hourly_cost", 0) or 0
         for i in mine:
-            terms.append((round(cost * 0.005 * (sessions[i]["end"] - sessions[i]["begin"]) / 60 * SCALE), x[i]))
+            terms.append((round(cost * 0.005 * working(sessions[i]["end"] - sessions[i]["begin"]) / 60 * SCALE), x[i]))
         for loc in sorted({sessions[i]["loc"] for i in mine}):
             face = m.NewBoolVar(f"face_{pid}_{loc}")
             for i in mine:

@@ -60,11 +60,13 @@ struct WeekLowerBound {
             guard covered > 0 else { continue }
             let cheapest = able.map(rate).min()!
             let first = leadRate.map { max($0, cheapest) } ?? cheapest
-            terms.cost += demand.hours * (first + Double(covered - 1) * cheapest)
+            // Cost and contract hours see working time (breaks out), as the score does; shortfall sees presence.
+            let working = demand.workingHours(scenario.labourRules)
+            terms.cost += working * (first + Double(covered - 1) * cheapest)
             let location = demand.session.location
-            hoursAt[location, default: 0] += Double(covered) * demand.hours
+            hoursAt[location, default: 0] += Double(covered) * working
             mostAtOnce[location] = max(mostAtOnce[location] ?? 0, covered)
-            sessionHours += Double(covered) * demand.hours
+            sessionHours += Double(covered) * working
         }
         var facesAlone = 0.0, facesWithHours = 0.0
         for (location, hours) in hoursAt.sorted(by: { $0.key < $1.key }) {
@@ -118,7 +120,7 @@ struct WeekLowerBound {
         var capacity: [StaffID: Double] = [:]
         for (index, demand) in demands.enumerated() where demand.session.location == location {
             for person in eligible[index] where person.isProfessional(atLeast: scenario.scale.levels.first!) {
-                capacity[person.id, default: 0] += demand.hours
+                capacity[person.id, default: 0] += demand.workingHours(scenario.labourRules)
             }
         }
         let people = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0) })

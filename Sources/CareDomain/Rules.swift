@@ -82,7 +82,12 @@ public struct LabourRules: Sendable, Hashable {
     public static let seriesBreakMinutes = 24 * 60
 
     /// Minutes within the reduced rest window: a rest at least this long ends a shift.
-    public var shiftBreakMinutes: Int { min(restReductions.first?.minutes ?? minDailyRestMinutes, minDailyRestMinutes) }
+    /// (Read in every inner loop of the oracle and the model: no arrays made.)
+    public var shiftBreakMinutes: Int {
+        var shortest = min(reducedDailyRestMinutes, minDailyRestMinutes)
+        for reduction in furtherRestReductions where reduction.minutes < shortest { shortest = reduction.minutes }
+        return shortest
+    }
 
     /// Night shifts in a row that ask `restAfterNightSeriesMinutes` after the last of them.
     public static let nightSeriesLength = 3

@@ -39,15 +39,21 @@ public enum WorkingTime {
     /// still needs inside its work: the least `b` with, for every rule, work − b not above its
     /// threshold or pauses + b at least its minutes.
     public static func breakMinutes(work: Int, pauses: Int, rules: [BreakRule]) -> Int {
-        let tiers = rules.sorted { ($0.afterMinutes, $0.minutes) < ($1.afterMinutes, $1.minutes) }
-        guard let first = tiers.first, work > first.afterMinutes else { return 0 }
-        // Tier k: a pause of at least tier k's minutes (0 for none), and work no longer than the
-        // next tier's threshold.
+        // Asked for every piece of work the oracle weighs: no allocation, the rules taken in
+        // threshold order (as the reader and the default keep them; sorted here only if not).
+        guard !rules.isEmpty else { return 0 }
+        var inOrder = true
+        for index in rules.indices.dropFirst() where rules[index - 1].afterMinutes > rules[index].afterMinutes { inOrder = false }
+        let tiers = inOrder ? rules : rules.sorted { ($0.afterMinutes, $0.minutes) < ($1.afterMinutes, $1.minutes) }
+        guard work > tiers[0].afterMinutes else { return 0 }
+        // Tier k: a pause of at least the largest of the first k tiers' minutes (none for k = 0),
+        // and work no longer than tier k's threshold (none past the last).
         var best = Int.max
+        var pause = 0
         for k in 0...tiers.count {
-            let pause = k == 0 ? 0 : tiers[..<k].map(\.minutes).max() ?? 0
-            let ceiling = k < tiers.count ? tiers[k].afterMinutes : Int.max
-            let needed = max(0, pause - pauses, ceiling == Int.max ? 0 : work - ceiling)
+            if k > 0 { pause = max(pause, tiers[k - 1].minutes) }
+            var needed = max(0, pause - pauses)
+            if k < tiers.count { needed = max(needed, work - tiers[k].afterMinutes) }
             best = min(best, needed)
         }
         return best
@@ -96,12 +102,36 @@ public enum WorkingTime {
     /// Working minutes of a person's pieces of work: per shift, its work less the break it still
     /// needs, plus its sleeping time times `sleep_hours_factor`.
     public static func minutes(_ pieces: [WorkPiece], rules: LabourRules) -> Int {
-        shifts(pieces, rules: rules).reduce(0) { $0 + $1.workingMinutes(rules) }
+        // The oracle asks this for every candidate: one pass, no arrays, when the pieces are in
+        // time order (they nearly always are).
+        var inOrder = true
+        for index in pieces.indices.dropFirst() where pieces[index].interval < pieces[index - 1].interval { inOrder = false; break }
+        guard inOrder else { return shifts(pieces, rules: rules).reduce(0) { $0 + $1.workingMinutes(rules) } }
+        var total = 0
+        var current: Shift? = nil
+        for piece in pieces {
+            let interval = piece.interval
+            if var shift = current, interval.start - shift.end < rules.shiftBreakMinutes {
+                let gap = max(0, interval.start - shift.end)
+                if gap >= pausePieceMinutes { shift.pauses += gap }
+                if piece.isSleep { shift.sleep += interval.minutes } else { shift.work += interval.minutes }
+                shift.end = max(shift.end, interval.end)
+                current = shift
+            } else {
+                if let shift = current { total += shift.workingMinutes(rules) }
+                current = Shift(work: piece.isSleep ? 0 : interval.minutes, pauses: 0, sleep: piece.isSleep ? interval.minutes : 0,
+                                start: interval.start, end: interval.end)
+            }
+        }
+        if let shift = current { total += shift.workingMinutes(rules) }
+        return total
     }
 
     /// Working minutes of one piece standing alone in its shift.
     public static func minutes(alone piece: WorkPiece, rules: LabourRules) -> Int {
-        minutes([piece], rules: rules)
+        let minutes = piece.interval.minutes
+        if piece.isSleep { return Int((Double(minutes) * rules.sleepHoursFactor).rounded()) }
+        return minutes - breakMinutes(work: minutes, pauses: 0, rules: rules.breaks)
     }
 }
 

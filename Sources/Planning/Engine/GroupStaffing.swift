@@ -43,6 +43,9 @@ struct GroupStaffing {
         }
     }
 
+    /// Whether the person's calendar allows the session at all (location, availability, absence, length).
+    func isEligible(_ person: StaffID, for session: Int) -> Bool { eligibility[person]?[session] == .eligible }
+
     /// Why `person` cannot take `session` now, as the rule that forbids it; nil when they can.
     func violation(_ person: Staff, session: Int, in week: GroupWeek, plans: [StaffID: PersonPlan]) -> RuleViolation? {
         if week.works(person.id, in: session) { return .alreadyThere }

@@ -118,9 +118,11 @@ struct WeekLowerBound {
     /// location alone would put above their contract.
     private func teamAt(_ location: LocationID, hours: Double, atOnce: Int) -> (faces: (fewest: Int, best: Int), above: Double) {
         var capacity: [StaffID: Double] = [:]
+        let lowest = scenario.scale.levels.first!
         for (index, demand) in demands.enumerated() where demand.session.location == location {
-            for person in eligible[index] where person.isProfessional(atLeast: scenario.scale.levels.first!) {
-                capacity[person.id, default: 0] += demand.workingHours(scenario.labourRules)
+            let working = demand.workingHours(scenario.labourRules)
+            for person in eligible[index] where person.isProfessional(atLeast: lowest) {
+                capacity[person.id, default: 0] += working
             }
         }
         let people = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0) })

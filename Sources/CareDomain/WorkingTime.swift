@@ -144,18 +144,20 @@ extension Scenario {
     /// Each person's working minutes in `roster`: timed rows shift by shift (breaks out, sleep
     /// with its factor) plus the coordination time of the clients they are responsible for.
     public func workingMinutes(of roster: Roster) -> [StaffID: Int] {
-        var pieces: [StaffID: [WorkPiece]] = [:]
-        // On-call duty is no working time.
-        for row in roster.assignments where dutyKind(of: row) != .onCall { pieces[row.staff, default: []].append(workPiece(row)) }
-        var minutes = pieces.mapValues { WorkingTime.minutes($0, rules: labourRules) }
+        var minutes = workPieces(of: roster).mapValues { WorkingTime.minutes($0, rules: labourRules) }
         for row in roster.responsibilities { minutes[row.staff, default: 0] += row.coordinationMinutes }
         return minutes
     }
 
     /// Each person's unpaid break minutes in `roster`.
     public func breakMinutes(of roster: Roster) -> [StaffID: Int] {
+        workPieces(of: roster).mapValues { WorkingTime.shifts($0, rules: labourRules).reduce(0) { $0 + $1.breakMinutes(labourRules) } }
+    }
+
+    /// Each person's timed rows as working time sees them; on-call duty is no working time.
+    private func workPieces(of roster: Roster) -> [StaffID: [WorkPiece]] {
         var pieces: [StaffID: [WorkPiece]] = [:]
         for row in roster.assignments where dutyKind(of: row) != .onCall { pieces[row.staff, default: []].append(workPiece(row)) }
-        return pieces.mapValues { WorkingTime.shifts($0, rules: labourRules).reduce(0) { $0 + $1.breakMinutes(labourRules) } }
+        return pieces
     }
 }

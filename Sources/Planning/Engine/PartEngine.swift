@@ -254,13 +254,7 @@ struct PartEngine<S: Solver> {
     /// above it): what the row must allow so the candidate is a solution of the model.
     private func hoursAllowance(of candidate: Candidate) -> [StaffID: Double] {
         let rules = scenario.labourRules
-        var counted: [StaffID: Int] = [:]
-        // On-call duty counts nothing in either.
-        for row in candidate.assignments where scenario.dutyKind(of: row) != .onCall {
-            counted[row.staff, default: 0] += row.activity == .group ? WorkingTime.minutes(alone: scenario.workPiece(row), rules: rules)
-                : row.interval.minutes
-        }
-        for row in candidate.responsibilities { counted[row.staff, default: 0] += row.coordinationMinutes }
+        let counted = RosterScore.modelMinutes(candidate.assignments, responsibilities: candidate.responsibilities, in: scenario)
         // Only what the candidate needs above the limit: any more would be room the model could
         // give to other work that the true limit does not have.
         var allowance: [StaffID: Double] = [:]

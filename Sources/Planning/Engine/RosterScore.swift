@@ -18,18 +18,12 @@ struct RosterScore {
             default: total += row.hours * weights.uncoveredCarePerHour
             }
         }
-        var hours: [StaffID: Double] = [:]
+        let hours = Self.modelMinutes(assignments, responsibilities: responsibilities, in: scenario).mapValues { Double($0) / 60 }
         var faces: Set<String> = []
         for row in assignments {
-            // Hours as the model counts them: a group session as if alone in its shift (break
-            // out, sleep with its factor), client work in full; so a roster scores what its model
-            // solution does and the model's bound holds for the score.
-            hours[row.staff, default: 0] += row.activity == .group
-                ? Double(WorkingTime.minutes(alone: scenario.workPiece(row), rules: scenario.labourRules)) / 60 : row.interval.hours
             if row.activity == .group, let location = row.location { faces.insert("\(row.staff) \(location)") }
             if scenario.dutyKind(of: row) == .onCall { total += weights.onCallDuty }
         }
-        for responsibility in responsibilities { hours[responsibility.staff, default: 0] += Double(responsibility.coordinationMinutes) / 60 }
         total += Double(faces.count) * weights.faceAtLocation
         for person in staff { total += weights.priceOfHours(hours[person.id] ?? 0, by: person, in: scenario) }
         let visitsByClient = Dictionary(grouping: assignments.filter { $0.activity == .visit }) { $0.clients.first }
@@ -46,6 +40,20 @@ struct RosterScore {
             }
         }
         return total + softPreferences(assignments)
+    }
+
+    /// Each person's minutes as the model's hours row counts them: a group session as if alone in
+    /// its shift (break out, sleep with its factor), on-call duty none, client work in full, plus
+    /// coordination; so a roster scores what its model solution does, the model's bound holds
+    /// for the score, and `PartEngine` sees what the row would count for a roster.
+    static func modelMinutes(_ assignments: [RosterAssignment], responsibilities: [Responsibility], in scenario: Scenario) -> [StaffID: Int] {
+        var minutes: [StaffID: Int] = [:]
+        for row in assignments where scenario.dutyKind(of: row) != .onCall {
+            minutes[row.staff, default: 0] += row.activity == .group
+                ? WorkingTime.minutes(alone: scenario.workPiece(row), rules: scenario.labourRules) : row.interval.minutes
+        }
+        for row in responsibilities { minutes[row.staff, default: 0] += row.coordinationMinutes }
+        return minutes
     }
 
     /// Wishes, key workers and fairness, priced as their rules in the model price them.

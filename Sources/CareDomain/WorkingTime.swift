@@ -83,48 +83,41 @@ public enum WorkingTime {
     /// rest is one shift), in time order.
     public static func shifts(_ pieces: [WorkPiece], rules: LabourRules) -> [Shift] {
         var shifts: [Shift] = []
-        for piece in pieces.sorted(by: { $0.interval < $1.interval }) {
-            let interval = piece.interval
-            if var last = shifts.last, interval.start - last.end < rules.shiftBreakMinutes {
-                let gap = max(0, interval.start - last.end)
-                if gap >= pausePieceMinutes { last.pauses += gap }
-                if piece.isSleep { last.sleep += interval.minutes } else { last.work += interval.minutes }
-                last.end = max(last.end, interval.end)
-                shifts[shifts.count - 1] = last
-            } else {
-                shifts.append(Shift(work: piece.isSleep ? 0 : interval.minutes, pauses: 0, sleep: piece.isSleep ? interval.minutes : 0,
-                                    start: interval.start, end: interval.end))
-            }
-        }
+        forEachShift(pieces, rules: rules) { shifts.append($0) }
         return shifts
     }
 
     /// Working minutes of a person's pieces of work: per shift, its work less the break it still
     /// needs, plus its sleeping time times `sleep_hours_factor`.
     public static func minutes(_ pieces: [WorkPiece], rules: LabourRules) -> Int {
-        // The oracle asks this for every candidate: one pass, no arrays, when the pieces are in
-        // time order (they nearly always are).
+        var total = 0
+        forEachShift(pieces, rules: rules) { total += $0.workingMinutes(rules) }
+        return total
+    }
+
+    /// Each shift of the pieces in time order, made in one pass. The oracle asks for every
+    /// candidate, and the pieces nearly always come in order: they are sorted only when not.
+    private static func forEachShift(_ pieces: [WorkPiece], rules: LabourRules, _ body: (Shift) -> Void) {
         var inOrder = true
         for index in pieces.indices.dropFirst() where pieces[index].interval < pieces[index - 1].interval { inOrder = false; break }
-        guard inOrder else { return shifts(pieces, rules: rules).reduce(0) { $0 + $1.workingMinutes(rules) } }
-        var total = 0
+        let ordered = inOrder ? pieces : pieces.sorted { $0.interval < $1.interval }
+        let shiftBreak = rules.shiftBreakMinutes
         var current: Shift? = nil
-        for piece in pieces {
+        for piece in ordered {
             let interval = piece.interval
-            if var shift = current, interval.start - shift.end < rules.shiftBreakMinutes {
+            if var shift = current, interval.start - shift.end < shiftBreak {
                 let gap = max(0, interval.start - shift.end)
                 if gap >= pausePieceMinutes { shift.pauses += gap }
                 if piece.isSleep { shift.sleep += interval.minutes } else { shift.work += interval.minutes }
                 shift.end = max(shift.end, interval.end)
                 current = shift
             } else {
-                if let shift = current { total += shift.workingMinutes(rules) }
+                if let shift = current { body(shift) }
                 current = Shift(work: piece.isSleep ? 0 : interval.minutes, pauses: 0, sleep: piece.isSleep ? interval.minutes : 0,
                                 start: interval.start, end: interval.end)
             }
         }
-        if let shift = current { total += shift.workingMinutes(rules) }
-        return total
+        if let shift = current { body(shift) }
     }
 
     /// Working minutes of one piece standing alone in its shift.

@@ -42,8 +42,10 @@ public struct ObjectiveWeights: Sendable {
     /// as a wish of weight 1, so a quick return is avoided wherever someone else can take it.
     public var backwardRotation = 3.0
     /// Per person on an on-call duty: it has no hours and no cost, so without a price of its own
-    /// a roster could put anyone on call; below a face, far below any uncovered need.
-    public var onCallDuty = 1.0
+    /// a roster could put anyone on call. Above twice `unfairPerSession`, the most one more duty
+    /// can take off the fairness term (the person's own deviation and the shares of the rest),
+    /// so nobody is put on call beyond the need to even out nights; far below any uncovered need.
+    public var onCallDuty = 2.5
     /// Per euro of employer cost.
     public var costPerEuro = 0.005
 

@@ -42,7 +42,12 @@ struct WorkingWeek {
     static func onCallClash(_ onCall: [TimedWork], work: [TimedWork], prior: [WeekInterval]) -> RuleViolation? {
         for duty in onCall {
             if let earlier = prior.first(where: { $0.overlaps(duty.interval) }) { return .busy("work before this week (until \(earlier.description))") }
-            if let other = work.first(where: { $0.interval != duty.interval && $0.interval.overlaps(duty.interval) }) {
+        }
+        // Every piece against every other (a sleeping shift at the same hours as the duty too;
+        // only the duty itself is left out, by position).
+        let sorted = work.enumerated().sorted { $0.element.interval < $1.element.interval }
+        for (position, (_, item)) in sorted.enumerated() where item.isOnCall {
+            for (otherPosition, (_, other)) in sorted.enumerated() where otherPosition != position && other.interval.overlaps(item.interval) {
                 return .busy(other.label ?? other.interval.description)
             }
         }

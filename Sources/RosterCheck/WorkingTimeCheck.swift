@@ -106,6 +106,13 @@ struct WorkingTimeCheck {
             if shift.mine, length > limit {
                 violations.append(Violation(rule: shift.sleep ? "sleeping duty length" : shift.isNight ? "night shift length" : "shift length", message: "\(staffID) has a \(shift.isNight ? "night " : "")shift of \(formatted(Double(length) / 60)) h working time (\(label(shift))), the limit is \(formatted(Double(limit) / 60)) h"))
             }
+            // Around the sleep, the awake work is a shift's and keeps its length.
+            if shift.mine, shift.sleep {
+                let awake = workingMinutes(shift.pieces, sleeping: sleeping, sleepFactor: 0)
+                if awake > rules.maxShiftMinutes {
+                    violations.append(Violation(rule: "shift length", message: "\(staffID) works \(formatted(Double(awake) / 60)) h awake around a sleeping shift (\(label(shift))), the limit is \(formatted(Double(rules.maxShiftMinutes) / 60)) h"))
+                }
+            }
             guard index + 1 < shifts.count else { continue }
             let next = shifts[index + 1]
             let rest = next.start - shift.end
@@ -263,7 +270,7 @@ struct WorkingTimeCheck {
     /// than the shortened daily rest apart), the awake minutes less the least break that makes
     /// every break rule hold, found by trying each minute (gaps of 15 minutes or more are
     /// pauses already); sleeping pieces count with `sleep_hours_factor`.
-    private func workingMinutes(_ pieces: [WeekInterval], sleeping: Set<WeekInterval>) -> Int {
+    private func workingMinutes(_ pieces: [WeekInterval], sleeping: Set<WeekInterval>, sleepFactor: Double? = nil) -> Int {
         let rules = scenario.labourRules
         let pieceGap = min(rules.reducedDailyRestMinutes, rules.minDailyRestMinutes)
         var total = 0.0
@@ -277,7 +284,7 @@ struct WorkingTimeCheck {
             while deducted < awake, !rules.breaks.allSatisfy({ awake - deducted <= $0.afterMinutes || pauses + deducted >= $0.minutes }) {
                 deducted += 1
             }
-            total += Double(awake - deducted) + (Double(asleep) * rules.sleepHoursFactor).rounded()
+            total += Double(awake - deducted) + (Double(asleep) * (sleepFactor ?? rules.sleepHoursFactor)).rounded()
             group = []
         }
         for piece in pieces.sorted() {

@@ -196,6 +196,99 @@ extension EngineTests {
     }
 }
 
+extension EngineTests {
+    @Test("Seven shifts in a row with a night: a floater of three houses gets few rows (one per chain of times, only through legal rests), and the eighth shift is still refused by the model and the oracle")
+    func nightSeriesRowsForAFloater() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-series-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Early shifts Friday to Sunday before the week: with Monday to Thursday early and the
+        // Thursday night (after the week's one shortened rest), the night is the eighth in a row.
+        let history = folder.appendingPathComponent("before.csv")
+        try (["date,day,start,end,staff_id,staff_name,activity,location,area,clients,product,role,ref"]
+             + ["2026-03-13", "2026-03-14", "2026-03-15"].map { "\($0),x,07:00,15:00,p,p,group,h1,1000,c1,dag,professional,vroeg" })
+            .joined(separator: "\n").write(to: history, atomically: true, encoding: .utf8)
+        let houses = (1...3).map { house in
+            """
+              h\(house):
+                area: "1000"
+                sessions:
+                  - {name: vroeg, days: mon-sun, from: "07:00", to: "15:00"}
+                  - {name: laat, days: mon-sun, from: "15:00", to: "23:00"}
+                  - {name: nacht, days: mon-sun, from: "23:00", to: "07:00"}
+            """
+        }.joined(separator: "\n")
+        let yaml = """
+        version: 1
+        week: 2026-W12
+        products: {dag: {setting: group, ratio: 5, min_level: mbo2}}
+        labour_rules: {max_shift_hours: 10}
+        history: {roster_file: \(history.path)}
+        locations:
+        \(houses)
+        staff:
+          p: {level: mbo3, contract_hours: 36, max_hours: 60, locations: [h1, h2, h3]}
+        clients:
+          c1: {product: dag, location: h1, attends: [mon vroeg]}
+        """
+        let scenario = try ScenarioLoader.parse(yaml, file: "series.yaml")
+        let demands = SessionDemand.build(for: scenario)
+        let person = scenario.sortedStaff[0]
+        let model = WeekModel(scenario: scenario, demands: demands, staff: [person], weights: .standard, name: "series")
+        try model.build()
+        let rows = model.model.constraints.filter { $0.name.hasPrefix("shifts_in_a_row") }
+        // Per house and chain of sessions this was thousands of rows (20,000, the cap, at three houses).
+        #expect(!rows.isEmpty && rows.count < 200, "\(rows.count) rows")
+        let chosen = demands.filter { demand in
+            let day = demand.session.interval.start / 1440
+            return demand.session.location == LocationID("h2")
+                && ((day <= 3 && demand.session.slot.name == "vroeg") || (day == 3 && demand.session.slot.name == "nacht"))
+        }
+        #expect(chosen.count == 5)
+        let work = chosen.map { TimedWork(interval: $0.session.interval, area: "1000") }
+        #expect(WorkingWeek(staff: person, scenario: scenario).violation(work, coordinationMinutes: 0) == .shiftsInARowWithNight(limit: 7))
+        #expect(WorkingWeek(staff: person, scenario: scenario).violation(Array(work.prefix(4)), coordinationMinutes: 0) == nil)
+        var fixed = model.model
+        for (demand, variable) in model.sessionsByStaff[person.id] ?? [] {
+            fixed.fix(variable, at: chosen.contains { $0.id == demand.id } ? 1 : 0)
+        }
+        #expect(!(try GLPKSolver().solve(fixed, options: SolveOptions(timeLimitSeconds: 10))).status.hasSolution)
+        // Without the night the same week is a solution of the model.
+        var withoutNight = model.model
+        for (demand, variable) in model.sessionsByStaff[person.id] ?? [] {
+            withoutNight.fix(variable, at: chosen.prefix(4).contains { $0.id == demand.id } ? 1 : 0)
+        }
+        #expect(try GLPKSolver().solve(withoutNight, options: SolveOptions(timeLimitSeconds: 10)).status.hasSolution)
+    }
+}
+
+extension EngineTests {
+    @Test("Surplus in a MIP roster is taken out: of two people where one is needed the dearer goes, unless pinned or the other wished not to")
+    func trimSurplus() throws {
+        func week(wish: String = "") throws -> (GroupStaffing, GroupWeek, [SessionDemand]) {
+            let yaml = tinyScenario(staff: """
+              a: {level: mbo3, contract_hours: 8, hourly_cost: 30\(wish)}
+              b: {level: mbo3, contract_hours: 8, hourly_cost: 50}
+            """, clients: clientLines(2))
+            let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
+            let demands = SessionDemand.build(for: scenario)
+            let staffing = GroupStaffing(scenario: scenario, demands: demands, staff: scenario.sortedStaff)
+            var week = GroupWeek(scenario: scenario, demands: demands)
+            for person in scenario.sortedStaff { week.add(person, to: 0) }
+            return (staffing, week, demands)
+        }
+        var (staffing, trimmed, demands) = try week()
+        staffing.trim(&trimmed)
+        #expect(trimmed.workers[0].map(\.id) == [StaffID("a")])
+        var (_, pinned, _) = try week()
+        staffing.trim(&pinned, keeping: ["b \(demands[0].id)"])
+        #expect(pinned.workers[0].map(\.id) == [StaffID("b")], "pinned, b stays; a is the surplus then")
+        var (wishing, wished, _) = try week(wish: ", wishes: [{days: mon, session: ochtend, avoid: true, weight: 5}]")
+        wishing.trim(&wished)
+        #expect(wished.workers[0].map(\.id) == [StaffID("b")], "a wished not to work it: a goes, though cheaper")
+    }
+}
+
 /// Collects log lines from several threads.
 final class LogLines: @unchecked Sendable {
     private var lines: [String] = []

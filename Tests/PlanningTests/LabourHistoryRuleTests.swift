@@ -1,7 +1,7 @@
 import CareDomain
 import Foundation
 import GLPKSolver
-import Planning
+@testable import Planning
 import RosterCheck
 import ScenarioFormat
 import Testing
@@ -201,5 +201,32 @@ struct SleepingShiftTests {
         #expect(outcome.roster.assignments.count == 2, "\(outcome.roster.assignments.map(\.ref))")
         let short = try #require(outcome.uncovered(.staffing).first)
         #expect(short.reason.causes.contains { $0.violation == .restAfterSleepShift(hours: 11) || $0.violation == .sleepDutyTooLong }, "\(short.reason.text)")
+    }
+
+    @Test("Around a sleeping shift the awake work keeps the shift length: sleep, then early and late the next day (16 h awake) is refused")
+    func awakeWorkAroundSleep() throws {
+        let sessions = """
+              - {name: slaap, days: mon, from: "23:00", to: "07:00", kind: sleep}
+              - {name: vroeg, days: tue, from: "07:00", to: "15:00"}
+              - {name: laat, days: tue, from: "15:00", to: "23:00"}
+        """
+        let yaml = tinyScenario(sessions: sessions, staff: "  s1: {level: mbo3, contract_hours: 32}",
+                                clients: clientLines(2, attends: "[mon slaap, tue vroeg, tue laat]"), labour: "labour_rules: {max_shift_hours: 10}")
+        let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
+        let work = scenario.groupSessions.sorted { $0.interval < $1.interval }.map {
+            TimedWork(interval: $0.interval, area: "1000", label: $0.slot.name, isSleep: $0.kind == .sleep, isGroupSession: true)
+        }
+        let oracle = WorkingWeek(staff: scenario.sortedStaff[0], scenario: scenario)
+        #expect(oracle.violation(work, coordinationMinutes: 0) == .shiftTooLong(limitHours: 10))
+        #expect(oracle.violation(Array(work.prefix(2)), coordinationMinutes: 0) == nil, "sleep then the early shift: 16 h duty, 7.5 h awake")
+        let (_, outcome) = try planChecked(yaml)
+        #expect(outcome.roster.assignments.count == 2, "\(outcome.roster.assignments.map(\.ref))")
+        // The checker refuses all three.
+        let rows = work.map { piece in
+            RosterAssignment(staff: StaffID("s1"), activity: .group, interval: piece.interval, location: LocationID("huis"), area: "1000",
+                             clients: [ClientID("c1"), ClientID("c2")], products: [ProductID("dag")], role: .professional, ref: piece.label!)
+        }
+        let violations = RosterChecker(scenario: scenario).check(Roster(assignments: rows, uncovered: []))
+        #expect(violations.contains { $0.rule == "shift length" }, "\(violations)")
     }
 }

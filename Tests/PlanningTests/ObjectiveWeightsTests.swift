@@ -14,7 +14,7 @@ struct ObjectiveWeightsTests {
         #expect(weights.contractDeviationPerHour > weights.faceAtLocation)
         // An hour of a costly person (€80 an hour) weighs less than one new face.
         #expect(weights.faceAtLocation > weights.costPerEuro * 80)
-        #expect(weights.onCallDuty > 0 && weights.onCallDuty < weights.faceAtLocation && weights.uncoveredCarePerHour > 100 * weights.onCallDuty)
+        #expect(weights.onCallDuty > 2 * weights.unfairPerSession && weights.uncoveredCarePerHour > 100 * weights.onCallDuty)
         // Wishes (SCENARIO.md 1.1): below uncovered care (all of a week's important wishes of one
         // person under an hour of care), above cost: the least wish outweighs an 8 h shift at €50.
         #expect(weights.uncoveredCarePerHour > 7 * 3 * 5 * weights.wishPerWeight)

@@ -1,6 +1,6 @@
 import CareDomain
 import GLPKSolver
-import Planning
+@testable import Planning
 import RosterCheck
 import ScenarioFormat
 import Testing
@@ -52,5 +52,25 @@ struct OnCallDutyTests {
         let violations = RosterChecker(scenario: scenario).check(Roster(assignments: outcome.roster.assignments + [added], uncovered: [],
                                                                         responsibilities: outcome.roster.responsibilities))
         #expect(violations.contains { $0.rule == "double booking" }, "\(violations)")
+    }
+
+    @Test("On call at the same hours as a sleeping shift is a double booking for the oracle too, not only for the checker")
+    func notBesideSleepingShift() throws {
+        let sessions = """
+              - {name: slaap, days: mon, from: "23:00", to: "07:00", kind: sleep, min_staff: 1}
+              - {name: wacht, days: mon, from: "23:00", to: "07:00", kind: on-call, min_staff: 1}
+        """
+        let scenario = try ScenarioLoader.parse(tinyScenario(sessions: sessions, staff: "  s1: {level: mbo3, contract_hours: 16}",
+                                                             clients: clientLines(2, attends: "[mon slaap]")), file: "tiny.yaml")
+        let person = scenario.sortedStaff[0]
+        let both = scenario.groupSessions.map { session in
+            TimedWork(interval: session.interval, area: "1000", label: session.slot.name, isSleep: session.kind == .sleep,
+                      isGroupSession: true, isOnCall: session.kind == .onCall)
+        }
+        let verdict = WorkingWeek(staff: person, scenario: scenario).violation(both, coordinationMinutes: 0)
+        guard case .busy? = verdict else { Issue.record("oracle: \(String(describing: verdict))"); return }
+        let (_, outcome) = try planChecked(tinyScenario(sessions: sessions, staff: "  s1: {level: mbo3, contract_hours: 16}",
+                                                        clients: clientLines(2, attends: "[mon slaap]")))
+        #expect(outcome.roster.assignments.count == 1 && outcome.roster.uncovered.count == 1)
     }
 }

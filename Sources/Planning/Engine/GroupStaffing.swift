@@ -71,6 +71,48 @@ struct GroupStaffing {
         }
     }
 
+    /// Takes out of a MIP's roster the people a session does not need: where a session keeps
+    /// every need met without someone (no lead, skill or counted place goes missing) and their
+    /// week keeps every rule without it (taking out a middle piece can make a split shift),
+    /// they are taken out when the objective falls by it (cost, a face, on-call duty; a wish to
+    /// work it keeps them). GLPK stopped at a deadline may hand back such surplus, which no later
+    /// step would remove. Pinned assignments stay.
+    func trim(_ week: inout GroupWeek, keeping pinned: Set<String> = []) {
+        var sessionsOf: [StaffID: [Int]] = [:]
+        for (index, people) in week.workers.enumerated() { for person in people { sessionsOf[person.id, default: []].append(index) } }
+        let fairness = !scenario.settings.fairness.isEmpty
+        for index in week.demands.indices {
+            let needs = week.needs(in: index)
+            // The largest saving first, until no one more can go.
+            while true {
+                var best: (saving: Double, person: Staff, rest: [Int], week: GroupWeek)? = nil
+                for person in week.workers[index] where !person.isVolunteer && !pinned.contains("\(person.id) \(week.demands[index].id)") {
+                    var without = week
+                    without.remove(person.id, from: index)
+                    guard without.needs(in: index) == needs else { continue }
+                    let rest = (sessionsOf[person.id] ?? []).filter { $0 != index }
+                        .sorted { week.demands[$0].session.interval < week.demands[$1].session.interval }
+                    guard WorkingWeek(staff: person, scenario: scenario).violation(rest.map { without.timedWork($0) }, coordinationMinutes: 0) == nil
+                    else { continue }
+                    // Fairness compares people with each other: the whole group side is scored then.
+                    let scorer = RosterScore(scenario: scenario, weights: weights, staff: fairness ? staff : [person], work: AmbulatoryDemand())
+                    let rows = { (week: GroupWeek) -> [RosterAssignment] in
+                        fairness ? week.assignments()
+                            : (sessionsOf[person.id] ?? []).filter { week.works(person.id, in: $0) }.flatMap { week.assignments(of: $0) }.filter { $0.staff == person.id }
+                    }
+                    let saving = scorer.objective(assignments: rows(week), uncovered: [], responsibilities: [])
+                        - scorer.objective(assignments: rows(without), uncovered: [], responsibilities: [])
+                    if saving > 1e-9, best.map({ saving > $0.saving + 1e-9 || (abs(saving - $0.saving) <= 1e-9 && person.id < $0.person.id) }) ?? true {
+                        best = (saving, person, rest, without)
+                    }
+                }
+                guard let chosen = best else { break }
+                week = chosen.week
+                sessionsOf[chosen.person.id] = chosen.rest
+            }
+        }
+    }
+
     /// The greedy first roster: `attends_any` placement, then leads, skills and counted professionals.
     func construct(_ week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
         placeAttendance(&week)

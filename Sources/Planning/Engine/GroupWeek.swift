@@ -97,20 +97,19 @@ struct GroupWeek {
     }
 
     /// The roster rows of the group sessions.
-    func assignments() -> [RosterAssignment] {
-        var rows: [RosterAssignment] = []
-        for (index, demand) in demands.enumerated() {
-            let present = present(in: index)
-            let products = Array(Set(present.map(\.product))).sorted()
-            let area = scenario.locations[demand.session.location]?.area
-            for person in workers[index] {
-                rows.append(RosterAssignment(
-                    staff: person.id, activity: .group, interval: demand.session.interval, location: demand.session.location,
-                    area: area, clients: present.map(\.id), products: products,
-                    role: person.isVolunteer ? .volunteer : .professional, ref: demand.session.slot.name))
-            }
+    func assignments() -> [RosterAssignment] { demands.indices.flatMap(assignments(of:)) }
+
+    /// The roster rows of one session.
+    func assignments(of index: Int) -> [RosterAssignment] {
+        let demand = demands[index]
+        let present = present(in: index)
+        let products = Array(Set(present.map(\.product))).sorted()
+        let area = scenario.locations[demand.session.location]?.area
+        return workers[index].map { person in
+            RosterAssignment(staff: person.id, activity: .group, interval: demand.session.interval, location: demand.session.location,
+                             area: area, clients: present.map(\.id), products: products,
+                             role: person.isVolunteer ? .volunteer : .professional, ref: demand.session.slot.name)
         }
-        return rows
     }
 }
 

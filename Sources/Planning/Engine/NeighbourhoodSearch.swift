@@ -75,11 +75,17 @@ struct NeighbourhoodSearch<S: Solver> {
             let answers = solve(batch, around: incumbent, followers: followers)
             solveSeconds += Date().timeIntervalSince(solveStarted)
             for (hood, answer) in zip(batch, answers) {
-                guard let (subproblem, values, status) = answer else { continue }
+                guard let (subproblem, values, status) = answer else {
+                    log?("neighbourhood \(hood.name): no answer (\(hood.decisions.count) decisions)")
+                    continue
+                }
                 // Onto the incumbent as it now stands: the first answer may already have moved it.
                 let candidate = subproblem.expand(values, onto: incumbent)
                 let candidateValue = week.model.objective.value(in: candidate)
-                guard candidateValue < value - 1e-6, week.model.maximumViolation(of: candidate) < 1e-6 else { continue }
+                guard candidateValue < value - 1e-6, week.model.maximumViolation(of: candidate) < 1e-6 else {
+                    log?("neighbourhood \(hood.name): no better (\(subproblem.model.variables.count) free, \(status), \(String(format: "%.1f", Date().timeIntervalSince(solveStarted))) s)")
+                    continue
+                }
                 log?("neighbourhood \(hood.name): \(String(format: "%.2f", value)) → \(String(format: "%.2f", candidateValue)) (\(subproblem.model.variables.count) free, \(status))")
                 incumbent = candidate
                 value = candidateValue

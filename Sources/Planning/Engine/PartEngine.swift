@@ -93,11 +93,15 @@ struct PartEngine<S: Solver> {
                     model.offered = offered(around: around.groupWeek, staffing: staffing)
                     log("pass \(pass): model restricted to \(model.offered!.values.reduce(0) { $0 + $1.count }) person-session pairs (of \(size)): the search improves within it, the bound is computed apart")
                 }
+                let buildStarted = Date()
                 try model.build()
                 pin(model)
                 variables = model.model.variables.count
                 constraints = model.model.constraints.count
+                log("pass \(pass): model of \(variables) variables and \(constraints) rows built in \(String(format: "%.2f", Date().timeIntervalSince(buildStarted))) s")
+                let warmStarted = Date()
                 let start = WarmStart.values(for: around, in: model, solver: solver, deadline: deadline.capped(at: max(1, deadline.remaining * 0.15)))
+                log("pass \(pass): warm start \(start == nil ? "not found" : "completed") in \(String(format: "%.2f", Date().timeIntervalSince(warmStarted))) s")
                 if pass == 1 { warmStart = start == nil ? "not used (the greedy roster could not be completed in the model)" : nil }
                 incumbent = start
                 guard let start else { break }
@@ -182,6 +186,7 @@ struct PartEngine<S: Solver> {
     private func complete(_ decoded: GroupWeek, staffing: GroupStaffing, model: WeekModel, values: [Double]) -> Candidate {
         var week = decoded
         staffing.repair(&week)
+        staffing.trim(&week, keeping: pinnedWork())
         let plans = makePlans(week)
         staffing.fill(&week, plans: plans)
         return finish(week, plans: plans, staffing: staffing, model: model, values: values)
@@ -204,6 +209,13 @@ struct PartEngine<S: Solver> {
             for person in people { plans[person.id]?.addFixed(week.timedWork(index), location: week.demands[index].session.location) }
         }
         return plans
+    }
+
+    /// The pinned group assignments as "person session" keys (what `GroupStaffing.trim` keeps).
+    private func pinnedWork() -> Set<String> {
+        guard let pins else { return [] }
+        let week = GroupWeek.seeded(from: pins, scenario: scenario, demands: part.demands, staff: part.staff)
+        return Set(part.demands.indices.flatMap { index in week.workers[index].map { "\($0.id) \(part.demands[index].id)" } })
     }
 
     /// Pinned group assignments held at 1 in the model, so neither the search nor branch-and-cut

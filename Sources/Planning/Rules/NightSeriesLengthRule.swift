@@ -9,41 +9,109 @@ extension WeekModel {
     /// sessions (the history's work included) finds whether `limit + 1` shifts can follow each
     /// other; then every such chain with a night among it is forbidden as a whole. One shift a
     /// day never reaches 8 within a week, so most weeks need no row.
+    ///
+    /// Two things keep the chains few (a floater of three houses once had 240,000 rows, which made
+    /// every neighbourhood's LP crawl). Sessions at the same time are one *slot*: no one works two
+    /// at once, so a row over the slots' summed variables forbids exactly what the rows per house
+    /// did. And a chain only follows rests the other rules allow: 14 h after a late night, 11 h
+    /// after a sleeping shift, and no more shortened daily rests within 7×24 h than the rules
+    /// allow; a chain that breaks one of those is already forbidden by that rule's own rows.
     func addNightSeriesLength() throws {
         let rules = scenario.labourRules
         let limit = rules.maxConsecutiveShiftsWithNight
+        let shortenings = rules.restReductionLimits.last?.times ?? 0
         for person in staff {
-            let entries = timeline(of: person)
-            guard entries.count > limit, entries.contains(where: \.isNight), entries.contains(where: { $0.variable != nil }) else { continue }
-            func follows(_ earlier: Int, _ later: Int) -> Bool {
-                let gap = entries[later].interval.start - entries[earlier].interval.end
-                return gap >= rules.shiftBreakMinutes && gap < LabourRules.seriesBreakMinutes
+            let slots = nightSeriesSlots(of: person)
+            guard slots.count > limit, slots.contains(where: \.isNight), slots.contains(where: { !$0.isFixed }) else { continue }
+            /// The rest from `earlier` to `later` if a series may go on through it, and whether it is shortened.
+            func rest(_ earlier: Int, _ later: Int) -> (follows: Bool, shortened: Bool) {
+                let (before, after) = (slots[earlier], slots[later])
+                let gap = after.interval.start - before.interval.end
+                guard gap >= rules.shiftBreakMinutes, gap < LabourRules.seriesBreakMinutes else { return (false, false) }
+                if before.isNight, endsLate(before.interval.end), gap < rules.minRestAfterNightMinutes { return (false, false) }
+                if before.isSleep, gap < rules.minDailyRestMinutes { return (false, false) }
+                return (true, gap < rules.minDailyRestMinutes)
             }
-            var longest = Array(repeating: 1, count: entries.count)
-            for later in entries.indices {
-                for earlier in entries.indices where earlier < later && follows(earlier, later) {
+            var longest = Array(repeating: 1, count: slots.count)
+            for later in slots.indices {
+                for earlier in slots.indices where earlier < later && rest(earlier, later).follows {
                     longest[later] = max(longest[later], longest[earlier] + 1)
                 }
             }
             guard longest.contains(where: { $0 > limit }) else { continue }
             var rows = 0
-            func extend(_ chain: [Int]) throws {
+            // `shortenedAt`: where the chain's shortened rests begin.
+            func extend(_ chain: [Int], shortenedAt: [Int]) throws {
                 guard rows < 20_000 else { return }
                 if chain.count == limit + 1 {
-                    guard chain.contains(where: { entries[$0].isNight }) else { return }
+                    guard chain.contains(where: { slots[$0].isNight }) else { return }
                     rows += 1
-                    try addTogether(chain.map { entries[$0] }, limit: limit, name: modelName("shifts_in_a_row", person.id.rawValue, rows))
+                    try addSlotsTogether(chain.map { slots[$0] }, limit: limit, name: modelName("shifts_in_a_row", person.id.rawValue, rows))
                     return
                 }
-                for next in entries.indices where next > chain.last! && follows(chain.last!, next) { try extend(chain + [next]) }
+                let last = chain.last!
+                for next in slots.indices where next > last {
+                    let (follows, shortened) = rest(last, next)
+                    guard follows else { continue }
+                    var begins = shortenedAt
+                    if shortened {
+                        let begin = slots[last].interval.end
+                        guard begins.filter({ begin - $0 < LabourRules.reducedRestPeriodMinutes }).count < shortenings else { continue }
+                        begins.append(begin)
+                    }
+                    try extend(chain + [next], shortenedAt: begins)
+                }
             }
-            for first in entries.indices { try extend([first]) }
+            for first in slots.indices { try extend([first], shortenedAt: []) }
             // Too many chains to list (a floater who may work every shift of several houses has
             // millions): the rows written stand, and the oracle judges the rest; a model roster
             // that breaks the rule is repaired by it (`GroupStaffing.repair`). Forbidding such a
             // person's nights instead would cut off the construction's roster and every roster
             // that uses a floater at night.
         }
+    }
+
+    /// A person's timeline with the sessions at the same time (and of the same kind) as one slot.
+    private func nightSeriesSlots(of person: Staff) -> [NightSeriesSlot] {
+        var slots: [NightSeriesSlot] = []
+        for entry in timeline(of: person) {
+            if let last = slots.last, last.interval == entry.interval, last.isSleep == entry.isSleep {
+                slots[slots.count - 1].add(entry)
+            } else {
+                slots.append(NightSeriesSlot(entry))
+            }
+        }
+        return slots
+    }
+
+    /// `Σ slots' variables ≤ limit`, a slot with the history's work in it counted as worked.
+    private func addSlotsTogether(_ chain: [NightSeriesSlot], limit: Int, name: String) throws {
+        let fixed = chain.filter(\.isFixed).count
+        let free = chain.filter { !$0.isFixed }.flatMap(\.variables)
+        guard !free.isEmpty else { return }
+        // Where the history alone already fills the series, none of the free work may join.
+        try model.add(LinearExpression.sum(free) <= Double(max(0, limit - fixed)), name: name)
+    }
+}
+
+/// The sessions of one person at one time: at most one of them is worked.
+private struct NightSeriesSlot {
+    let interval: WeekInterval
+    let isSleep: Bool
+    let isNight: Bool
+    var variables: [Variable] = []
+    /// The history's work is here: the slot is worked whatever the roster does.
+    var isFixed = false
+
+    init(_ entry: TimelineEntry) {
+        interval = entry.interval
+        isSleep = entry.isSleep
+        isNight = entry.isNight
+        add(entry)
+    }
+
+    mutating func add(_ entry: TimelineEntry) {
+        if let variable = entry.variable { variables.append(variable) } else { isFixed = true }
     }
 }
 

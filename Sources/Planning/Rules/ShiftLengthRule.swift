@@ -3,7 +3,8 @@ import Optimization
 
 extension WeekModel {
     /// Shift length, night-shift length and the longer rest after a late night (Arbeidstijdenwet);
-    /// a duty with a sleeping shift may last 24 h, has no night work, and 11 h rest follow it.
+    /// a duty with a sleeping shift may last 24 h, has no night work, its awake work stays within
+    /// `max_shift_hours`, and 11 h rest follow it.
     ///
     /// A shift is work separated by less than the (reduced) daily rest, so what the shift length
     /// limits is how long a chain of sessions with short gaps may become. For each person, every
@@ -50,9 +51,10 @@ extension WeekModel {
                     let gap = interval.start - end
                     let chainWork = work + (next.isSleep ? 0 : interval.minutes)
                     let chainPauses = pauses + (gap >= WorkingTime.pausePieceMinutes ? gap : 0)
-                    let tooLong = withSleep ? interval.end - start > DutyKind.longestSleepDutyMinutes
-                        : chainWork - WorkingTime.breakMinutes(work: chainWork, pauses: chainPauses, rules: rules.breaks)
-                            > (night > LabourRules.nightShiftThresholdMinutes ? rules.maxNightShiftMinutes : rules.maxShiftMinutes)
+                    // A duty with a sleeping shift: at most 24 h, and its awake work within the day's shift length.
+                    let awake = chainWork - WorkingTime.breakMinutes(work: chainWork, pauses: chainPauses, rules: rules.breaks)
+                    let tooLong = withSleep ? interval.end - start > DutyKind.longestSleepDutyMinutes || awake > rules.maxShiftMinutes
+                        : awake > (night > LabourRules.nightShiftThresholdMinutes ? rules.maxNightShiftMinutes : rules.maxShiftMinutes)
                     if tooLong {
                         try forbid(chain + [index], nil)
                     } else {
@@ -87,6 +89,8 @@ struct ShiftLengthRule: PersonWeekRule {
             }
             if !shift.prior, shift.sleep {
                 if shift.end - shift.start > DutyKind.longestSleepDutyMinutes { return .sleepDutyTooLong }
+                // The sleep is not work; the awake work around it is a shift's.
+                if shift.awakeWorkingMinutes(rules) > rules.maxShiftMinutes { return .shiftTooLong(limitHours: Double(rules.maxShiftMinutes) / 60) }
             } else if !shift.prior, !shift.isNight, shift.awakeWorkingMinutes(rules) > rules.maxShiftMinutes {
                 return .shiftTooLong(limitHours: Double(rules.maxShiftMinutes) / 60)
             }

@@ -668,8 +668,10 @@ struct CommandLineTests {
             van 4 gekwalificeerd:
               - Esra Yilmaz (s05), Hanneke de Boer (s08): afwezig op 2026-03-19
               - Anouk de Vries (s01): werkt niet op deze locatie
-              - Bram Jansen (s02): aan de urengrens (dit zou 17 van ten hoogste 14 uur worden)
+              - Bram Jansen (s02): aan de urengrens (dit zou
         """), "\(run.stdout)")
+        // How far above depends on the week Bram was given; the limit is the scenario's.
+        #expect(run.stdout.contains("van ten hoogste 14 uur worden)"), "\(run.stdout)")
         let calm = try zorgrooster("explain", out, "--session", "linde", "mon", "ochtend")
         #expect(calm.stdout.contains("Hier is niets ongedekt"))
         // The same in English when the run was in English; the CSV's own columns stay the contract's.
@@ -683,8 +685,9 @@ struct CommandLineTests {
             of 4 qualified:
               - Esra Yilmaz (s05), Hanneke de Boer (s08): absent on 2026-03-19
               - Anouk de Vries (s01): does not work at this location
-              - Bram Jansen (s02): at the hours limit (this would make 17 of at most 14 h)
+              - Bram Jansen (s02): at the hours limit (this would make
         """), "\(told.stdout)")
+        #expect(told.stdout.contains("of at most 14 h)"), "\(told.stdout)")
         let csv = try String(contentsOfFile: out + "/uncovered.csv", encoding: .utf8)
         #expect(csv.contains("lead professional (mbo4 or higher),3.5,\"no professional of mbo4 or higher present to hold end responsibility; of 4 qualified: s05, s08: absent on 2026-03-19;"))
         #expect(csv.contains("eindverantwoordelijke in de sessie (mbo4 of hoger)"))

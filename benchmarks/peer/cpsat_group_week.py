@@ -73,6 +73,7 @@ def main():
     parser.add_argument("scenario")
     parser.add_argument("--time-limit", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--roster", help="write the peer's roster here (staff,location,day,session), to compare")
     args = parser.parse_args()
     started = time.time()
     s = yaml.safe_load(open(args.scenario))
@@ -355,6 +356,12 @@ def main():
         "shortfall_hours": sum(h * solver.Value(v) for h, v in shortfall_hours) if found else None,
         "seconds": round(time.time() - started, 1),
     }
+    if args.roster and found:
+        with open(args.roster, "w") as out:
+            out.write("staff_id,location,day,session\n")
+            for (pid, i), var in sorted(work.items(), key=lambda item: (item[0][0], sessions[item[0][1]]["begin"])):
+                if solver.Value(var):
+                    out.write(f"{pid},{sessions[i]['loc']},{DAYS[sessions[i]['day']]},{sessions[i]['name']}\n")
     print(json.dumps(result))
 
 

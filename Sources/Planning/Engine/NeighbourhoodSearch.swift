@@ -10,6 +10,8 @@ import Optimization
 /// - a **location**: every person's place in its sessions, and the whole week of the people who
 ///   work there now (so they may move to other locations);
 /// - a **day** with the night before it: every session, visit, evaluation and appointment on it;
+/// - **three days of a location** (its sessions starting on them), for 24-hour houses whose
+///   rests and rotations tie each day to the next;
 /// - a **group of people** (eight, drawn afresh each round by a fixed shuffle, twice as many
 ///   after each round without improvement): their whole weeks, so they may swap shifts among
 ///   themselves (the employee neighbourhood of nurse rostering);
@@ -125,18 +127,23 @@ struct NeighbourhoodSearch<S: Solver> {
         var byLocation: [LocationID: Set<Int>] = [:]
         var peopleAt: [LocationID: Set<StaffID>] = [:]
         var byDay: [Int: Set<Int>] = [:]
+        // A location's sessions that start on a day (0 = Monday), for the windows below.
+        var byLocationDay: [LocationID: [Int: Set<Int>]] = [:]
         for demand in week.demands {
             let location = demand.session.location
             let days = daysTouched(by: demand.session.interval)
+            let startDay = ((demand.session.interval.start / 1440) % 7 + 7) % 7
             for (person, variable) in week.assignments[demand.id] ?? [] {
                 byLocation[location, default: []].insert(variable.index)
                 for day in days { byDay[day, default: []].insert(variable.index) }
+                byLocationDay[location, default: [:]][startDay, default: []].insert(variable.index)
                 if values[variable.index] > 0.5 { peopleAt[location, default: []].insert(person.id) }
             }
             for client in demand.optionalClients {
                 guard let variable = week.attendanceVariable(client: client.id, session: demand.id) else { continue }
                 byLocation[location, default: []].insert(variable.index)
                 for day in days { byDay[day, default: []].insert(variable.index) }
+                byLocationDay[location, default: [:]][startDay, default: []].insert(variable.index)
             }
         }
         for (location, people) in peopleAt {
@@ -155,18 +162,36 @@ struct NeighbourhoodSearch<S: Solver> {
         let locations = byLocation.keys.sorted().map { Neighbourhood(name: "location \($0)", decisions: byLocation[$0]!) }
         let days = byDay.keys.sorted().map { Neighbourhood(name: "day \(Weekday(rawValue: $0).map { "\($0)" } ?? "\($0)")", decisions: byDay[$0]!) }
         let groups = peopleGroups(round: round, around: values, scale: groupScale)
+        // Three days of one location (every session starting on them, everyone who may work
+        // them): between a day, whose rests and rotations tie it to its neighbours, and the whole
+        // location, too large to search in a step. Windows start on even days one round, odd the next.
+        var windows: [Neighbourhood] = []
+        for location in byLocationDay.keys.sorted() {
+            let days = byLocationDay[location]!
+            guard days.count > 3 else { continue }
+            for first in stride(from: round % 2, to: 7, by: 2) {
+                let span = (first..<min(7, first + 3)).filter { days[$0] != nil }
+                guard span.count > 1 else { continue }
+                windows.append(Neighbourhood(name: "\(location) \(span.compactMap { Weekday(rawValue: $0).map { "\($0)" } }.joined(separator: "-"))",
+                                             decisions: span.reduce(into: Set<Int>()) { $0.formUnion(days[$1]!) }))
+            }
+        }
         var hoods: [Neighbourhood] = []
-        for index in 0..<max(locations.count, days.count, groups.count) {
+        for index in 0..<max(locations.count, days.count, groups.count, windows.count) {
             if index < locations.count { hoods.append(locations[index]) }
             if index < days.count { hoods.append(days[index]) }
             if index < groups.count { hoods.append(groups[index]) }
+            if index < windows.count { hoods.append(windows[index]) }
         }
         if !office.isEmpty { hoods.append(Neighbourhood(name: "responsibilities and appointments", decisions: office)) }
         return hoods.filter { !$0.decisions.isEmpty }
     }
 
-    /// Six people who work now and two who do not (times `scale`), drawn by a fixed shuffle per round; each
-    /// group frees the whole week of its people (sessions, visits, responsibilities).
+    /// Six people who work now and two who do not (times `scale`), drawn by a fixed shuffle per
+    /// round; each group frees the whole week of its people (sessions, visits, responsibilities).
+    /// Every other round the groups are drawn per location (who works there now, and who is idle
+    /// and may work there), so that the people freed together can take each other's shifts: in
+    /// houses of their own, a group drawn from everyone holds two or three colleagues at most.
     private func peopleGroups(round: Int, around values: [Double], scale: Int) -> [Neighbourhood] {
         var decisions: [StaffID: Set<Int>] = [:]
         for (person, sessions) in week.sessionsByStaff { decisions[person] = Set(sessions.map(\.variable.index)) }
@@ -174,14 +199,31 @@ struct NeighbourhoodSearch<S: Solver> {
         for choices in week.responsible.values { for (person, variable) in choices { decisions[person, default: []].insert(variable.index) } }
         let people = week.staff.map(\.id).filter { decisions[$0] != nil }.sorted()
         guard people.count > 1 else { return [] }
-        let working = shuffled(people.filter { person in decisions[person]!.contains { values[$0] > 0.5 } }, round: round)
-        let idle = shuffled(people.filter { person in !decisions[person]!.contains { values[$0] > 0.5 } }, round: round)
+        let isWorking = { (person: StaffID) in decisions[person]!.contains { values[$0] > 0.5 } }
         let (busy, free) = (6 * scale, 2 * scale)
-        let count = max((working.count + busy - 1) / busy, 1)
-        return (0..<count).compactMap { group in
-            let members = Array(working.dropFirst(group * busy).prefix(busy)) + Array(idle.dropFirst(group * free).prefix(free))
-            guard members.count > 1 else { return nil }
-            return Neighbourhood(name: "people \(members[0])…", decisions: members.reduce(into: Set<Int>()) { $0.formUnion(decisions[$1] ?? []) })
+        func groups(of working: [StaffID], _ idle: [StaffID], named prefix: String) -> [Neighbourhood] {
+            let count = max((working.count + busy - 1) / busy, 1)
+            return (0..<count).compactMap { group in
+                let members = Array(working.dropFirst(group * busy).prefix(busy)) + Array(idle.dropFirst(group * free).prefix(free))
+                guard members.count > 1 else { return nil }
+                return Neighbourhood(name: "\(prefix)people \(members[0])…", decisions: members.reduce(into: Set<Int>()) { $0.formUnion(decisions[$1] ?? []) })
+            }
+        }
+        let locations = Set(week.demands.map(\.session.location))
+        guard round % 2 == 1, locations.count > 1 else {
+            return groups(of: shuffled(people.filter(isWorking), round: round), shuffled(people.filter { !isWorking($0) }, round: round), named: "")
+        }
+        var workingAt: [LocationID: Set<StaffID>] = [:], mayWorkAt: [LocationID: Set<StaffID>] = [:]
+        for demand in week.demands {
+            for (person, variable) in week.assignments[demand.id] ?? [] {
+                mayWorkAt[demand.session.location, default: []].insert(person.id)
+                if values[variable.index] > 0.5 { workingAt[demand.session.location, default: []].insert(person.id) }
+            }
+        }
+        return locations.sorted().flatMap { location in
+            let working = (workingAt[location] ?? []).sorted()
+            let idle = (mayWorkAt[location] ?? []).filter { !isWorking($0) }.sorted()
+            return groups(of: shuffled(working, round: round), shuffled(idle, round: round), named: "\(location): ")
         }
     }
 

@@ -176,9 +176,14 @@ struct PartEngine<S: Solver> {
     private func construct(staffing: GroupStaffing, model: WeekModel) -> Candidate {
         var week = GroupWeek(scenario: scenario, demands: part.demands)
         if let start = seed ?? pins { week = GroupWeek.seeded(from: start, scenario: scenario, demands: part.demands, staff: part.staff) }
-        let plans = makePlans(week)
+        var plans = makePlans(week)
         if seed == nil { staffing.construct(&week, plans: plans) }
         staffing.fill(&week, plans: plans)
+        if seed == nil {
+            staffing.consolidate(&week, keeping: pinnedWork(), deadline: deadline.capped(at: deadline.remaining * 0.05))
+            plans = makePlans(week)
+            staffing.fill(&week, plans: plans)
+        }
         return finish(week, plans: plans, staffing: staffing, model: model, values: [])
     }
 
@@ -187,6 +192,7 @@ struct PartEngine<S: Solver> {
         var week = decoded
         staffing.repair(&week)
         staffing.trim(&week, keeping: pinnedWork())
+        staffing.consolidate(&week, keeping: pinnedWork(), deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05)))
         let plans = makePlans(week)
         staffing.fill(&week, plans: plans)
         return finish(week, plans: plans, staffing: staffing, model: model, values: values)

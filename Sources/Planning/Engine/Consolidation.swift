@@ -7,9 +7,8 @@ extension GroupStaffing {
     /// colleague's week keeps every rule with the session (the oracle), each session keeps every
     /// need met, and the objective falls by it (one face less against the hours and cost moved).
     ///
-    /// This is the move a week rostered session by session misses and a neighbourhood of a few
-    /// people rarely holds: the person and the colleagues with room for each of the shifts. A
-    /// homes week of 60 staff kept two people with one shift each where CP-SAT had none.
+    /// This is the move a neighbourhood of a few people rarely holds: the person and, for each of
+    /// the shifts, a colleague with room for it. It polishes the search's roster (`PartEngine`).
     /// The people with the fewest sessions go first; the deadline stops the pass between people.
     func consolidate(_ week: inout GroupWeek, keeping pinned: Set<String> = [], deadline: Deadline? = nil) {
         guard weights.faceAtLocation > 0 else { return }

@@ -176,14 +176,11 @@ struct PartEngine<S: Solver> {
     private func construct(staffing: GroupStaffing, model: WeekModel) -> Candidate {
         var week = GroupWeek(scenario: scenario, demands: part.demands)
         if let start = seed ?? pins { week = GroupWeek.seeded(from: start, scenario: scenario, demands: part.demands, staff: part.staff) }
-        var plans = makePlans(week)
+        let plans = makePlans(week)
         if seed == nil { staffing.construct(&week, plans: plans) }
         staffing.fill(&week, plans: plans)
-        if seed == nil {
-            staffing.consolidate(&week, keeping: pinnedWork(), deadline: deadline.capped(at: deadline.remaining * 0.05))
-            plans = makePlans(week)
-            staffing.fill(&week, plans: plans)
-        }
+        // (Consolidating the greedy roster too was measured: it moved the neighbourhood search to
+        // other local optima, better or worse by chance; it polishes the search's roster instead.)
         return finish(week, plans: plans, staffing: staffing, model: model, values: [])
     }
 

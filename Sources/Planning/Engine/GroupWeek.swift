@@ -45,13 +45,16 @@ struct GroupWeek {
     /// The clients present: fixed ones and the placed `attends_any` ones, by id.
     func present(in session: Int) -> [Client] {
         let demand = demands[session]
+        // The fixed clients are in id order already (`SessionDemand.build`).
+        if placed[session].isEmpty { return demand.fixedClients }
         let chosen = Set(placed[session])
         return (demand.fixedClients + demand.optionalClients.filter { chosen.contains($0.id) }).sorted { $0.id < $1.id }
     }
 
     /// Counted professionals the session asks for its present clients: 0 for an empty room without `min_staff`.
-    func requiredProfessionals(in session: Int) -> Int {
-        let present = present(in: session)
+    func requiredProfessionals(in session: Int) -> Int { requiredProfessionals(in: session, present: present(in: session)) }
+
+    private func requiredProfessionals(in session: Int, present: [Client]) -> Int {
         let demand = demands[session]
         if present.isEmpty { return demand.session.minStaff }
         return demand.requiredProfessionals(present: present, products: scenario.products)
@@ -66,12 +69,13 @@ struct GroupWeek {
     }
 
     /// What the session still lacks: leads first, then skills, then counted professionals.
+    /// (Asked for every person tried and every client placed: the clients present are made once.)
     func needs(in session: Int) -> [GroupNeed] {
         let demand = demands[session]
         let present = present(in: session)
         let ids = Set(present.map(\.id))
-        let level = countedLevel(in: session)
-        let disciplines = disciplines(in: session)
+        let level = demand.countedLevel(present: present, products: scenario.products)
+        let disciplines = demand.disciplines(present: present, products: scenario.products)
         let people = workers[session]
         var needs: [GroupNeed] = []
         for (lead, clients) in demand.leads where clients.contains(where: { ids.contains($0.id) }) {
@@ -83,7 +87,7 @@ struct GroupWeek {
             }
         }
         let counted = people.filter { $0.counts(atLeast: level, holding: disciplines) }.count
-        let required = requiredProfessionals(in: session)
+        let required = requiredProfessionals(in: session, present: present)
         if counted < required { needs.append(.professionals(count: required - counted, level: level, disciplines: disciplines)) }
         return needs
     }

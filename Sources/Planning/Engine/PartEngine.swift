@@ -50,7 +50,15 @@ struct PartEngine<S: Solver> {
         let started = Date()
         let staffing = GroupStaffing(scenario: scenario, demands: part.demands, staff: part.staff, weights: options.weights)
         let unbuilt = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, weights: options.weights, name: part.name)
+        // The bound on the other core while the greedy builds (at 2,000 staff each takes a second
+        // or more, and a short limit has no second to spare).
+        let bounding = WeekLowerBound(scenario: scenario, weights: options.weights, demands: part.demands,
+                                      eligible: staffing.eligible, staff: part.staff, work: partWork)
+        let boundSlot = ResultSlots<WeekLowerBound.Terms>(count: 1)
+        let boundDone = DispatchGroup()
+        DispatchQueue.global().async(group: boundDone) { boundSlot.store(0, bounding.terms()) }
         let greedy = construct(staffing: staffing, model: unbuilt)
+        boundDone.wait()
         // Turning a MIP answer into a roster (polish, client work, reasons) costs up to what the
         // construction did: the search leaves that much of the deadline for it, at most a tenth.
         let finishing = min(Date().timeIntervalSince(started), self.deadline.remaining * 0.1)
@@ -59,8 +67,7 @@ struct PartEngine<S: Solver> {
         var best = greedy
         var status = TerminationStatus.feasible
         var bound: Double? = nil
-        let terms = WeekLowerBound(scenario: scenario, weights: options.weights, demands: part.demands,
-                                   eligible: staffing.eligible, staff: part.staff, work: partWork).terms()
+        let terms = boundSlot.stored(0)!
         let combinatorial = terms.total
         log("lower bound \(rounded(combinatorial)): demand no one could meet \(rounded(terms.forcedShortfall)), cost \(rounded(terms.cost)), faces \(rounded(terms.faces)), above contract \(rounded(terms.aboveContract))")
         var boundSource = "per-session cost, faces and demand no one could meet"

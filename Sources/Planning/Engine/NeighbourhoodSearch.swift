@@ -15,8 +15,6 @@ import Optimization
 /// - a **group of people** (eight, drawn afresh each round by a fixed shuffle, twice as many
 ///   after each round without improvement): their whole weeks, so they may swap shifts among
 ///   themselves (the employee neighbourhood of nurse rostering);
-/// - **fewer faces** at a location: the people who work there least, with those who have
-///   contract hours to spare and the idle ones who may come;
 /// - the **responsibilities and appointments** of the week.
 /// The search ends at a local optimum (three rounds in a row without improvement) or at the deadline.
 /// Each step's budget is counted in branch-and-cut nodes, with seconds only as a guard, so a
@@ -178,14 +176,12 @@ struct NeighbourhoodSearch<S: Solver> {
                                              decisions: span.reduce(into: Set<Int>()) { $0.formUnion(days[$1]!) }))
             }
         }
-        let consolidating = consolidationGroups(round: round, around: values)
         var hoods: [Neighbourhood] = []
-        for index in 0..<max(locations.count, days.count, groups.count, windows.count, consolidating.count) {
+        for index in 0..<max(locations.count, days.count, groups.count, windows.count) {
             if index < locations.count { hoods.append(locations[index]) }
             if index < days.count { hoods.append(days[index]) }
             if index < groups.count { hoods.append(groups[index]) }
             if index < windows.count { hoods.append(windows[index]) }
-            if index < consolidating.count { hoods.append(consolidating[index]) }
         }
         if !office.isEmpty { hoods.append(Neighbourhood(name: "responsibilities and appointments", decisions: office)) }
         return hoods.filter { !$0.decisions.isEmpty }
@@ -228,47 +224,6 @@ struct NeighbourhoodSearch<S: Solver> {
             let working = (workingAt[location] ?? []).sorted()
             let idle = (mayWorkAt[location] ?? []).filter { !isWorking($0) }.sorted()
             return groups(of: shuffled(working, round: round), shuffled(idle, round: round), named: "\(location): ")
-        }
-    }
-
-    /// Per location, the people who could make a face fewer: two who work there least (the
-    /// round picks which two), up to four who work there with contract hours to spare, and the
-    /// two idle people who may work there with the most contract hours. Freed together, their
-    /// weeks can be packed into fewer people, which random groups rarely bring together.
-    private func consolidationGroups(round: Int, around values: [Double]) -> [Neighbourhood] {
-        var worked: [StaffID: Double] = [:], sessionsWorked: [StaffID: Int] = [:]
-        var workingAt: [LocationID: Set<StaffID>] = [:], mayWorkAt: [LocationID: Set<StaffID>] = [:]
-        var shortest: [LocationID: Double] = [:]
-        for demand in week.demands {
-            let location = demand.session.location
-            shortest[location] = min(shortest[location] ?? .infinity, demand.hours)
-            for (person, variable) in week.assignments[demand.id] ?? [] {
-                mayWorkAt[location, default: []].insert(person.id)
-                guard values[variable.index] > 0.5 else { continue }
-                workingAt[location, default: []].insert(person.id)
-                worked[person.id, default: 0] += demand.hours
-                sessionsWorked[person.id, default: 0] += 1
-            }
-        }
-        let people = Dictionary(uniqueKeysWithValues: week.staff.map { ($0.id, $0) })
-        var decisions: [StaffID: Set<Int>] = [:]
-        for (person, sessions) in week.sessionsByStaff { decisions[person] = Set(sessions.map(\.variable.index)) }
-        for options in week.taskAssignments { for (option, variable) in options { decisions[option.staff, default: []].insert(variable.index) } }
-        for choices in week.responsible.values { for (person, variable) in choices { decisions[person, default: []].insert(variable.index) } }
-        return workingAt.keys.sorted().compactMap { location in
-            let working = workingAt[location]!.sorted { (sessionsWorked[$0] ?? 0, $0) < (sessionsWorked[$1] ?? 0, $1) }
-            guard working.count > 2 else { return nil }
-            let first = (2 * round) % max(1, working.count - 1)
-            let least = Array(working.dropFirst(first).prefix(2))
-            let room = { (person: StaffID) in (people[person]?.contractHours ?? 0) - (worked[person] ?? 0) }
-            let roomy = working.filter { !least.contains($0) && room($0) >= (shortest[location] ?? 0) }
-                .sorted { (-room($0), $0) < (-room($1), $1) }.prefix(4)
-            let idle = (mayWorkAt[location] ?? []).filter { worked[$0] == nil }
-                .sorted { (-(people[$0]?.contractHours ?? 0), $0) < (-(people[$1]?.contractHours ?? 0), $1) }.prefix(2)
-            let members = least + roomy + idle
-            guard members.count > 2 else { return nil }
-            return Neighbourhood(name: "\(location): fewer faces \(least.map(\.rawValue).joined(separator: ","))",
-                                 decisions: members.reduce(into: Set<Int>()) { $0.formUnion(decisions[$1] ?? []) })
         }
     }
 

@@ -12,8 +12,7 @@ extension GroupStaffing {
     /// The people with the fewest sessions go first; the deadline stops the pass between people.
     func consolidate(_ week: inout GroupWeek, keeping pinned: Set<String> = [], deadline: Deadline? = nil) {
         guard weights.faceAtLocation > 0 else { return }
-        var sessionsOf: [StaffID: [Int]] = [:]
-        for (index, people) in week.workers.enumerated() { for person in people { sessionsOf[person.id, default: []].append(index) } }
+        var sessionsOf = week.sessionsByPerson()
         let people = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0) })
         var oracles: [StaffID: WorkingWeek] = [:]
         func keepsRules(_ person: Staff, _ sessions: [Int], in week: GroupWeek) -> Bool {
@@ -24,15 +23,6 @@ extension GroupStaffing {
         }
         var workingAt: [LocationID: Set<StaffID>] = [:]
         for (index, people) in week.workers.enumerated() { workingAt[week.demands[index].session.location, default: []].formUnion(people.map(\.id)) }
-        let fairness = !scenario.settings.fairness.isEmpty
-        func score(_ persons: [StaffID], in week: GroupWeek, sessions: [StaffID: [Int]]) -> Double {
-            let group = fairness ? staff : persons.compactMap { people[$0] }
-            let rows = fairness ? week.assignments() : persons.flatMap { person in
-                Set(sessions[person] ?? []).sorted().flatMap { week.assignments(of: $0) }.filter { $0.staff == person }
-            }
-            return RosterScore(scenario: scenario, weights: weights, staff: group, work: AmbulatoryDemand())
-                .objective(assignments: rows, uncovered: [], responsibilities: [])
-        }
         // Few sessions first: they are the faces that cost the most per hour of work.
         let order = staff.filter { !$0.isVolunteer && !(sessionsOf[$0.id] ?? []).isEmpty }
             .sorted { ((sessionsOf[$0.id] ?? []).count, $0.id) < ((sessionsOf[$1.id] ?? []).count, $1.id) }
@@ -77,8 +67,8 @@ extension GroupStaffing {
                 // Taking out pieces can make a split shift of what is left.
                 guard keepsRules(person, left, in: trial) else { continue }
                 trialSessions[person.id] = left
-                let involved = [person.id] + receivers
-                guard score(involved, in: week, sessions: sessionsOf) - score(involved, in: trial, sessions: trialSessions) > 1e-9 else { continue }
+                let involved = ([person.id] + receivers).compactMap { people[$0] }
+                guard groupScore(of: involved, in: week, sessions: sessionsOf) - groupScore(of: involved, in: trial, sessions: trialSessions) > 1e-9 else { continue }
                 week = trial
                 sessionsOf = trialSessions
                 workingAt[location]?.remove(person.id)

@@ -67,8 +67,7 @@ struct GroupStaffing {
     /// it stood alone in its shift; a shift that joins it to other work may need a different
     /// break, which only the oracle sees. (`fill` then offers what was freed to others.)
     func repair(_ week: inout GroupWeek) {
-        var sessionsOf: [StaffID: [Int]] = [:]
-        for (index, people) in week.workers.enumerated() { for person in people { sessionsOf[person.id, default: []].append(index) } }
+        let sessionsOf = week.sessionsByPerson()
         for person in staff {
             guard var sessions = sessionsOf[person.id], !sessions.isEmpty else { continue }
             sessions.sort { week.demands[$0].session.interval < week.demands[$1].session.interval }
@@ -86,9 +85,7 @@ struct GroupStaffing {
     /// work it keeps them). GLPK stopped at a deadline may hand back such surplus, which no later
     /// step would remove. Pinned assignments stay.
     func trim(_ week: inout GroupWeek, keeping pinned: Set<String> = []) {
-        var sessionsOf: [StaffID: [Int]] = [:]
-        for (index, people) in week.workers.enumerated() { for person in people { sessionsOf[person.id, default: []].append(index) } }
-        let fairness = !scenario.settings.fairness.isEmpty
+        var sessionsOf = week.sessionsByPerson()
         for index in week.demands.indices {
             let needs = week.needs(in: index)
             // The largest saving first, until no one more can go.
@@ -102,14 +99,7 @@ struct GroupStaffing {
                         .sorted { week.demands[$0].session.interval < week.demands[$1].session.interval }
                     guard WorkingWeek(staff: person, scenario: scenario).violation(rest.map { without.timedWork($0) }, coordinationMinutes: 0) == nil
                     else { continue }
-                    // Fairness compares people with each other: the whole group side is scored then.
-                    let scorer = RosterScore(scenario: scenario, weights: weights, staff: fairness ? staff : [person], work: AmbulatoryDemand())
-                    let rows = { (week: GroupWeek) -> [RosterAssignment] in
-                        fairness ? week.assignments()
-                            : (sessionsOf[person.id] ?? []).filter { week.works(person.id, in: $0) }.flatMap { week.assignments(of: $0) }.filter { $0.staff == person.id }
-                    }
-                    let saving = scorer.objective(assignments: rows(week), uncovered: [], responsibilities: [])
-                        - scorer.objective(assignments: rows(without), uncovered: [], responsibilities: [])
+                    let saving = groupScore(of: [person], in: week, sessions: sessionsOf) - groupScore(of: [person], in: without, sessions: sessionsOf)
                     if saving > 1e-9, best.map({ saving > $0.saving + 1e-9 || (abs(saving - $0.saving) <= 1e-9 && person.id < $0.person.id) }) ?? true {
                         best = (saving, person, rest, without)
                     }
@@ -119,6 +109,19 @@ struct GroupStaffing {
                 sessionsOf[chosen.person.id] = chosen.rest
             }
         }
+    }
+
+    /// The objective of `persons`' group sessions (`sessions`: where each may work; the rows are
+    /// those `week` gives them), as `RosterScore` prices it: what taking out or moving their work
+    /// changes. Fairness compares people with each other, so with it the whole group side is scored.
+    func groupScore(of persons: [Staff], in week: GroupWeek, sessions: [StaffID: [Int]]) -> Double {
+        let fairness = !scenario.settings.fairness.isEmpty
+        let rows = fairness ? week.assignments() : persons.flatMap { person in
+            Set(sessions[person.id] ?? []).sorted().filter { week.works(person.id, in: $0) }
+                .flatMap { week.assignments(of: $0) }.filter { $0.staff == person.id }
+        }
+        return RosterScore(scenario: scenario, weights: weights, staff: fairness ? staff : persons, work: AmbulatoryDemand())
+            .objective(assignments: rows, uncovered: [], responsibilities: [])
     }
 
     /// The greedy first roster: `attends_any` placement, then leads, skills and counted professionals.

@@ -42,6 +42,13 @@ struct GroupWeek {
 
     func works(_ staff: StaffID, in session: Int) -> Bool { workers[session].contains { $0.id == staff } }
 
+    /// Per person, the sessions they work (in session order).
+    func sessionsByPerson() -> [StaffID: [Int]] {
+        var sessions: [StaffID: [Int]] = [:]
+        for (index, people) in workers.enumerated() { for person in people { sessions[person.id, default: []].append(index) } }
+        return sessions
+    }
+
     /// The clients present: fixed ones and the placed `attends_any` ones, by id.
     func present(in session: Int) -> [Client] {
         let demand = demands[session]

@@ -18,7 +18,7 @@ extension GroupStaffing {
         func keepsRules(_ person: Staff, _ sessions: [Int], in week: GroupWeek) -> Bool {
             let oracle = oracles[person.id] ?? WorkingWeek(staff: person, scenario: scenario)
             oracles[person.id] = oracle
-            let work = sessions.sorted { week.demands[$0].session.interval < week.demands[$1].session.interval }.map { week.timedWork($0) }
+            let work = week.inTimeOrder(sessions).map { week.timedWork($0) }
             return oracle.violation(work, coordinationMinutes: 0) == nil
         }
         var workingAt: [LocationID: Set<StaffID>] = [:]
@@ -30,8 +30,7 @@ extension GroupStaffing {
             if deadline?.hasPassed == true { return }
             let mine = sessionsOf[person.id] ?? []
             for location in Set(mine.map { week.demands[$0].session.location }).sorted() {
-                let moving = mine.filter { week.demands[$0].session.location == location }
-                    .sorted { week.demands[$0].session.interval < week.demands[$1].session.interval }
+                let moving = week.inTimeOrder(mine.filter { week.demands[$0].session.location == location })
                 guard !moving.contains(where: { pinned.contains("\(person.id) \(week.demands[$0].id)") }) else { continue }
                 var trial = week
                 var trialSessions = sessionsOf
@@ -51,10 +50,9 @@ extension GroupStaffing {
                         .sorted { ($0.rise, $0.staff.id) < ($1.rise, $1.staff.id) }
                     var taken: Staff? = nil
                     for (_, colleague) in ranked {
-                        var with = trial
-                        with.add(colleague, to: session)
-                        guard with.needs(in: session) == needs, keepsRules(colleague, (trialSessions[colleague.id] ?? []) + [session], in: with) else { continue }
-                        trial = with
+                        guard trial.needs(in: session, with: trial.workers[session] + [colleague]) == needs,
+                              keepsRules(colleague, (trialSessions[colleague.id] ?? []) + [session], in: trial) else { continue }
+                        trial.add(colleague, to: session)
                         taken = colleague
                         break
                     }

@@ -69,8 +69,8 @@ struct GroupStaffing {
     func repair(_ week: inout GroupWeek) {
         let sessionsOf = week.sessionsByPerson()
         for person in staff {
-            guard var sessions = sessionsOf[person.id], !sessions.isEmpty else { continue }
-            sessions.sort { week.demands[$0].session.interval < week.demands[$1].session.interval }
+            guard let mine = sessionsOf[person.id], !mine.isEmpty else { continue }
+            var sessions = week.inTimeOrder(mine)
             let oracle = WorkingWeek(staff: person, scenario: scenario)
             while !sessions.isEmpty, oracle.violation(sessions.map { week.timedWork($0) }, coordinationMinutes: 0) != nil {
                 week.remove(person.id, from: sessions.removeLast())
@@ -92,13 +92,13 @@ struct GroupStaffing {
             while true {
                 var best: (saving: Double, person: Staff, rest: [Int], week: GroupWeek)? = nil
                 for person in week.workers[index] where !person.isVolunteer && !pinned.contains("\(person.id) \(week.demands[index].id)") {
+                    // Asked before any copy of the week: most people are needed.
+                    guard week.needs(in: index, with: week.workers[index].filter { $0.id != person.id }) == needs else { continue }
+                    let rest = week.inTimeOrder((sessionsOf[person.id] ?? []).filter { $0 != index })
+                    guard WorkingWeek(staff: person, scenario: scenario).violation(rest.map { week.timedWork($0) }, coordinationMinutes: 0) == nil
+                    else { continue }
                     var without = week
                     without.remove(person.id, from: index)
-                    guard without.needs(in: index) == needs else { continue }
-                    let rest = (sessionsOf[person.id] ?? []).filter { $0 != index }
-                        .sorted { week.demands[$0].session.interval < week.demands[$1].session.interval }
-                    guard WorkingWeek(staff: person, scenario: scenario).violation(rest.map { without.timedWork($0) }, coordinationMinutes: 0) == nil
-                    else { continue }
                     let saving = groupScore(of: [person], in: week, sessions: sessionsOf) - groupScore(of: [person], in: without, sessions: sessionsOf)
                     if saving > 1e-9, best.map({ saving > $0.saving + 1e-9 || (abs(saving - $0.saving) <= 1e-9 && person.id < $0.person.id) }) ?? true {
                         best = (saving, person, rest, without)

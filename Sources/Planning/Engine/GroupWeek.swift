@@ -42,6 +42,11 @@ struct GroupWeek {
 
     func works(_ staff: StaffID, in session: Int) -> Bool { workers[session].contains { $0.id == staff } }
 
+    /// `sessions` in time order, as the oracle reads a person's work.
+    func inTimeOrder(_ sessions: [Int]) -> [Int] {
+        sessions.sorted { demands[$0].session.interval < demands[$1].session.interval }
+    }
+
     /// Per person, the sessions they work (in session order).
     func sessionsByPerson() -> [StaffID: [Int]] {
         var sessions: [StaffID: [Int]] = [:]
@@ -77,13 +82,15 @@ struct GroupWeek {
 
     /// What the session still lacks: leads first, then skills, then counted professionals.
     /// (Asked for every person tried and every client placed: the clients present are made once.)
-    func needs(in session: Int) -> [GroupNeed] {
+    func needs(in session: Int) -> [GroupNeed] { needs(in: session, with: workers[session]) }
+
+    /// What the session would lack with `people` working it (the polish asks before it moves anyone).
+    func needs(in session: Int, with people: [Staff]) -> [GroupNeed] {
         let demand = demands[session]
         let present = present(in: session)
         let ids = Set(present.map(\.id))
         let level = demand.countedLevel(present: present, products: scenario.products)
         let disciplines = demand.disciplines(present: present, products: scenario.products)
-        let people = workers[session]
         var needs: [GroupNeed] = []
         for (lead, clients) in demand.leads where clients.contains(where: { ids.contains($0.id) }) {
             if !people.contains(where: { $0.isProfessional(atLeast: lead) }) { needs.append(.lead(lead)) }

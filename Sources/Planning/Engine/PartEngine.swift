@@ -195,8 +195,9 @@ struct PartEngine<S: Solver> {
     private func complete(_ decoded: GroupWeek, staffing: GroupStaffing, model: WeekModel, values: [Double]) -> Candidate {
         var week = decoded
         staffing.repair(&week)
-        staffing.trim(&week, keeping: pinnedWork())
-        staffing.consolidate(&week, keeping: pinnedWork(), deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05)))
+        let pinned = pinnedWork()
+        staffing.trim(&week, keeping: pinned)
+        staffing.consolidate(&week, keeping: pinned, deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05)))
         let plans = makePlans(week)
         staffing.fill(&week, plans: plans)
         return finish(week, plans: plans, staffing: staffing, model: model, values: values)

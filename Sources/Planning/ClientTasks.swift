@@ -96,7 +96,9 @@ struct AmbulatoryDemand: Sendable {
                     maxDistinctStaff: visits.maxDistinctStaff, preferredStaff: visits.preferredStaff,
                     options: options(for: offered, windows: windows, minutes: visits.visitMinutes, calendars: calendars, scenario: scenario)))
             }
-            if isEvaluationDue(client, product: product, week: scenario.week), !responsibleCandidates.isEmpty {
+            // Due without anyone who may hold it: the task still stands, so it is reported with
+            // that reason (the scheduler finds no responsible professional) rather than lost.
+            if isEvaluationDue(client, product: product, week: scenario.week) {
                 var windows = evaluationWindows(client, scenario: scenario, officeHours: officeHours)
                 let deadline = evaluationDeadline(client, product: product)
                 // On or before a deadline inside the week; past or never held: as early as may be.

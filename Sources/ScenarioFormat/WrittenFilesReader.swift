@@ -15,6 +15,9 @@ extension RosterFileReader {
         // `lead` is the capacity tables' name for an end-responsible lead in a session.
         let skills = Set(scenario.staff.values.flatMap(\.skills) + scenario.clients.values.flatMap(\.needs)
             + scenario.products.values.flatMap { Array($0.skills) + Array($0.responsibleSkills) } + ["lead", ""])
+        // A vacancy that must hold several skills at once (a session whose clients need two) is
+        // written `ggz+social-work`: every part a skill of the scenario.
+        func isSkill(_ text: String) -> Bool { skills.contains(text) || text.split(separator: "+").allSatisfy { skills.contains(String($0)) } }
         let weeks = Set((0..<scenario.weeks).map { scenario.week.adding(weeks: $0).description })
         func optionalRows(_ file: String, _ columns: [String]) throws -> [(Int, [String: String])] {
             guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent(file).path) else { return [] }
@@ -37,7 +40,7 @@ extension RosterFileReader {
             guard levels.contains(row["level"] ?? "") else {
                 throw ReadError(file: "capacity.csv", line: line, problem: "level `\(row["level"] ?? "")` is not a level of the scenario")
             }
-            guard skills.contains(row["skill"] ?? "") else {
+            guard isSkill(row["skill"] ?? "") else {
                 throw ReadError(file: "capacity.csv", line: line, problem: "skill `\(row["skill"] ?? "")` is no skill of the scenario")
             }
             let figures = try OutputFiles.capacityColumns.dropFirst(2).map { try number(row, $0, file: "capacity.csv", line: line) }
@@ -55,10 +58,13 @@ extension RosterFileReader {
             guard Weekday(name: row["day"] ?? "") != nil, Daypart(rawValue: row["daypart"] ?? "") != nil || sessionNames.contains(row["daypart"] ?? "") else {
                 throw ReadError(file: "capacity-by-day.csv", line: line, problem: "day `\(row["day"] ?? "")` or daypart `\(row["daypart"] ?? "")` is not a weekday (mon…sun) and a session of the scenario or a part of the day (\(Daypart.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            guard levels.contains(row["level"] ?? ""), skills.contains(row["skill"] ?? "") else {
+            guard levels.contains(row["level"] ?? ""), isSkill(row["skill"] ?? "") else {
                 throw ReadError(file: "capacity-by-day.csv", line: line, problem: "level `\(row["level"] ?? "")` or skill `\(row["skill"] ?? "")` is not the scenario's")
             }
-            for column in ["uncovered_hours", "hire_hours"] { _ = try number(row, column, file: "capacity-by-day.csv", line: line, largest: 24) }
+            // A day's part sums every location's sessions of that name and every person short
+            // in them (two houses' late shifts short of two people each: 32 h), so a day's 24 h
+            // is no cap.
+            for column in ["uncovered_hours", "hire_hours"] { _ = try number(row, column, file: "capacity-by-day.csv", line: line) }
             try week(row, file: "capacity-by-day.csv", line: line)
         }
         for (line, row) in try optionalRows("responsibility.csv", OutputFiles.responsibilityColumns) {

@@ -202,3 +202,42 @@ extension CommandLineTests {
         #expect(report.contains(" min reizen</small>"))
     }
 }
+
+extension CommandLineTests {
+    /// Found by `benchmarks/run_fuzz.sh`: two houses short of their whole late shift make 32 h in
+    /// one day's part, and a vacancy that must hold the product's discipline and a client's need
+    /// is written `ggz+social-work`; check had refused both files solve wrote.
+    @Test("check accepts what solve writes for short weeks: more than 24 h in a day's part, a vacancy with two skills")
+    func checkAcceptsLargeShortfallsAndCombinedSkills() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let clients = (1...16).map { number in
+            "  c\(number): {product: wonen, location: huis\(number <= 8 ? 1 : 2), attends: [mon laat]\(number == 1 ? ", needs: [ggz]" : "")}"
+        }.joined(separator: "\n")
+        let yaml = """
+        version: 1
+        name: two short houses
+        week: 2026-W12
+        products:
+          wonen: {setting: group, ratio: 4, min_level: mbo3, skills: [social-work]}
+        locations:
+          huis1: {sessions: [{name: laat, days: [mon], from: "15:00", to: "23:00"}]}
+          huis2: {sessions: [{name: laat, days: [mon], from: "15:00", to: "23:00"}]}
+        staff:
+          s1: {level: mbo3, contract_hours: 24, skills: [social-work], available: [{days: [tue], from: "08:00", to: "17:00"}]}
+        clients:
+        \(clients)
+        """
+        let scenario = folder.appendingPathComponent("short.yaml").path
+        try yaml.write(toFile: scenario, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out").path
+        let solve = try zorgrooster("solve", scenario, "--out", out, "--time-limit", "10", "--quiet")
+        #expect(solve.status == 0, "\(solve.stderr)")
+        let byDay = try String(contentsOfFile: out + "/capacity-by-day.csv", encoding: .utf8)
+        #expect(byDay.contains("mon,laat,mbo3,,32,"), "\(byDay)")
+        let capacity = try String(contentsOfFile: out + "/capacity.csv", encoding: .utf8)
+        #expect(capacity.contains("ggz+social-work"), "\(capacity)")
+        let check = try zorgrooster("check", scenario, out)
+        #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+    }
+}

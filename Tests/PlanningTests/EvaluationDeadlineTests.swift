@@ -43,6 +43,20 @@ struct EvaluationDeadlineTests {
         #expect(early.contains { $0.rule == "evaluation" }, "\(early)")
     }
 
+    @Test("A due evaluation nobody may hold (the only HBO works at a location only) is reported uncovered with that reason")
+    func dueWithoutResponsibleCandidate() throws {
+        let yaml = ambulatoryScenario(
+            staff: "  s1: {level: mbo4, contract_hours: 36}\n  h1: {level: hbo, contract_hours: 36, locations: [elders]}",
+            clients: "  c1: {product: thuis, area: \"1000\", visits: {count: 1, minutes: 60}, last_evaluation: 2025-06-01}",
+            product: "    evaluation_months: 6")
+            .replacingOccurrences(of: "locations: {}", with: "locations: {elders: {sessions: []}}")
+        let (_, outcome) = try planChecked(yaml)
+        let evaluation = outcome.roster.uncovered.filter { $0.activity == .evaluation }
+        #expect(evaluation.count == 1)
+        #expect(evaluation.first?.reason.summary.en == "the client has no responsible professional to hold it")
+        #expect(outcome.roster.uncovered.contains { $0.kind == .responsible && $0.client == ClientID("c1") })
+    }
+
     @Test("The checker refuses an evaluation held after its deadline in the week")
     func checkerFindsLateEvaluation() throws {
         let (scenario, outcome) = try planChecked(week(last: "2025-09-18"))

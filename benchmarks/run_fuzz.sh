@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Solves and checks the random weeks of fuzz_weeks.py: every roster must pass `zorgrooster check`
+# (maximality included), every run must end with exit 0 inside its time limit + 5% + 1 s.
+# Usage: benchmarks/run_fuzz.sh [FIRST_SEED] [COUNT]   (TIME_LIMIT, default 8, per week)
+# Prints one line per seed and a last line `N passed, M failed`; the folders of failed seeds stay
+# in the printed work folder.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+first=${1:-1} count=${2:-20} limit=${TIME_LIMIT:-8}
+swift build -c release --product zorgrooster >/dev/null || exit 1
+work=$(mktemp -d)
+passed=0 failed=0
+for seed in $(seq "$first" $((first + count - 1))); do
+  python3 benchmarks/fuzz_weeks.py "$seed" > "$work/$seed.yaml"
+  start=$(date +%s.%N)
+  .build/release/zorgrooster solve "$work/$seed.yaml" --out "$work/$seed" --time-limit "$limit" --quiet >"$work/$seed.solve" 2>&1
+  code=$?
+  wall=$(echo "$(date +%s.%N) - $start" | bc)
+  verdict=ok
+  if [ $code != 0 ]; then verdict="solve exit $code: $(tail -c 300 "$work/$seed.solve" | tr '\n' ' ')"
+  elif (( $(echo "$wall > $limit * 1.05 + 1" | bc) )); then verdict="overran: ${wall}s"
+  elif ! .build/release/zorgrooster check "$work/$seed.yaml" "$work/$seed" >"$work/$seed.check" 2>&1; then
+    verdict="check: $(grep -v '^OK' "$work/$seed.check" | head -3 | tr '\n' ' ')"
+  fi
+  short=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['uncovered_hours'])" "$work/$seed/summary.json" 2>/dev/null || echo -)
+  printf '%5s  %6.1fs  short %6s h  %s\n' "$seed" "$wall" "$short" "$verdict"
+  if [ "$verdict" = ok ]; then passed=$((passed + 1)); rm -rf "$work/$seed"; else failed=$((failed + 1)); fi
+done
+echo "work folder: $work"
+echo "$passed passed, $failed failed"

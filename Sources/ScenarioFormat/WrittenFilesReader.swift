@@ -13,8 +13,11 @@ extension RosterFileReader {
     public static func checkWrittenFiles(folder: String, scenario: Scenario, rosters: [Roster]) throws {
         let levels = Set(scenario.scale.levels.map(\.name))
         // `lead` is the capacity tables' name for an end-responsible lead in a session.
-        let skills = Set(scenario.staff.values.flatMap(\.skills) + scenario.clients.values.flatMap(\.needs)
-            + scenario.products.values.flatMap { Array($0.skills) + Array($0.responsibleSkills) } + ["lead", ""])
+        var skills: Set<String> = ["lead", ""]
+        skills.formUnion(scenario.staff.values.flatMap(\.skills))
+        skills.formUnion(scenario.clients.values.flatMap(\.needs))
+        skills.formUnion(scenario.products.values.flatMap { Array($0.skills) + Array($0.responsibleSkills) })
+        skills.formUnion(scenario.appointments.values.flatMap { $0.roles.flatMap(\.skills) })
         // A vacancy that must hold several skills at once (a session whose clients need two) is
         // written `ggz+social-work`: every part a skill of the scenario.
         func isSkill(_ text: String) -> Bool { skills.contains(text) || text.split(separator: "+").allSatisfy { skills.contains(String($0)) } }

@@ -205,9 +205,10 @@ extension CommandLineTests {
 
 extension CommandLineTests {
     /// Found by `benchmarks/run_fuzz.sh`: two houses short of their whole late shift make 32 h in
-    /// one day's part, and a vacancy that must hold the product's discipline and a client's need
-    /// is written `ggz+social-work`; check had refused both files solve wrote.
-    @Test("check accepts what solve writes for short weeks: more than 24 h in a day's part, a vacancy with two skills")
+    /// one day's part, a vacancy that must hold the product's discipline and a client's need is
+    /// written `ggz+social-work`, and one for an appointment's role carries the role's skill;
+    /// check had refused all three.
+    @Test("check accepts what solve writes for short weeks: more than 24 h in a day's part, a vacancy with two skills or an appointment's skill")
     func checkAcceptsLargeShortfallsAndCombinedSkills() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -227,6 +228,8 @@ extension CommandLineTests {
           s1: {level: mbo3, contract_hours: 24, skills: [social-work], available: [{days: [tue], from: "08:00", to: "17:00"}]}
         clients:
         \(clients)
+        appointments:
+          mdo: {location: huis1, minutes: 60, window: {days: [mon], from: "09:00", to: "12:00"}, roles: [{skills: [huisarts]}]}
         """
         let scenario = folder.appendingPathComponent("short.yaml").path
         try yaml.write(toFile: scenario, atomically: true, encoding: .utf8)
@@ -236,7 +239,7 @@ extension CommandLineTests {
         let byDay = try String(contentsOfFile: out + "/capacity-by-day.csv", encoding: .utf8)
         #expect(byDay.contains("mon,laat,mbo3,,32,"), "\(byDay)")
         let capacity = try String(contentsOfFile: out + "/capacity.csv", encoding: .utf8)
-        #expect(capacity.contains("ggz+social-work"), "\(capacity)")
+        #expect(capacity.contains("ggz+social-work") && capacity.contains(",huisarts,"), "\(capacity)")
         let check = try zorgrooster("check", scenario, out)
         #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
     }

@@ -115,26 +115,28 @@ struct ClientWorkScheduler {
         var caseload: [StaffID: Int] = [:]
         var open: [ResponsibilityDemand] = []
         let seeded = Dictionary((seed?.responsibilities ?? []).map { ($0.client, $0.staff) }, uniquingKeysWith: { first, _ in first })
+        // Whether the person has room for one more client in caseload and hours, as the week
+        // stands now: the group side may have been filled after the model chose (or a seed kept)
+        // this responsibility, and its coordination must still fit beside that work.
+        func hasRoom(_ candidate: StaffID, for demand: ResponsibilityDemand) -> Bool {
+            guard let plan = plans[candidate] else { return false }
+            if let limit = plan.staff.maxCaseload, caseload[candidate, default: 0] >= limit { return false }
+            return plan.rules.violation(plan.timedWork, coordinationMinutes: plan.coordinationMinutes + demand.coordinationMinutes) == nil
+        }
         for demand in work.responsibilities {
-            if let staff = seeded[demand.client], plans[staff] != nil {
-                responsibleOf[demand.client] = staff
-                caseload[staff, default: 0] += 1
-                plans[staff]?.coordinationMinutes += demand.coordinationMinutes
-            } else if solved, let chosen = model.responsible[demand.client]?.first(where: { values[$0.variable.index] > 0.5 }) {
-                responsibleOf[demand.client] = chosen.staff
-                caseload[chosen.staff, default: 0] += 1
-                plans[chosen.staff]?.coordinationMinutes += demand.coordinationMinutes
+            let chosen = seeded[demand.client]
+                ?? (solved ? model.responsible[demand.client]?.first(where: { values[$0.variable.index] > 0.5 })?.staff : nil)
+            if let chosen, hasRoom(chosen, for: demand) {
+                responsibleOf[demand.client] = chosen
+                caseload[chosen, default: 0] += 1
+                plans[chosen]?.coordinationMinutes += demand.coordinationMinutes
             } else {
                 open.append(demand)
             }
         }
         // Repair: the first candidate with room in caseload and hours.
         for demand in open {
-            let taker = demand.candidates.first { candidate in
-                guard let plan = plans[candidate] else { return false }
-                if let limit = plan.staff.maxCaseload, caseload[candidate, default: 0] >= limit { return false }
-                return plan.rules.violation(plan.timedWork, coordinationMinutes: plan.coordinationMinutes + demand.coordinationMinutes) == nil
-            }
+            let taker = demand.candidates.first { hasRoom($0, for: demand) }
             if let taker {
                 responsibleOf[demand.client] = taker
                 caseload[taker, default: 0] += 1

@@ -107,7 +107,7 @@ struct ClientWorkCheck {
 
     /// An evaluation is held at home in the client's available time, or at the location during a
     /// session the client attends or may attend; inside office hours where the product has them.
-    private func evaluationWindows(_ client: Client, product: Product) -> [(start: Int, end: Int)] {
+    func evaluationWindows(_ client: Client, product: Product) -> [(start: Int, end: Int)] {
         if client.ambulatory != nil { return clientWindows(client, product: product) }
         let slots = Set(client.attends + (client.attendsAny?.options ?? []))
         var stretches: [(start: Int, end: Int)] = []
@@ -142,7 +142,7 @@ struct ClientWorkCheck {
     }
 
     /// The last date an evaluation may be held this week: its deadline when that falls inside the week.
-    private func latestDate(_ client: Client, product: Product) -> CivilDate? {
+    func latestDate(_ client: Client, product: Product) -> CivilDate? {
         guard let months = product.evaluationMonths, let last = client.lastEvaluation else { return nil }
         let deadline = last.subtracting(months: -months)
         return deadline >= scenario.week.monday ? deadline : nil

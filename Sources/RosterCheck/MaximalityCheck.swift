@@ -1,15 +1,18 @@
 import CareDomain
 
-/// The roster is maximal: no uncovered need of a group session, and no uncovered visit, that one
-/// free, qualified person could meet by coming, without breaking any rule.
+/// The roster is maximal: no uncovered need of a group session, no uncovered visit, end
+/// responsibility or evaluation, that one free, qualified person could meet without breaking any
+/// rule.
 ///
 /// For every staffing, lead and skill row in `uncovered.csv`, each qualified person not in the
 /// session is added to it on a copy of their own week, and that week is checked with the same
 /// placement and working-time checks as the roster itself. For every uncovered visit, each
 /// qualified person is tried at every start on the time grid inside the client's available time
 /// (and the product's office hours), on days the client still has room for a visit and within
-/// `max_distinct_staff`. If a week passes, the shortfall was not forced, and the roster is
-/// reported as not maximal.
+/// `max_distinct_staff`. An uncovered responsibility is offered to every qualified professional
+/// with room in `max_caseload` (its coordination minutes added to their week); an uncovered
+/// evaluation to the client's responsible professional at every grid start up to its deadline.
+/// If a week passes, the shortfall was not forced, and the roster is reported as not maximal.
 struct MaximalityCheck {
     let scenario: Scenario
 
@@ -53,6 +56,66 @@ struct MaximalityCheck {
             }
         }
         violations += visits(roster, rowsByStaff: rowsByStaff, responsibilities: responsibilities)
+        violations += responsibility(roster, rowsByStaff: rowsByStaff, responsibilities: responsibilities)
+        violations += evaluations(roster, rowsByStaff: rowsByStaff, responsibilities: responsibilities)
+        return violations
+    }
+
+    /// An uncovered end responsibility that one qualified professional with room in caseload and
+    /// hours could take (its coordination minutes added to their week).
+    private func responsibility(_ roster: Roster, rowsByStaff: [StaffID: [RosterAssignment]], responsibilities: [StaffID: [Responsibility]]) -> [Violation] {
+        var violations: [Violation] = []
+        for row in roster.uncovered where row.kind == .responsible {
+            guard let id = row.client, let client = scenario.clients[id], let product = scenario.products[client.product],
+                  let level = product.responsibleLevel else { continue }
+            for person in scenario.staff.values.sorted(by: { $0.id < $1.id }) {
+                guard !person.isVolunteer, person.level >= level, product.responsibleSkills.isSubset(of: person.skills) else { continue }
+                if let fixed = client.responsible, fixed != person.id { continue }
+                if client.responsible == nil, let allowed = person.locations, !(client.location.map(allowed.contains) ?? false) { continue }
+                let held = responsibilities[person.id] ?? []
+                if let limit = person.maxCaseload, held.count >= limit { continue }
+                let taken = Responsibility(client: id, staff: person.id, coordinationMinutes: product.coordinationMinutes ?? 0)
+                let week = Roster(assignments: rowsByStaff[person.id] ?? [], uncovered: [], responsibilities: held + [taken])
+                if WorkingTimeCheck(scenario: scenario).check(week).isEmpty {
+                    violations.append(Violation(rule: "maximal", message: "\(id) has no responsible professional, but \(person.id) is qualified and has room in caseload and hours"))
+                    break
+                }
+            }
+        }
+        return violations
+    }
+
+    /// An uncovered evaluation that the client's responsible professional could hold at some
+    /// start on the time grid, on or before its deadline, without breaking a rule.
+    private func evaluations(_ roster: Roster, rowsByStaff: [StaffID: [RosterAssignment]], responsibilities: [StaffID: [Responsibility]]) -> [Violation] {
+        var violations: [Violation] = []
+        let responsibleOf = Dictionary(roster.responsibilities.map { ($0.client, $0.staff) }, uniquingKeysWith: { first, _ in first })
+        let work = ClientWorkCheck(scenario: scenario)
+        let step = max(1, scenario.timeStepMinutes)
+        for row in roster.uncovered where row.kind == .evaluation {
+            guard let id = row.client, let client = scenario.clients[id], let product = scenario.products[client.product],
+                  let staff = responsibleOf[id], let person = scenario.staff[staff] else { continue }
+            let latest = work.latestDate(client, product: product).map { scenario.week.startMinute(of: $0) + 1440 } ?? 7 * 1440
+            let own = rowsByStaff[staff] ?? []
+            let area = expectedArea(of: client, in: scenario)
+            search: for window in work.evaluationWindows(client, product: product) {
+                var start = (max(0, window.start) + step - 1) / step * step
+                while start + 60 <= min(window.end, latest) {
+                    defer { start += step }
+                    let interval = WeekInterval(start: start, end: start + 60)
+                    guard !own.contains(where: { $0.interval.overlaps(interval) }) else { continue }
+                    let added = RosterAssignment(staff: person.id, activity: .evaluation, interval: interval, location: client.location,
+                                                 area: area, clients: [id], products: [client.product], role: .professional, ref: "\(id)#evaluation")
+                    let week = Roster(assignments: own + [added], uncovered: [], responsibilities: responsibilities[staff] ?? [])
+                    let broken = PlacementCheck(scenario: scenario).check(week) + WorkingTimeCheck(scenario: scenario).check(week)
+                    if broken.isEmpty {
+                        violations.append(Violation(rule: "maximal", message: "\(id)'s evaluation is uncovered, but \(staff), the responsible professional, is free and breaks no rule by holding it \(interval.label(in: scenario.week))"))
+                        break search
+                    }
+                    if broken.contains(where: { $0.rule == "max hours" || $0.rule == "week hours" }) { break search }
+                }
+            }
+        }
         return violations
     }
 

@@ -122,3 +122,40 @@ struct VisitMaximalityTests {
         #expect(try rules(yaml).isEmpty)
     }
 }
+
+@Suite("Checker: maximal responsibility and evaluations")
+struct ResponsibilityMaximalityTests {
+    let checks = ClientWorkCheckTests()
+
+    func uncovered(_ kind: UncoveredKind) -> UncoveredDemand {
+        let need: ShortfallNeed = kind == .responsible ? .responsible(QualificationLevel(name: "hbo", rank: 4)) : .evaluation(client: ClientID("c1"), minutes: 60)
+        return UncoveredDemand(interval: nil, activity: kind == .responsible ? .coordination : .evaluation, location: nil, client: ClientID("c1"),
+                               product: ProductID("thuis"), need: need, kind: kind, hours: 1, reason: ShortfallReason(summary: "test"),
+                               ref: kind == .responsible ? "c1#responsible" : "c1#evaluation", clientsPresent: [])
+    }
+
+    func rules(_ yaml: String, _ kind: UncoveredKind) throws -> Set<String> {
+        let scenario = try ScenarioLoader.parse(yaml, file: "visits.yaml")
+        let visits = [checks.visit("s3", day: 0, from: 10 * 60, ref: "c1#1"), checks.visit("s3", day: 2, from: 10 * 60, ref: "c1#2"),
+                      checks.meeting("gp"), checks.meeting("h1")]
+        let roster = Roster(assignments: visits, uncovered: [uncovered(kind)], responsibilities: kind == .responsible ? [] : checks.responsible)
+        return Set(RosterChecker(scenario: scenario).check(roster).map(\.rule))
+    }
+
+    @Test("An uncovered responsibility that h1 (caseload 0 of 1, hours to spare) could take is not maximal; at max_caseload 0 it passes")
+    func responsibility() throws {
+        #expect(try rules(ClientWorkCheckTests.yaml, .responsible) == ["maximal"])
+        let full = ClientWorkCheckTests.yaml.replacingOccurrences(of: "max_caseload: 1", with: "max_caseload: 0")
+            .replacingOccurrences(of: "gp: {level: wo, skills: [huisarts], contract_hours: 4}", with: "gp: {level: wo, skills: [huisarts], contract_hours: 1}")
+        #expect(try rules(full, .responsible).isEmpty)
+    }
+
+    @Test("An uncovered evaluation its responsible professional could hold is not maximal; with no hours left it passes")
+    func evaluation() throws {
+        let due = ClientWorkCheckTests.yaml.replacingOccurrences(of: "coordination_minutes: 60,", with: "coordination_minutes: 60, evaluation_months: 6,")
+            .replacingOccurrences(of: "max_distinct_staff: 1}", with: "max_distinct_staff: 1, last_evaluation: 2025-06-01}")
+        #expect(try rules(due, .evaluation) == ["maximal"])
+        let busy = due.replacingOccurrences(of: "h1: {level: hbo, skills: [social-work], contract_hours: 36,", with: "h1: {level: hbo, skills: [social-work], contract_hours: 2,")
+        #expect(try rules(busy, .evaluation).isEmpty)
+    }
+}

@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "CareDomain", "ScenarioFormat", "Spreadsheet",
                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CLITests", dependencies: ["zorgrooster", "ZorgroosterRun", "CareDomain", "ScenarioFormat", "Planning",
+                                                    "RosterCheck", "GLPKSolver",
                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     // The golden files are read from the package by path, not bundled as resources.
                     exclude: ["Golden"]),

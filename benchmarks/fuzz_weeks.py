@@ -70,7 +70,7 @@ def week(seed):
     for index in range(day_care):
         name = f"dag{index + 1}"
         days = rng.choice(["mon-fri", "mon-thu", "[mon, wed, fri]"])
-        out.append(f'  {name}:\n    area: "{rng.choice(areas)}"\n    capacity: {rng.choice([10, 12, 16])}\n    sessions:')
+        out.append(f'  {name}:\n    area: "{rng.choice(areas)}"\n    capacity: {rng.choice([14, 16])}\n    sessions:')
         out.append(f'      - {{name: ochtend, days: {days}, from: "09:00", to: "12:30"}}')
         sessions = ["ochtend"]
         if chance(0.7):

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Solves and checks the random weeks of fuzz_weeks.py: every roster must pass `zorgrooster check`
-# (maximality included), every run must end with exit 0 inside its time limit + 5% + 1 s.
+# (maximality included), every run must end with exit 0 inside its time limit + 5% + 1 s, and a
+# re-plan after a sick call (the first rostered person absent on their first working day) must
+# pass `check` as well.
 # Usage: benchmarks/run_fuzz.sh [FIRST_SEED] [COUNT]   (TIME_LIMIT, default 8, per week)
 # Prints one line per seed and a last line `N passed, M failed`; the folders of failed seeds stay
 # in the printed work folder.
@@ -22,9 +24,30 @@ for seed in $(seq "$first" $((first + count - 1))); do
   elif ! .build/release/zorgrooster check "$work/$seed.yaml" "$work/$seed" >"$work/$seed.check" 2>&1; then
     verdict="check: $(grep -v '^OK' "$work/$seed.check" | head -3 | tr '\n' ' ')"
   fi
+  # A sick call on top: the first rostered person without absences is absent on their first
+  # working day; the re-plan must check too (with that absence).
+  if [ "$verdict" = ok ]; then
+    sick=$(python3 - "$work/$seed.yaml" "$work/$seed/roster.csv" <<'PY'
+import csv, sys
+lines = open(sys.argv[1]).read().splitlines()
+clean = {l.split(":")[0].strip() for l in lines if l.startswith("  s") and "absent" not in l}
+for row in csv.DictReader(open(sys.argv[2])):
+    if row["staff_id"] in clean:
+        print(f"{row['staff_id']}@{row['date']}"); break
+PY
+)
+    if [ -n "$sick" ]; then
+      if ! .build/release/zorgrooster replan "$work/$seed.yaml" --from "$work/$seed" --out "$work/$seed-replan" --absent "$sick" \
+           --time-limit "$limit" --quiet >"$work/$seed.replan" 2>&1; then
+        verdict="replan $sick: $(tail -c 300 "$work/$seed.replan" | tr '\n' ' ')"
+      elif ! .build/release/zorgrooster check "$work/$seed.yaml" "$work/$seed-replan" --set "staff.${sick%@*}.absent=[${sick#*@}]" >"$work/$seed.recheck" 2>&1; then
+        verdict="replan $sick check: $(grep -v '^OK' "$work/$seed.recheck" | head -3 | tr '\n' ' ')"
+      fi
+    fi
+  fi
   short=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['uncovered_hours'])" "$work/$seed/summary.json" 2>/dev/null || echo -)
   printf '%5s  %6.1fs  short %6s h  %s\n' "$seed" "$wall" "$short" "$verdict"
-  if [ "$verdict" = ok ]; then passed=$((passed + 1)); rm -rf "$work/$seed"; else failed=$((failed + 1)); fi
+  if [ "$verdict" = ok ]; then passed=$((passed + 1)); rm -rf "$work/$seed" "$work/$seed-replan"; else failed=$((failed + 1)); fi
 done
 echo "work folder: $work"
 echo "$passed passed, $failed failed"

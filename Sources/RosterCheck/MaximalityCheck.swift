@@ -2,7 +2,7 @@ import CareDomain
 
 /// The roster is maximal: no uncovered need of a group session, no uncovered visit, end
 /// responsibility or evaluation, that one free, qualified person could meet without breaking any
-/// rule.
+/// rule, and no unplaced `attends_any` attendance that a session has room and staff for.
 ///
 /// For every staffing, lead and skill row in `uncovered.csv`, each qualified person not in the
 /// session is added to it on a copy of their own week, and that week is checked with the same
@@ -58,6 +58,34 @@ struct MaximalityCheck {
         violations += visits(roster, rowsByStaff: rowsByStaff, responsibilities: responsibilities)
         violations += responsibility(roster, rowsByStaff: rowsByStaff, responsibilities: responsibilities)
         violations += evaluations(roster, rowsByStaff: rowsByStaff, responsibilities: responsibilities)
+        violations += attendance(roster)
+        return violations
+    }
+
+    /// Unplaced `attends_any` attendance that fits a session of the client's choice as it is
+    /// staffed: room under the location's capacity, and the people present still meet every need
+    /// (ratio, lead, skills) with the client added. No one need come for it, so it was not forced.
+    private func attendance(_ roster: Roster) -> [Violation] {
+        var violations: [Violation] = []
+        let sessionCheck = SessionCheck(scenario: scenario)
+        var asked: Set<ClientID> = []
+        for row in roster.uncovered where row.kind == .attendance {
+            guard let id = row.client, asked.insert(id).inserted, let client = scenario.clients[id], let choice = client.attendsAny,
+                  let location = client.location else { continue }
+            let attended = roster.assignments.filter { $0.activity == .group && $0.clients.contains(id) }.map(\.interval)
+            for session in scenario.groupSessions where session.location == location && choice.options.contains(session.slot) {
+                let rows = roster.assignments.filter { $0.activity == .group && $0.location == location && $0.interval == session.interval && $0.ref == session.slot.name }
+                // A session nobody works needs someone to come: not this check's question.
+                guard let present = rows.first?.clients, !present.contains(id),
+                      !attended.contains(where: { $0.overlaps(session.interval) }) else { continue }
+                if let capacity = scenario.locations[location]?.capacity, present.count + 1 > capacity { continue }
+                let clients = (present + [id]).compactMap { scenario.clients[$0] }
+                if sessionCheck.isStaffed(session, clients: clients, people: rows.compactMap { scenario.staff[$0.staff] }) {
+                    violations.append(Violation(rule: "maximal", message: "\(id) is placed in fewer sessions than asked, but \(location) \(session.slot) (\(session.interval.label(in: scenario.week))) has room and its staff suffice with \(id) added"))
+                    break
+                }
+            }
+        }
         return violations
     }
 

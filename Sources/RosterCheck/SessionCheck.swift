@@ -67,12 +67,7 @@ struct SessionCheck {
         // SCENARIO.md 1.1: every counted professional also holds the products' `skills` (disciplines).
         let disciplines = products.reduce(into: Set<String>()) { $0.formUnion($1.skills) }
         let counted = people.filter { !$0.isVolunteer && $0.level >= minLevel && disciplines.allSatisfy($0.skills.contains) }
-        // ceil(Σ 1/ratio) in whole numbers: Σ (L / ratio) over clients, divided by L and rounded up.
-        let ratios = clients.map { session.ratio ?? scenario.products[$0.product]?.ratio ?? 1 }
-        var common = 1
-        for ratio in ratios { common = common / greatestCommonDivisor(common, ratio) * ratio }
-        let scaledNeed = ratios.reduce(0) { $0 + common / $1 }
-        let required = max(session.minStaff, (scaledNeed + common - 1) / common)
+        let required = requiredProfessionals(session, clients: clients)
         let reportedStaff = missing.filter { $0.kind == .staffing }.reduce(0.0) { $0 + $1.hours }
         let shortHours = Double(max(0, required - counted.count)) * session.interval.hours
         if abs(reportedStaff - shortHours) > 0.01 {
@@ -108,6 +103,32 @@ struct SessionCheck {
             violations.append(Violation(rule: "uncovered not real", message: "\(label): `\(row.need.text)` is reported, but no present client needs it"))
         }
         return violations
+    }
+}
+
+extension SessionCheck {
+    /// Counted professionals a session needs for these clients: `min_staff`, and ceil(Σ 1/ratio)
+    /// in whole numbers (Σ L / ratio over the clients, divided by L and rounded up).
+    func requiredProfessionals(_ session: GroupSession, clients: [Client]) -> Int {
+        let ratios = clients.map { session.ratio ?? scenario.products[$0.product]?.ratio ?? 1 }
+        var common = 1
+        for ratio in ratios { common = common / greatestCommonDivisor(common, ratio) * ratio }
+        let scaledNeed = ratios.reduce(0) { $0 + common / $1 }
+        return max(session.minStaff, (scaledNeed + common - 1) / common)
+    }
+
+    /// Whether the people present meet every need of these clients: counted professionals for the
+    /// ratio, each product's lead, each client's skills.
+    func isStaffed(_ session: GroupSession, clients: [Client], people: [Staff]) -> Bool {
+        let products = Set(clients.map(\.product)).compactMap { scenario.products[$0] }
+        let minLevel = products.map(\.minLevel).max() ?? scenario.scale.levels[0]
+        let disciplines = products.reduce(into: Set<String>()) { $0.formUnion($1.skills) }
+        let counted = people.filter { !$0.isVolunteer && $0.level >= minLevel && disciplines.allSatisfy($0.skills.contains) }
+        guard counted.count >= requiredProfessionals(session, clients: clients) else { return false }
+        for product in products {
+            if let lead = product.leadLevel, !people.contains(where: { !$0.isVolunteer && $0.level >= lead }) { return false }
+        }
+        return Set(clients.flatMap(\.needs)).allSatisfy { skill in counted.contains { $0.skills.contains(skill) } }
     }
 }
 

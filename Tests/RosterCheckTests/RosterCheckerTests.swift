@@ -175,3 +175,38 @@ struct ShortfallNeedTests {
         #expect(found.contains("uncovered not real"), "\(found)")
     }
 }
+
+@Suite("Checker: maximal attendance")
+struct AttendanceMaximalityTests {
+    /// a1 chooses two of Monday's and Tuesday's morning; s1 works both, c1 comes to both.
+    static let yaml = """
+    version: 1
+    week: 2026-W12
+    products: {dag: {setting: group, ratio: 5, min_level: mbo2}}
+    locations:
+      a: {capacity: 2, sessions: [{name: ochtend, days: [mon, tue], from: "09:00", to: "12:30"}]}
+    staff:
+      s1: {level: mbo4, contract_hours: 20}
+    clients:
+      c1: {product: dag, location: a, attends: [mon ochtend, tue ochtend]}
+      a1: {product: dag, location: a, attends_any: {count: 2, of: [mon ochtend, tue ochtend]}}
+    """
+
+    func rules(_ yaml: String, tuesday: [String]) throws -> Set<String> {
+        let scenario = try ScenarioLoader.parse(yaml, file: "attendance.yaml")
+        let checks = RosterCheckerTests()
+        let unplaced = UncoveredDemand(interval: WeekInterval(start: 1440 + 540, end: 1440 + 750), activity: .group, location: LocationID("a"),
+                                       client: ClientID("a1"), product: ProductID("dag"), need: .attendance(placed: 1, asked: 2), kind: .attendance,
+                                       hours: 3.5, reason: ShortfallReason(summary: "test"), ref: "ochtend", clientsPresent: [])
+        let roster = Roster(assignments: [checks.row("s1", 0, 540, 750, "a", "ochtend", clients: ["c1", "a1"]),
+                                          checks.row("s1", 1, 540, 750, "a", "ochtend", clients: tuesday)], uncovered: [unplaced])
+        return Set(RosterChecker(scenario: scenario).check(roster).map(\.rule))
+    }
+
+    @Test("Unplaced attendance that Tuesday's session has room and staff for is not maximal; with Tuesday full it passes")
+    func attendance() throws {
+        #expect(try rules(Self.yaml, tuesday: ["c1"]) == ["maximal"])
+        let full = Self.yaml + "\n  c2: {product: dag, location: a, attends: [tue ochtend]}"
+        #expect(try rules(full, tuesday: ["c1", "c2"]).isEmpty)
+    }
+}

@@ -205,6 +205,12 @@ struct PartEngine<S: Solver> {
 
     private func finish(_ week: GroupWeek, plans: [StaffID: PersonPlan], staffing: GroupStaffing, model: WeekModel, values: [Double]) -> Candidate {
         let client = ClientWorkScheduler(model: model, values: values, plans: plans, work: partWork, seed: seed ?? pins).schedule()
+        // Client work can open room for group work: a run of days off (`min_consecutive_days_off`)
+        // is the one rule where more work may allow more (an appointment on the lone free day
+        // between two working days lets the day before it be worked too). The group side is
+        // offered once more with the client work in the plans, so the roster stays maximal.
+        var week = week
+        staffing.fill(&week, plans: plans)
         let groupRows = ShortfallExplainer(week: week, staffing: staffing, plans: plans).uncovered()
         let assignments = week.assignments() + client.assignments
         let uncovered = groupRows + client.uncovered

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes a random small week (or period) that mixes what real weeks mix, deterministic per seed.
 
-Usage: fuzz_weeks.py SEED
+Usage: fuzz_weeks.py SEED [SCALE]   (SCALE, default 1, multiplies locations, clients and staff:
+                                    5 gives weeks of up to about 200 staff)
 
 Not a benchmark of speed: a hunt for rosters the checker refuses, runs that fail or overrun, on
 weeks nobody wrote by hand. Each seed draws a provider with some of: day-care locations, a 24-hour
@@ -17,12 +18,12 @@ DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 LEVELS = ["mbo2", "mbo3", "mbo4", "hbo"]
 
 
-def week(seed):
-    rng = random.Random(seed)
+def week(seed, scale=1):
+    rng = random.Random(seed * 1000 + scale if scale > 1 else seed)
     chance = lambda p: rng.random() < p
     weeks = 2 if chance(0.25) else 1
-    day_care = rng.randint(0, 3)
-    houses = rng.randint(0, 2) if day_care < 3 else 0
+    day_care = rng.randint(0, 3) * scale
+    houses = (rng.randint(0, 2) if day_care < 3 * scale else 0) * scale
     ambulatory = chance(0.5) or (day_care == 0 and houses == 0)
     areas = [f"a{i}" for i in range(rng.randint(1, 4))]
     out = [f"# Fuzz week {seed}: {day_care} day-care location(s), {houses} house(s), ambulatory: {ambulatory}.",
@@ -97,7 +98,7 @@ def week(seed):
     # Staff: tight or ample.
     demand = sum(len(slots) for _, _, slots in locations) + (rng.randint(6, 30) if ambulatory else 0)
     staff_count = max(4, int(demand / rng.choice([1.0, 1.5, 2.2, 3.0])))
-    staff_count = min(staff_count, 45)
+    staff_count = min(staff_count, 45 * scale)
     ids = [f"s{i + 1:02d}" for i in range(staff_count)]
     out.append("staff:")
     for index, sid in enumerate(ids):
@@ -151,7 +152,7 @@ def week(seed):
                 fields.append(f"last_evaluation: 2025-{rng.choice(['06-01', '10-01', '12-01'])}")
             out.append(f"  c{number:03d}: {{{', '.join(fields)}}}")
     if ambulatory:
-        for _ in range(rng.randint(3, 25)):
+        for _ in range(rng.randint(3, 25) * scale):
             number += 1
             window = rng.choice(['{days: mon-fri, from: "09:00", to: "16:00"}', '{days: [tue, thu], from: "13:00", to: "17:00"}',
                                  '{days: mon-sun, from: "08:00", to: "20:00"}', '{days: [mon, wed], from: "09:00", to: "10:30"}'])
@@ -174,4 +175,4 @@ def week(seed):
     return out
 
 
-print("\n".join(week(int(sys.argv[1]))))
+print("\n".join(week(int(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 1)))

@@ -3,7 +3,8 @@
 # (maximality included), every run must end with exit 0 inside its time limit + 5% + 1 s, and a
 # re-plan after a sick call (the first rostered person absent on their first working day) must
 # pass `check` as well.
-# Usage: benchmarks/run_fuzz.sh [FIRST_SEED] [COUNT]   (TIME_LIMIT, default 8, per week)
+# Usage: benchmarks/run_fuzz.sh [FIRST_SEED] [COUNT]   (TIME_LIMIT, default 8, per week; SCALE,
+# default 1, multiplies the weeks' size: SCALE=5 draws weeks of up to about 200 staff)
 # Prints one line per seed and a last line `N passed, M failed`; the folders of failed seeds stay
 # in the printed work folder.
 set -uo pipefail
@@ -13,7 +14,7 @@ swift build -c release --product zorgrooster >/dev/null || exit 1
 work=$(mktemp -d)
 passed=0 failed=0
 for seed in $(seq "$first" $((first + count - 1))); do
-  python3 benchmarks/fuzz_weeks.py "$seed" > "$work/$seed.yaml"
+  python3 benchmarks/fuzz_weeks.py "$seed" "${SCALE:-1}" > "$work/$seed.yaml"
   start=$(date +%s.%N)
   .build/release/zorgrooster solve "$work/$seed.yaml" --out "$work/$seed" --time-limit "$limit" --quiet >"$work/$seed.solve" 2>&1
   code=$?

@@ -158,19 +158,36 @@ struct ClientWorkScheduler {
     private func scheduleAppointments(plans: [StaffID: PersonPlan], result: inout Result) {
         let scenario = model.scenario
         let grid = TimeGrid(step: scenario.timeStepMinutes)
+        // Kept client work not placed yet (visits and evaluations come after the appointments,
+        // kept appointments one by one): whoever fills a seat must leave room for it.
+        var pending: [StaffID: [(ref: String, work: TimedWork)]] = [:]
+        for row in seed?.assignments ?? [] where [.visit, .evaluation, .appointment].contains(row.activity) {
+            let area = row.location.flatMap { scenario.locations[$0]?.travelArea } ?? row.area
+            pending[row.staff, default: []].append((row.activity == .appointment ? row.ref : "", TimedWork(interval: row.interval, area: area)))
+        }
+        let isFree = { (person: StaffID, demand: AppointmentDemand, start: Int) in
+            self.isFree(person, demand, start: start, plans: plans, keeping: (pending[person] ?? []).map(\.work))
+        }
         for demand in work.appointments {
             let appointment = demand.appointment
             let seats = solved ? (model.appointmentSeats[appointment.id] ?? []).filter { values[$0.variable.index] > 0.5 } : []
             let chosenDay = solved ? model.appointmentDays[appointment.id]?.first { values[$0.variable.index] > 0.5 }?.day : nil
             var held: (start: Int, people: [StaffID])? = nil
             let seededRows = (seed?.assignments ?? []).filter { $0.activity == .appointment && $0.ref == appointment.id }
-            if let first = seededRows.first { held = (first.interval.start, seededRows.map(\.staff)) }
+            // This appointment's kept rows are placed now, or moved: no longer pending either way.
+            for person in Set(seededRows.map(\.staff)) { pending[person]?.removeAll { $0.ref == appointment.id } }
+            // Kept whole, or (a kept person now absent) made whole at the same time by a free,
+            // qualified person per missing role; else planned afresh below.
+            if let first = seededRows.first {
+                held = completed(demand, start: first.interval.start, keeping: seededRows.map(\.staff), isFree: isFree)
+                    .map { (first.interval.start, $0) }
+            }
             // The solved day and people first, then any day of the window with the same people.
             if held == nil, let chosenDay {
                 let people = seats.sorted { $0.role < $1.role }.map(\.staff)
                 let days = [chosenDay] + demand.days.map(\.day).filter { $0 != chosenDay }
                 for day in days {
-                    if let start = commonStart(demand, day: day, people: people, plans: plans, grid: grid) {
+                    if let start = gridStarts(demand, day: day, grid: grid).first(where: { start in people.allSatisfy { isFree($0, demand, start) } }) {
                         held = (start, people)
                         break
                     }
@@ -182,7 +199,7 @@ struct ClientWorkScheduler {
                     for start in gridStarts(demand, day: day, grid: grid) {
                         var people: [StaffID] = []
                         for candidates in demand.roleCandidates {
-                            guard let person = candidates.first(where: { !people.contains($0) && isFree($0, demand, start: start, plans: plans) }) else { continue search }
+                            guard let person = candidates.first(where: { !people.contains($0) && isFree($0, demand, start) }) else { continue search }
                             people.append(person)
                         }
                         held = (start, people)
@@ -218,18 +235,34 @@ struct ClientWorkScheduler {
         return starts
     }
 
-    private func commonStart(_ demand: AppointmentDemand, day: Weekday, people: [StaffID], plans: [StaffID: PersonPlan], grid: TimeGrid) -> Int? {
-        gridStarts(demand, day: day, grid: grid).first { start in people.allSatisfy { isFree($0, demand, start: start, plans: plans) } }
+    /// One person per role at `start`: the kept people where they qualify, a free qualified
+    /// person for each role left; nil when some role finds no one.
+    private func completed(_ demand: AppointmentDemand, start: Int, keeping kept: [StaffID],
+                           isFree: (StaffID, AppointmentDemand, Int) -> Bool) -> [StaffID]? {
+        var unused = kept
+        var people: [StaffID] = []
+        for candidates in demand.roleCandidates {
+            if let index = unused.firstIndex(where: candidates.contains) {
+                people.append(unused.remove(at: index))
+            } else if let person = candidates.first(where: { !people.contains($0) && !kept.contains($0) && isFree($0, demand, start) }) {
+                people.append(person)
+            } else {
+                return nil
+            }
+        }
+        return people
     }
 
-    private func isFree(_ person: StaffID, _ demand: AppointmentDemand, start: Int, plans: [StaffID: PersonPlan]) -> Bool {
+    /// Whether `person` may sit in the appointment at `start`, beside their week so far and the
+    /// kept work still to be placed (`keeping`).
+    private func isFree(_ person: StaffID, _ demand: AppointmentDemand, start: Int, plans: [StaffID: PersonPlan], keeping: [TimedWork] = []) -> Bool {
         guard let plan = plans[person] else { return false }
         let interval = WeekInterval(start: start, end: start + demand.appointment.minutes)
         let day = Weekday.allCases[start / 1440]
         guard plan.calendar.workableTime(on: day, week: model.scenario.week).contains(where: { $0.contains(interval) }) else { return false }
         // `brokenRule` covers overlap, travel between neighbours and from home, and the working-time rules.
         let work = TimedWork(interval: interval, area: demand.area)
-        return plan.rules.violation(plan.timedWork + [work], coordinationMinutes: plan.coordinationMinutes) == nil
+        return plan.rules.violation(plan.timedWork + keeping + [work], coordinationMinutes: plan.coordinationMinutes) == nil
     }
 
     // MARK: visits and evaluations
@@ -241,19 +274,29 @@ struct ClientWorkScheduler {
         let modelIndex = Dictionary(model.tasks.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         for (index, task) in work.tasks.enumerated() {
             var placed = 0
+            // The client's visits per day and visitors so far: the model's copies never go past
+            // `max_per_day` or `max_distinct_staff` where kept (seeded) work already counts.
+            var perDay: [Weekday: Int] = [:]
+            var visitors: Set<StaffID> = []
             for row in seed?.assignments ?? [] where row.clients == [task.client] && row.activity == (task.kind == .visit ? .visit : .evaluation) {
                 guard let plan = plans[row.staff], placed < task.count else { continue }
                 let day = Weekday.allCases[max(0, min(6, row.interval.start / 1440))]
                 plan.days[day, default: []].append(PersonPlan.Occurrence(task: index, minutes: row.interval.minutes, allowed: [row.interval],
                                                                          area: task.area, start: row.interval.start))
                 placed += 1
+                perDay[day, default: 0] += 1
+                visitors.insert(row.staff)
             }
             let chosen = self.solved ? modelIndex[task.id].flatMap { model.taskAssignments.indices.contains($0) ? model.taskAssignments[$0] : nil } ?? [] : []
             for (option, variable) in chosen {
                 // Kept work (a pin, a seed) already counts; the model's copies only fill up to the count.
-                let copies = min(Int(values[variable.index].rounded()), max(0, task.count - placed))
+                let copies = min(Int(values[variable.index].rounded()), max(0, task.count - placed),
+                                 max(0, task.maxPerDay - perDay[option.day, default: 0]))
                 guard copies > 0 else { continue }
                 if task.kind == .evaluation, responsibleOf[task.client] != option.staff { continue }
+                if let limit = task.maxDistinctStaff, !visitors.contains(option.staff), visitors.count >= limit { continue }
+                perDay[option.day, default: 0] += copies
+                visitors.insert(option.staff)
                 for _ in 0..<copies {
                     solved[option.staff, default: [:]][option.day, default: []].append(
                         PersonPlan.Occurrence(task: index, minutes: task.minutes, allowed: option.allowed, area: task.area))

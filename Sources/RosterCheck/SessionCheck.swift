@@ -63,10 +63,7 @@ struct SessionCheck {
         let clients = present.compactMap { scenario.clients[$0] }
         let products = Set(clients.map(\.product)).compactMap { scenario.products[$0] }
         let people = rows.compactMap { scenario.staff[$0.staff] }
-        let minLevel = products.map(\.minLevel).max() ?? scenario.scale.levels[0]
-        // SCENARIO.md 1.1: every counted professional also holds the products' `skills` (disciplines).
-        let disciplines = products.reduce(into: Set<String>()) { $0.formUnion($1.skills) }
-        let counted = people.filter { !$0.isVolunteer && $0.level >= minLevel && disciplines.allSatisfy($0.skills.contains) }
+        let (counted, minLevel) = countedProfessionals(clients: clients, people: people)
         let required = requiredProfessionals(session, clients: clients)
         let reportedStaff = missing.filter { $0.kind == .staffing }.reduce(0.0) { $0 + $1.hours }
         let shortHours = Double(max(0, required - counted.count)) * session.interval.hours
@@ -117,13 +114,21 @@ extension SessionCheck {
         return max(session.minStaff, (scaledNeed + common - 1) / common)
     }
 
+    /// The people who count towards the ratio for these clients: professionals (no volunteers) of
+    /// at least the products' highest `min_level`, holding every product's `skills` (SCENARIO.md
+    /// 1.1: disciplines); and that level.
+    func countedProfessionals(clients: [Client], people: [Staff]) -> (counted: [Staff], minLevel: QualificationLevel) {
+        let products = Set(clients.map(\.product)).compactMap { scenario.products[$0] }
+        let minLevel = products.map(\.minLevel).max() ?? scenario.scale.levels[0]
+        let disciplines = products.reduce(into: Set<String>()) { $0.formUnion($1.skills) }
+        return (people.filter { !$0.isVolunteer && $0.level >= minLevel && disciplines.allSatisfy($0.skills.contains) }, minLevel)
+    }
+
     /// Whether the people present meet every need of these clients: counted professionals for the
     /// ratio, each product's lead, each client's skills.
     func isStaffed(_ session: GroupSession, clients: [Client], people: [Staff]) -> Bool {
         let products = Set(clients.map(\.product)).compactMap { scenario.products[$0] }
-        let minLevel = products.map(\.minLevel).max() ?? scenario.scale.levels[0]
-        let disciplines = products.reduce(into: Set<String>()) { $0.formUnion($1.skills) }
-        let counted = people.filter { !$0.isVolunteer && $0.level >= minLevel && disciplines.allSatisfy($0.skills.contains) }
+        let counted = countedProfessionals(clients: clients, people: people).counted
         guard counted.count >= requiredProfessionals(session, clients: clients) else { return false }
         for product in products {
             if let lead = product.leadLevel, !people.contains(where: { !$0.isVolunteer && $0.level >= lead }) { return false }

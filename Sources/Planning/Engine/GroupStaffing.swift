@@ -66,13 +66,14 @@ struct GroupStaffing {
     /// latest first, until the week keeps every rule. The model counts a session's hours as if
     /// it stood alone in its shift; a shift that joins it to other work may need a different
     /// break, which only the oracle sees. (`fill` then offers what was freed to others.)
-    func repair(_ week: inout GroupWeek) {
+    /// `held`: client work kept as it is (a re-plan's), which the sessions must leave room for.
+    func repair(_ week: inout GroupWeek, holding held: [StaffID: [TimedWork]] = [:]) {
         let sessionsOf = week.sessionsByPerson()
         for person in staff {
             guard let mine = sessionsOf[person.id], !mine.isEmpty else { continue }
             var sessions = week.inTimeOrder(mine)
             let oracle = WorkingWeek(staff: person, scenario: scenario)
-            while !sessions.isEmpty, oracle.violation(sessions.map { week.timedWork($0) }, coordinationMinutes: 0) != nil {
+            while !sessions.isEmpty, oracle.violation(sessions.map { week.timedWork($0) } + (held[person.id] ?? []), coordinationMinutes: 0) != nil {
                 week.remove(person.id, from: sessions.removeLast())
             }
         }

@@ -184,8 +184,10 @@ struct PartEngine<S: Solver> {
         var week = GroupWeek(scenario: scenario, demands: part.demands)
         if let start = seed ?? pins { week = GroupWeek.seeded(from: start, scenario: scenario, demands: part.demands, staff: part.staff) }
         let plans = makePlans(week)
-        if seed == nil { staffing.construct(&week, plans: plans) }
-        staffing.fill(&week, plans: plans)
+        holdingClientWork(in: plans) {
+            if seed == nil { staffing.construct(&week, plans: plans) }
+            staffing.fill(&week, plans: plans)
+        }
         // (Consolidating the greedy roster too was measured: it moved the neighbourhood search to
         // other local optima, better or worse by chance; it polishes the search's roster instead.)
         return finish(week, plans: plans, staffing: staffing, model: model, values: [])
@@ -194,12 +196,12 @@ struct PartEngine<S: Solver> {
     /// A MIP solution made into a roster: its group side polished until maximal, then client work.
     private func complete(_ decoded: GroupWeek, staffing: GroupStaffing, model: WeekModel, values: [Double]) -> Candidate {
         var week = decoded
-        staffing.repair(&week)
+        staffing.repair(&week, holding: Dictionary(grouping: heldClientWork(), by: \.staff).mapValues { $0.map(\.work) })
         let pinned = pinnedWork()
         staffing.trim(&week, keeping: pinned)
         staffing.consolidate(&week, keeping: pinned, deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05)))
         let plans = makePlans(week)
-        staffing.fill(&week, plans: plans)
+        holdingClientWork(in: plans) { staffing.fill(&week, plans: plans) }
         return finish(week, plans: plans, staffing: staffing, model: model, values: values)
     }
 
@@ -226,6 +228,25 @@ struct PartEngine<S: Solver> {
             for person in people { plans[person.id]?.addFixed(week.timedWork(index), location: week.demands[index].session.location) }
         }
         return plans
+    }
+
+    /// Runs `body` (group staffing) with the kept client work of the seed or pins (visits,
+    /// evaluations, appointments, which the scheduler places as they are afterwards) in the
+    /// people's plans, so the group side never gives someone a session at a time they keep for a
+    /// client (a re-plan had put s05 in a session over their pinned evaluation).
+    private func holdingClientWork(in plans: [StaffID: PersonPlan], _ body: () -> Void) {
+        let held = heldClientWork()
+        for item in held { plans[item.staff]?.addFixed(item.work) }
+        body()
+        for item in held { plans[item.staff]?.removeFixed(item.work) }
+    }
+
+    /// The seed's or pins' client work (visits, evaluations, appointments) as the oracle sees it.
+    private func heldClientWork() -> [(staff: StaffID, work: TimedWork)] {
+        let kept = (seed ?? pins)?.assignments.filter { [.visit, .evaluation, .appointment].contains($0.activity) } ?? []
+        return kept.map { row in
+            (staff: row.staff, work: TimedWork(interval: row.interval, area: row.location.flatMap { scenario.locations[$0]?.travelArea } ?? row.area))
+        }
     }
 
     /// The pinned group assignments as "person session" keys (what `GroupStaffing.trim` keeps).

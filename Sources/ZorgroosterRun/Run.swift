@@ -34,12 +34,15 @@ public struct RunFailure: Error, CustomStringConvertible {
 }
 
 /// Plans a week and has the independent checker pass it; a roster that breaks a rule is never returned.
-public func planAndCheck(_ scenario: Scenario, options: PlanningOptions) throws(RunFailure) -> PlanOutcome {
-    try planAndCheck(scenario, options: options, planner: { try RosterPlanner(solver: planningSolver()).plan($0, options: $1) })
+/// `keptMayMove`: the pins are a re-plan's kept assignments, not the user's; where keeping them
+/// all breaks a rule, fewer are kept (client work first, then all) rather than no roster written.
+public func planAndCheck(_ scenario: Scenario, options: PlanningOptions, keptMayMove: Bool = false) throws(RunFailure) -> PlanOutcome {
+    try planAndCheck(scenario, options: options, keptMayMove: keptMayMove,
+                     planner: { try RosterPlanner(solver: planningSolver()).plan($0, options: $1) })
 }
 
 /// `planAndCheck` with the planner given (tests hand it one that errs on purpose).
-func planAndCheck(_ scenario: Scenario, options: PlanningOptions,
+func planAndCheck(_ scenario: Scenario, options: PlanningOptions, keptMayMove: Bool = false,
                   planner: (Scenario, PlanningOptions) throws -> PlanOutcome) throws(RunFailure) -> PlanOutcome {
     let outcome: PlanOutcome
     do {
@@ -50,6 +53,24 @@ func planAndCheck(_ scenario: Scenario, options: PlanningOptions,
     let violations = RosterChecker(scenario: scenario).check(outcome.roster)
     // With pins the roster had to keep, broken rules are the pins' (together they ask too much).
     if !violations.isEmpty, let pins = options.pinned, !pins.assignments.isEmpty {
+        if keptMayMove {
+            // A re-plan keeps what it can: its group assignments alone (client work placed
+            // afresh around them), else nothing kept; each try with a short share of time.
+            let groupOnly = Roster(assignments: pins.assignments.filter { $0.activity == .group }, uncovered: [],
+                                   responsibilities: pins.responsibilities)
+            for fewer in [groupOnly, nil] where fewer?.assignments.count != pins.assignments.count {
+                var retry = options
+                retry.pinned = fewer
+                retry.startedAt = Date()
+                retry.timeLimitSeconds = max(1, options.timeLimitSeconds * 0.1)
+                if let outcome = try? planAndCheck(scenario, options: retry, planner: planner) {
+                    let lines = ["Note: keeping every assignment still allowed broke \(violations.count) rule(s) (\(violations.first.map(\.description) ?? ""));"
+                                 + (fewer == nil ? " the week was planned afresh." : " only the group assignments were kept; client work was placed again.")]
+                    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+                    return outcome
+                }
+            }
+        }
         throw RunFailure(exitCode: 2, lines: ["The pinned assignments cannot all be kept: with them the roster breaks \(violations.count) rule(s); no files were written."]
             + violations.prefix(20).map { "  \($0)" } + ["Remove or move the pins named above and run again."])
     }
@@ -215,7 +236,7 @@ public func planPeriod(_ scenario: Scenario, options: PlanningOptions, pinning: 
         weekOptions.timeLimitSeconds = max(0.5, left / Double(scenario.weeks - index))
         weekOptions.startedAt = Date()
         if let pinning { weekOptions.pinned = pinning(index, week) }
-        planned.append(PlannedWeek(scenario: week, outcome: try planAndCheck(week, options: weekOptions)))
+        planned.append(PlannedWeek(scenario: week, outcome: try planAndCheck(week, options: weekOptions, keptMayMove: pinning != nil)))
     }
     return planned
 }

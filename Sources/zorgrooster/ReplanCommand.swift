@@ -56,7 +56,7 @@ struct ReplanCommand: ParsableCommand {
         options.pinned = Roster(assignments: Array(Set(kept)).sorted(), uncovered: [], responsibilities: earlier.responsibilities)
         try holdOutput(out)
         installInterruptHandler()
-        let outcome = try reporting { () throws(RunFailure) in try planAndCheck(scenario, options: options) }
+        let outcome = try reporting { () throws(RunFailure) in try planAndCheck(scenario, options: options, keptMayMove: pin == nil) }
         var files = outputFiles(outcome, scenario: scenario, language: planning.lang)
         // Calendars that follow: changed events as new versions, taken-away ones cancelled.
         for name in files.keys where name.hasPrefix("calendars/") { files[name] = nil }

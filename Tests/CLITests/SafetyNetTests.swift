@@ -37,4 +37,30 @@ struct SafetyNetTests {
         #expect(RosterChecker(scenario: scenario).check(outcome.roster).isEmpty)
         #expect(!outcome.roster.assignments.isEmpty)
     }
+
+    /// A planner that breaks its roster (a row twice) whenever it is asked to keep pins.
+    final class PinBreakingPlanner: @unchecked Sendable {
+        var calls = 0
+        func plan(_ scenario: Scenario, options: PlanningOptions) throws -> PlanOutcome {
+            calls += 1
+            let outcome = try RosterPlanner(solver: GLPKSolver()).plan(scenario, options: options)
+            guard options.pinned != nil, let twice = outcome.roster.assignments.first(where: { $0.activity == .group }) else { return outcome }
+            return PlanOutcome(roster: Roster(assignments: outcome.roster.assignments + [twice], uncovered: outcome.roster.uncovered,
+                                              responsibilities: outcome.roster.responsibilities),
+                               capacity: outcome.capacity, summary: outcome.summary, parts: outcome.parts, hires: outcome.hires, sessions: outcome.sessions)
+        }
+    }
+
+    @Test("A re-plan whose kept assignments break a rule keeps fewer and still writes a checked roster; user pins that do stay an error (exit 2)")
+    func keptAssignmentsGiveWay() throws {
+        let scenario = try ScenarioLoader.load(path: Self.scenario)
+        var options = PlanningOptions(timeLimitSeconds: 5, relativeGap: 0.01)
+        let first = try planAndCheck(scenario, options: options)
+        options.pinned = Roster(assignments: first.roster.assignments, uncovered: [], responsibilities: first.roster.responsibilities)
+        let planner = PinBreakingPlanner()
+        let outcome = try planAndCheck(scenario, options: options, keptMayMove: true, planner: planner.plan)
+        #expect(planner.calls == 2)
+        #expect(RosterChecker(scenario: scenario).check(outcome.roster).isEmpty)
+        #expect(throws: RunFailure.self) { try planAndCheck(scenario, options: options, planner: PinBreakingPlanner().plan) }
+    }
 }

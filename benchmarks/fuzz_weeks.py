@@ -11,6 +11,7 @@ hours or without, appointments with several roles, floating staff with limited d
 volunteers, skills and disciplines, wishes, presets of collective agreements, a period of two
 weeks, and tight or ample staff. `run_fuzz.sh` solves and checks each.
 """
+import datetime
 import random
 import sys
 
@@ -21,7 +22,7 @@ LEVELS = ["mbo2", "mbo3", "mbo4", "hbo"]
 def week(seed, scale=1):
     rng = random.Random(seed * 1000 + scale if scale > 1 else seed)
     chance = lambda p: rng.random() < p
-    weeks = 2 if chance(0.25) else 1
+    weeks = rng.choice([2, 2, 4]) if chance(0.25) else 1
     day_care = rng.randint(0, 3) * scale
     houses = (rng.randint(0, 2) if day_care < 3 * scale else 0) * scale
     ambulatory = chance(0.5) or (day_care == 0 and houses == 0)
@@ -44,7 +45,8 @@ def week(seed, scale=1):
         out.append(f"  wonen: {{setting: group, ratio: 4, min_level: mbo3{', lead_level: mbo4' if chance(0.5) else ''}}}")
     amb_skill = rng.choice(skills_pool) if chance(0.3) else None
     if ambulatory:
-        office = ', office_hours: {days: mon-fri, from: "08:30", to: "17:00"}' if chance(0.7) else ""
+        office = rng.choice([', office_hours: {days: mon-fri, from: "08:30", to: "17:00"}', "",
+                             ', office_hours: {days: mon-sat, from: "00:00", to: "24:00"}'])
         skills = f", skills: [{amb_skill}]" if amb_skill else ""
         coordination = f", coordination_minutes: {rng.choice([15, 30])}" if chance(0.5) else ""
         evaluation = ", evaluation_months: 6" if chance(0.4) else ""
@@ -63,6 +65,16 @@ def week(seed, scale=1):
         rules.append("min_consecutive_days_off: 2")
     if chance(0.2):
         rules.append(f"max_shift_hours: {rng.choice([9, 10])}")
+    if houses and chance(0.3):
+        rules.append(f"sleep_hours_factor: {rng.choice([0.5, 0.75])}")
+    if chance(0.15):
+        rules.append("rolling_rest: {hours: 32, days: 9}")
+    if chance(0.15):
+        rules.append("daily_rest_reductions: [{hours: 8, times: 1}, {hours: 10, times: 1}]")
+    if chance(0.15):
+        rules.append(f"max_weekends_worked: {rng.choice([1, 2])}")
+    if chance(0.1):
+        rules.append("max_night_shifts_16_weeks: 3")
     if rules:
         out.append("labour_rules: {" + ", ".join(rules) + "}")
 
@@ -101,6 +113,7 @@ def week(seed, scale=1):
     staff_count = min(staff_count, 45 * scale)
     ids = [f"s{i + 1:02d}" for i in range(staff_count)]
     out.append("staff:")
+    staff_lines = []
     for index, sid in enumerate(ids):
         level = LEVELS[index % 4] if index < 4 else rng.choice(LEVELS + ["mbo4", "mbo3"])
         hours = rng.choice([16, 24, 28, 32, 36])
@@ -122,7 +135,8 @@ def week(seed, scale=1):
                                  '{days: mon-sun, from: "06:00", to: "24:00"}', '{days: tue-fri, from: "08:30", to: "13:00"}'])
             fields.append(f"available: [{window}]")
         if chance(0.2):
-            fields.append(f"absent: [2026-03-{rng.randint(16, 22) + 7 * rng.randint(0, weeks - 1)}]")
+            day = datetime.date(2026, 3, 16) + datetime.timedelta(days=rng.randint(0, 6) + 7 * rng.randint(0, weeks - 1))
+            fields.append(f"absent: [{day.isoformat()}]")
         if chance(0.5):
             fields.append(f'home_area: "{rng.choice(areas)}"')
         if chance(0.1):
@@ -131,7 +145,8 @@ def week(seed, scale=1):
             fields.append(f"wishes: [{{date: 2026-03-{rng.randint(16, 22)}, off: true, weight: {rng.randint(1, 5)}}}]")
         if ambulatory and level == "hbo":
             fields.append(f"max_caseload: {rng.randint(3, 20)}")
-        out.append(f"  {sid}: {{{', '.join(fields)}}}")
+        staff_lines.append(f"  {sid}: {{{', '.join(fields)}}}")
+        out.append(staff_lines[-1])
 
     out.append("clients:")
     number = 0
@@ -156,8 +171,12 @@ def week(seed, scale=1):
             number += 1
             window = rng.choice(['{days: mon-fri, from: "09:00", to: "16:00"}', '{days: [tue, thu], from: "13:00", to: "17:00"}',
                                  '{days: mon-sun, from: "08:00", to: "20:00"}', '{days: [mon, wed], from: "09:00", to: "10:30"}'])
+            per_day = f", max_per_day: 2" if chance(0.15) else ""
             fields = ["product: amb", f'area: "{rng.choice(areas)}"',
-                      f"visits: {{count: {rng.randint(1, 3)}, minutes: {rng.choice([30, 45, 60, 90])}}}", f"available: [{window}]"]
+                      f"visits: {{count: {rng.randint(1, 4)}, minutes: {rng.choice([30, 45, 60, 90])}{per_day}}}", f"available: [{window}]"]
+            hbo = [sid for sid, line in zip(ids, staff_lines) if "level: hbo" in line and "locations" not in line and "volunteer" not in line]
+            if hbo and chance(0.15):
+                fields.append(f"responsible: {rng.choice(hbo)}")
             if chance(0.2):
                 fields.append(f"needs: [{rng.choice(skills_pool)}]")
             if chance(0.3):

@@ -27,7 +27,7 @@ struct MaximalityCheck {
                   let session = sessions["\(location)|\(interval.start)|\(row.ref)"] else { continue }
             let present = row.clientsPresent.compactMap { scenario.clients[$0] }
             let products = present.compactMap { scenario.products[$0.product] }
-            let counted = products.map(\.minLevel).max() ?? scenario.scale.levels[0]
+            let counted = products.map(\.minLevel).max() ?? SessionCheck(scenario: scenario).emptySessionLevel(session)
             let level: QualificationLevel
             var skill: String? = nil
             switch row.kind {

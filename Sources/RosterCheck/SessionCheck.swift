@@ -63,7 +63,7 @@ struct SessionCheck {
         let clients = present.compactMap { scenario.clients[$0] }
         let products = Set(clients.map(\.product)).compactMap { scenario.products[$0] }
         let people = rows.compactMap { scenario.staff[$0.staff] }
-        let (counted, minLevel) = countedProfessionals(clients: clients, people: people)
+        let (counted, minLevel) = countedProfessionals(session, clients: clients, people: people)
         let required = requiredProfessionals(session, clients: clients)
         let reportedStaff = missing.filter { $0.kind == .staffing }.reduce(0.0) { $0 + $1.hours }
         let shortHours = Double(max(0, required - counted.count)) * session.interval.hours
@@ -117,18 +117,29 @@ extension SessionCheck {
     /// The people who count towards the ratio for these clients: professionals (no volunteers) of
     /// at least the products' highest `min_level`, holding every product's `skills` (SCENARIO.md
     /// 1.1: disciplines); and that level.
-    func countedProfessionals(clients: [Client], people: [Staff]) -> (counted: [Staff], minLevel: QualificationLevel) {
+    func countedProfessionals(_ session: GroupSession, clients: [Client], people: [Staff]) -> (counted: [Staff], minLevel: QualificationLevel) {
         let products = Set(clients.map(\.product)).compactMap { scenario.products[$0] }
-        let minLevel = products.map(\.minLevel).max() ?? scenario.scale.levels[0]
+        let minLevel = products.map(\.minLevel).max() ?? emptySessionLevel(session)
         let disciplines = products.reduce(into: Set<String>()) { $0.formUnion($1.skills) }
         return (people.filter { !$0.isVolunteer && $0.level >= minLevel && disciplines.allSatisfy($0.skills.contains) }, minLevel)
+    }
+
+    /// The level a session with no client present asks of its `min_staff`: the work is the care
+    /// of the location, so the highest `min_level` of the products of the clients who may come
+    /// to this session, else of the location's clients, else the lowest of the group products.
+    func emptySessionLevel(_ session: GroupSession) -> QualificationLevel {
+        let atLocation = scenario.clients.values.filter { $0.location == session.location }
+        let mayCome = atLocation.filter { $0.attends.contains(session.slot) || $0.attendsAny?.options.contains(session.slot) == true }
+        func highest(_ clients: [Client]) -> QualificationLevel? { clients.compactMap { scenario.products[$0.product]?.minLevel }.max() }
+        return highest(mayCome) ?? highest(atLocation)
+            ?? scenario.products.values.filter { $0.setting == .group }.map(\.minLevel).min() ?? scenario.scale.levels[0]
     }
 
     /// Whether the people present meet every need of these clients: counted professionals for the
     /// ratio, each product's lead, each client's skills.
     func isStaffed(_ session: GroupSession, clients: [Client], people: [Staff]) -> Bool {
         let products = Set(clients.map(\.product)).compactMap { scenario.products[$0] }
-        let counted = countedProfessionals(clients: clients, people: people).counted
+        let counted = countedProfessionals(session, clients: clients, people: people).counted
         guard counted.count >= requiredProfessionals(session, clients: clients) else { return false }
         for product in products {
             if let lead = product.leadLevel, !people.contains(where: { !$0.isVolunteer && $0.level >= lead }) { return false }

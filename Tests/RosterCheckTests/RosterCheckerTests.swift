@@ -210,3 +210,40 @@ struct AttendanceMaximalityTests {
         #expect(try rules(full, tuesday: ["c1", "c2"]).isEmpty)
     }
 }
+
+@Suite("Checker: a session no client attends")
+struct EmptySessionLevelTests {
+    /// The on-call duty `wacht` asks min_staff 1 and nobody attends it; the house's care is wonen (mbo3).
+    static let yaml = """
+    version: 1
+    week: 2026-W12
+    products: {wonen: {setting: group, ratio: 4, min_level: mbo3}}
+    locations:
+      huis:
+        sessions:
+          - {name: vroeg, days: [mon], from: "07:00", to: "15:00"}
+          - {name: wacht, days: [mon], from: "23:00", to: "07:00", kind: on-call, min_staff: 1}
+    staff:
+      s1: {level: mbo2, contract_hours: 20}
+    clients:
+      c1: {product: wonen, location: huis, attends: [mon vroeg]}
+    """
+
+    func short(_ ref: String, start: Int, end: Int, present: [String]) -> UncoveredDemand {
+        UncoveredDemand(interval: WeekInterval(start: start, end: end), activity: .group, location: LocationID("huis"), client: nil,
+                        product: ProductID("wonen"), need: .professionals(count: 1, level: QualificationLevel(name: "mbo3", rank: 3)),
+                        kind: .staffing, hours: 8, reason: ShortfallReason(summary: "test"), ref: ref, clientsPresent: present.map(ClientID.init))
+    }
+
+    @Test("Its min_staff asks the house's level: an MBO-2 there does not count, and leaving it short while only an MBO-2 is free is maximal")
+    func houseLevel() throws {
+        let scenario = try ScenarioLoader.parse(Self.yaml, file: "empty.yaml")
+        let checker = RosterChecker(scenario: scenario)
+        let both = [short("vroeg", start: 420, end: 900, present: ["c1"]), short("wacht", start: 1380, end: 1860, present: [])]
+        #expect(checker.check(Roster(assignments: [], uncovered: both)).isEmpty)
+        let mbo2 = RosterAssignment(staff: StaffID("s1"), activity: .group, interval: WeekInterval(start: 1380, end: 1860), location: LocationID("huis"),
+                                    area: nil, clients: [], products: [], role: .professional, ref: "wacht")
+        let rules = Set(checker.check(Roster(assignments: [mbo2], uncovered: [both[0]])).map(\.rule))
+        #expect(rules.contains("ratio"), "\(rules)")
+    }
+}

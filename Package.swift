@@ -58,6 +58,6 @@ let package = Package(
                                                     "RosterCheck", "GLPKSolver",
                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     // The golden files are read from the package by path, not bundled as resources.
-                    exclude: ["Golden"]),
+                    exclude: ["Golden", "Replans"]),
     ]
 )

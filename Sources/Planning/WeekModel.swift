@@ -65,10 +65,31 @@ final class WeekModel {
         self.model = Model(name: name)
     }
 
+    /// When building must stop: a model that would not be ready in time is abandoned (the
+    /// construction's roster stands) rather than let the command overrun its limit.
+    var buildDeadline: Deadline? = nil
+    private var deadlineChecks = 0
+
+    /// Thrown by `checkBuildDeadline` once `buildDeadline` has passed.
+    struct BuildAbandoned: Error, CustomStringConvertible {
+        var description: String { "the model was not built before the deadline" }
+    }
+
+    /// Throws `BuildAbandoned` once the build deadline has passed; asked every so many rows by the
+    /// rules that write rows per chain of sessions (their count grows fastest with floaters).
+    func checkBuildDeadline() throws {
+        deadlineChecks += 1
+        guard deadlineChecks % 512 == 0 else { return }
+        if buildDeadline?.hasPassed == true { throw BuildAbandoned() }
+    }
+
     /// Builds the whole model: the variables, then every rule of `PlanningRules.model` in turn.
     func build() throws {
         try addAssignmentVariables()
-        for rule in PlanningRules.model { try rule.addRows(to: self) }
+        for rule in PlanningRules.model {
+            if buildDeadline?.hasPassed == true { throw BuildAbandoned() }
+            try rule.addRows(to: self)
+        }
         try model.setObjective(objective)
     }
 

@@ -306,3 +306,54 @@ struct SeededGenerator: RandomNumberGenerator {
         return state ^ (state >> 33)
     }
 }
+
+extension EngineTests {
+    @Test("A floater of ten houses: shift-length and night-series-rest rows per chain of times, not per house (a week of 160 such staff had 4.7 million rows), and a late shift with a night at another house still refused")
+    func chainRowsForAFloaterOfTenHouses() throws {
+        let houses = (1...10).map { house in
+            """
+              h\(house):
+                area: "1000"
+                sessions:
+                  - {name: vroeg, days: mon-sun, from: "07:00", to: "15:00"}
+                  - {name: laat, days: mon-sun, from: "15:00", to: "23:00"}
+                  - {name: nacht, days: mon-sun, from: "23:00", to: "07:00"}
+            """
+        }.joined(separator: "\n")
+        let yaml = """
+        version: 1
+        week: 2026-W12
+        products: {dag: {setting: group, ratio: 5, min_level: mbo2}}
+        labour_rules: {max_shift_hours: 10}
+        locations:
+        \(houses)
+        staff:
+          p: {level: mbo3, contract_hours: 36, max_hours: 60}
+        clients:
+          c1: {product: dag, location: h1, attends: [mon vroeg]}
+        """
+        let scenario = try ScenarioLoader.parse(yaml, file: "floater.yaml")
+        let demands = SessionDemand.build(for: scenario)
+        let person = scenario.sortedStaff[0]
+        let model = WeekModel(scenario: scenario, demands: demands, staff: [person], weights: .standard, name: "floater")
+        try model.build()
+        for prefix in ["shift_length", "rest_after_night", "night_series_rest"] {
+            let rows = model.model.constraints.filter { $0.name.hasPrefix(prefix) }.count
+            #expect(rows > 0 && rows < 100, "\(prefix): \(rows) rows")
+        }
+        // Monday late at h1 and the night after it at h7: one shift of 16 h, over the 10 h limit.
+        let pair = demands.filter { demand in
+            demand.session.interval.start / 1440 == 0
+                && ((demand.session.location == LocationID("h1") && demand.session.slot.name == "laat")
+                    || (demand.session.location == LocationID("h7") && demand.session.slot.name == "nacht"))
+        }
+        #expect(pair.count == 2)
+        var fixed = model.model
+        for (demand, variable) in model.sessionsByStaff[person.id] ?? [] {
+            fixed.fix(variable, at: pair.contains { $0.id == demand.id } ? 1 : 0)
+        }
+        #expect(!(try GLPKSolver().solve(fixed, options: SolveOptions(timeLimitSeconds: 10))).status.hasSolution)
+        let work = pair.map { TimedWork(interval: $0.session.interval, area: "1000") }
+        #expect(WorkingWeek(staff: person, scenario: scenario).violation(work, coordinationMinutes: 0) != nil)
+    }
+}

@@ -90,6 +90,7 @@ struct PartEngine<S: Solver> {
             var around = greedy
             var model: WeekModel! = nil
             var incumbent: [Double]? = nil
+            var built = true
             for pass in 1...(restricted ? Self.restrictedPasses : 1) {
                 let offeredWork = withConstructionsChoices(around)
                 model = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, tasks: offeredWork.tasks,
@@ -101,7 +102,18 @@ struct PartEngine<S: Solver> {
                     log("pass \(pass): model restricted to \(model.offered!.values.reduce(0) { $0 + $1.count }) person-session pairs (of \(size)): the search improves within it, the bound is computed apart")
                 }
                 let buildStarted = Date()
-                try model.build()
+                // The build may take at most half of what is left: a model too large to be ready
+                // and searched in time is abandoned, and the best roster so far stands.
+                model.buildDeadline = deadline.capped(at: deadline.remaining / 2)
+                do {
+                    try model.build()
+                } catch is WeekModel.BuildAbandoned {
+                    log("pass \(pass): model not built within half the time left (\(String(format: "%.2f", Date().timeIntervalSince(buildStarted))) s); the roster so far stands")
+                    if pass == 1 { warmStart = "not used (the model was too large to build in time)" }
+                    incumbent = nil
+                    built = false
+                    break
+                }
                 pin(model)
                 variables = model.model.variables.count
                 constraints = model.model.constraints.count
@@ -130,7 +142,7 @@ struct PartEngine<S: Solver> {
                 around = improved
                 if deadline.remaining < 1 || options.shouldStop?() == true { break }
             }
-            if !restricted, deadline.remaining > 0.5, options.shouldStop?() != true {
+            if built, !restricted, deadline.remaining > 0.5, options.shouldStop?() != true {
                 var solveOptions = SolveOptions(relativeGap: options.relativeGap, initialSolution: incumbent,
                                                 log: options.log.map { log in { @Sendable line in log("[\(part.name)] \(line)") } },
                                                 progress: options.progress.map { outer in { @Sendable progress in

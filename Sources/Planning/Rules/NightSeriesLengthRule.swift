@@ -20,8 +20,11 @@ extension WeekModel {
         let rules = scenario.labourRules
         let limit = rules.maxConsecutiveShiftsWithNight
         let shortenings = rules.restReductionLimits.last?.times ?? 0
+        // Rows per person: 20,000, or a share of 200,000 for the whole model where many people
+        // float (160 staff of ten houses wrote a million rows, ten seconds, before this cap).
+        let rowsPerPerson = min(20_000, max(500, 200_000 / max(1, staff.count)))
         for person in staff {
-            let slots = nightSeriesSlots(of: person)
+            let slots = timeSlots(of: person)
             guard slots.count > limit, slots.contains(where: \.isNight), slots.contains(where: { !$0.isFixed }) else { continue }
             /// The rest from `earlier` to `later` if a series may go on through it, and whether it is shortened.
             func rest(_ earlier: Int, _ later: Int) -> (follows: Bool, shortened: Bool) {
@@ -42,10 +45,11 @@ extension WeekModel {
             var rows = 0
             // `shortenedAt`: where the chain's shortened rests begin.
             func extend(_ chain: [Int], shortenedAt: [Int]) throws {
-                guard rows < 20_000 else { return }
+                guard rows < rowsPerPerson else { return }
                 if chain.count == limit + 1 {
                     guard chain.contains(where: { slots[$0].isNight }) else { return }
                     rows += 1
+                    try checkBuildDeadline()
                     try addSlotsTogether(chain.map { slots[$0] }, limit: limit, name: modelName("shifts_in_a_row", person.id.rawValue, rows))
                     return
                 }
@@ -69,49 +73,6 @@ extension WeekModel {
             // person's nights instead would cut off the construction's roster and every roster
             // that uses a floater at night.
         }
-    }
-
-    /// A person's timeline with the sessions at the same time (and of the same kind) as one slot.
-    private func nightSeriesSlots(of person: Staff) -> [NightSeriesSlot] {
-        var slots: [NightSeriesSlot] = []
-        for entry in timeline(of: person) {
-            if let last = slots.last, last.interval == entry.interval, last.isSleep == entry.isSleep {
-                slots[slots.count - 1].add(entry)
-            } else {
-                slots.append(NightSeriesSlot(entry))
-            }
-        }
-        return slots
-    }
-
-    /// `Σ slots' variables ≤ limit`, a slot with the history's work in it counted as worked.
-    private func addSlotsTogether(_ chain: [NightSeriesSlot], limit: Int, name: String) throws {
-        let fixed = chain.filter(\.isFixed).count
-        let free = chain.filter { !$0.isFixed }.flatMap(\.variables)
-        guard !free.isEmpty else { return }
-        // Where the history alone already fills the series, none of the free work may join.
-        try model.add(LinearExpression.sum(free) <= Double(max(0, limit - fixed)), name: name)
-    }
-}
-
-/// The sessions of one person at one time: at most one of them is worked.
-private struct NightSeriesSlot {
-    let interval: WeekInterval
-    let isSleep: Bool
-    let isNight: Bool
-    var variables: [Variable] = []
-    /// The history's work is here: the slot is worked whatever the roster does.
-    var isFixed = false
-
-    init(_ entry: TimelineEntry) {
-        interval = entry.interval
-        isSleep = entry.isSleep
-        isNight = entry.isNight
-        add(entry)
-    }
-
-    mutating func add(_ entry: TimelineEntry) {
-        if let variable = entry.variable { variables.append(variable) } else { isFixed = true }
     }
 }
 

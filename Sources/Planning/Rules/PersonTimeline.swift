@@ -88,3 +88,55 @@ extension PersonWeekView {
         Set(prior.flatMap(\.touchedDays) + work.flatMap(\.interval.touchedDays))
     }
 }
+
+extension WeekModel {
+    /// A person's timeline with the sessions at the same time (and of the same kind) as one slot.
+    /// No one works two sessions at once, so a row over chains of slots (each slot's variables
+    /// summed) forbids exactly what the rows over every chain of sessions did, with far fewer
+    /// chains for a floater of several houses.
+    func timeSlots(of person: Staff) -> [TimeSlot] {
+        var slots: [TimeSlot] = []
+        for entry in timeline(of: person) {
+            if let last = slots.last, last.interval == entry.interval, last.isSleep == entry.isSleep {
+                slots[slots.count - 1].add(entry)
+            } else {
+                slots.append(TimeSlot(entry))
+            }
+        }
+        return slots
+    }
+
+    /// `Σ slots' variables − Σ minus slots' variables ≤ limit`, a slot with the history's work in
+    /// it counted as worked (in `minus` too).
+    func addSlotsTogether(_ chain: [TimeSlot], minus: [TimeSlot] = [], limit: Int, name: String) throws {
+        let fixed = chain.filter(\.isFixed).count
+        let free = chain.filter { !$0.isFixed }.flatMap(\.variables)
+        guard !free.isEmpty else { return }
+        // Where the history alone already fills the series, none of the free work may join.
+        var expression = LinearExpression.sum(free)
+        for slot in minus where !slot.isFixed { for variable in slot.variables { expression.add(variable, coefficient: -1) } }
+        try model.add(expression <= Double(max(0, limit - fixed + minus.filter(\.isFixed).count)), name: name)
+    }
+}
+
+/// The sessions of one person at one time: at most one of them is worked.
+struct TimeSlot {
+    let interval: WeekInterval
+    let isSleep: Bool
+    let isNight: Bool
+    var variables: [Variable] = []
+    /// The history's work is here: the slot is worked whatever the roster does.
+    var isFixed = false
+
+    init(_ entry: TimelineEntry) {
+        interval = entry.interval
+        isSleep = entry.isSleep
+        isNight = entry.isNight
+        add(entry)
+    }
+
+    mutating func add(_ entry: TimelineEntry) {
+        if let variable = entry.variable { variables.append(variable) } else { isFixed = true }
+    }
+}
+

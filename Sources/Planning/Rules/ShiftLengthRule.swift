@@ -16,15 +16,18 @@ extension WeekModel {
     func addShiftLengthAndNightRest() throws {
         let rules = scenario.labourRules
         for person in staff {
-            let entries = timeline(of: person)
-            guard entries.contains(where: { $0.variable != nil }) else { continue }
+            // Sessions at the same time are one slot (`timeSlots`): a floater of several houses
+            // has one chain where the rows per session had one per house and position.
+            let slots = timeSlots(of: person)
+            guard slots.contains(where: { !$0.variables.isEmpty && !$0.isFixed }) else { continue }
             var cutIndex = 0
             func forbid(_ chain: [Int], _ extra: Int?) throws {
-                var members = chain.map { entries[$0] }
-                if let extra { members.append(entries[extra]) }
+                try checkBuildDeadline()
+                var members = chain.map { slots[$0] }
+                if let extra { members.append(slots[extra]) }
                 cutIndex += 1
-                try addTogether(members, limit: members.count - 1,
-                                name: modelName(extra == nil ? "shift_length" : "rest_after_night", person.id.rawValue, cutIndex))
+                try addSlotsTogether(members, limit: members.count - 1,
+                                     name: modelName(extra == nil ? "shift_length" : "rest_after_night", person.id.rawValue, cutIndex))
             }
             // `work` and `pauses`: the chain's awake minutes and its gaps of a quarter of an hour
             // or more, whose working time (breaks out) the limits compare; it only grows along a chain.
@@ -32,18 +35,18 @@ extension WeekModel {
                 let isNight = nightMinutes > LabourRules.nightShiftThresholdMinutes
                 if sleep {
                     // After a duty with a sleeping shift, 11 h of rest, never shortened.
-                    for (index, next) in entries.enumerated() where next.variable != nil {
+                    for (index, next) in slots.enumerated() where !next.variables.isEmpty {
                         let gap = next.interval.start - end
                         if gap >= rules.shiftBreakMinutes, gap < rules.minDailyRestMinutes { try forbid(chain, index) }
                     }
                 }
                 if isNight, endsLate(end) {
-                    for (index, next) in entries.enumerated() where next.variable != nil {
+                    for (index, next) in slots.enumerated() where !next.variables.isEmpty {
                         let gap = next.interval.start - end
                         if gap >= rules.shiftBreakMinutes, gap < rules.minRestAfterNightMinutes { try forbid(chain, index) }
                     }
                 }
-                for (index, next) in entries.enumerated() {
+                for (index, next) in slots.enumerated() {
                     let interval = next.interval
                     guard interval.start >= end, interval.start - end < rules.shiftBreakMinutes else { continue }
                     let night = nightMinutes + (next.isSleep ? 0 : interval.minutesBetweenMidnightAndSix)
@@ -63,7 +66,7 @@ extension WeekModel {
                     }
                 }
             }
-            for (index, first) in entries.enumerated() {
+            for (index, first) in slots.enumerated() {
                 let interval = first.interval
                 try follow([index], start: interval.start, end: interval.end,
                            nightMinutes: first.isSleep ? 0 : interval.minutesBetweenMidnightAndSix, sleep: first.isSleep,

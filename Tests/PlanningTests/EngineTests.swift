@@ -208,16 +208,7 @@ extension EngineTests {
         try (["date,day,start,end,staff_id,staff_name,activity,location,area,clients,product,role,ref"]
              + ["2026-03-13", "2026-03-14", "2026-03-15"].map { "\($0),x,07:00,15:00,p,p,group,h1,1000,c1,dag,professional,vroeg" })
             .joined(separator: "\n").write(to: history, atomically: true, encoding: .utf8)
-        let houses = (1...3).map { house in
-            """
-              h\(house):
-                area: "1000"
-                sessions:
-                  - {name: vroeg, days: mon-sun, from: "07:00", to: "15:00"}
-                  - {name: laat, days: mon-sun, from: "15:00", to: "23:00"}
-                  - {name: nacht, days: mon-sun, from: "23:00", to: "07:00"}
-            """
-        }.joined(separator: "\n")
+        let houses = Self.housesYAML(3)
         let yaml = """
         version: 1
         week: 2026-W12
@@ -310,16 +301,7 @@ struct SeededGenerator: RandomNumberGenerator {
 extension EngineTests {
     @Test("A floater of ten houses: shift-length and night-series-rest rows per chain of times, not per house (a week of 160 such staff had 4.7 million rows), and a late shift with a night at another house still refused")
     func chainRowsForAFloaterOfTenHouses() throws {
-        let houses = (1...10).map { house in
-            """
-              h\(house):
-                area: "1000"
-                sessions:
-                  - {name: vroeg, days: mon-sun, from: "07:00", to: "15:00"}
-                  - {name: laat, days: mon-sun, from: "15:00", to: "23:00"}
-                  - {name: nacht, days: mon-sun, from: "23:00", to: "07:00"}
-            """
-        }.joined(separator: "\n")
+        let houses = Self.housesYAML(10)
         let yaml = """
         version: 1
         week: 2026-W12
@@ -355,5 +337,21 @@ extension EngineTests {
         #expect(!(try GLPKSolver().solve(fixed, options: SolveOptions(timeLimitSeconds: 10))).status.hasSolution)
         let work = pair.map { TimedWork(interval: $0.session.interval, area: "1000") }
         #expect(WorkingWeek(staff: person, scenario: scenario).violation(work, coordinationMinutes: 0) != nil)
+    }
+}
+
+extension EngineTests {
+    /// `count` 24-hour houses h1, h2, … in one area, each with early, late and night shifts every day.
+    static func housesYAML(_ count: Int) -> String {
+        (1...count).map { house in
+            """
+              h\(house):
+                area: "1000"
+                sessions:
+                  - {name: vroeg, days: mon-sun, from: "07:00", to: "15:00"}
+                  - {name: laat, days: mon-sun, from: "15:00", to: "23:00"}
+                  - {name: nacht, days: mon-sun, from: "23:00", to: "07:00"}
+            """
+        }.joined(separator: "\n")
     }
 }

@@ -35,7 +35,7 @@ public struct RunFailure: Error, CustomStringConvertible {
 
 /// Plans a week and has the independent checker pass it; a roster that breaks a rule is never returned.
 /// `keptMayMove`: the pins are a re-plan's kept assignments, not the user's; where keeping them
-/// all breaks a rule, fewer are kept (client work first, then all) rather than no roster written.
+/// all breaks a rule, fewer are kept (the group rows alone, else none) rather than no roster written.
 public func planAndCheck(_ scenario: Scenario, options: PlanningOptions, keptMayMove: Bool = false) throws(RunFailure) -> PlanOutcome {
     try planAndCheck(scenario, options: options, keptMayMove: keptMayMove,
                      planner: { try RosterPlanner(solver: planningSolver()).plan($0, options: $1) })
@@ -232,7 +232,9 @@ public func planPeriod(_ scenario: Scenario, options: PlanningOptions, pinning: 
     for index in 0..<scenario.weeks {
         let week = PlanningPeriod.week(index, of: scenario, after: planned.map(\.outcome.roster))
         var weekOptions = options
-        let left = options.timeLimitSeconds - Date().timeIntervalSince(started)
+        // The period's own files (tables, report and workbook over every week) come after the
+        // last week: 5% of the limit is kept for them.
+        let left = options.timeLimitSeconds * 0.95 - Date().timeIntervalSince(started)
         weekOptions.timeLimitSeconds = max(0.5, left / Double(scenario.weeks - index))
         weekOptions.startedAt = Date()
         if let pinning { weekOptions.pinned = pinning(index, week) }

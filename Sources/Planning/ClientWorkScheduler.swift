@@ -162,8 +162,7 @@ struct ClientWorkScheduler {
         // kept appointments one by one): whoever fills a seat must leave room for it.
         var pending: [StaffID: [(ref: String, work: TimedWork)]] = [:]
         for row in seed?.assignments ?? [] where [.visit, .evaluation, .appointment].contains(row.activity) {
-            let area = row.location.flatMap { scenario.locations[$0]?.travelArea } ?? row.area
-            pending[row.staff, default: []].append((row.activity == .appointment ? row.ref : "", TimedWork(interval: row.interval, area: area)))
+            pending[row.staff, default: []].append((row.activity == .appointment ? row.ref : "", TimedWork(kept: row, in: scenario)))
         }
         let isFree = { (person: StaffID, demand: AppointmentDemand, start: Int) in
             self.isFree(person, demand, start: start, plans: plans, keeping: (pending[person] ?? []).map(\.work))

@@ -14,6 +14,14 @@ struct TimedWork: Sendable {
     var isOnCall = false
 }
 
+extension TimedWork {
+    /// A kept roster row (a seed's or a re-plan's) as the oracle sees it: where it happens is its
+    /// location's travel area, else the row's area.
+    init(kept row: RosterAssignment, in scenario: Scenario) {
+        self.init(interval: row.interval, area: row.location.flatMap { scenario.locations[$0]?.travelArea } ?? row.area)
+    }
+}
+
 /// Work still to be given a time on one day: its length, where on the day it may lie, and where.
 struct UntimedWork: Sendable {
     let minutes: Int

@@ -196,7 +196,7 @@ struct PartEngine<S: Solver> {
         var week = GroupWeek(scenario: scenario, demands: part.demands)
         if let start = seed ?? pins { week = GroupWeek.seeded(from: start, scenario: scenario, demands: part.demands, staff: part.staff) }
         let plans = makePlans(week)
-        holdingClientWork(in: plans) {
+        holding(heldClientWork(), in: plans) {
             if seed == nil { staffing.construct(&week, plans: plans) }
             staffing.fill(&week, plans: plans)
         }
@@ -208,12 +208,13 @@ struct PartEngine<S: Solver> {
     /// A MIP solution made into a roster: its group side polished until maximal, then client work.
     private func complete(_ decoded: GroupWeek, staffing: GroupStaffing, model: WeekModel, values: [Double]) -> Candidate {
         var week = decoded
-        staffing.repair(&week, holding: Dictionary(grouping: heldClientWork(), by: \.staff).mapValues { $0.map(\.work) })
+        let held = heldClientWork()
+        staffing.repair(&week, holding: Dictionary(grouping: held, by: \.staff).mapValues { $0.map(\.work) })
         let pinned = pinnedWork()
         staffing.trim(&week, keeping: pinned)
         staffing.consolidate(&week, keeping: pinned, deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05)))
         let plans = makePlans(week)
-        holdingClientWork(in: plans) { staffing.fill(&week, plans: plans) }
+        holding(held, in: plans) { staffing.fill(&week, plans: plans) }
         return finish(week, plans: plans, staffing: staffing, model: model, values: values)
     }
 
@@ -242,12 +243,11 @@ struct PartEngine<S: Solver> {
         return plans
     }
 
-    /// Runs `body` (group staffing) with the kept client work of the seed or pins (visits,
+    /// Runs `body` (group staffing) with `held`, the kept client work of the seed or pins (visits,
     /// evaluations, appointments, which the scheduler places as they are afterwards) in the
     /// people's plans, so the group side never gives someone a session at a time they keep for a
     /// client (a re-plan had put s05 in a session over their pinned evaluation).
-    private func holdingClientWork(in plans: [StaffID: PersonPlan], _ body: () -> Void) {
-        let held = heldClientWork()
+    private func holding(_ held: [(staff: StaffID, work: TimedWork)], in plans: [StaffID: PersonPlan], _ body: () -> Void) {
         for item in held { plans[item.staff]?.addFixed(item.work) }
         body()
         for item in held { plans[item.staff]?.removeFixed(item.work) }
@@ -256,9 +256,7 @@ struct PartEngine<S: Solver> {
     /// The seed's or pins' client work (visits, evaluations, appointments) as the oracle sees it.
     private func heldClientWork() -> [(staff: StaffID, work: TimedWork)] {
         let kept = (seed ?? pins)?.assignments.filter { [.visit, .evaluation, .appointment].contains($0.activity) } ?? []
-        return kept.map { row in
-            (staff: row.staff, work: TimedWork(interval: row.interval, area: row.location.flatMap { scenario.locations[$0]?.travelArea } ?? row.area))
-        }
+        return kept.map { (staff: $0.staff, work: TimedWork(kept: $0, in: scenario)) }
     }
 
     /// The pinned group assignments as "person session" keys (what `GroupStaffing.trim` keeps).

@@ -355,3 +355,48 @@ extension EngineTests {
         }.joined(separator: "\n")
     }
 }
+
+extension EngineTests {
+    /// Four sessions a week at one house, one professional each; two part-timers who can each
+    /// take two, and a full-timer who can take all four but costs a little more per hour.
+    func fourSessionsWeek() throws -> (Scenario, [SessionDemand], GroupStaffing) {
+        let yaml = tinyScenario(sessions: "      - {name: ochtend, days: mon-thu, from: \"09:00\", to: \"12:30\"}", staff: """
+          a: {level: mbo3, contract_hours: 8, max_hours: 8, hourly_cost: 30, available: [{days: [mon, tue], from: "08:00", to: "17:00"}]}
+          b: {level: mbo3, contract_hours: 8, max_hours: 8, hourly_cost: 30, available: [{days: [wed, thu], from: "08:00", to: "17:00"}]}
+          f: {level: mbo3, contract_hours: 36, hourly_cost: 31}
+        """, clients: clientLines(2, attends: "[mon ochtend, tue ochtend, wed ochtend, thu ochtend]"))
+        let scenario = try ScenarioLoader.parse(yaml, file: "merge.yaml")
+        let demands = SessionDemand.build(for: scenario)
+        return (scenario, demands, GroupStaffing(scenario: scenario, demands: demands, staff: scenario.sortedStaff))
+    }
+
+    @Test("Two part-timers at a location merged into one idle person: one face instead of two when it lowers the objective; never past a pin or a busy person")
+    func mergeTwoPartTimers() throws {
+        let (scenario, demands, staffing) = try fourSessionsWeek()
+        let people = Dictionary(uniqueKeysWithValues: scenario.sortedStaff.map { ($0.id, $0) })
+        func spread() -> GroupWeek {
+            var week = GroupWeek(scenario: scenario, demands: demands)
+            for index in demands.indices { week.add(people[StaffID(index < 2 ? "a" : "b")]!, to: index) }
+            return week
+        }
+        var week = spread()
+        let before = staffing.groupScore(of: scenario.sortedStaff, in: week, sessions: week.sessionsByPerson())
+        #expect(staffing.merge(&week) == 1)
+        #expect(week.workers.allSatisfy { $0.map(\.id) == [StaffID("f")] })
+        #expect(staffing.groupScore(of: scenario.sortedStaff, in: week, sessions: week.sessionsByPerson()) < before)
+        var pinned = spread()
+        #expect(staffing.merge(&pinned, keeping: ["a \(demands[0].id)"]) == 0, "a's pinned session keeps a there")
+        var busy = spread()
+        #expect(staffing.merge(&busy, busy: [StaffID("f")]) == 0, "f holds kept client work")
+    }
+
+    @Test("The construction prices a new face per session the person may go on to work there: the full-timer, not two cheaper part-timers")
+    func constructionPricesFacesPerSession() throws {
+        let (scenario, demands, staffing) = try fourSessionsWeek()
+        var week = GroupWeek(scenario: scenario, demands: demands)
+        var plans: [StaffID: PersonPlan] = [:]
+        for person in scenario.sortedStaff { plans[person.id] = PersonPlan(staff: person, scenario: scenario, fixed: []) }
+        staffing.construct(&week, plans: plans)
+        #expect(week.workers.allSatisfy { $0.map(\.id) == [StaffID("f")] }, "\(week.workers.map { $0.map(\.id.rawValue) })")
+    }
+}

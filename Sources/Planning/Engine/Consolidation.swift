@@ -73,4 +73,79 @@ extension GroupStaffing {
             }
         }
     }
+
+    /// Fewer faces by merging: two people with few sessions at a location (none shared) hand all
+    /// of them to one person who works nowhere yet, when that person's week keeps every rule with
+    /// them (the oracle), every session keeps its needs met, and the objective falls by it.
+    ///
+    /// `consolidate` hands work only to colleagues already at the location; when they are full,
+    /// a week spread over part-timers stays spread. One idle person with the hours for both is
+    /// the move a neighbourhood of a few people rarely holds either. `busy`: people who must
+    /// not take group work here (a re-plan's kept client work is theirs).
+    /// Returns how many merges it made.
+    @discardableResult
+    func merge(_ week: inout GroupWeek, keeping pinned: Set<String> = [], busy: Set<StaffID> = [], deadline: Deadline? = nil) -> Int {
+        guard weights.faceAtLocation > 0 else { return 0 }
+        var count = 0
+        var sessionsOf = week.sessionsByPerson()
+        let people = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0) })
+        // The cheapest first: among people who may take the same sessions, cost decides.
+        var idle = staff.filter { !$0.isVolunteer && !$0.isHire && !busy.contains($0.id) && (sessionsOf[$0.id] ?? []).isEmpty }
+            .sorted { (weights.hourlyRate(of: $0, in: scenario), -$0.maxHours, $0.id) < (weights.hourlyRate(of: $1, in: scenario), -$1.maxHours, $1.id) }
+        func keepsRules(_ person: Staff, _ sessions: [Int], in week: GroupWeek) -> Bool {
+            WorkingWeek(staff: person, scenario: scenario).violation(week.inTimeOrder(sessions).map { week.timedWork($0) }, coordinationMinutes: 0) == nil
+        }
+        var merged = true
+        while merged {
+            merged = false
+            var facesAt: [LocationID: [StaffID: [Int]]] = [:]
+            for (person, sessions) in sessionsOf where !(people[person]?.isVolunteer ?? true) {
+                for session in sessions { facesAt[week.demands[session].session.location, default: [:]][person, default: []].append(session) }
+            }
+            for location in facesAt.keys.sorted() {
+                if deadline?.hasPassed == true { return count }
+                // The weakest faces (fewest sessions here), a handful: pairs of them are tried.
+                let weak = facesAt[location]!.filter { entry in !entry.value.contains { pinned.contains("\(entry.key) \(week.demands[$0].id)") } }
+                    .sorted { ($0.value.count, $0.key) < ($1.value.count, $1.key) }.prefix(6)
+                let pairs = weak.indices.flatMap { first in weak.indices.filter { $0 > first }.map { (weak[first], weak[$0]) } }
+                pairLoop: for (one, other) in pairs {
+                    let moving = one.value + other.value
+                    guard Set(one.value).isDisjoint(with: other.value), moving.count <= 14 else { continue }
+                    let hours = moving.reduce(0.0) { $0 + week.demands[$1].hours }
+                    let needs = moving.map { week.needs(in: $0) }
+                    for (position, candidate) in idle.enumerated() where candidate.maxHours + 1e-9 >= hours {
+                        guard moving.allSatisfy({ isEligible(candidate.id, for: $0) }) else { continue }
+                        var trial = week
+                        for session in one.value { trial.remove(one.key, from: session) }
+                        for session in other.value { trial.remove(other.key, from: session) }
+                        for session in moving { trial.add(candidate, to: session) }
+                        guard zip(moving, needs).allSatisfy({ trial.needs(in: $0.0) == $0.1 }),
+                              keepsRules(candidate, moving, in: trial) else { continue }
+                        var trialSessions = sessionsOf
+                        trialSessions[one.key] = (sessionsOf[one.key] ?? []).filter { !one.value.contains($0) }
+                        trialSessions[other.key] = (sessionsOf[other.key] ?? []).filter { !other.value.contains($0) }
+                        trialSessions[candidate.id] = moving
+                        // Taking out pieces can make a split shift of what is left.
+                        guard let first = people[one.key], let second = people[other.key],
+                              keepsRules(first, trialSessions[one.key]!, in: trial), keepsRules(second, trialSessions[other.key]!, in: trial)
+                        else { continue pairLoop }
+                        let involved = [first, second, candidate]
+                        guard groupScore(of: involved, in: week, sessions: sessionsOf) - groupScore(of: involved, in: trial, sessions: trialSessions) > 1e-9
+                        else { continue }
+                        week = trial
+                        sessionsOf = trialSessions.filter { !$0.value.isEmpty }
+                        idle.remove(at: position)
+                        for freed in [first, second] where sessionsOf[freed.id] == nil && !freed.isHire {
+                            let at = idle.firstIndex { (weights.hourlyRate(of: $0, in: scenario), -$0.maxHours, $0.id) > (weights.hourlyRate(of: freed, in: scenario), -freed.maxHours, freed.id) } ?? idle.count
+                            idle.insert(freed, at: at)
+                        }
+                        merged = true
+                        count += 1
+                        break pairLoop
+                    }
+                }
+            }
+        }
+        return count
+    }
 }

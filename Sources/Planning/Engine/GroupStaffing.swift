@@ -21,12 +21,18 @@ struct GroupStaffing {
     /// Per session: how many of its fixed clients name key workers, and per person how many name
     /// them (the key workers' term of `softRise`, asked for every candidate).
     private let keyWorkerClients: [(total: Int, naming: [StaffID: Int])]
+    /// Per location, its sessions (indices into `demands`): what a new face there may go on to work.
+    private let sessionsAt: [LocationID: [Int]]
+    /// Per session, the positions in `staff` of its eligible people (in `eligible`'s order): the
+    /// construction's face price counts by index, not by hashed id (a million counts at 1,000 staff).
+    private let eligiblePositions: [[Int]]
 
     init(scenario: Scenario, demands: [SessionDemand], staff: [Staff], weights: ObjectiveWeights = .standard) {
         self.scenario = scenario
         self.staff = staff
         self.weights = weights
         var eligible = Array(repeating: [Staff](), count: demands.count)
+        var positions = Array(repeating: [Int](), count: demands.count)
         var eligibility: [StaffID: [Eligibility]] = [:]
         // Every person against every session (10 million answers at 2,000 staff): on both cores.
         let answersSlot = ResultSlots<[Eligibility]>(count: staff.count)
@@ -38,11 +44,17 @@ struct GroupStaffing {
         }
         for (position, person) in staff.enumerated() {
             let answers = answersSlot.stored(position) ?? []
-            for (index, answer) in answers.enumerated() where answer == .eligible { eligible[index].append(person) }
+            for (index, answer) in answers.enumerated() where answer == .eligible {
+                eligible[index].append(person)
+                positions[index].append(position)
+            }
             eligibility[person.id] = answers
+
         }
         self.eligible = eligible
         self.eligibility = eligibility
+        eligiblePositions = positions
+        sessionsAt = Dictionary(grouping: demands.indices, by: { demands[$0].session.location })
         keyWorkerClients = demands.map { demand in
             let naming = demand.fixedClients.filter { !$0.keyWorkers.isEmpty }
             return (naming.count, naming.reduce(into: [StaffID: Int]()) { counts, client in
@@ -167,8 +179,17 @@ struct GroupStaffing {
         // changes no one else's priority or verdict, so the ranking serves every place of the need.
         let working = Set(week.workers[session].map(\.id))
         let people = eligible[session]
+        // The location's other sessions that still lack someone: what a new face may go on to take.
+        let stillOpen = (sessionsAt[location] ?? []).filter { $0 != session && !week.needs(in: $0).isEmpty }
+        var takes = Array(repeating: 0, count: staff.count)
+        for other in stillOpen {
+            let there = Set(week.workers[other].map(\.id))
+            for position in eligiblePositions[other] where !there.contains(staff[position].id) { takes[position] += 1 }
+        }
+        let positions = eligiblePositions[session]
         var open = people.indices.filter { need.isMet(by: people[$0]) && !working.contains(people[$0].id) }
-            .map { (index: $0, priority: priority(people[$0], session: session, demand: week.demands[session], hours: hours, plans: plans)) }
+            .map { (index: $0, priority: priority(people[$0], session: session, demand: week.demands[session], hours: hours, plans: plans,
+                                                  mayTake: takes[positions[$0]])) }
         while count > 0 {
             var chosen: Staff? = nil
             // The best-ranked first; usually the oracle accepts them, so no full sort is needed.
@@ -185,13 +206,26 @@ struct GroupStaffing {
         }
     }
 
-    private func priority(_ person: Staff, session: Int, demand: SessionDemand, hours: Double, plans: [StaffID: PersonPlan]) -> PersonPriority {
+    private func priority(_ person: Staff, session: Int, demand: SessionDemand, hours: Double, plans: [StaffID: PersonPlan],
+                          mayTake: Int) -> PersonPriority {
         let plan = plans[person.id]
         let worked = plan?.workedHours ?? 0
         let location = demand.session.location
+        let newFace = plan?.locations.contains(location) != true
+        // A new face at the location is priced per session it may go on to work there (`mayTake`:
+        // the open sessions it is eligible for, as far as its hours reach): the face is paid once, and a
+        // person who can take most of the location's week saves the faces of those who could
+        // take a little. Without this the cheapest person wins each session and the week is
+        // spread over many part-timers (a fifth more faces on the day-care regions).
+        var faceShare = 0.0
+        if newFace {
+            let room = Int(((person.maxHours - worked) / max(hours, 0.25)).rounded(.down))
+            let more = min(mayTake, max(0, room - 1))
+            faceShare = weights.faceAtLocation / Double(1 + more)
+        }
         return PersonPriority(
             belowMinimum: worked + 1e-9 < person.minHours ? 0 : 1,
-            objectiveRise: objectiveRise(person, worked: worked, hours: hours, newFace: plan?.locations.contains(location) != true)
+            objectiveRise: objectiveRise(person, worked: worked, hours: hours, newFace: false) + faceShare
                 + softRise(person, session: session, demand: demand),
             level: person.level.rank,
             hoursLeft: -(person.contractHours - worked),

@@ -200,8 +200,21 @@ struct PartEngine<S: Solver> {
             if seed == nil { staffing.construct(&week, plans: plans) }
             staffing.fill(&week, plans: plans)
         }
-        // (Consolidating the greedy roster too was measured: it moved the neighbourhood search to
-        // other local optima, better or worse by chance; it polishes the search's roster instead.)
+        // The greedy picks one person per place; handing a part-timer's sessions to colleagues and
+        // merging two part-timers into one idle person see the location's whole week. (The search
+        // polishes its rosters the same way, in `complete`.) On the day-care regions this takes
+        // a tenth off the greedy's score (2,183 → 1,936 at 1,000 staff).
+        if seed == nil {
+            let held = heldClientWork()
+            let pinned = pinnedWork()
+            staffing.consolidate(&week, keeping: pinned, deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05)))
+            let merging = staffing.merge(&week, keeping: pinned, busy: Set(held.map(\.staff)), deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05)))
+            if merging > 0 { staffing.consolidate(&week, keeping: pinned, deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05))) }
+            if merging > 0 { log("construction: \(merging) pairs of part-time faces merged into idle people") }
+            let again = makePlans(week)
+            holding(held, in: again) { staffing.fill(&week, plans: again) }
+            return finish(week, plans: again, staffing: staffing, model: model, values: [])
+        }
         return finish(week, plans: plans, staffing: staffing, model: model, values: [])
     }
 
@@ -213,6 +226,10 @@ struct PartEngine<S: Solver> {
         let pinned = pinnedWork()
         staffing.trim(&week, keeping: pinned)
         staffing.consolidate(&week, keeping: pinned, deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05)))
+        // Merging two part-time faces into an idle person leaves room the colleagues' hand-over can use.
+        let merging = staffing.merge(&week, keeping: pinned, busy: Set(held.map(\.staff)), deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05)))
+        if merging > 0 { log("polish: \(merging) pairs of part-time faces merged into idle people") }
+        if merging > 0 { staffing.consolidate(&week, keeping: pinned, deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05))) }
         let plans = makePlans(week)
         holding(held, in: plans) { staffing.fill(&week, plans: plans) }
         return finish(week, plans: plans, staffing: staffing, model: model, values: values)

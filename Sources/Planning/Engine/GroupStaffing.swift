@@ -8,9 +8,10 @@ import Foundation
 /// professionals, each pass over the sessions with the fewest qualified people first. Among the
 /// people the oracle accepts, the stated priority picks: someone below `min_hours` (a target the
 /// roster reaches where it can), then the least the objective rises by taking them (hours above
-/// contract, a new face at the location, employer cost: `ObjectiveWeights`, so the greedy and the
-/// MIP agree on what is better), then the lowest level that meets the need (seniors stay free for
-/// leads), then the most contract hours left.
+/// contract, employer cost, a new face at the location shared over the sessions there the person
+/// may go on to work: `ObjectiveWeights`, so the greedy and the MIP agree on what is better), then
+/// the lowest level that meets the need (seniors stay free for leads), then the most contract
+/// hours left.
 struct GroupStaffing {
     let scenario: Scenario
     let staff: [Staff]

@@ -44,6 +44,24 @@ struct NeighbourhoodSearchTests {
         #expect(week.model.maximumViolation(of: outcome.values) < 1e-6)
     }
 
+    @Test("A local optimum reached with time left is searched again with deeper steps (4×, then 16× the nodes), then the search ends at its local optimum")
+    func deeperStepsAfterALocalOptimum() throws {
+        let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
+        let demands = SessionDemand.build(for: scenario)
+        let week = WeekModel(scenario: scenario, demands: demands, staff: scenario.sortedStaff, weights: .standard, name: "nbhd")
+        try week.build()
+        let start = try poorStart(week)
+        let lines = LogLines()
+        var search = NeighbourhoodSearch(week: week, solver: GLPKSolver(), deadline: Deadline(seconds: 30))
+        search.log = { lines.append($0) }
+        let outcome = search.improve(from: start)
+        #expect(abs(outcome.objective - 4.625) < 1e-6)
+        let deeper = lines.all.filter { $0.contains("steps of") }
+        #expect(deeper.count == 2 && deeper[0].contains("800 nodes") && deeper[1].contains("3200 nodes"), "\(deeper)")
+        // The search still ends at its local optimum, long before the deadline.
+        #expect(lines.all.contains { $0.hasPrefix("neighbourhood search:") && $0.contains("in all") })
+    }
+
     @Test("The combinatorial bound is the optimum on the known week, and never above the MIP's optimum on random weeks")
     func boundIsValid() throws {
         let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")

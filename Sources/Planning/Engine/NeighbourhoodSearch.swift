@@ -60,6 +60,12 @@ struct NeighbourhoodSearch<S: Solver> {
         var solveSeconds = 0.0
         var lastRoundLength = 1
         let started = Date()
+        // A local optimum reached with much of the time left is searched again with deeper steps
+        // (four times the nodes, twice at most): the steps that stop at their node budget are the
+        // large people groups, which held most of the improvements. Branch-and-cut keeps a quarter
+        // of the search's time for its bound.
+        var nodes = Self.stepNodes
+        let reserve = max(2, deadline.remaining / 4)
         while !deadline.hasPassed, shouldStop?() != true {
             // Each round without improvement doubles the people groups: a local optimum of small
             // swaps is left through larger ones.
@@ -67,6 +73,11 @@ struct NeighbourhoodSearch<S: Solver> {
             let hoods = neighbourhoods(around: incumbent, round: turn / max(1, lastRoundLength), groupScale: 1 << stale)
             // People groups are drawn afresh each round, so a round without improvement is not
             // yet a local optimum; `patience` such rounds in a row are.
+            if !hoods.isEmpty, sinceImprovement >= Self.patience * hoods.count, nodes < 16 * Self.stepNodes, deadline.remaining > reserve {
+                nodes *= 4
+                sinceImprovement = 0
+                log?("neighbourhood search: local optimum \(String(format: "%.2f", value)); steps of \(nodes) nodes from here")
+            }
             guard !hoods.isEmpty, sinceImprovement < Self.patience * hoods.count else { break }
             lastRoundLength = hoods.count
             let batch = (0..<min(max(1, threads), hoods.count)).map { hoods[(turn + $0) % hoods.count] }
@@ -74,7 +85,7 @@ struct NeighbourhoodSearch<S: Solver> {
             steps += batch.count
             sinceImprovement += batch.count
             let solveStarted = Date()
-            let answers = solve(batch, around: incumbent, followers: followers)
+            let answers = solve(batch, around: incumbent, followers: followers, nodes: nodes)
             solveSeconds += Date().timeIntervalSince(solveStarted)
             for (hood, answer) in zip(batch, answers) {
                 guard let (subproblem, values, status) = answer else {
@@ -100,14 +111,14 @@ struct NeighbourhoodSearch<S: Solver> {
     }
 
     /// Each neighbourhood's small MIP solved from the incumbent, side by side on their own threads.
-    private func solve(_ batch: [Neighbourhood], around incumbent: [Double], followers: [Bool]) -> [(Subproblem, [Double], String)?] {
+    private func solve(_ batch: [Neighbourhood], around incumbent: [Double], followers: [Bool], nodes: Int) -> [(Subproblem, [Double], String)?] {
         // A step's budget is `stepNodes` of branch-and-cut; its time is only a guard, a tenth of
         // what is left (at least `stepSeconds`): GLPK finds its better rosters early and spends
         // the rest proving them, which the search does not need.
         let cap = deadline.capped(at: max(Self.stepSeconds, deadline.remaining / 10))
         let answers = ResultSlots<(Subproblem, [Double], String)?>(count: batch.count)
         // Only values cross to the threads: the model, the solver, the neighbourhoods.
-        let (model, solver, shouldStop, nodes) = (week.model, solver, shouldStop, Self.stepNodes)
+        let (model, solver, shouldStop) = (week.model, solver, shouldStop)
         let decisions = batch.map(\.decisions)
         DispatchQueue.concurrentPerform(iterations: batch.count) { position in
             guard let subproblem = try? Subproblem(of: model, freeing: decisions[position], followers: followers, at: incumbent),

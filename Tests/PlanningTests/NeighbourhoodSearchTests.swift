@@ -67,7 +67,7 @@ struct NeighbourhoodSearchTests {
         let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
         #expect(abs(try bound(scenario) - 4.625) < 1e-6)
         var generator = SeededGenerator(seed: 7)
-        for round in 0..<12 {
+        for round in 0..<40 {
             let people = (1...Int.random(in: 2...4, using: &generator)).map { index -> String in
                 let level = ["mbo2", "mbo3", "mbo4"].randomElement(using: &generator)!
                 let hours = [4, 8, 12, 20].randomElement(using: &generator)!
@@ -80,9 +80,16 @@ struct NeighbourhoodSearchTests {
                 let needs = Int.random(in: 0..<5, using: &generator) == 0 ? "[verzorging]" : "[]"
                 return "  c\(index): {product: dag, location: huis, attends: [\(slots)], needs: \(needs)}"
             }.joined(separator: "\n")
+            // Some choose their sessions: their placement must be priced, never over-priced.
+            let choosing = (0..<Int.random(in: 0...6, using: &generator)).map { index -> String in
+                let options = ["mon", "tue", "wed"].filter { _ in Bool.random(using: &generator) }
+                let count = min(Int.random(in: 1...2, using: &generator), max(1, options.count))
+                let slots = (options.isEmpty ? ["tue"] : options).map { "\($0) ochtend" }.joined(separator: ", ")
+                return "  k\(index): {product: dag, location: huis, attends_any: {count: \(count), of: [\(slots)]}}"
+            }.joined(separator: "\n")
             let text = tinyScenario(lead: "mbo4", sessions: """
                   - {name: ochtend, days: mon-wed, from: "09:00", to: "12:30"}
-            """, staff: people, clients: clients)
+            """, staff: people, clients: clients + (choosing.isEmpty ? "" : "\n" + choosing))
             let random = try ScenarioLoader.parse(text, file: "random.yaml")
             let demands = SessionDemand.build(for: random)
             let week = WeekModel(scenario: random, demands: demands, staff: random.sortedStaff, weights: .standard, name: "bound")
@@ -92,6 +99,22 @@ struct NeighbourhoodSearchTests {
             let lower = try bound(random)
             #expect(lower <= value + 1e-6, "round \(round): bound \(lower) above the optimum \(value)")
         }
+    }
+
+    @Test("The bound prices the attends_any clients' placement: five fixed and five choosing clients in one morning ask two professionals, not one")
+    func boundPricesChosenAttendance() throws {
+        let text = tinyScenario(staff: """
+          a: {level: mbo2, contract_hours: 20, hourly_cost: 30}
+          b: {level: mbo2, contract_hours: 20, hourly_cost: 30}
+        """, clients: clientLines(5) + "\n" + (1...5).map { "  k\($0): {product: dag, location: huis, attends_any: {count: 1, of: [mon ochtend]}}" }.joined(separator: "\n"))
+        let scenario = try ScenarioLoader.parse(text, file: "choosing.yaml")
+        // Two people of €30 for 3.5 h (0.525 each) and two faces.
+        let lower = try bound(scenario)
+        #expect(abs(lower - (2 * 0.525 + 2 * 2)) < 1e-6, "\(lower)")
+        let week = WeekModel(scenario: scenario, demands: SessionDemand.build(for: scenario), staff: scenario.sortedStaff, weights: .standard, name: "choosing")
+        try week.build()
+        let optimum = try #require(try GLPKSolver().solve(week.model, options: SolveOptions(timeLimitSeconds: 20, relativeGap: 0)).objective)
+        #expect(abs(optimum - 5.05) < 1e-6, "\(optimum)")
     }
 
     private func bound(_ scenario: Scenario) throws -> Double {

@@ -9,12 +9,13 @@ import CareDomain
 /// - **employer cost**: per session, the people it can have (at most the eligible ones), each at
 ///   the cheapest eligible rate, one of them at the cheapest lead's rate where a lead is asked;
 ///   per placeable visit, the cheapest candidate's hours and travel;
-/// - **faces**: per location, at least the most people one of its sessions needs at once, and at
+/// - **faces**: per location, at least the most people one of its sessions needs at once (and the
+///   average its sessions need, `attends_any` placements included), and at
 ///   least as many as it takes to give the location's hours when each person gives at most what
 ///   their `max_hours` and their eligible sessions there allow; one visitor per client visited;
 /// - **hours above contract**: what the week's session hours exceed everyone's contract hours by.
-/// Only fixed attendance counts: an `attends_any` client placed asks more, one left out is priced
-/// above any staff it would need. Leaving coverable demand uncovered never lowers the total:
+/// `attends_any` clients add what their placement must cost at least (`attendancePlacements`):
+/// one left out is priced above any staff it would need. Leaving coverable demand uncovered never lowers the total:
 /// each uncovered person-session costs more than the face and hours it saves.
 struct WeekLowerBound {
     let scenario: Scenario
@@ -38,6 +39,11 @@ struct WeekLowerBound {
         var hoursAt: [LocationID: Double] = [:]
         var mostAtOnce: [LocationID: Int] = [:]
         var sessionHours = 0.0
+        // Per location, the places its sessions ask and how many sessions there are: the most at
+        // once is at least the average.
+        // (Every session of the location counts, staffed or not.)
+        var placesAt: [LocationID: Int] = [:]
+        let sessionsAt = Dictionary(grouping: demands, by: \.session.location).mapValues(\.count)
         for (index, demand) in demands.enumerated() {
             let present = demand.fixedClients
             guard !present.isEmpty || demand.session.minStaff > 0 else { continue }
@@ -66,7 +72,19 @@ struct WeekLowerBound {
             let location = demand.session.location
             hoursAt[location, default: 0] += Double(covered) * working
             mostAtOnce[location] = max(mostAtOnce[location] ?? 0, covered)
+            placesAt[location, default: 0] += covered
             sessionHours += Double(covered) * working
+        }
+        let placements = attendancePlacements()
+        terms.cost += placements.cost
+        for (location, extra) in placements.extraAt {
+            hoursAt[location, default: 0] += extra.hours
+            sessionHours += extra.hours
+            placesAt[location, default: 0] += extra.places
+        }
+        for (location, places) in placesAt {
+            guard let sessions = sessionsAt[location], sessions > 0 else { continue }
+            mostAtOnce[location] = max(mostAtOnce[location] ?? 0, (places + sessions - 1) / sessions)
         }
         var facesAlone = 0.0, facesWithHours = 0.0
         for (location, hours) in hoursAt.sorted(by: { $0.key < $1.key }) {
@@ -105,6 +123,69 @@ struct WeekLowerBound {
         }
         terms.faces += Double(visited.count) * weights.visitorFace
         return terms
+    }
+
+    /// What placing the `attends_any` clients must add: sessions joined by clients who may attend
+    /// either are one group; the group's clients bring a load of Σ count / ratio professionals
+    /// (the largest ratio among each client's options), of which the sessions' slack (the
+    /// professionals their fixed clients ask for, minus the load those clients bring) takes
+    /// part at no cost; the rest is at least its whole number of professionals more, each at
+    /// the cheapest rate and the shortest working hours of the group. (A sum of whole extra
+    /// professionals per session is at least the whole number above the group's sum; a client
+    /// left out costs `unplacedAttendancePerHour`, far above any professional.) Where the group
+    /// lies at one location, those professionals count towards its faces too.
+    private func attendancePlacements() -> (cost: Double, extraAt: [LocationID: (places: Int, hours: Double)]) {
+        var options: [ClientID: [Int]] = [:]
+        var clients: [ClientID: Client] = [:]
+        for (index, demand) in demands.enumerated() {
+            for client in demand.optionalClients {
+                options[client.id, default: []].append(index)
+                clients[client.id] = client
+            }
+        }
+        guard !options.isEmpty else { return (0, [:]) }
+        var parent = Array(demands.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index { parent[index] = parent[parent[index]]; index = parent[index] }
+            return index
+        }
+        for sessions in options.values { for other in sessions.dropFirst() { parent[root(other)] = root(sessions[0]) } }
+        var load: [Int: Double] = [:], slack: [Int: Double] = [:], unit: [Int: Double] = [:], shortest: [Int: Double] = [:]
+        var locations: [Int: Set<LocationID>] = [:]
+        for id in options.keys.sorted() {
+            let client = clients[id]!, sessions = options[id]!
+            let count = min(client.attendsAny?.count ?? 0, sessions.count)
+            let ratio = sessions.map { demands[$0].ratio(for: client, products: scenario.products) }.max() ?? 1
+            load[root(sessions[0]), default: 0] += Double(count) / Double(max(1, ratio))
+        }
+        let lowest = scenario.scale.levels.first!
+        for index in Set(options.values.flatMap { $0 }).sorted() {
+            let demand = demands[index], group = root(index)
+            let present = demand.fixedClients
+            let fixedLoad = present.reduce(0.0) { $0 + 1 / Double(max(1, demand.ratio(for: $1, products: scenario.products))) }
+            let required = present.isEmpty ? demand.session.minStaff : demand.requiredProfessionals(present: present, products: scenario.products)
+            slack[group, default: 0] += max(0, Double(required) - fixedLoad)
+            let working = demand.workingHours(scenario.labourRules)
+            if let cheapest = eligible[index].filter({ $0.isProfessional(atLeast: lowest) }).map(rate).min() {
+                unit[group] = min(unit[group] ?? .infinity, cheapest * working)
+            }
+            shortest[group] = min(shortest[group] ?? .infinity, working)
+            locations[group, default: []].insert(demand.session.location)
+        }
+        var cost = 0.0
+        var extraAt: [LocationID: (places: Int, hours: Double)] = [:]
+        for group in load.keys.sorted() {
+            let beyond = load[group]! - (slack[group] ?? 0)
+            guard beyond > 1e-9, let price = unit[group] else { continue }
+            let extra = (beyond - 1e-9).rounded(.up)
+            cost += extra * price
+            if let places = locations[group], places.count == 1, let hours = shortest[group] {
+                let before = extraAt[places.first!] ?? (0, 0)
+                extraAt[places.first!] = (before.places + Int(extra), before.hours + extra * hours)
+            }
+        }
+        return (cost, extraAt)
     }
 
     /// The objective's price of one hour of `person`'s work (hours above contract are priced apart).

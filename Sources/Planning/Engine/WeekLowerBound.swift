@@ -82,6 +82,7 @@ struct WeekLowerBound {
             sessionHours += extra.hours
             placesAt[location, default: 0] += extra.places
         }
+        for (location, peak) in placements.peakAt { mostAtOnce[location] = max(mostAtOnce[location] ?? 0, peak) }
         for (location, places) in placesAt {
             guard let sessions = sessionsAt[location], sessions > 0 else { continue }
             mostAtOnce[location] = max(mostAtOnce[location] ?? 0, (places + sessions - 1) / sessions)
@@ -133,8 +134,11 @@ struct WeekLowerBound {
     /// the cheapest rate and the shortest working hours of the group. (A sum of whole extra
     /// professionals per session is at least the whole number above the group's sum; a client
     /// left out costs `unplacedAttendancePerHour`, far above any professional.) Where the group
-    /// lies at one location, those professionals count towards its faces too.
-    private func attendancePlacements() -> (cost: Double, extraAt: [LocationID: (places: Int, hours: Double)]) {
+    /// lies at one location, those professionals count towards its faces too, and so does the
+/// group's average load per session: some session of it needs at least that many at once. (A
+/// roster that leaves a client out escapes at most one professional and one face per place
+/// left out, and pays `unplacedAttendancePerHour` for it, thousands of times more.)
+    private func attendancePlacements() -> (cost: Double, extraAt: [LocationID: (places: Int, hours: Double)], peakAt: [LocationID: Int]) {
         var options: [ClientID: [Int]] = [:]
         var clients: [ClientID: Client] = [:]
         for (index, demand) in demands.enumerated() {
@@ -143,7 +147,7 @@ struct WeekLowerBound {
                 clients[client.id] = client
             }
         }
-        guard !options.isEmpty else { return (0, [:]) }
+        guard !options.isEmpty else { return (0, [:], [:]) }
         var parent = Array(demands.indices)
         func root(_ index: Int) -> Int {
             var index = index
@@ -152,6 +156,7 @@ struct WeekLowerBound {
         }
         for sessions in options.values { for other in sessions.dropFirst() { parent[root(other)] = root(sessions[0]) } }
         var load: [Int: Double] = [:], slack: [Int: Double] = [:], unit: [Int: Double] = [:], shortest: [Int: Double] = [:]
+        var fixedLoads: [Int: Double] = [:], members: [Int: Int] = [:]
         var locations: [Int: Set<LocationID>] = [:]
         for id in options.keys.sorted() {
             let client = clients[id]!, sessions = options[id]!
@@ -166,6 +171,8 @@ struct WeekLowerBound {
             let fixedLoad = present.reduce(0.0) { $0 + 1 / Double(max(1, demand.ratio(for: $1, products: scenario.products))) }
             let required = present.isEmpty ? demand.session.minStaff : demand.requiredProfessionals(present: present, products: scenario.products)
             slack[group, default: 0] += max(0, Double(required) - fixedLoad)
+            fixedLoads[group, default: 0] += fixedLoad
+            members[group, default: 0] += 1
             let working = demand.workingHours(scenario.labourRules)
             if let cheapest = eligible[index].filter({ $0.isProfessional(atLeast: lowest) }).map(rate).min() {
                 unit[group] = min(unit[group] ?? .infinity, cheapest * working)
@@ -175,7 +182,14 @@ struct WeekLowerBound {
         }
         var cost = 0.0
         var extraAt: [LocationID: (places: Int, hours: Double)] = [:]
+        var peakAt: [LocationID: Int] = [:]
         for group in load.keys.sorted() {
+            // Whatever the placement, some session of the group carries at least the average load.
+            if let places = locations[group], places.count == 1, let count = members[group], count > 0 {
+                let average = ((fixedLoads[group] ?? 0) + load[group]!) / Double(count)
+                let peak = Int((average - 1e-9).rounded(.up))
+                peakAt[places.first!] = max(peakAt[places.first!] ?? 0, peak)
+            }
             let beyond = load[group]! - (slack[group] ?? 0)
             guard beyond > 1e-9, let price = unit[group] else { continue }
             let extra = (beyond - 1e-9).rounded(.up)
@@ -185,7 +199,7 @@ struct WeekLowerBound {
                 extraAt[places.first!] = (before.places + Int(extra), before.hours + extra * hours)
             }
         }
-        return (cost, extraAt)
+        return (cost, extraAt, peakAt)
     }
 
     /// The objective's price of one hour of `person`'s work (hours above contract are priced apart).

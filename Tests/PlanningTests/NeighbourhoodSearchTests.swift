@@ -62,6 +62,29 @@ struct NeighbourhoodSearchTests {
         #expect(lines.all.contains { $0.hasPrefix("neighbourhood search:") && $0.contains("in all") })
     }
 
+    @Test("A neighbourhood frees the people with the fewest sessions together with colleagues of their location and idle people")
+    func weakestPeopleNeighbourhood() throws {
+        let text = tinyScenario(sessions: """
+              - {name: ochtend, days: mon-fri, from: "09:00", to: "12:30"}
+        """, staff: (1...6).map { "  p\($0): {level: mbo2, contract_hours: 20, hourly_cost: 30}" }.joined(separator: "\n"),
+           clients: clientLines(5, attends: "[mon ochtend, tue ochtend, wed ochtend, thu ochtend, fri ochtend]"))
+        let scenario = try ScenarioLoader.parse(text, file: "weakest.yaml")
+        let week = WeekModel(scenario: scenario, demands: SessionDemand.build(for: scenario), staff: scenario.sortedStaff, weights: .standard, name: "weakest")
+        try week.build()
+        // p1, p2 and p3 one morning each, p4 two; p5 and p6 idle.
+        let worker = ["p1", "p2", "p3", "p4", "p4"]
+        var values = Array(repeating: 0.0, count: week.model.variables.count)
+        for (day, demand) in week.demands.enumerated() {
+            for (person, variable) in week.assignments[demand.id] ?? [] where person.id == StaffID(worker[day]) { values[variable.index] = 1 }
+        }
+        let search = NeighbourhoodSearch(week: week, solver: GLPKSolver(), deadline: Deadline(seconds: 5))
+        let hood = try #require(search.neighbourhoods(around: values).first { $0.name.hasPrefix("weakest people p1") })
+        for person in ["p1", "p2", "p3", "p4", "p5"] {
+            let theirs = Set((week.sessionsByStaff[StaffID(person)] ?? []).map(\.variable.index))
+            #expect(!theirs.isEmpty && theirs.isSubset(of: hood.decisions), "\(person)'s week is freed")
+        }
+    }
+
     @Test("The combinatorial bound is the optimum on the known week, and never above the MIP's optimum on random weeks")
     func boundIsValid() throws {
         let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")

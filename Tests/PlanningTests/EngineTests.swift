@@ -222,11 +222,7 @@ extension EngineTests {
         clients:
           c1: {product: dag, location: h1, attends: [mon vroeg]}
         """
-        let scenario = try ScenarioLoader.parse(yaml, file: "series.yaml")
-        let demands = SessionDemand.build(for: scenario)
-        let person = scenario.sortedStaff[0]
-        let model = WeekModel(scenario: scenario, demands: demands, staff: [person], weights: .standard, name: "series")
-        try model.build()
+        let (scenario, demands, person, model) = try Self.oneFloaterModel(yaml, name: "series")
         let rows = model.model.constraints.filter { $0.name.hasPrefix("shifts_in_a_row") }
         // Per house and chain of sessions this was thousands of rows (20,000, the cap, at three houses).
         #expect(!rows.isEmpty && rows.count < 200, "\(rows.count) rows")
@@ -299,6 +295,16 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 extension EngineTests {
+    /// The scenario `yaml` of one person, its sessions, the person and their week's model, built.
+    static func oneFloaterModel(_ yaml: String, name: String) throws -> (Scenario, [SessionDemand], Staff, WeekModel) {
+        let scenario = try ScenarioLoader.parse(yaml, file: "\(name).yaml")
+        let demands = SessionDemand.build(for: scenario)
+        let person = scenario.sortedStaff[0]
+        let model = WeekModel(scenario: scenario, demands: demands, staff: [person], weights: .standard, name: name)
+        try model.build()
+        return (scenario, demands, person, model)
+    }
+
     @Test("A floater of ten houses: shift-length and night-series-rest rows per chain of times, not per house (a week of 160 such staff had 4.7 million rows), and a late shift with a night at another house still refused")
     func chainRowsForAFloaterOfTenHouses() throws {
         let houses = Self.housesYAML(10)
@@ -314,11 +320,7 @@ extension EngineTests {
         clients:
           c1: {product: dag, location: h1, attends: [mon vroeg]}
         """
-        let scenario = try ScenarioLoader.parse(yaml, file: "floater.yaml")
-        let demands = SessionDemand.build(for: scenario)
-        let person = scenario.sortedStaff[0]
-        let model = WeekModel(scenario: scenario, demands: demands, staff: [person], weights: .standard, name: "floater")
-        try model.build()
+        let (scenario, demands, person, model) = try Self.oneFloaterModel(yaml, name: "floater")
         for prefix in ["shift_length", "rest_after_night", "night_series_rest"] {
             let rows = model.model.constraints.filter { $0.name.hasPrefix(prefix) }.count
             #expect(rows > 0 && rows < 100, "\(prefix): \(rows) rows")

@@ -16,6 +16,14 @@ struct NeighbourhoodSearchTests {
       b: {level: mbo2, contract_hours: 20, hourly_cost: 50}
     """, clients: clientLines(5, attends: "[mon ochtend, tue ochtend, wed ochtend, thu ochtend, fri ochtend]"))
 
+    /// The five mornings' model, built.
+    func tinyWeek() throws -> WeekModel {
+        let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
+        let week = WeekModel(scenario: scenario, demands: SessionDemand.build(for: scenario), staff: scenario.sortedStaff, weights: .standard, name: "nbhd")
+        try week.build()
+        return week
+    }
+
     /// The model with b in every session and a in none: a feasible, poor start.
     func poorStart(_ week: WeekModel) throws -> [Double] {
         var fixed = week.model
@@ -28,10 +36,7 @@ struct NeighbourhoodSearchTests {
 
     @Test("From a poor start the search reaches the known optimum: a in every session")
     func improvesToOptimum() throws {
-        let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
-        let demands = SessionDemand.build(for: scenario)
-        let week = WeekModel(scenario: scenario, demands: demands, staff: scenario.sortedStaff, weights: .standard, name: "nbhd")
-        try week.build()
+        let week = try tinyWeek()
         let start = try poorStart(week)
         let search = NeighbourhoodSearch(week: week, solver: GLPKSolver(), deadline: Deadline(seconds: 20))
         let outcome = search.improve(from: start)
@@ -46,10 +51,7 @@ struct NeighbourhoodSearchTests {
 
     @Test("A local optimum reached with time left is searched again with deeper steps (4×, then 16× the nodes), then the search ends at its local optimum")
     func deeperStepsAfterALocalOptimum() throws {
-        let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
-        let demands = SessionDemand.build(for: scenario)
-        let week = WeekModel(scenario: scenario, demands: demands, staff: scenario.sortedStaff, weights: .standard, name: "nbhd")
-        try week.build()
+        let week = try tinyWeek()
         let start = try poorStart(week)
         let lines = LogLines()
         var search = NeighbourhoodSearch(week: week, solver: GLPKSolver(), deadline: Deadline(seconds: 30))

@@ -18,8 +18,7 @@ extension GroupStaffing {
         func keepsRules(_ person: Staff, _ sessions: [Int], in week: GroupWeek) -> Bool {
             let oracle = oracles[person.id] ?? WorkingWeek(staff: person, scenario: scenario)
             oracles[person.id] = oracle
-            let work = week.inTimeOrder(sessions).map { week.timedWork($0) }
-            return oracle.violation(work, coordinationMinutes: 0) == nil
+            return self.keepsRules(person, sessions, in: week, oracle: oracle)
         }
         var workingAt: [LocationID: Set<StaffID>] = [:]
         for (index, people) in week.workers.enumerated() { workingAt[week.demands[index].session.location, default: []].formUnion(people.map(\.id)) }
@@ -90,11 +89,9 @@ extension GroupStaffing {
         var sessionsOf = week.sessionsByPerson()
         let people = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0) })
         // The cheapest first: among people who may take the same sessions, cost decides.
+        let order = { (person: Staff) in (weights.hourlyRate(of: person, in: scenario), -person.maxHours, person.id) }
         var idle = staff.filter { !$0.isVolunteer && !$0.isHire && !busy.contains($0.id) && (sessionsOf[$0.id] ?? []).isEmpty }
-            .sorted { (weights.hourlyRate(of: $0, in: scenario), -$0.maxHours, $0.id) < (weights.hourlyRate(of: $1, in: scenario), -$1.maxHours, $1.id) }
-        func keepsRules(_ person: Staff, _ sessions: [Int], in week: GroupWeek) -> Bool {
-            WorkingWeek(staff: person, scenario: scenario).violation(week.inTimeOrder(sessions).map { week.timedWork($0) }, coordinationMinutes: 0) == nil
-        }
+            .sorted { order($0) < order($1) }
         var merged = true
         while merged {
             merged = false
@@ -136,7 +133,7 @@ extension GroupStaffing {
                         sessionsOf = trialSessions.filter { !$0.value.isEmpty }
                         idle.remove(at: position)
                         for freed in [first, second] where sessionsOf[freed.id] == nil && !freed.isHire {
-                            let at = idle.firstIndex { (weights.hourlyRate(of: $0, in: scenario), -$0.maxHours, $0.id) > (weights.hourlyRate(of: freed, in: scenario), -freed.maxHours, freed.id) } ?? idle.count
+                            let at = idle.firstIndex { order($0) > order(freed) } ?? idle.count
                             idle.insert(freed, at: at)
                         }
                         merged = true
@@ -147,5 +144,11 @@ extension GroupStaffing {
             }
         }
         return count
+    }
+
+    /// Whether `person`'s week keeps every rule with exactly `sessions` (the oracle, sessions in time order).
+    func keepsRules(_ person: Staff, _ sessions: [Int], in week: GroupWeek, oracle: WorkingWeek? = nil) -> Bool {
+        (oracle ?? WorkingWeek(staff: person, scenario: scenario))
+            .violation(week.inTimeOrder(sessions).map { week.timedWork($0) }, coordinationMinutes: 0) == nil
     }
 }

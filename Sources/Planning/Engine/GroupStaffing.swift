@@ -50,7 +50,6 @@ struct GroupStaffing {
                 positions[index].append(position)
             }
             eligibility[person.id] = answers
-
         }
         self.eligible = eligible
         self.eligibility = eligibility
@@ -109,8 +108,7 @@ struct GroupStaffing {
                     // Asked before any copy of the week: most people are needed.
                     guard week.needs(in: index, with: week.workers[index].filter { $0.id != person.id }) == needs else { continue }
                     let rest = week.inTimeOrder((sessionsOf[person.id] ?? []).filter { $0 != index })
-                    guard WorkingWeek(staff: person, scenario: scenario).violation(rest.map { week.timedWork($0) }, coordinationMinutes: 0) == nil
-                    else { continue }
+                    guard keepsRules(person, rest, in: week) else { continue }
                     var without = week
                     without.remove(person.id, from: index)
                     let saving = groupScore(of: [person], in: week, sessions: sessionsOf) - groupScore(of: [person], in: without, sessions: sessionsOf)

@@ -222,37 +222,7 @@ struct NeighbourhoodSearch<S: Solver> {
             }
         }
         let locations = Set(week.demands.map(\.session.location))
-        // The people with the fewest sessions, with colleagues of their locations (drawn afresh
-        // each round) and two who do not work: a part-timer's few shifts are the face the
-        // objective most wants gone, and taking them over needs colleagues to re-arrange theirs
-        // (a house of 30 where three people work 3, 3 and 2 shifts and the rest 4 each).
-        // In a part of up to 60 people every round (homes 30/1: 101.1 → 99.7, CP-SAT's objective);
-        // in larger parts only once a round has gone by without improvement, as their rounds are
-        // long and the other neighbourhoods still improve (drawn every round it cost region
-        // 1,000/2,500 1,858.9 → 1,867.8 and team 100/600 6.8 → 11 h short at 60 s).
-        let weakest = people.count <= 60 || scale > 1
-            ? weakestGroup(people: people, decisions: decisions, isWorking: isWorking, values: values, round: round, scale: max(1, scale / 2)) : []
-        guard round % 2 == 1, locations.count > 1 else {
-            return weakest + groups(of: shuffled(people.filter(isWorking), round: round), shuffled(people.filter { !isWorking($0) }, round: round), named: "")
-        }
-        var workingAt: [LocationID: Set<StaffID>] = [:], mayWorkAt: [LocationID: Set<StaffID>] = [:]
-        for demand in week.demands {
-            for (person, variable) in week.assignments[demand.id] ?? [] {
-                mayWorkAt[demand.session.location, default: []].insert(person.id)
-                if values[variable.index] > 0.5 { workingAt[demand.session.location, default: []].insert(person.id) }
-            }
-        }
-        return weakest + locations.sorted().flatMap { location in
-            let working = (workingAt[location] ?? []).sorted()
-            let idle = (mayWorkAt[location] ?? []).filter { !isWorking($0) }.sorted()
-            return groups(of: shuffled(working, round: round), shuffled(idle, round: round), named: "\(location): ")
-        }
-    }
-
-    /// Three people (times `scale`) who work the fewest sessions, five colleagues who work at
-    /// their locations, and two idle people who may: their whole weeks.
-    private func weakestGroup(people: [StaffID], decisions: [StaffID: Set<Int>], isWorking: (StaffID) -> Bool,
-                              values: [Double], round: Int, scale: Int) -> [Neighbourhood] {
+        // Who may work where, and how many sessions each works where now (one pass for both kinds of group).
         var sessionsWorked: [StaffID: Int] = [:], locationsOf: [StaffID: Set<LocationID>] = [:], mayWorkAt: [LocationID: Set<StaffID>] = [:]
         for demand in week.demands {
             for (person, variable) in week.assignments[demand.id] ?? [] {
@@ -263,6 +233,34 @@ struct NeighbourhoodSearch<S: Solver> {
                 }
             }
         }
+        // The people with the fewest sessions, with colleagues of their locations (drawn afresh
+        // each round) and two who do not work: a part-timer's few shifts are the face the
+        // objective most wants gone, and taking them over needs colleagues to re-arrange theirs
+        // (a house of 30 where three people work 3, 3 and 2 shifts and the rest 4 each).
+        // In a part of up to 60 people every round (homes 30/1: 101.1 → 99.7, CP-SAT's objective);
+        // in larger parts only once a round has gone by without improvement, as their rounds are
+        // long and the other neighbourhoods still improve (drawn every round it cost region
+        // 1,000/2,500 1,858.9 → 1,867.8 and team 100/600 6.8 → 11 h short at 60 s).
+        let weakest = people.count <= 60 || scale > 1
+            ? weakestGroup(people: people, decisions: decisions, isWorking: isWorking, sessionsWorked: sessionsWorked, locationsOf: locationsOf,
+                           mayWorkAt: mayWorkAt, round: round, scale: max(1, scale / 2)) : []
+        guard round % 2 == 1, locations.count > 1 else {
+            return weakest + groups(of: shuffled(people.filter(isWorking), round: round), shuffled(people.filter { !isWorking($0) }, round: round), named: "")
+        }
+        var workingAt: [LocationID: Set<StaffID>] = [:]
+        for (person, places) in locationsOf { for place in places { workingAt[place, default: []].insert(person) } }
+        return weakest + locations.sorted().flatMap { location in
+            let working = (workingAt[location] ?? []).sorted()
+            let idle = (mayWorkAt[location] ?? []).filter { !isWorking($0) }.sorted()
+            return groups(of: shuffled(working, round: round), shuffled(idle, round: round), named: "\(location): ")
+        }
+    }
+
+    /// Three people (times `scale`) who work the fewest sessions, five colleagues who work at
+    /// their locations, and two idle people who may: their whole weeks.
+    private func weakestGroup(people: [StaffID], decisions: [StaffID: Set<Int>], isWorking: (StaffID) -> Bool,
+                              sessionsWorked: [StaffID: Int], locationsOf: [StaffID: Set<LocationID>], mayWorkAt: [LocationID: Set<StaffID>],
+                              round: Int, scale: Int) -> [Neighbourhood] {
         let working = people.filter { (sessionsWorked[$0] ?? 0) > 0 }
         guard working.count > 3 * scale else { return [] }
         let weak = working.sorted { (sessionsWorked[$0]!, $0) < (sessionsWorked[$1]!, $1) }.prefix(3 * scale)

@@ -206,16 +206,25 @@ struct PartEngine<S: Solver> {
         // a tenth off the greedy's score (2,183 → 1,936 at 1,000 staff).
         if seed == nil {
             let held = heldClientWork()
-            let pinned = pinnedWork()
-            staffing.consolidate(&week, keeping: pinned, deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05)))
-            let merging = staffing.merge(&week, keeping: pinned, busy: Set(held.map(\.staff)), deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05)))
-            if merging > 0 { staffing.consolidate(&week, keeping: pinned, deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05))) }
-            if merging > 0 { log("construction: \(merging) pairs of part-time faces merged into idle people") }
+            fewerFaces(&week, staffing: staffing, pinned: pinnedWork(), held: held, stage: "construction")
             let again = makePlans(week)
             holding(held, in: again) { staffing.fill(&week, plans: again) }
             return finish(week, plans: again, staffing: staffing, model: model, values: [])
         }
         return finish(week, plans: plans, staffing: staffing, model: model, values: [])
+    }
+
+    /// Fewer faces: part-timers' sessions handed to colleagues at the location, then pairs of
+    /// part-timers merged into one idle person (never someone holding kept client work), and the
+    /// hand-over again, since a merge leaves room it can use. Each pass gets 5% of what is left.
+    private func fewerFaces(_ week: inout GroupWeek, staffing: GroupStaffing, pinned: Set<String>,
+                            held: [(staff: StaffID, work: TimedWork)], stage: String) {
+        let share = { deadline.capped(at: max(0.5, deadline.remaining * 0.05)) }
+        staffing.consolidate(&week, keeping: pinned, deadline: share())
+        let merging = staffing.merge(&week, keeping: pinned, busy: Set(held.map(\.staff)), deadline: share())
+        guard merging > 0 else { return }
+        log("\(stage): \(merging) pairs of part-time faces merged into idle people")
+        staffing.consolidate(&week, keeping: pinned, deadline: share())
     }
 
     /// A MIP solution made into a roster: its group side polished until maximal, then client work.
@@ -225,11 +234,7 @@ struct PartEngine<S: Solver> {
         staffing.repair(&week, holding: Dictionary(grouping: held, by: \.staff).mapValues { $0.map(\.work) })
         let pinned = pinnedWork()
         staffing.trim(&week, keeping: pinned)
-        staffing.consolidate(&week, keeping: pinned, deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05)))
-        // Merging two part-time faces into an idle person leaves room the colleagues' hand-over can use.
-        let merging = staffing.merge(&week, keeping: pinned, busy: Set(held.map(\.staff)), deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05)))
-        if merging > 0 { log("polish: \(merging) pairs of part-time faces merged into idle people") }
-        if merging > 0 { staffing.consolidate(&week, keeping: pinned, deadline: deadline.capped(at: max(0.5, deadline.remaining * 0.05))) }
+        fewerFaces(&week, staffing: staffing, pinned: pinned, held: held, stage: "polish")
         let plans = makePlans(week)
         holding(held, in: plans) { staffing.fill(&week, plans: plans) }
         return finish(week, plans: plans, staffing: staffing, model: model, values: values)

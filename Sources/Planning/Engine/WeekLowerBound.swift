@@ -39,9 +39,8 @@ struct WeekLowerBound {
         var hoursAt: [LocationID: Double] = [:]
         var mostAtOnce: [LocationID: Int] = [:]
         var sessionHours = 0.0
-        // Per location, the places its sessions ask and how many sessions there are: the most at
-        // once is at least the average.
-        // (Every session of the location counts, staffed or not.)
+        // Per location, the places its sessions ask and how many sessions there are (staffed or
+        // not): the most at once is at least the average.
         var placesAt: [LocationID: Int] = [:]
         let sessionsAt = Dictionary(grouping: demands, by: \.session.location).mapValues(\.count)
         for (index, demand) in demands.enumerated() {
@@ -135,9 +134,9 @@ struct WeekLowerBound {
     /// professionals per session is at least the whole number above the group's sum; a client
     /// left out costs `unplacedAttendancePerHour`, far above any professional.) Where the group
     /// lies at one location, those professionals count towards its faces too, and so does the
-/// group's average load per session: some session of it needs at least that many at once. (A
-/// roster that leaves a client out escapes at most one professional and one face per place
-/// left out, and pays `unplacedAttendancePerHour` for it, thousands of times more.)
+    /// group's average load per session: some session of it needs at least that many at once. (A
+    /// roster that leaves a client out escapes at most one professional and one face per place
+    /// left out, and pays `unplacedAttendancePerHour` for it, thousands of times more.)
     private func attendancePlacements() -> (cost: Double, extraAt: [LocationID: (places: Int, hours: Double)], peakAt: [LocationID: Int]) {
         var options: [ClientID: [Int]] = [:]
         var clients: [ClientID: Client] = [:]

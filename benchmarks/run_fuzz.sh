@@ -2,7 +2,8 @@
 # Solves and checks the random weeks of fuzz_weeks.py: every roster must pass `zorgrooster check`
 # (maximality included), every run must end with exit 0 inside its time limit + 5% + 1 s, and a
 # re-plan after a sick call (the first rostered person absent on their first working day) must
-# pass `check` as well.
+# pass `check` as well; and the period after it, with that roster as its history, must solve
+# and pass `check`.
 # Usage: benchmarks/run_fuzz.sh [FIRST_SEED] [COUNT]   (TIME_LIMIT, default 8, per week; SCALE,
 # default 1, multiplies the weeks' size: SCALE=5 draws weeks of up to about 200 staff)
 # Prints one line per seed and a last line `N passed, M failed`; the folders of failed seeds stay
@@ -46,9 +47,28 @@ PY
       fi
     fi
   fi
+  # The period after it, with this roster as its history (`history.roster_file`): rest, nights in
+  # a row and weekly rest across the boundary, in the solver and in `check`.
+  if [ "$verdict" = ok ]; then
+    python3 - "$work/$seed.yaml" "$work/$seed/roster.csv" > "$work/$seed-next.yaml" <<'PY'
+import datetime, re, sys
+text = open(sys.argv[1]).read()
+weeks = int(re.search(r"^weeks: (\d+)$", text, re.M).group(1)) if re.search(r"^weeks: ", text, re.M) else 1
+year, week = map(int, re.search(r"^week: (\d+)-W(\d+)$", text, re.M).groups())
+monday = datetime.date.fromisocalendar(year, week, 1) + datetime.timedelta(weeks=weeks)
+iso = monday.isocalendar()
+text = re.sub(r"^week: .*$", f"week: {iso[0]}-W{iso[1]:02d}\nhistory:\n  roster_file: {sys.argv[2]}", text, count=1, flags=re.M)
+print(text, end="")
+PY
+    if ! .build/release/zorgrooster solve "$work/$seed-next.yaml" --out "$work/$seed-next" --time-limit "$limit" --quiet >"$work/$seed.next" 2>&1; then
+      verdict="next period: $(tail -c 300 "$work/$seed.next" | tr '\n' ' ')"
+    elif ! .build/release/zorgrooster check "$work/$seed-next.yaml" "$work/$seed-next" >"$work/$seed.nextcheck" 2>&1; then
+      verdict="next period check: $(grep -v '^OK' "$work/$seed.nextcheck" | head -3 | tr '\n' ' ')"
+    fi
+  fi
   short=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['uncovered_hours'])" "$work/$seed/summary.json" 2>/dev/null || echo -)
   printf '%5s  %6.1fs  short %6s h  %s\n' "$seed" "$wall" "$short" "$verdict"
-  if [ "$verdict" = ok ]; then passed=$((passed + 1)); rm -rf "$work/$seed" "$work/$seed-replan"; else failed=$((failed + 1)); fi
+  if [ "$verdict" = ok ]; then passed=$((passed + 1)); rm -rf "$work/$seed" "$work/$seed-replan" "$work/$seed-next"; else failed=$((failed + 1)); fi
 done
 echo "work folder: $work"
 echo "$passed passed, $failed failed"

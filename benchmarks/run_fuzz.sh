@@ -3,7 +3,8 @@
 # (maximality included), every run must end with exit 0 inside its time limit + 5% + 1 s, and a
 # re-plan after a sick call (the first rostered person absent on their first working day) must
 # pass `check` as well; and the period after it, with that roster as its history, must solve
-# and pass `check`.
+# and pass `check`. Both rosters also pass `referee_working_time.py`, an independent referee of
+# the working-time rules that cross days and weeks (history included).
 # Usage: benchmarks/run_fuzz.sh [FIRST_SEED] [COUNT]   (TIME_LIMIT, default 8, per week; SCALE,
 # default 1, multiplies the weeks' size: SCALE=5 draws weeks of up to about 200 staff)
 # Prints one line per seed and a last line `N passed, M failed`; the folders of failed seeds stay
@@ -25,6 +26,8 @@ for seed in $(seq "$first" $((first + count - 1))); do
   elif (( $(echo "$wall > $limit * 1.05 + 1" | bc) )); then verdict="overran: ${wall}s"
   elif ! .build/release/zorgrooster check "$work/$seed.yaml" "$work/$seed" >"$work/$seed.check" 2>&1; then
     verdict="check: $(grep -v '^OK' "$work/$seed.check" | head -3 | tr '\n' ' ')"
+  elif ! python3 benchmarks/referee_working_time.py "$work/$seed.yaml" "$work/$seed" >"$work/$seed.referee" 2>&1; then
+    verdict="referee: $(head -3 "$work/$seed.referee" | tr '\n' ' ')"
   fi
   # A sick call on top: the first rostered person without absences is absent on their first
   # working day; the re-plan must check too (with that absence).
@@ -64,6 +67,8 @@ PY
       verdict="next period: $(tail -c 300 "$work/$seed.next" | tr '\n' ' ')"
     elif ! .build/release/zorgrooster check "$work/$seed-next.yaml" "$work/$seed-next" >"$work/$seed.nextcheck" 2>&1; then
       verdict="next period check: $(grep -v '^OK' "$work/$seed.nextcheck" | head -3 | tr '\n' ' ')"
+    elif ! python3 benchmarks/referee_working_time.py "$work/$seed-next.yaml" "$work/$seed-next" >"$work/$seed.nextreferee" 2>&1; then
+      verdict="next period referee: $(head -3 "$work/$seed.nextreferee" | tr '\n' ' ')"
     fi
   fi
   short=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['uncovered_hours'])" "$work/$seed/summary.json" 2>/dev/null || echo -)

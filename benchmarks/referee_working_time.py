@@ -16,6 +16,8 @@ OUT_FOLDER, and checks per person, over history and roster together:
   at least `min_rest_after_night_hours` (14) before the next shift;
 - after three or more night shifts in a row (each within the series rest of the one before, no
   other shift between), at least `rest_after_night_series_hours` (46) before a non-night shift;
+- at most `max_night_shifts_16_weeks` (36) night shifts ending after 02:00, counting
+  `history.night_shifts_16_weeks` and the history file's nights;
 - in each ISO week of the period, a rest of at least `min_weekly_rest_hours` (36) inside the
   week, or begun before it (history included), when `weekly_rest` is every-7-days;
 - at most `max_week_hours` (60) of work in each ISO week of the period (span, breaks ignored:
@@ -32,7 +34,7 @@ import sys
 import yaml
 
 DEFAULTS = {"min_daily_rest_hours": 11, "reduced_daily_rest_hours": 8, "min_rest_after_night_hours": 14, "rest_after_night_series_hours": 46,
-            "min_weekly_rest_hours": 36, "max_week_hours": 60, "max_shift_hours": 12, "weekly_rest": "every-7-days"}
+            "min_weekly_rest_hours": 36, "max_week_hours": 60, "max_night_shifts_16_weeks": 36, "max_shift_hours": 12, "weekly_rest": "every-7-days"}
 PRESET_SHIFT = {"cao-gehandicaptenzorg": 10, "cao-vvt": 10}
 
 
@@ -90,6 +92,9 @@ def main():
         row["kind"] = kind
         by_staff.setdefault(row["staff"], []).append(row)
     problems = []
+    # A shift is the period's when a piece of it starts in the period (the history's Sunday night
+    # ending on Monday is the history's).
+    in_period = lambda s: any(p["start"] >= first_monday for p in s["pieces"])
     for staff, rows in sorted(by_staff.items()):
         rows.sort(key=lambda r: (r["start"], r["end"]))
         # Double booking.
@@ -111,9 +116,8 @@ def main():
             shift["night"] = not shift["sleep"] and awake > 60
             shift["late"] = shift["night"] and (shift["end"].hour * 60 + shift["end"].minute > 120 or shift["end"].time() == dt.time(0))
             worked = sum((p["end"] - p["start"]).total_seconds() / 3600 for p in shift["pieces"])
-            if not shift["sleep"] and worked - 0.75 > rules["max_shift_hours"] + 1e-9 and shift["end"] > first_monday:
+            if not shift["sleep"] and worked - 0.75 > rules["max_shift_hours"] + 1e-9 and in_period(shift):
                 problems.append(f"{staff}: shift {shift['start']}–{shift['end']} works {worked:.2f} h, more than {rules['max_shift_hours']} h plus breaks")
-        in_period = lambda s: s["end"] > first_monday
         for a, b in zip(shifts, shifts[1:]):
             rest = (b["start"] - a["end"]).total_seconds() / 3600
             if a["late"] and rest < rules["min_rest_after_night_hours"] - 1e-9 and in_period(b):
@@ -136,6 +140,13 @@ def main():
                 if len(series) >= 3 and in_period(shift):
                     problems.append(f"{staff}: {rest:.2f} h rest after {len(series)} night shifts in a row (the last ending {series[-1]['end']}); at least {rules['rest_after_night_series_hours']} h")
             series = [shift] if shift["night"] else []
+        # Night shifts ending after 02:00: the history's counts, the history file's and the
+        # period's together (a period and its history file span at most 16 weeks here).
+        counted = (scenario.get("history") or {}).get("night_shifts_16_weeks", {}) or {}
+        nights = int(counted.get(staff, 0)) + sum(1 for shift in shifts if shift["late"]
+                                                   and shift["end"] > first_monday - dt.timedelta(weeks=16))
+        if nights > rules["max_night_shifts_16_weeks"] and any(shift["late"] and in_period(shift) for shift in shifts):
+            problems.append(f"{staff}: {nights} night shifts in 16 weeks (history included); at most {rules['max_night_shifts_16_weeks']}")
         # Weekly rest and week hours, per ISO week of the period.
         for index in range(weeks):
             lo = first_monday + dt.timedelta(weeks=index)

@@ -51,16 +51,26 @@ PY
     fi
   fi
   # The period after it, with this roster as its history (`history.roster_file`): rest, nights in
-  # a row and weekly rest across the boundary, in the solver and in `check`.
+  # a row, weekly rest and the 16-week night count (counts just under the limit for two people)
+  # across the boundary, in the solver and in `check`.
   if [ "$verdict" = ok ]; then
     python3 - "$work/$seed.yaml" "$work/$seed/roster.csv" > "$work/$seed-next.yaml" <<'PY'
-import datetime, re, sys
+import csv, datetime, re, sys
 text = open(sys.argv[1]).read()
 weeks = int(re.search(r"^weeks: (\d+)$", text, re.M).group(1)) if re.search(r"^weeks: ", text, re.M) else 1
 year, week = map(int, re.search(r"^week: (\d+)-W(\d+)$", text, re.M).groups())
 monday = datetime.date.fromisocalendar(year, week, 1) + datetime.timedelta(weeks=weeks)
 iso = monday.isocalendar()
-text = re.sub(r"^week: .*$", f"week: {iso[0]}-W{iso[1]:02d}\nhistory:\n  roster_file: {sys.argv[2]}", text, count=1, flags=re.M)
+# Night counts the file cannot show, just under the limit, for the first two who worked nights.
+found = re.search(r"max_night_shifts_16_weeks: (\d+)", text)
+limit = int(found.group(1)) if found else 36
+night_workers = []
+for row in csv.DictReader(open(sys.argv[2])):
+    if row["end"] < row["start"] and row["staff_id"] not in night_workers:
+        night_workers.append(row["staff_id"])
+counts = ", ".join(f"{staff}: {limit - 1 - index}" for index, staff in enumerate(night_workers[:2]))
+extra = f"\n  night_shifts_16_weeks: {{{counts}}}" if counts else ""
+text = re.sub(r"^week: .*$", f"week: {iso[0]}-W{iso[1]:02d}\nhistory:\n  roster_file: {sys.argv[2]}{extra}", text, count=1, flags=re.M)
 print(text, end="")
 PY
     if ! .build/release/zorgrooster solve "$work/$seed-next.yaml" --out "$work/$seed-next" --time-limit "$limit" --quiet >"$work/$seed.next" 2>&1; then

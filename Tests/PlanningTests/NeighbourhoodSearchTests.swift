@@ -64,6 +64,28 @@ struct NeighbourhoodSearchTests {
         #expect(lines.all.contains { $0.hasPrefix("neighbourhood search:") && $0.contains("in all") })
     }
 
+    @Test("No neighbourhood is solved twice from the same incumbent with the same node budget")
+    func noRepeatedSteps() throws {
+        let week = try tinyWeek()
+        let start = try poorStart(week)
+        let lines = LogLines()
+        var search = NeighbourhoodSearch(week: week, solver: GLPKSolver(), deadline: Deadline(seconds: 30))
+        search.log = { lines.append($0) }
+        let outcome = search.improve(from: start)
+        #expect(abs(outcome.objective - 4.625) < 1e-6)
+        // Between two changes of incumbent or budget, each neighbourhood's step at most once.
+        // (The people group here is always a and b: the same decisions every round.)
+        var seen: Set<String> = []
+        var solved = 0
+        for line in lines.all {
+            if line.contains("→") || line.contains("steps of") { seen = []; continue }
+            guard line.hasPrefix("neighbourhood "), let name = line.components(separatedBy: ": no better").first, line.contains(": no better") else { continue }
+            solved += 1
+            #expect(seen.insert(name).inserted, "\(name) solved again from the same incumbent")
+        }
+        #expect(solved > 0)
+    }
+
     @Test("A neighbourhood frees the people with the fewest sessions together with colleagues of their location and idle people")
     func weakestPeopleNeighbourhood() throws {
         let text = tinyScenario(sessions: """

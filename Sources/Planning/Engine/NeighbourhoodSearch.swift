@@ -48,6 +48,12 @@ struct NeighbourhoodSearch<S: Solver> {
         let decisions: Set<Int>
     }
 
+    /// The incumbent (its number among the improvements) and node budget a step was solved from.
+    private struct SolvedFrom: Equatable {
+        let incumbent: Int
+        let nodes: Int
+    }
+
     /// Solves at once: with two, the next two neighbourhoods are solved side by side from the
     /// same incumbent (GLPK keeps its state per thread), and the second is merged onto the first
     /// when the whole solution stays feasible and better.
@@ -67,6 +73,10 @@ struct NeighbourhoodSearch<S: Solver> {
         // of the search's time for its bound.
         var nodes = Self.stepNodes
         let reserve = max(2, deadline.remaining / 4)
+        // Which incumbent (counted by improvements) and budget each neighbourhood was last solved
+        // from without improvement.
+        var version = 0
+        var unchanged: [Set<Int>: SolvedFrom] = [:]
         while !deadline.hasPassed, shouldStop?() != true {
             // Each round without improvement doubles the people groups: a local optimum of small
             // swaps is left through larger ones.
@@ -81,10 +91,27 @@ struct NeighbourhoodSearch<S: Solver> {
             }
             guard !hoods.isEmpty, sinceImprovement < Self.patience * hoods.count else { break }
             lastRoundLength = hoods.count
-            let batch = (0..<min(max(1, threads), hoods.count)).map { hoods[(turn + $0) % hoods.count] }
-            turn += batch.count
+            // The next neighbourhoods not yet solved from this incumbent with this budget: the
+            // same small MIP from the same values under the same node budget gives the same
+            // answer, so a round without improvement solves only what is new in it (the people
+            // groups drawn afresh) and reaches the local optimum, or the deeper steps, sooner.
+            // (Region 150/400 at 300 s spent about 100 s solving such repeats.) Only once a whole
+            // round has gone by without improvement: before that, skipping a neighbourhood whose
+            // decisions repeat another's in the same round only changes the search's path
+            // (measured: team 100/600 at 60 s 5.8 → 8.0 h short).
+            var batch: [Neighbourhood] = []
+            var scanned = 0
+            while batch.count < max(1, threads), scanned < hoods.count {
+                let hood = hoods[(turn + scanned) % hoods.count]
+                scanned += 1
+                if sinceImprovement + scanned > hoods.count, unchanged[hood.decisions] == SolvedFrom(incumbent: version, nodes: nodes) { continue }
+                batch.append(hood)
+            }
+            turn += scanned
+            sinceImprovement += scanned
+            guard !batch.isEmpty else { continue }
             steps += batch.count
-            sinceImprovement += batch.count
+            let solvedFrom = SolvedFrom(incumbent: version, nodes: nodes)
             let solveStarted = Date()
             let answers = solve(batch, around: incumbent, followers: followers, nodes: nodes)
             solveSeconds += Date().timeIntervalSince(solveStarted)
@@ -97,12 +124,14 @@ struct NeighbourhoodSearch<S: Solver> {
                 let candidate = subproblem.expand(values, onto: incumbent)
                 let candidateValue = week.model.objective.value(in: candidate)
                 guard candidateValue < value - 1e-6, week.model.maximumViolation(of: candidate) < 1e-6 else {
+                    unchanged[hood.decisions] = solvedFrom
                     log?("neighbourhood \(hood.name): no better (\(subproblem.model.variables.count) free, \(status), \(String(format: "%.1f", Date().timeIntervalSince(solveStarted))) s)")
                     continue
                 }
                 log?("neighbourhood \(hood.name): \(String(format: "%.2f", value)) → \(String(format: "%.2f", candidateValue)) (\(subproblem.model.variables.count) free, \(status))")
                 incumbent = candidate
                 value = candidateValue
+                version += 1
                 improvements += 1
                 sinceImprovement = 0
             }

@@ -100,9 +100,9 @@ struct ClientWorkScheduler {
 
     func schedule() -> Result {
         var result = Result()
-        let responsibleOf = assignResponsibility(plans: plans, result: &result)
+        var responsibleOf = assignResponsibility(plans: plans, result: &result)
         scheduleAppointments(plans: plans, result: &result)
-        scheduleClientTasks(plans: plans, responsibleOf: responsibleOf, result: &result)
+        scheduleClientTasks(plans: plans, responsibleOf: &responsibleOf, result: &result)
         return result
     }
 
@@ -266,7 +266,7 @@ struct ClientWorkScheduler {
 
     // MARK: visits and evaluations
 
-    private func scheduleClientTasks(plans: [StaffID: PersonPlan], responsibleOf: [ClientID: StaffID], result: inout Result) {
+    private func scheduleClientTasks(plans: [StaffID: PersonPlan], responsibleOf: inout [ClientID: StaffID], result: inout Result) {
         var missing = [Int](repeating: 0, count: work.tasks.count)
         // The solved placement, person by person and day by day (the model's tasks by id).
         var solved: [StaffID: [Weekday: [PersonPlan.Occurrence]]] = [:]
@@ -322,7 +322,8 @@ struct ClientWorkScheduler {
         }
         for index in order {
             while missing[index] > 0 {
-                guard insert(index, plans: plans, responsibleOf: responsibleOf, causes: &causes[index, default: [:]]) else { break }
+                guard insert(index, plans: plans, responsibleOf: responsibleOf, causes: &causes[index, default: [:]])
+                        || handOver(index, plans: plans, responsibleOf: &responsibleOf, result: &result) else { break }
                 missing[index] -= 1
             }
         }
@@ -347,6 +348,38 @@ struct ClientWorkScheduler {
                                                                responsible: responsibleOf[task.client]))
             }
         }
+    }
+
+    /// An evaluation its responsible professional has no room for (a full week of coordination
+    /// and visits): the client's responsibility, with the evaluation, to the first other
+    /// candidate with room in caseload and hours who can hold it. Not where the scenario fixes
+    /// the responsible or a re-plan keeps them. (Team 100/600: eight evaluations left out
+    /// beside a caseload of 43 at 30 minutes on a 24-hour contract.)
+    private func handOver(_ index: Int, plans: [StaffID: PersonPlan], responsibleOf: inout [ClientID: StaffID], result: inout Result) -> Bool {
+        let task = work.tasks[index]
+        guard task.kind == .evaluation, let current = responsibleOf[task.client], let old = plans[current],
+              let demand = work.responsibilities.first(where: { $0.client == task.client }), !demand.isFixed,
+              seed?.responsibilities.contains(where: { $0.client == task.client }) != true else { return false }
+        var caseload: [StaffID: Int] = [:]
+        for staff in responsibleOf.values { caseload[staff, default: 0] += 1 }
+        for candidate in demand.candidates where candidate != current {
+            guard let plan = plans[candidate] else { continue }
+            if let limit = plan.staff.maxCaseload, caseload[candidate, default: 0] >= limit { continue }
+            guard plan.rules.violation(plan.timedWork, coordinationMinutes: plan.coordinationMinutes + demand.coordinationMinutes) == nil else { continue }
+            plan.coordinationMinutes += demand.coordinationMinutes
+            responsibleOf[task.client] = candidate
+            var tried: [StaffID: RuleViolation] = [:]
+            if insert(index, plans: plans, responsibleOf: responsibleOf, causes: &tried) {
+                old.coordinationMinutes -= demand.coordinationMinutes
+                if let row = result.responsibilities.firstIndex(where: { $0.client == task.client }) {
+                    result.responsibilities[row] = Responsibility(client: task.client, staff: candidate, coordinationMinutes: demand.coordinationMinutes)
+                }
+                return true
+            }
+            plan.coordinationMinutes -= demand.coordinationMinutes
+            responsibleOf[task.client] = current
+        }
+        return false
     }
 
     /// The item to take out of a day that does not fit: one whose removal lets the rest fit

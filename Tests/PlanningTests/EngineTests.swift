@@ -32,6 +32,23 @@ struct EngineTests {
         #expect(outcome.summary.gap != nil, "a bound exists even without the solver")
     }
 
+    @Test("A client whose due evaluation their responsible has no hours for goes, with the evaluation, to a colleague with room")
+    func evaluationHandedOver() throws {
+        // h1 comes first and has room for c1's 90 minutes of coordination, not for the hour of
+        // evaluation beside it (2 h); h2 has room for both.
+        let yaml = ambulatoryScenario(
+            staff: "  h1: {level: hbo, contract_hours: 2}\n  h2: {level: hbo, contract_hours: 36}\n  m1: {level: mbo4, contract_hours: 36}",
+            clients: "  c1: {product: thuis, area: \"1000\", visits: {count: 1, minutes: 60}, last_evaluation: 2025-06-01}",
+            product: "    coordination_minutes: 90\n    evaluation_months: 6")
+        let scenario = try ScenarioLoader.parse(yaml, file: "handover.yaml")
+        // The construction alone: the solver never answers.
+        let outcome = try RosterPlanner(solver: SlowSolver(seconds: 20)).plan(scenario, options: PlanningOptions(timeLimitSeconds: 2))
+        #expect(outcome.roster.uncovered.isEmpty, "\(outcome.roster.uncovered.map(\.reason.summary.en))")
+        #expect(outcome.roster.assignments.filter { $0.activity == .evaluation }.map(\.staff) == [StaffID("h2")])
+        #expect(outcome.roster.responsibilities.first { $0.client == ClientID("c1") }?.staff == StaffID("h2"))
+        #expect(RosterChecker(scenario: scenario).check(outcome.roster).isEmpty)
+    }
+
     @Test("The construction covers leads, skills and the ratio, most constrained first, with nobody extra")
     func greedyKnownAnswer() throws {
         // One MBO-4 and one MBO-2 with verzorging are the only way to cover 6 clients (2 needed), a lead and a need.

@@ -115,13 +115,10 @@ struct ClientWorkScheduler {
         var caseload: [StaffID: Int] = [:]
         var open: [ResponsibilityDemand] = []
         let seeded = Dictionary((seed?.responsibilities ?? []).map { ($0.client, $0.staff) }, uniquingKeysWith: { first, _ in first })
-        // Whether the person has room for one more client in caseload and hours, as the week
-        // stands now: the group side may have been filled after the model chose (or a seed kept)
-        // this responsibility, and its coordination must still fit beside that work.
+        // The group side may have been filled after the model chose (or a seed kept) this
+        // responsibility: its coordination must still fit beside that work.
         func hasRoom(_ candidate: StaffID, for demand: ResponsibilityDemand) -> Bool {
-            guard let plan = plans[candidate] else { return false }
-            if let limit = plan.staff.maxCaseload, caseload[candidate, default: 0] >= limit { return false }
-            return plan.rules.violation(plan.timedWork, coordinationMinutes: plan.coordinationMinutes + demand.coordinationMinutes) == nil
+            self.hasRoom(plans[candidate], for: demand, caseload: caseload[candidate, default: 0])
         }
         for demand in work.responsibilities {
             let chosen = seeded[demand.client]
@@ -151,6 +148,14 @@ struct ClientWorkScheduler {
             }
         }
         return responsibleOf
+    }
+
+    /// Whether the person has room for one more client in caseload and hours, as their week
+    /// stands now (`caseload`: the clients they already hold).
+    private func hasRoom(_ plan: PersonPlan?, for demand: ResponsibilityDemand, caseload: Int) -> Bool {
+        guard let plan else { return false }
+        if let limit = plan.staff.maxCaseload, caseload >= limit { return false }
+        return plan.rules.violation(plan.timedWork, coordinationMinutes: plan.coordinationMinutes + demand.coordinationMinutes) == nil
     }
 
     // MARK: appointments
@@ -363,9 +368,7 @@ struct ClientWorkScheduler {
         var caseload: [StaffID: Int] = [:]
         for staff in responsibleOf.values { caseload[staff, default: 0] += 1 }
         for candidate in demand.candidates where candidate != current {
-            guard let plan = plans[candidate] else { continue }
-            if let limit = plan.staff.maxCaseload, caseload[candidate, default: 0] >= limit { continue }
-            guard plan.rules.violation(plan.timedWork, coordinationMinutes: plan.coordinationMinutes + demand.coordinationMinutes) == nil else { continue }
+            guard let plan = plans[candidate], hasRoom(plan, for: demand, caseload: caseload[candidate, default: 0]) else { continue }
             plan.coordinationMinutes += demand.coordinationMinutes
             responsibleOf[task.client] = candidate
             var tried: [StaffID: RuleViolation] = [:]

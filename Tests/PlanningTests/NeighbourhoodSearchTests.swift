@@ -49,14 +49,19 @@ struct NeighbourhoodSearchTests {
         #expect(week.model.maximumViolation(of: outcome.values) < 1e-6)
     }
 
-    @Test("A local optimum reached with time left is searched again with deeper steps (4×, then 16× the nodes), then the search ends at its local optimum")
-    func deeperStepsAfterALocalOptimum() throws {
+    /// The search of the five mornings from the poor start, to its end, with its log.
+    func searchLogged() throws -> (outcome: NeighbourhoodSearch<GLPKSolver>.Outcome, lines: LogLines) {
         let week = try tinyWeek()
         let start = try poorStart(week)
         let lines = LogLines()
         var search = NeighbourhoodSearch(week: week, solver: GLPKSolver(), deadline: Deadline(seconds: 30))
         search.log = { lines.append($0) }
-        let outcome = search.improve(from: start)
+        return (search.improve(from: start), lines)
+    }
+
+    @Test("A local optimum reached with time left is searched again with deeper steps (4×, then 16× the nodes), then the search ends at its local optimum")
+    func deeperStepsAfterALocalOptimum() throws {
+        let (outcome, lines) = try searchLogged()
         #expect(abs(outcome.objective - 4.625) < 1e-6)
         let deeper = lines.all.filter { $0.contains("steps of") }
         #expect(deeper.count == 2 && deeper[0].contains("800 nodes") && deeper[1].contains("3200 nodes"), "\(deeper)")
@@ -66,12 +71,7 @@ struct NeighbourhoodSearchTests {
 
     @Test("No neighbourhood is solved twice from the same incumbent with the same node budget")
     func noRepeatedSteps() throws {
-        let week = try tinyWeek()
-        let start = try poorStart(week)
-        let lines = LogLines()
-        var search = NeighbourhoodSearch(week: week, solver: GLPKSolver(), deadline: Deadline(seconds: 30))
-        search.log = { lines.append($0) }
-        let outcome = search.improve(from: start)
+        let (outcome, lines) = try searchLogged()
         #expect(abs(outcome.objective - 4.625) < 1e-6)
         // Between two changes of incumbent or budget, each neighbourhood's step at most once.
         // (The people group here is always a and b: the same decisions every round.)

@@ -11,23 +11,16 @@ count of pieces, and hours above contract at 4 an hour; per kind of person (lead
 size threshold, the pieces above it are at most what the people of that kind can cut. Prints the
 faces' price (2 a face) against the busiest sessions' 2 × Σ peak.
 """
-import csv, collections, yaml, sys, math
+import sys, math
 from ortools.linear_solver import pywraplp
-sc = yaml.safe_load(open(sys.argv[1])); rows = list(csv.DictReader(open(sys.argv[2])))
-DAYS=['mon','tue','wed','thu','fri']
-def ndays(s):
-    av=s.get('available')
-    if not av: return 5
-    d=av[0]['days']; return len(d) if isinstance(d,list) else 4
-H=3.5
+from roster_week import H, available_days, load, session_needs
+sc, rows = load(sys.argv[1], sys.argv[2])
+ndays = lambda s: len(available_days(s))
 people=[]
 for sid,s in sc['staff'].items():
     free=min(s['contract_hours'], 2*ndays(s)*H)
     people.append(((s['level']=='mbo4'), bool(s['skills']), free))
-need=collections.Counter(); skill=set()
-for r in rows:
-    k=(r['location'],r['day'],r['ref']); need[k]+=1
-    if any(sc['clients'][c].get('needs') for c in r['clients'].split(';')): skill.add(k)
+need, skill = session_needs(sc, rows)
 locs=sorted(set(k[0] for k in need))
 D={l:H*sum(v for k,v in need.items() if k[0]==l) for l in locs}
 P={l:max(v for k,v in need.items() if k[0]==l) for l in locs}

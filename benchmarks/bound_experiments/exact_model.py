@@ -11,22 +11,13 @@ above contract as the product prices them; ROSTER.csv is SCIP's starting solutio
 best roster's objective, SCIP's bound and the faces per location. Written for
 generate_engine_week.py's region family.
 """
-import csv, collections, yaml, sys, math
+import collections, sys
 from ortools.linear_solver import pywraplp
-sc = yaml.safe_load(open(sys.argv[1])); rows = list(csv.DictReader(open(sys.argv[2])))
-DAYS=['mon','tue','wed','thu','fri']
-def avail(s):
-    av=s.get('available')
-    if not av: return set(DAYS)
-    d=av[0]['days']
-    if isinstance(d,list): return set(d)
-    a,b=d.split('-'); return set(DAYS[DAYS.index(a):DAYS.index(b)+1])
-need=collections.Counter(); skill=set()
-for r in rows:
-    k=(r['location'],r['day'],r['ref']); need[k]+=1
-    if any(sc['clients'][c].get('needs') for c in r['clients'].split(';')): skill.add(k)
+from roster_week import DAYS, H, available_days, load, session_needs
+sc, rows = load(sys.argv[1], sys.argv[2])
+avail = lambda s: set(available_days(s))
+need, skill = session_needs(sc, rows)
 locs=sorted(set(k[0] for k in need)); S=sorted(need)
-H=3.5
 m=pywraplp.Solver.CreateSolver(sys.argv[4] if len(sys.argv)>4 else 'SCIP')
 x={}; f={}; obj=[]
 staff=sc['staff']

@@ -10,28 +10,15 @@ the Lagrangian relaxation of the types' contract and maximum hours, by projected
 with Polyak steps towards UPPER_BOUND. Iteration 0 (no prices) prints what each type is asked
 for against what it has: the per-location bound's blind spot.
 """
-import csv, collections, yaml, sys, math, time
+import collections, sys, time
 from ortools.linear_solver import pywraplp
-sc = yaml.safe_load(open(sys.argv[1]))
-rows = list(csv.DictReader(open(sys.argv[2])))
+from roster_week import H, load, session_needs, staff_types
+sc, rows = load(sys.argv[1], sys.argv[2])
 iters=int(sys.argv[3])
-DAYS=['mon','tue','wed','thu','fri']
-def avail(s):
-    av=s.get('available')
-    if not av: return tuple(DAYS)
-    d=av[0]['days']
-    if isinstance(d,list): return tuple(d)
-    a,b=d.split('-'); return tuple(DAYS[DAYS.index(a):DAYS.index(b)+1])
-types=collections.Counter()
-for sid,s in sc['staff'].items():
-    types[(s['level'], bool(s['skills']), s['contract_hours'], s['max_hours'], s['hourly_cost'], avail(s))]+=1
+types=staff_types(sc)
 T=list(types)
-need=collections.Counter(); skill=set(); 
-for r in rows:
-    k=(r['location'],r['day'],r['ref']); need[k]+=1
-    if any(sc['clients'][c].get('needs') for c in r['clients'].split(';')): skill.add(k)
+need, skill = session_needs(sc, rows)
 locs=sorted(set(k[0] for k in need))
-H=3.5
 def sub(l, price):
     m=pywraplp.Solver.CreateSolver('SCIP')
     S=[k for k in need if k[0]==l]

@@ -12,22 +12,13 @@ placement of `attends_any` clients), so the value is indicative, not a valid bou
 With `hint` the roster is SCIP's starting solution. Written for generate_engine_week.py's region
 family (every staff line has `available` on one window or none).
 """
-import csv, collections, yaml, sys, math
+import collections, sys
 from ortools.linear_solver import pywraplp
-sc = yaml.safe_load(open(sys.argv[1]))
-rows = list(csv.DictReader(open(sys.argv[2])))
-DAYS=['mon','tue','wed','thu','fri']
-def avail(s):
-    av=s.get('available')
-    if not av: return tuple(DAYS)
-    d=av[0]['days']
-    if isinstance(d,list): return tuple(d)
-    a,b=d.split('-'); return tuple(DAYS[DAYS.index(a):DAYS.index(b)+1])
-types=collections.Counter()
-for sid,s in sc['staff'].items():
-    types[(s['level'], bool(s['skills']), s['contract_hours'], s['max_hours'], s['hourly_cost'], avail(s))]+=1
+from roster_week import DAYS, load, session_needs, staff_type, staff_types
+sc, rows = load(sys.argv[1], sys.argv[2])
+types=staff_types(sc)
 T=list(types); print('types',len(T))
-sess=collections.Counter((r['location'],r['day'],r['ref']) for r in rows)
+sess, _ = session_needs(sc, rows)
 locs=sorted(set(l for l,_,_ in sess))
 m=pywraplp.Solver.CreateSolver(sys.argv[5] if len(sys.argv)>5 else 'SCIP')
 integer = sys.argv[6]=='int' if len(sys.argv)>6 else True
@@ -61,7 +52,7 @@ for t in T:
     m.Add(O >= 3.5*sum(hours[t]) - t[2]*types[t])
     obj.append(4*O)
 m.Minimize(sum(obj))
-tyof={sid:(s['level'], bool(s['skills']), s['contract_hours'], s['max_hours'], s['hourly_cost'], avail(s)) for sid,s in sc['staff'].items()}
+tyof={sid:staff_type(s) for sid,s in sc['staff'].items()}
 hn=collections.Counter(); hy=collections.Counter()
 for (p,l) in set((r['staff_id'],r['location']) for r in rows): hn[tyof[p],l]+=1
 for r in rows: hy[tyof[r['staff_id']],r['location'],r['day']]+=1

@@ -63,6 +63,9 @@ final class PersonPlan {
         if let index = fixed.firstIndex(where: { $0.interval == work.interval && $0.label == work.label }) { fixed.remove(at: index) }
     }
 
+    /// No longer at `location` (every group session there taken out of `fixed`).
+    func leave(_ location: LocationID) { locations.remove(location) }
+
     /// Hours of the week so far: timed work and coordination.
     var workedHours: Double {
         // Summed in place: the greedy asks this for every candidate of every need.

@@ -76,15 +76,18 @@ public struct RosterPlanner<S: Solver>: Sendable {
         let started = options.startedAt.map { min($0, Date()) } ?? Date()
         // One deadline for the whole run: the roster gets 80% of the limit, the hire analysis
         // (when something is short) the next 12%; the rest is for checking and writing files.
+        // A roster that leaves nothing short needs no hire analysis, so a week of one part whose
+        // first roster covers everything (it never gets worse) may use the 12% as well, and so
+        // may every roster when the analysis is off.
         let limit = max(0.1, options.timeLimitSeconds)
-        let rosterDeadline = Deadline(seconds: limit * 0.80, from: started)
         let hireDeadline = Deadline(seconds: limit * 0.92, from: started)
+        let rosterDeadline = options.analyseHires ? Deadline(seconds: limit * 0.80, from: started) : hireDeadline
         let demands = SessionDemand.build(for: scenario).filter(\.isActive)
         let ambulatory = AmbulatoryDemand.build(for: scenario, candidatesPerClient: 0)
         let modelWork = options.candidatesPerClient == 0 ? ambulatory
             : AmbulatoryDemand.build(for: scenario, candidatesPerClient: options.candidatesPerClient)
         let week = try planWeek(scenario, demands: demands, ambulatory: ambulatory, modelWork: modelWork, options: options,
-                                deadline: rosterDeadline, seed: nil)
+                                deadline: rosterDeadline, seed: nil, whenNothingShort: hireDeadline)
         let roster = week.roster
         let capacity = CapacityAnalysis.rows(scenario: scenario, demands: demands, roster: roster)
         var summary = RunSummaryBuilder.summary(
@@ -126,9 +129,10 @@ public struct RosterPlanner<S: Solver>: Sendable {
 
     /// One plan of the week: decompose, run each part's engine under the deadline, put the roster together.
     private func planWeek(_ scenario: Scenario, demands: [SessionDemand], ambulatory: AmbulatoryDemand, modelWork: AmbulatoryDemand,
-                          options: PlanningOptions, deadline: Deadline, seed: Roster?) throws -> WeekResult {
+                          options: PlanningOptions, deadline: Deadline, seed: Roster?, whenNothingShort: Deadline? = nil) throws -> WeekResult {
         let parts = IndependentParts.split(demands: demands, ambulatory: ambulatory, staff: scenario.sortedStaff, scenario: scenario)
-        let results = try solveInParallel(parts, scenario: scenario, modelWork: modelWork, options: options, deadline: deadline, seed: seed)
+        let results = try solveInParallel(parts, scenario: scenario, modelWork: modelWork, options: options, deadline: deadline, seed: seed,
+                                          whenNothingShort: whenNothingShort)
         var assignments: [RosterAssignment] = []
         var uncovered: [UncoveredDemand] = []
         var responsibilities: [Responsibility] = []
@@ -166,7 +170,7 @@ public struct RosterPlanner<S: Solver>: Sendable {
     /// Runs the parts on as many threads as there are cores, the largest first; each part may use
     /// its share of the time left (by size, as if the cores took the remaining parts evenly).
     private func solveInParallel(_ parts: [IndependentParts.Part], scenario: Scenario, modelWork: AmbulatoryDemand,
-                                 options: PlanningOptions, deadline: Deadline, seed: Roster?) throws -> [PartResult] {
+                                 options: PlanningOptions, deadline: Deadline, seed: Roster?, whenNothingShort: Deadline?) throws -> [PartResult] {
         let results = ResultSlots<Result<PartResult, Error>>(count: parts.count)
         @Sendable func size(_ part: IndependentParts.Part) -> Double { Double(part.demands.count * max(1, part.staff.count) + part.tasks.count * 10 + 1) }
         let order = parts.indices.sorted { size(parts[$0]) > size(parts[$1]) }
@@ -206,6 +210,8 @@ public struct RosterPlanner<S: Solver>: Sendable {
                                         deadline: deadline.capped(at: deadline.remaining * share))
                 engine.seed = seed
                 engine.pins = options.pinned
+                // With several parts, one that runs on would delay the hire analysis another needs.
+                if parts.count == 1 { engine.whenNothingShort = whenNothingShort }
                 // A week of one part leaves the second core to the neighbourhood search.
                 engine.searchThreads = parts.count == 1 ? min(2, ProcessInfo.processInfo.activeProcessorCount) : 1
                 results.store(index, Result { try engine.run() })

@@ -181,11 +181,15 @@ extension CommandLineTests {
         #expect(!byDay.contains(",hire,"))
         let summary = try String(contentsOfFile: flu + "/summary.json", encoding: .utf8)
         #expect(summary.contains("\"hire_stand_in_hours\": 21,") && summary.contains("\"hire_structural_hours\": 0,"))
+        // Without a floater and one house's MBO-4, the three houses' MBO-4 hours fall short of a
+        // lead in every shift: nobody could ever fill that, so it asks a vacancy.
         let home = folder.appendingPathComponent("home").path
         #expect(try zorgrooster("solve", Self.packageRoot.appendingPathComponent("scenarios/wonen-pro-24uur.yaml").path,
-                                "--out", home, "--quiet", "--time-limit", "10").status == 0)
-        let night = try String(contentsOfFile: home + "/capacity-by-day.csv", encoding: .utf8)
-        #expect(night.contains(",nacht,mbo4,lead,8,8,hire,\n"), "\(night)")
+                                "--out", home, "--quiet", "--time-limit", "10", "--remove", "staff.f01", "--remove", "staff.w05").status == 0)
+        let short = try String(contentsOfFile: home + "/capacity-by-day.csv", encoding: .utf8)
+        let rows = short.split(separator: "\n").dropFirst()
+        #expect(rows.contains { $0.contains(",mbo4,lead,8,8,hire,") }, "\(short)")
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.hasSuffix(",hire,") }, "\(short)")
     }
 }
 

@@ -419,3 +419,89 @@ extension EngineTests {
         #expect(week.workers.allSatisfy { $0.map(\.id) == [StaffID("f")] }, "\(week.workers.map { $0.map(\.id.rawValue) })")
     }
 }
+
+extension EngineTests {
+    /// Four mornings that each need two professionals (six clients at 1:5), staffed by three
+    /// part-timers whose weeks overlap pairwise (no two can be merged into one idle person, and
+    /// none has hours left to take another's sessions), with two idle full-timers.
+    func overlappingPartTimersWeek() throws -> (Scenario, [SessionDemand], GroupStaffing, GroupWeek) {
+        let yaml = tinyScenario(sessions: "      - {name: ochtend, days: mon-thu, from: \"09:00\", to: \"12:30\"}", staff: """
+          f: {level: mbo3, contract_hours: 36, hourly_cost: 31}
+          g: {level: mbo3, contract_hours: 36, hourly_cost: 31}
+          p1: {level: mbo3, contract_hours: 10.5, max_hours: 10.5, hourly_cost: 30}
+          p2: {level: mbo3, contract_hours: 10.5, max_hours: 10.5, hourly_cost: 30}
+          p3: {level: mbo3, contract_hours: 10.5, max_hours: 10.5, hourly_cost: 30}
+        """, clients: clientLines(6, attends: "[mon ochtend, tue ochtend, wed ochtend, thu ochtend]"))
+        let scenario = try ScenarioLoader.parse(yaml, file: "rebuild.yaml")
+        let demands = SessionDemand.build(for: scenario)
+        let people = Dictionary(uniqueKeysWithValues: scenario.sortedStaff.map { ($0.id, $0) })
+        var week = GroupWeek(scenario: scenario, demands: demands)
+        let shifts: [String: [Int]] = ["p1": [0, 1, 2], "p2": [0, 1, 3], "p3": [2, 3]]
+        for (person, days) in shifts.sorted(by: { $0.key < $1.key }) { for day in days { week.add(people[StaffID(person)]!, to: day) } }
+        return (scenario, demands, GroupStaffing(scenario: scenario, demands: demands, staff: scenario.sortedStaff), week)
+    }
+
+    @Test("A location staffed anew: three overlapping part-timers, whom neither hand-over nor merge can reduce, give way to two full-timers; every need stays met; a pin keeps the location as it is")
+    func rebuildLocation() throws {
+        let (scenario, demands, staffing, start) = try overlappingPartTimersWeek()
+        #expect(demands.indices.allSatisfy { start.needs(in: $0).isEmpty }, "the starting week covers every session")
+        let plansFor = { (week: GroupWeek) -> [StaffID: PersonPlan] in
+            var plans: [StaffID: PersonPlan] = [:]
+            for person in scenario.sortedStaff { plans[person.id] = PersonPlan(staff: person, scenario: scenario, fixed: []) }
+            for (index, people) in week.workers.enumerated() {
+                for person in people { plans[person.id]?.addFixed(week.timedWork(index), location: week.demands[index].session.location) }
+            }
+            return plans
+        }
+        var untouched = start
+        staffing.consolidate(&untouched)
+        #expect(staffing.merge(&untouched) == 0)
+        #expect(Set(untouched.workers.flatMap { $0.map(\.id) }).count == 3, "the smaller moves leave three faces")
+
+        var week = start
+        #expect(staffing.rebuildLocations(&week, plansFor: plansFor) == 1)
+        #expect(Set(week.workers.flatMap { $0.map(\.id) }) == [StaffID("f"), StaffID("g")], "\(week.workers.map { $0.map(\.id.rawValue) })")
+        #expect(demands.indices.allSatisfy { week.needs(in: $0).isEmpty })
+        let score = { (week: GroupWeek) in staffing.groupScore(of: scenario.sortedStaff, in: week, sessions: week.sessionsByPerson()) }
+        #expect(score(week) < score(start))
+
+        var pinned = start
+        #expect(staffing.rebuildLocations(&pinned, plansFor: plansFor, keeping: ["p3 \(demands[3].id)"]) == 0)
+        #expect(pinned.workers.map { $0.map(\.id) } == start.workers.map { $0.map(\.id) })
+    }
+}
+
+extension EngineTests {
+    @Test("A week handed to a cheaper idle person who may work all of it; never where the lead it held would go missing, nor past a pin")
+    func substituteCheaperIdle() throws {
+        func week(lead: String?) throws -> (Scenario, [SessionDemand], GroupStaffing, GroupWeek) {
+            let yaml = tinyScenario(lead: lead, sessions: "      - {name: ochtend, days: mon-tue, from: \"09:00\", to: \"12:30\"}", staff: """
+              a: {level: mbo4, contract_hours: 36, hourly_cost: 34}
+              e: {level: mbo4, contract_hours: 36, hourly_cost: 34}
+              c: {level: mbo2, contract_hours: 36, hourly_cost: 30}
+            """, clients: clientLines(6, attends: "[mon ochtend, tue ochtend]"))
+            let scenario = try ScenarioLoader.parse(yaml, file: "substitute.yaml")
+            let demands = SessionDemand.build(for: scenario)
+            let people = Dictionary(uniqueKeysWithValues: scenario.sortedStaff.map { ($0.id, $0) })
+            var start = GroupWeek(scenario: scenario, demands: demands)
+            for index in demands.indices { start.add(people[StaffID("a")]!, to: index); start.add(people[StaffID("e")]!, to: index) }
+            return (scenario, demands, GroupStaffing(scenario: scenario, demands: demands, staff: scenario.sortedStaff), start)
+        }
+        let (scenario, demands, staffing, start) = try week(lead: "mbo4")
+        var cheaper = start
+        #expect(staffing.substitute(&cheaper) == 1)
+        #expect(Set(cheaper.workers.flatMap { $0.map(\.id) }) == [StaffID("c"), StaffID("e")], "a's week goes to c; e stays as the lead")
+        #expect(demands.indices.allSatisfy { cheaper.needs(in: $0).isEmpty })
+        #expect(staffing.groupScore(of: scenario.sortedStaff, in: cheaper, sessions: cheaper.sessionsByPerson())
+                < staffing.groupScore(of: scenario.sortedStaff, in: start, sessions: start.sessionsByPerson()))
+        var pinned = start
+        #expect(staffing.substitute(&pinned, keeping: ["a \(demands[0].id)", "e \(demands[0].id)"]) == 0)
+
+        // e alone in each session: the only MBO-4, so an MBO-2 cannot take over the lead.
+        let people = Dictionary(uniqueKeysWithValues: scenario.sortedStaff.map { ($0.id, $0) })
+        var onlyLead = GroupWeek(scenario: scenario, demands: demands)
+        for index in demands.indices { onlyLead.add(people[StaffID("e")]!, to: index) }
+        #expect(staffing.substitute(&onlyLead) == 0, "e is the sessions' only MBO-4")
+        #expect(onlyLead.workers.allSatisfy { $0.map(\.id) == [StaffID("e")] })
+    }
+}

@@ -10,7 +10,8 @@ extension GroupStaffing {
     /// This is the move a neighbourhood of a few people rarely holds: the person and, for each of
     /// the shifts, a colleague with room for it. It polishes the search's roster (`PartEngine`).
     /// The people with the fewest sessions go first; the deadline stops the pass between people.
-    func consolidate(_ week: inout GroupWeek, keeping pinned: Set<String> = [], deadline: Deadline? = nil) {
+    /// `only`: one location's faces (a rebuilt location's team), else every location's.
+    func consolidate(_ week: inout GroupWeek, keeping pinned: Set<String> = [], only: LocationID? = nil, deadline: Deadline? = nil) {
         guard weights.faceAtLocation > 0 else { return }
         var sessionsOf = week.sessionsByPerson()
         let people = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0) })
@@ -28,7 +29,7 @@ extension GroupStaffing {
         for person in order {
             if deadline?.hasPassed == true { return }
             let mine = sessionsOf[person.id] ?? []
-            for location in Set(mine.map { week.demands[$0].session.location }).sorted() {
+            for location in Set(mine.map { week.demands[$0].session.location }).sorted() where only == nil || location == only {
                 let moving = week.inTimeOrder(mine.filter { week.demands[$0].session.location == location })
                 guard !moving.contains(where: { pinned.contains("\(person.id) \(week.demands[$0].id)") }) else { continue }
                 var trial = week
@@ -83,7 +84,7 @@ extension GroupStaffing {
     /// not take group work here (a re-plan's kept client work is theirs).
     /// Returns how many merges it made.
     @discardableResult
-    func merge(_ week: inout GroupWeek, keeping pinned: Set<String> = [], busy: Set<StaffID> = [], deadline: Deadline? = nil) -> Int {
+    func merge(_ week: inout GroupWeek, keeping pinned: Set<String> = [], busy: Set<StaffID> = [], only: LocationID? = nil, deadline: Deadline? = nil) -> Int {
         guard weights.faceAtLocation > 0 else { return 0 }
         var count = 0
         var sessionsOf = week.sessionsByPerson()
@@ -99,7 +100,7 @@ extension GroupStaffing {
             for (person, sessions) in sessionsOf where !(people[person]?.isVolunteer ?? true) {
                 for session in sessions { facesAt[week.demands[session].session.location, default: [:]][person, default: []].append(session) }
             }
-            for location in facesAt.keys.sorted() {
+            for location in facesAt.keys.sorted() where only == nil || location == only {
                 if deadline?.hasPassed == true { return count }
                 // The weakest faces (fewest sessions here), a handful: pairs of them are tried.
                 let weak = facesAt[location]!.filter { entry in !entry.value.contains { pinned.contains("\(entry.key) \(week.demands[$0].id)") } }

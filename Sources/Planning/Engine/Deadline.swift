@@ -16,6 +16,13 @@ struct Deadline: Sendable {
     func capped(at seconds: Double) -> Deadline { Deadline(end: min(end, Date().addingTimeInterval(max(0, seconds)))) }
 }
 
+/// A deadline that may be moved once work is under way (a part whose roster leaves nothing
+/// short may run into the hire analysis's time); read and moved on one thread.
+final class DeadlineClock {
+    var deadline: Deadline
+    init(_ deadline: Deadline) { self.deadline = deadline }
+}
+
 /// Runs a solve on a thread of its own and waits for it until the deadline; a solve that does
 /// not return in time (GLPK checks its limit only between its own steps) is abandoned there, and
 /// the best solution it reported through `SolveOptions.incumbent` is returned instead.

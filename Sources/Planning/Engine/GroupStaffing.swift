@@ -158,14 +158,14 @@ struct GroupStaffing {
 
     /// Meets a session's needs in order (lead, skills, professionals), each asked afresh: a lead
     /// who comes also counts towards the ratio.
-    private func meetAll(in session: Int, week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
+    func meetAll(in session: Int, week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
         for pass in 0..<3 {
             for need in week.needs(in: session) where passIndex(need) == pass { meet(need, in: session, week: &week, plans: plans) }
         }
     }
 
     /// Meets as much of `need` as qualified free people allow.
-    private func meet(_ need: GroupNeed, in session: Int, week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
+    func meet(_ need: GroupNeed, in session: Int, week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
         var count: Int
         switch need {
         case let .professionals(missing, _, _): count = missing
@@ -259,7 +259,7 @@ struct GroupStaffing {
         return rise
     }
 
-    private func passIndex(_ need: GroupNeed) -> Int {
+    func passIndex(_ need: GroupNeed) -> Int {
         switch need {
         case .lead: 0
         case .skill: 1
@@ -268,7 +268,7 @@ struct GroupStaffing {
     }
 
     /// Sessions with the fewest eligible people per required professional first, then in time order.
-    private func sessionsByScarcity(_ week: GroupWeek) -> [Int] {
+    func sessionsByScarcity(_ week: GroupWeek) -> [Int] {
         // Each session's scarcity once, not in every comparison (it counts the clients present).
         let scarcity = week.demands.indices.map { Double(eligible[$0].count) / Double(max(1, week.requiredProfessionals(in: $0))) }
         return week.demands.indices.sorted { lhs, rhs in

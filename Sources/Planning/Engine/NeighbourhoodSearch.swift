@@ -58,6 +58,12 @@ struct NeighbourhoodSearch<S: Solver> {
     /// same incumbent (GLPK keeps its state per thread), and the second is merged onto the first
     /// when the whole solution stays feasible and better.
     var threads = 1
+    /// How many times a local optimum may be searched again with four times the nodes (the
+    /// deeper steps). A restricted model gains more from being built again around its local
+    /// optimum, with new people in reach, than from deeper steps (`PartEngine` sets 0 for it).
+    var deepenings = 2
+    /// The deepenings already made: steps start at `stepNodes` × 4^depth.
+    var depth = 0
 
     func improve(from start: [Double]) -> Outcome {
         let followers = week.followerMask()
@@ -71,7 +77,7 @@ struct NeighbourhoodSearch<S: Solver> {
         // (four times the nodes, twice at most): the steps that stop at their node budget are the
         // large people groups, which held most of the improvements. Branch-and-cut keeps a quarter
         // of the search's time for its bound.
-        var nodes = Self.stepNodes
+        var nodes = Self.stepNodes << (2 * depth)
         let reserve = max(2, deadline.remaining / 4)
         // Which incumbent (counted by improvements) and budget each neighbourhood was last solved
         // from without improvement.
@@ -84,7 +90,7 @@ struct NeighbourhoodSearch<S: Solver> {
             let hoods = neighbourhoods(around: incumbent, round: turn / max(1, lastRoundLength), groupScale: 1 << stale)
             // People groups are drawn afresh each round, so a round without improvement is not
             // yet a local optimum; `patience` such rounds in a row are.
-            if !hoods.isEmpty, sinceImprovement >= Self.patience * hoods.count, nodes < 16 * Self.stepNodes, deadline.remaining > reserve {
+            if !hoods.isEmpty, sinceImprovement >= Self.patience * hoods.count, nodes < Self.stepNodes << (2 * deepenings), deadline.remaining > reserve {
                 nodes *= 4
                 sinceImprovement = 0
                 log?("neighbourhood search: local optimum \(String(format: "%.2f", value)); steps of \(nodes) nodes from here")

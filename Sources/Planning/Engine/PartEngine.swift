@@ -20,19 +20,33 @@ struct PartEngine<S: Solver> {
     /// The part's client work with only the nearest candidates offered: what the MIP sees.
     let modelWork: AmbulatoryDemand
     let options: PlanningOptions
-    let deadline: Deadline
+    /// The part's deadline; moved to `whenNothingShort` once the first roster covers everything.
+    var deadline: Deadline { clock.deadline }
+    private let clock: DeadlineClock
     /// Optional: a roster to start from (the hire analysis starts from the base roster).
     var seed: Roster? = nil
     /// Assignments to keep whatever else changes (see `PlanningOptions.pinned`).
     var pins: Roster? = nil
     /// Neighbourhoods solved side by side (the cores this part may use).
     var searchThreads = 1
+    /// A later deadline the part may run to when its first roster leaves nothing uncovered: no
+    /// hire analysis will follow it (the search never makes the roster worse).
+    var whenNothingShort: Deadline? = nil
+
+    init(solver: S, scenario: Scenario, part: IndependentParts.Part, modelWork: AmbulatoryDemand, options: PlanningOptions, deadline: Deadline) {
+        self.solver = solver
+        self.scenario = scenario
+        self.part = part
+        self.modelWork = modelWork
+        self.options = options
+        self.clock = DeadlineClock(deadline)
+    }
 
     /// Above this many person-session pairs and client-work options the MIP is not built: its
     /// LP alone would not finish in time on two cores, so the greedy roster stands.
     static var largestModel: Int { 60_000 }
     /// How often a restricted model is built again around the search's roster.
-    static var restrictedPasses: Int { 6 }
+    static var restrictedPasses: Int { 12 }
 
     struct Candidate {
         var assignments: [RosterAssignment]
@@ -59,12 +73,23 @@ struct PartEngine<S: Solver> {
         DispatchQueue.global().async(group: boundDone) { boundSlot.store(0, bounding.terms()) }
         let greedy = construct(staffing: staffing, model: unbuilt)
         boundDone.wait()
+        log("construction: score \(rounded(greedy.score)), \(greedy.uncovered.count) uncovered rows, \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+        var best = greedy
+        // The first improvement, before any MIP: each location's team built anew (`rebuildLocations`,
+        // inside the polish) where fewer faces can staff it.
+        if seed == nil, self.deadline.remaining > 1, options.shouldStop?() != true {
+            let rebuilt = complete(greedy.groupWeek, staffing: staffing, model: unbuilt, values: [])
+            log("polished construction: score \(rounded(rebuilt.score)), \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+            if rebuilt.score < best.score - 1e-6 { best = rebuilt }
+        }
+        if best.uncovered.isEmpty, let later = whenNothingShort {
+            clock.deadline = later
+            log("nothing short: the search may use the hire analysis's share of the time")
+        }
         // Turning a MIP answer into a roster (polish, client work, reasons) costs up to what the
         // construction did: the search leaves that much of the deadline for it, at most a tenth.
         let finishing = min(Date().timeIntervalSince(started), self.deadline.remaining * 0.1)
         let deadline = self.deadline.capped(at: max(0, self.deadline.remaining - finishing))
-        log("construction: score \(rounded(greedy.score)), \(greedy.uncovered.count) uncovered rows, \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
-        var best = greedy
         var status = TerminationStatus.feasible
         var bound: Double? = nil
         let terms = boundSlot.stored(0)!
@@ -74,7 +99,7 @@ struct PartEngine<S: Solver> {
         let tell = { (score: Double, bound: Double) in
             options.progress?(SolveProgress(incumbent: score, bound: bound, elapsedSeconds: Date().timeIntervalSince(started)))
         }
-        tell(greedy.score, combinatorial)
+        tell(best.score, combinatorial)
         var variables = 0, constraints = 0
         var warmStart: String? = nil
 
@@ -87,10 +112,16 @@ struct PartEngine<S: Solver> {
             // A restricted model offers people around one roster; once the search has moved the
             // roster, the model is built again around the new one (new people come into reach),
             // as long as a pass still improves and time is left.
-            var around = greedy
+            var around = best
             var model: WeekModel! = nil
             var incumbent: [Double]? = nil
             var built = true
+            // A restricted pass searches at its cheapest steps only: the next pass, around the
+            // roster it reached and polished (locations staffed anew), gains more than deeper
+            // steps would (measured on region 1,000/2,500 at 300 s: 1,849.5 with deeper steps in
+            // one pass, 1,848.3 in three passes without). A pass that finds nothing is searched
+            // again one step deeper (four times the nodes, twice at most) before the passes end.
+            var depth = 0
             for pass in 1...(restricted ? Self.restrictedPasses : 1) {
                 let offeredWork = withConstructionsChoices(around)
                 model = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, tasks: offeredWork.tasks,
@@ -130,21 +161,30 @@ struct PartEngine<S: Solver> {
                                                  log: options.log.map { log in { line in log("[\(part.name)] \(line)") } },
                                                  shouldStop: options.shouldStop)
                 search.threads = searchThreads
+                if restricted { search.depth = depth; search.deepenings = depth }
                 let outcome = search.improve(from: start)
                 log("neighbourhood search: \(outcome.improvements) improvements in \(outcome.steps) steps, model objective \(rounded(model.model.objective.value(in: start))) → \(rounded(outcome.objective))")
-                guard outcome.improvements > 0 else { break }
-                incumbent = outcome.values
-                let improved = complete(GroupRosterDecoder(model: model, values: outcome.values).decode(), staffing: staffing, model: model, values: outcome.values)
-                log("neighbourhood search: score \(rounded(improved.score)) against \(rounded(best.score))")
-                tell(min(best.score, improved.score), combinatorial)
-                guard improved.score < best.score - 1e-6 else { break }
-                best = improved
-                around = improved
+                var better = false
+                if outcome.improvements > 0 {
+                    incumbent = outcome.values
+                    let improved = complete(GroupRosterDecoder(model: model, values: outcome.values).decode(), staffing: staffing, model: model, values: outcome.values)
+                    log("neighbourhood search: score \(rounded(improved.score)) against \(rounded(best.score))")
+                    tell(min(best.score, improved.score), combinatorial)
+                    if improved.score < best.score - 1e-6 {
+                        best = improved
+                        around = improved
+                        better = true
+                    }
+                }
                 if deadline.remaining < 1 || options.shouldStop?() == true { break }
+                if better { depth = 0; continue }
+                guard restricted, depth < 2 else { break }
+                depth += 1
             }
             if built, !restricted, deadline.remaining > 0.5, options.shouldStop?() != true {
+                let partName = part.name
                 var solveOptions = SolveOptions(relativeGap: options.relativeGap, initialSolution: incumbent,
-                                                log: options.log.map { log in { @Sendable line in log("[\(part.name)] \(line)") } },
+                                                log: options.log.map { log in { @Sendable line in log("[\(partName)] \(line)") } },
                                                 progress: options.progress.map { outer in { @Sendable progress in
                                                     // GLPK's bound, or the combinatorial one where that is higher.
                                                     outer(SolveProgress(incumbent: progress.incumbent, bound: max(progress.bound ?? combinatorial, combinatorial),
@@ -206,7 +246,7 @@ struct PartEngine<S: Solver> {
         // a tenth off the greedy's score (2,183 → 1,936 at 1,000 staff).
         if seed == nil {
             let held = heldClientWork()
-            fewerFaces(&week, staffing: staffing, pinned: pinnedWork(), held: held, stage: "construction")
+            fewerFaces(&week, staffing: staffing, pinned: pinnedWork(), held: held, stage: "construction", rebuilding: false)
             let again = makePlans(week)
             holding(held, in: again) { staffing.fill(&week, plans: again) }
             return finish(week, plans: again, staffing: staffing, model: model, values: [])
@@ -216,15 +256,28 @@ struct PartEngine<S: Solver> {
 
     /// Fewer faces: part-timers' sessions handed to colleagues at the location, then pairs of
     /// part-timers merged into one idle person (never someone holding kept client work), and the
-    /// hand-over again, since a merge leaves room it can use. Each pass gets 5% of what is left.
+    /// hand-over again, since a merge leaves room it can use; then, when `rebuilding`, each
+    /// location with more faces than its busiest session staffed anew (`rebuildLocations`; not
+    /// in the construction, whose greedy stays a quick first roster). Each pass gets 5% of what is left.
     private func fewerFaces(_ week: inout GroupWeek, staffing: GroupStaffing, pinned: Set<String>,
-                            held: [(staff: StaffID, work: TimedWork)], stage: String) {
+                            held: [(staff: StaffID, work: TimedWork)], stage: String, rebuilding: Bool = true) {
         let share = { deadline.capped(at: max(0.5, deadline.remaining * 0.05)) }
         staffing.consolidate(&week, keeping: pinned, deadline: share())
         let merging = staffing.merge(&week, keeping: pinned, busy: Set(held.map(\.staff)), deadline: share())
-        guard merging > 0 else { return }
-        log("\(stage): \(merging) pairs of part-time faces merged into idle people")
-        staffing.consolidate(&week, keeping: pinned, deadline: share())
+        if merging > 0 {
+            log("\(stage): \(merging) pairs of part-time faces merged into idle people")
+            staffing.consolidate(&week, keeping: pinned, deadline: share())
+        }
+        guard rebuilding else { return }
+        let rebuildStarted = Date()
+        let rebuilt = staffing.rebuildLocations(&week, plansFor: { trial in
+            let plans = makePlans(trial)
+            for item in held { plans[item.staff]?.addFixed(item.work) }
+            return plans
+        }, keeping: pinned, busy: Set(held.map(\.staff)), deadline: share())
+        if rebuilt > 0 { log("\(stage): \(rebuilt) locations staffed anew with fewer faces (\(rounded(Date().timeIntervalSince(rebuildStarted))) s)") }
+        let substituted = staffing.substitute(&week, keeping: pinned, busy: Set(held.map(\.staff)), deadline: share())
+        if substituted > 0 { log("\(stage): \(substituted) weeks handed to cheaper idle people") }
     }
 
     /// A MIP solution made into a roster: its group side polished until maximal, then client work.
@@ -373,7 +426,18 @@ struct PartEngine<S: Solver> {
         let perSession = max(4, min(32, Self.largestModel / 2 / sessions))
         // The ranking does not depend on the session: made once, then walked per session until
         // enough eligible people are found (at 2,000 staff a sort per session took 10 s).
-        let ranked = part.staff.map { person in (key: (-(person.contractHours - (hours[person.id] ?? 0)), person.hourlyCost ?? 0), id: person.id) }
+        // Room is what a person can still give: contract hours left, but never more than the
+        // hours of the distinct session times they may work at all (a 36-hour contract on three
+        // days gives less than a 28-hour one on five, and a team of few faces needs the latter).
+        let reachable = Dictionary(uniqueKeysWithValues: part.staff.map { person -> (StaffID, Double) in
+            var times: [WeekInterval: Double] = [:]
+            for (index, demand) in part.demands.enumerated() where staffing.isEligible(person.id, for: index) {
+                times[demand.session.interval] = demand.hours
+            }
+            return (person.id, times.values.reduce(0, +))
+        })
+        let room = { (person: Staff) in min(person.contractHours, reachable[person.id] ?? 0) - (hours[person.id] ?? 0) }
+        let ranked = part.staff.map { person in (key: (-room(person), person.hourlyCost ?? 0), id: person.id) }
             .sorted { ($0.key.0, $0.key.1, $0.id) < ($1.key.0, $1.key.1, $1.id) }.map(\.id)
         var offered: [GroupSessionID: Set<StaffID>] = [:]
         for (index, demand) in part.demands.enumerated() {

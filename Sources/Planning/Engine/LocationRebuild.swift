@@ -22,37 +22,48 @@ extension GroupStaffing {
         // One set of plans for the whole pass (a plan per person takes a while at 1,000 staff):
         // each location's work is taken out of them for its trial and put back as the kept week has it.
         let plans = plansFor(week)
-        func setPlans(at location: LocationID, sessions: [Int], from old: GroupWeek, to new: GroupWeek) {
-            for index in sessions {
-                for person in old.workers[index] { plans[person.id]?.removeFixed(old.timedWork(index)); plans[person.id]?.leave(location) }
+        func setPlans(at locations: [LocationID], from old: GroupWeek, to new: GroupWeek) {
+            for location in locations {
+                for index in sessionsAt[location]! {
+                    for person in old.workers[index] { plans[person.id]?.removeFixed(old.timedWork(index)); plans[person.id]?.leave(location) }
+                }
             }
-            for index in sessions {
-                for person in new.workers[index] { plans[person.id]?.addFixed(new.timedWork(index), location: location) }
+            for location in locations {
+                for index in sessionsAt[location]! {
+                    for person in new.workers[index] { plans[person.id]?.addFixed(new.timedWork(index), location: location) }
+                }
             }
         }
-        /// Staffs `location` anew; true (and `week` changed) when that is better.
-        func trial(_ location: LocationID, sessions: [Int]) -> Bool {
+        func isPinned(_ location: LocationID) -> Bool {
+            sessionsAt[location]!.contains { index in week.workers[index].contains { pinned.contains("\($0.id) \(week.demands[index].id)") } }
+        }
+        /// Staffs `locations` anew; true (and `week` changed) when that is better.
+        func trial(_ locations: [LocationID]) -> Bool {
+            let sessions = locations.flatMap { sessionsAt[$0]! }
             let needed = sessions.map { week.needs(in: $0) }
             var trial = week
             for index in sessions { for person in trial.workers[index] where !person.isVolunteer { trial.remove(person.id, from: index) } }
-            setPlans(at: location, sessions: sessions, from: week, to: trial)
-            let order = sessionByScarcityAt(location, in: trial, sessions: sessions)
+            setPlans(at: locations, from: week, to: trial)
+            let mine = Set(sessions)
+            let order = sessionsByScarcity(trial).filter { mine.contains($0) }
             for stage in 0..<3 {
                 for index in order {
                     for need in trial.needs(in: index) where passIndex(need) == stage { meet(need, in: index, week: &trial, plans: plans) }
                 }
             }
             let met = trial
-            consolidate(&trial, keeping: pinned, only: location)
-            merge(&trial, keeping: pinned, busy: busy, only: location)
-            consolidate(&trial, keeping: pinned, only: location)
+            for location in locations {
+                consolidate(&trial, keeping: pinned, only: location)
+                merge(&trial, keeping: pinned, busy: busy, only: location)
+                consolidate(&trial, keeping: pinned, only: location)
+            }
             let old = week.sessionsByPerson(), new = trial.sessionsByPerson()
             let involvedIDs = Set(sessions.flatMap { week.workers[$0].map(\.id) + trial.workers[$0].map(\.id) })
             let involved = staff.filter { involvedIDs.contains($0.id) }
-            // No need of the location left less met than before, and the objective falls.
+            // No need left less met than before, and the objective falls.
             let better = zip(sessions, needed).allSatisfy { Self.isNoWorse(trial.needs(in: $0.0), than: $0.1) }
                 && groupScore(of: involved, in: week, sessions: old) - groupScore(of: involved, in: trial, sessions: new) > 1e-6
-            setPlans(at: location, sessions: sessions, from: met, to: better ? trial : week)
+            setPlans(at: locations, from: met, to: better ? trial : week)
             if better { week = trial }
             return better
         }
@@ -62,12 +73,9 @@ extension GroupStaffing {
         while rebuilt > before, pass < 4, deadline?.hasPassed != true {
             before = rebuilt
             pass += 1
-            for location in locationsByExcessFaces(week, sessionsAt: sessionsAt) {
+            for location in locationsByExcessFaces(week, sessionsAt: sessionsAt) where !isPinned(location) {
                 if deadline?.hasPassed == true { break }
-                let sessions = sessionsAt[location]!
-                guard !sessions.contains(where: { index in week.workers[index].contains { pinned.contains("\($0.id) \(week.demands[index].id)") } })
-                else { continue }
-                if trial(location, sessions: sessions) { rebuilt += 1 }
+                if trial([location]) { rebuilt += 1 }
             }
         }
         return rebuilt
@@ -90,10 +98,5 @@ extension GroupStaffing {
             return faces - busiest
         }
         return excess.keys.filter { excess[$0]! > 0 }.sorted { (-excess[$0]!, $0) < (-excess[$1]!, $1) }
-    }
-
-    private func sessionByScarcityAt(_ location: LocationID, in week: GroupWeek, sessions: [Int]) -> [Int] {
-        let mine = Set(sessions)
-        return sessionsByScarcity(week).filter { mine.contains($0) }
     }
 }

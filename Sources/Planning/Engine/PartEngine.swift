@@ -178,7 +178,8 @@ struct PartEngine<S: Solver> {
                 }
                 if deadline.remaining < 1 || options.shouldStop?() == true { break }
                 if better { depth = 0; continue }
-                guard restricted, depth < 2 else { break }
+                guard restricted else { break }
+                guard depth < 2 else { break }
                 depth += 1
             }
             if built, !restricted, deadline.remaining > 0.5, options.shouldStop?() != true {

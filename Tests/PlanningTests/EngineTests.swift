@@ -505,3 +505,33 @@ extension EngineTests {
         #expect(onlyLead.workers.allSatisfy { $0.map(\.id) == [StaffID("e")] })
     }
 }
+
+extension EngineTests {
+    @Test("Two working people exchange their weeks when the cheaper one then works the fuller week; never where a lead would go missing")
+    func exchangeFullerWeekToCheaper() throws {
+        func week(lead: String?) throws -> (Scenario, GroupStaffing, GroupWeek) {
+            let yaml = tinyScenario(lead: lead, sessions: "      - {name: ochtend, days: mon-thu, from: \"09:00\", to: \"12:30\"}", staff: """
+              a: {level: mbo4, contract_hours: 36, hourly_cost: 34}
+              b: {level: mbo2, contract_hours: 36, hourly_cost: 30}
+            """, clients: clientLines(3, attends: "[mon ochtend, tue ochtend, wed ochtend, thu ochtend]"))
+            let scenario = try ScenarioLoader.parse(yaml, file: "exchange.yaml")
+            let demands = SessionDemand.build(for: scenario)
+            let people = Dictionary(uniqueKeysWithValues: scenario.sortedStaff.map { ($0.id, $0) })
+            var start = GroupWeek(scenario: scenario, demands: demands)
+            for index in demands.indices { start.add(people[StaffID(index < 3 ? "a" : "b")]!, to: index) }
+            return (scenario, GroupStaffing(scenario: scenario, demands: demands, staff: scenario.sortedStaff), start)
+        }
+        let (scenario, staffing, start) = try week(lead: nil)
+        var swapped = start
+        #expect(staffing.exchange(&swapped) == 1)
+        #expect(swapped.workers.map { $0.map(\.id.rawValue) } == [["b"], ["b"], ["b"], ["a"]])
+        #expect(staffing.groupScore(of: scenario.sortedStaff, in: swapped, sessions: swapped.sessionsByPerson())
+                < staffing.groupScore(of: scenario.sortedStaff, in: start, sessions: start.sessionsByPerson()))
+        var again = swapped
+        #expect(staffing.exchange(&again) == 0, "the cheaper one already works the fuller week")
+
+        let (_, leadStaffing, leadStart) = try week(lead: "mbo4")
+        var kept = leadStart
+        #expect(leadStaffing.exchange(&kept) == 0, "an MBO-2 cannot lead Monday to Wednesday")
+    }
+}

@@ -279,6 +279,8 @@ struct PartEngine<S: Solver> {
         if rebuilt > 0 { log("\(stage): \(rebuilt) locations staffed anew with fewer faces (\(rounded(Date().timeIntervalSince(rebuildStarted))) s)") }
         let substituted = staffing.substitute(&week, keeping: pinned, busy: Set(held.map(\.staff)), deadline: share())
         if substituted > 0 { log("\(stage): \(substituted) weeks handed to cheaper idle people") }
+        let exchanged = staffing.exchange(&week, keeping: pinned, busy: Set(held.map(\.staff)), deadline: share())
+        if exchanged > 0 { log("\(stage): \(exchanged) pairs exchanged their weeks, the fuller to the cheaper") }
     }
 
     /// A MIP solution made into a roster: its group side polished until maximal, then client work.

@@ -56,3 +56,58 @@ extension GroupStaffing {
         return count
     }
 }
+
+extension GroupStaffing {
+    /// The fuller week to the cheaper hand: two working people of different rates exchange their
+    /// whole group weeks when the cheaper one works fewer hours now, each may work every session
+    /// of the other's week (eligible, and the oracle accepts it), every session keeps its needs
+    /// met and the objective falls. The faces stay as many (each still works where one of the
+    /// two worked); the costlier rate pays for the shorter week.
+    ///
+    /// What is left of the cost above the bound on the day-care regions is MBO-4 hours in places
+    /// an MBO-2 could fill: the fewest faces need the fullest weeks, and an MBO-4 often holds a
+    /// fuller week than an MBO-2 elsewhere who could hold it. Returns how many pairs exchanged.
+    @discardableResult
+    func exchange(_ week: inout GroupWeek, keeping pinned: Set<String> = [], busy: Set<StaffID> = [], deadline: Deadline? = nil) -> Int {
+        var sessionsOf = week.sessionsByPerson()
+        let rate = { (person: Staff) in weights.hourlyRate(of: person, in: scenario) }
+        let demands = week.demands
+        func hours(_ sessions: [Int]) -> Double { sessions.reduce(0.0) { $0 + demands[$1].hours } }
+        func movable(_ person: Staff) -> Bool {
+            let mine = sessionsOf[person.id] ?? []
+            return !mine.isEmpty && !mine.contains { pinned.contains("\(person.id) \(demands[$0].id)") }
+        }
+        let working = staff.filter { !$0.isVolunteer && !$0.isHire && !busy.contains($0.id) && !(sessionsOf[$0.id] ?? []).isEmpty }
+            .sorted { (-rate($0), $0.id) < (-rate($1), $1.id) }
+        var count = 0
+        for person in working {
+            if deadline?.hasPassed == true { break }
+            guard movable(person) else { continue }
+            for other in working.reversed() {
+                guard rate(other) < rate(person) - 1e-9 else { break }
+                guard movable(other) else { continue }
+                let mine = week.inTimeOrder(sessionsOf[person.id]!), theirs = week.inTimeOrder(sessionsOf[other.id]!)
+                guard hours(theirs) + 1e-9 < hours(mine), Set(mine).isDisjoint(with: theirs),
+                      other.maxHours + 1e-9 >= hours(mine), person.maxHours + 1e-9 >= hours(theirs),
+                      mine.allSatisfy({ isEligible(other.id, for: $0) }), theirs.allSatisfy({ isEligible(person.id, for: $0) })
+                else { continue }
+                let needs = (mine + theirs).map { week.needs(in: $0) }
+                var trial = week
+                for session in mine { trial.remove(person.id, from: session); trial.add(other, to: session) }
+                for session in theirs { trial.remove(other.id, from: session); trial.add(person, to: session) }
+                guard zip(mine + theirs, needs).allSatisfy({ Self.isNoWorse(trial.needs(in: $0.0), than: $0.1) }),
+                      keepsRules(other, mine, in: trial), keepsRules(person, theirs, in: trial) else { continue }
+                var trialSessions = sessionsOf
+                trialSessions[person.id] = theirs
+                trialSessions[other.id] = mine
+                guard groupScore(of: [person, other], in: week, sessions: sessionsOf)
+                        - groupScore(of: [person, other], in: trial, sessions: trialSessions) > 1e-6 else { continue }
+                week = trial
+                sessionsOf = trialSessions
+                count += 1
+                break
+            }
+        }
+        return count
+    }
+}

@@ -421,6 +421,17 @@ extension EngineTests {
 }
 
 extension EngineTests {
+    /// A scenario text parsed, its sessions and staffing, and a week in which each person named
+    /// in `working` works the sessions (indices into the demands) listed for them.
+    func staffedWeek(_ yaml: String, file: String, working: [String: [Int]]) throws -> (Scenario, [SessionDemand], GroupStaffing, GroupWeek) {
+        let scenario = try ScenarioLoader.parse(yaml, file: file)
+        let demands = SessionDemand.build(for: scenario)
+        let people = Dictionary(uniqueKeysWithValues: scenario.sortedStaff.map { ($0.id, $0) })
+        var week = GroupWeek(scenario: scenario, demands: demands)
+        for (person, sessions) in working.sorted(by: { $0.key < $1.key }) { for index in sessions { week.add(people[StaffID(person)]!, to: index) } }
+        return (scenario, demands, GroupStaffing(scenario: scenario, demands: demands, staff: scenario.sortedStaff), week)
+    }
+
     /// Four mornings that each need two professionals (six clients at 1:5), staffed by three
     /// part-timers whose weeks overlap pairwise (no two can be merged into one idle person, and
     /// none has hours left to take another's sessions), with two idle full-timers.
@@ -432,13 +443,7 @@ extension EngineTests {
           p2: {level: mbo3, contract_hours: 10.5, max_hours: 10.5, hourly_cost: 30}
           p3: {level: mbo3, contract_hours: 10.5, max_hours: 10.5, hourly_cost: 30}
         """, clients: clientLines(6, attends: "[mon ochtend, tue ochtend, wed ochtend, thu ochtend]"))
-        let scenario = try ScenarioLoader.parse(yaml, file: "rebuild.yaml")
-        let demands = SessionDemand.build(for: scenario)
-        let people = Dictionary(uniqueKeysWithValues: scenario.sortedStaff.map { ($0.id, $0) })
-        var week = GroupWeek(scenario: scenario, demands: demands)
-        let shifts: [String: [Int]] = ["p1": [0, 1, 2], "p2": [0, 1, 3], "p3": [2, 3]]
-        for (person, days) in shifts.sorted(by: { $0.key < $1.key }) { for day in days { week.add(people[StaffID(person)]!, to: day) } }
-        return (scenario, demands, GroupStaffing(scenario: scenario, demands: demands, staff: scenario.sortedStaff), week)
+        return try staffedWeek(yaml, file: "rebuild.yaml", working: ["p1": [0, 1, 2], "p2": [0, 1, 3], "p3": [2, 3]])
     }
 
     @Test("A location staffed anew: three overlapping part-timers, whom neither hand-over nor merge can reduce, give way to two full-timers; every need stays met; a pin keeps the location as it is")
@@ -474,20 +479,15 @@ extension EngineTests {
 extension EngineTests {
     @Test("A week handed to a cheaper idle person who may work all of it; never where the lead it held would go missing, nor past a pin")
     func substituteCheaperIdle() throws {
-        func week(lead: String?) throws -> (Scenario, [SessionDemand], GroupStaffing, GroupWeek) {
-            let yaml = tinyScenario(lead: lead, sessions: "      - {name: ochtend, days: mon-tue, from: \"09:00\", to: \"12:30\"}", staff: """
+        func week(_ working: [String: [Int]]) throws -> (Scenario, [SessionDemand], GroupStaffing, GroupWeek) {
+            let yaml = tinyScenario(lead: "mbo4", sessions: "      - {name: ochtend, days: mon-tue, from: \"09:00\", to: \"12:30\"}", staff: """
               a: {level: mbo4, contract_hours: 36, hourly_cost: 34}
               e: {level: mbo4, contract_hours: 36, hourly_cost: 34}
               c: {level: mbo2, contract_hours: 36, hourly_cost: 30}
             """, clients: clientLines(6, attends: "[mon ochtend, tue ochtend]"))
-            let scenario = try ScenarioLoader.parse(yaml, file: "substitute.yaml")
-            let demands = SessionDemand.build(for: scenario)
-            let people = Dictionary(uniqueKeysWithValues: scenario.sortedStaff.map { ($0.id, $0) })
-            var start = GroupWeek(scenario: scenario, demands: demands)
-            for index in demands.indices { start.add(people[StaffID("a")]!, to: index); start.add(people[StaffID("e")]!, to: index) }
-            return (scenario, demands, GroupStaffing(scenario: scenario, demands: demands, staff: scenario.sortedStaff), start)
+            return try staffedWeek(yaml, file: "substitute.yaml", working: working)
         }
-        let (scenario, demands, staffing, start) = try week(lead: "mbo4")
+        let (scenario, demands, staffing, start) = try week(["a": [0, 1], "e": [0, 1]])
         var cheaper = start
         #expect(staffing.substitute(&cheaper) == 1)
         #expect(Set(cheaper.workers.flatMap { $0.map(\.id) }) == [StaffID("c"), StaffID("e")], "a's week goes to c; e stays as the lead")
@@ -498,10 +498,8 @@ extension EngineTests {
         #expect(staffing.substitute(&pinned, keeping: ["a \(demands[0].id)", "e \(demands[0].id)"]) == 0)
 
         // e alone in each session: the only MBO-4, so an MBO-2 cannot take over the lead.
-        let people = Dictionary(uniqueKeysWithValues: scenario.sortedStaff.map { ($0.id, $0) })
-        var onlyLead = GroupWeek(scenario: scenario, demands: demands)
-        for index in demands.indices { onlyLead.add(people[StaffID("e")]!, to: index) }
-        #expect(staffing.substitute(&onlyLead) == 0, "e is the sessions' only MBO-4")
+        var (_, _, leadStaffing, onlyLead) = try week(["e": [0, 1]])
+        #expect(leadStaffing.substitute(&onlyLead) == 0, "e is the sessions' only MBO-4")
         #expect(onlyLead.workers.allSatisfy { $0.map(\.id) == [StaffID("e")] })
     }
 }
@@ -509,19 +507,14 @@ extension EngineTests {
 extension EngineTests {
     @Test("Two working people exchange their weeks when the cheaper one then works the fuller week; never where a lead would go missing")
     func exchangeFullerWeekToCheaper() throws {
-        func week(lead: String?) throws -> (Scenario, GroupStaffing, GroupWeek) {
+        func week(lead: String?) throws -> (Scenario, [SessionDemand], GroupStaffing, GroupWeek) {
             let yaml = tinyScenario(lead: lead, sessions: "      - {name: ochtend, days: mon-thu, from: \"09:00\", to: \"12:30\"}", staff: """
               a: {level: mbo4, contract_hours: 36, hourly_cost: 34}
               b: {level: mbo2, contract_hours: 36, hourly_cost: 30}
             """, clients: clientLines(3, attends: "[mon ochtend, tue ochtend, wed ochtend, thu ochtend]"))
-            let scenario = try ScenarioLoader.parse(yaml, file: "exchange.yaml")
-            let demands = SessionDemand.build(for: scenario)
-            let people = Dictionary(uniqueKeysWithValues: scenario.sortedStaff.map { ($0.id, $0) })
-            var start = GroupWeek(scenario: scenario, demands: demands)
-            for index in demands.indices { start.add(people[StaffID(index < 3 ? "a" : "b")]!, to: index) }
-            return (scenario, GroupStaffing(scenario: scenario, demands: demands, staff: scenario.sortedStaff), start)
+            return try staffedWeek(yaml, file: "exchange.yaml", working: ["a": [0, 1, 2], "b": [3]])
         }
-        let (scenario, staffing, start) = try week(lead: nil)
+        let (scenario, _, staffing, start) = try week(lead: nil)
         var swapped = start
         #expect(staffing.exchange(&swapped) == 1)
         #expect(swapped.workers.map { $0.map(\.id.rawValue) } == [["b"], ["b"], ["b"], ["a"]])
@@ -530,7 +523,7 @@ extension EngineTests {
         var again = swapped
         #expect(staffing.exchange(&again) == 0, "the cheaper one already works the fuller week")
 
-        let (_, leadStaffing, leadStart) = try week(lead: "mbo4")
+        let (_, _, leadStaffing, leadStart) = try week(lead: "mbo4")
         var kept = leadStart
         #expect(leadStaffing.exchange(&kept) == 0, "an MBO-2 cannot lead Monday to Wednesday")
     }

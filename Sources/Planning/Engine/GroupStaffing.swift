@@ -139,9 +139,15 @@ struct GroupStaffing {
     /// The greedy first roster: `attends_any` placement, then leads, skills and counted professionals.
     func construct(_ week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
         placeAttendance(&week)
-        let order = sessionsByScarcity(week)
+        meetNeeds(of: sessionsByScarcity(week), in: &week, plans: plans)
+    }
+
+    /// Staffs `sessions` (in that order) in three passes over them: the leads, then the skills,
+    /// then the counted professionals, so that scarce leads and skills are placed before the
+    /// ratio takes the people who hold them.
+    func meetNeeds(of sessions: [Int], in week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
         for pass in 0..<3 {
-            for session in order {
+            for session in sessions {
                 for need in week.needs(in: session) where passIndex(need) == pass {
                     meet(need, in: session, week: &week, plans: plans)
                 }
@@ -158,14 +164,14 @@ struct GroupStaffing {
 
     /// Meets a session's needs in order (lead, skills, professionals), each asked afresh: a lead
     /// who comes also counts towards the ratio.
-    func meetAll(in session: Int, week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
+    private func meetAll(in session: Int, week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
         for pass in 0..<3 {
             for need in week.needs(in: session) where passIndex(need) == pass { meet(need, in: session, week: &week, plans: plans) }
         }
     }
 
     /// Meets as much of `need` as qualified free people allow.
-    func meet(_ need: GroupNeed, in session: Int, week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
+    private func meet(_ need: GroupNeed, in session: Int, week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
         var count: Int
         switch need {
         case let .professionals(missing, _, _): count = missing
@@ -259,7 +265,7 @@ struct GroupStaffing {
         return rise
     }
 
-    func passIndex(_ need: GroupNeed) -> Int {
+    private func passIndex(_ need: GroupNeed) -> Int {
         switch need {
         case .lead: 0
         case .skill: 1

@@ -45,12 +45,7 @@ extension GroupStaffing {
             for index in sessions { for person in trial.workers[index] where !person.isVolunteer { trial.remove(person.id, from: index) } }
             setPlans(at: locations, from: week, to: trial)
             let mine = Set(sessions)
-            let order = sessionsByScarcity(trial).filter { mine.contains($0) }
-            for stage in 0..<3 {
-                for index in order {
-                    for need in trial.needs(in: index) where passIndex(need) == stage { meet(need, in: index, week: &trial, plans: plans) }
-                }
-            }
+            meetNeeds(of: sessionsByScarcity(trial).filter { mine.contains($0) }, in: &trial, plans: plans)
             let met = trial
             for location in locations {
                 consolidate(&trial, keeping: pinned, only: location)

@@ -60,7 +60,8 @@ struct NeighbourhoodSearch<S: Solver> {
     var threads = 1
     /// How many times a local optimum may be searched again with four times the nodes (the
     /// deeper steps). A restricted model gains more from being built again around its local
-    /// optimum, with new people in reach, than from deeper steps (`PartEngine` sets 0 for it).
+    /// optimum, with new people in reach, than from deeper steps (`PartEngine` starts it at 0
+    /// and goes one deeper only for a pass that found nothing).
     var deepenings = 2
     /// The deepenings already made: steps start at `stepNodes` × 4^depth.
     var depth = 0

@@ -122,6 +122,7 @@ struct PartEngine<S: Solver> {
             // one pass, 1,848.3 in three passes without). A pass that finds nothing is searched
             // again one step deeper (four times the nodes, twice at most) before the passes end.
             var depth = 0
+            let reachable = restricted ? reachableHours(staffing) : [:]
             for pass in 1...(restricted ? Self.restrictedPasses : 1) {
                 let offeredWork = withConstructionsChoices(around)
                 model = WeekModel(scenario: scenario, demands: part.demands, staff: part.staff, tasks: offeredWork.tasks,
@@ -129,7 +130,7 @@ struct PartEngine<S: Solver> {
                                   weights: options.weights, name: part.name)
                 model.hoursAllowance = hoursAllowance(of: around)
                 if restricted {
-                    model.offered = offered(around: around.groupWeek, staffing: staffing)
+                    model.offered = offered(around: around.groupWeek, staffing: staffing, reachable: reachable)
                     log("pass \(pass): model restricted to \(model.offered!.values.reduce(0) { $0 + $1.count }) person-session pairs (of \(size)): the search improves within it, the bound is computed apart")
                 }
                 let buildStarted = Date()
@@ -178,8 +179,7 @@ struct PartEngine<S: Solver> {
                 }
                 if deadline.remaining < 1 || options.shouldStop?() == true { break }
                 if better { depth = 0; continue }
-                guard restricted else { break }
-                guard depth < 2 else { break }
+                guard restricted, depth < 2 else { break }
                 depth += 1
             }
             if built, !restricted, deadline.remaining > 0.5, options.shouldStop?() != true {
@@ -263,8 +263,9 @@ struct PartEngine<S: Solver> {
     private func fewerFaces(_ week: inout GroupWeek, staffing: GroupStaffing, pinned: Set<String>,
                             held: [(staff: StaffID, work: TimedWork)], stage: String, rebuilding: Bool = true) {
         let share = { deadline.capped(at: max(0.5, deadline.remaining * 0.05)) }
+        let busy = Set(held.map(\.staff))
         staffing.consolidate(&week, keeping: pinned, deadline: share())
-        let merging = staffing.merge(&week, keeping: pinned, busy: Set(held.map(\.staff)), deadline: share())
+        let merging = staffing.merge(&week, keeping: pinned, busy: busy, deadline: share())
         if merging > 0 {
             log("\(stage): \(merging) pairs of part-time faces merged into idle people")
             staffing.consolidate(&week, keeping: pinned, deadline: share())
@@ -275,11 +276,11 @@ struct PartEngine<S: Solver> {
             let plans = makePlans(trial)
             for item in held { plans[item.staff]?.addFixed(item.work) }
             return plans
-        }, keeping: pinned, busy: Set(held.map(\.staff)), deadline: share())
+        }, keeping: pinned, busy: busy, deadline: share())
         if rebuilt > 0 { log("\(stage): \(rebuilt) locations staffed anew with fewer faces (\(rounded(Date().timeIntervalSince(rebuildStarted))) s)") }
-        let substituted = staffing.substitute(&week, keeping: pinned, busy: Set(held.map(\.staff)), deadline: share())
+        let substituted = staffing.substitute(&week, keeping: pinned, busy: busy, deadline: share())
         if substituted > 0 { log("\(stage): \(substituted) weeks handed to cheaper idle people") }
-        let exchanged = staffing.exchange(&week, keeping: pinned, busy: Set(held.map(\.staff)), deadline: share())
+        let exchanged = staffing.exchange(&week, keeping: pinned, busy: busy, deadline: share())
         if exchanged > 0 { log("\(stage): \(exchanged) pairs exchanged their weeks, the fuller to the cheaper") }
     }
 
@@ -416,7 +417,9 @@ struct PartEngine<S: Solver> {
     /// left and the lowest cost, enough for three rosters of the session and at least 32 people
     /// where the model's size allows (measured on region 1,000/2,500 at 60 s: 16 people 1,863.4,
     /// 32 people 1,858.9, 64 people 1,876.8, its steps too slow).
-    private func offered(around week: GroupWeek, staffing: GroupStaffing) -> [GroupSessionID: Set<StaffID>] {
+    /// `reachable`: per person, the hours of the distinct session times they may work at all
+    /// (`reachableHours`, the same for every pass).
+    private func offered(around week: GroupWeek, staffing: GroupStaffing, reachable: [StaffID: Double]) -> [GroupSessionID: Set<StaffID>] {
         var hours: [StaffID: Double] = [:]
         var atLocation: [LocationID: Set<StaffID>] = [:]
         for (index, people) in week.workers.enumerated() {
@@ -432,13 +435,6 @@ struct PartEngine<S: Solver> {
         // Room is what a person can still give: contract hours left, but never more than the
         // hours of the distinct session times they may work at all (a 36-hour contract on three
         // days gives less than a 28-hour one on five, and a team of few faces needs the latter).
-        let reachable = Dictionary(uniqueKeysWithValues: part.staff.map { person -> (StaffID, Double) in
-            var times: [WeekInterval: Double] = [:]
-            for (index, demand) in part.demands.enumerated() where staffing.isEligible(person.id, for: index) {
-                times[demand.session.interval] = demand.hours
-            }
-            return (person.id, times.values.reduce(0, +))
-        })
         let room = { (person: Staff) in min(person.contractHours, reachable[person.id] ?? 0) - (hours[person.id] ?? 0) }
         let ranked = part.staff.map { person in (key: (-room(person), person.hourlyCost ?? 0), id: person.id) }
             .sorted { ($0.key.0, $0.key.1, $0.id) < ($1.key.0, $1.key.1, $1.id) }.map(\.id)
@@ -458,6 +454,18 @@ struct PartEngine<S: Solver> {
             offered[demand.id] = people
         }
         return offered
+    }
+
+    /// Per person, the hours of the distinct session times of the part they are eligible for:
+    /// the most group work their availability allows, whatever the roster.
+    private func reachableHours(_ staffing: GroupStaffing) -> [StaffID: Double] {
+        Dictionary(uniqueKeysWithValues: part.staff.map { person -> (StaffID, Double) in
+            var times: [WeekInterval: Double] = [:]
+            for (index, demand) in part.demands.enumerated() where staffing.isEligible(person.id, for: index) {
+                times[demand.session.interval] = demand.hours
+            }
+            return (person.id, times.values.reduce(0, +))
+        })
     }
 
     private func log(_ line: String) { options.log?("[\(part.name)] \(line)") }

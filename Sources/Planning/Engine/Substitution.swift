@@ -26,24 +26,11 @@ extension GroupStaffing {
             let mine = week.inTimeOrder(sessionsOf[person.id] ?? [])
             guard !mine.isEmpty, !mine.contains(where: { pinned.contains("\(person.id) \(week.demands[$0].id)") }) else { continue }
             let hours = mine.reduce(0.0) { $0 + week.demands[$1].hours }
-            let needs = mine.map { week.needs(in: $0) }
             for (position, candidate) in idle.enumerated() {
                 guard rate(candidate) < rate(person) - 1e-9 else { break }
                 guard candidate.maxHours + 1e-9 >= hours, mine.allSatisfy({ isEligible(candidate.id, for: $0) }) else { continue }
-                var trial = week
-                for session in mine {
-                    trial.remove(person.id, from: session)
-                    trial.add(candidate, to: session)
-                }
-                guard zip(mine, needs).allSatisfy({ Self.isNoWorse(trial.needs(in: $0.0), than: $0.1) }),
-                      keepsRules(candidate, mine, in: trial) else { continue }
-                var trialSessions = sessionsOf
-                trialSessions[person.id] = nil
-                trialSessions[candidate.id] = mine
-                guard groupScore(of: [person, candidate], in: week, sessions: sessionsOf)
-                        - groupScore(of: [person, candidate], in: trial, sessions: trialSessions) > 1e-6 else { continue }
-                week = trial
-                sessionsOf = trialSessions
+                guard let handed = handedOver([(person, candidate, mine)], in: week, sessionsOf: sessionsOf) else { continue }
+                (week, sessionsOf) = handed
                 idle.remove(at: position)
                 if !person.isHire {
                     let at = idle.firstIndex { order($0) > order(person) } ?? idle.count
@@ -91,23 +78,40 @@ extension GroupStaffing {
                       other.maxHours + 1e-9 >= hours(mine), person.maxHours + 1e-9 >= hours(theirs),
                       mine.allSatisfy({ isEligible(other.id, for: $0) }), theirs.allSatisfy({ isEligible(person.id, for: $0) })
                 else { continue }
-                let needs = (mine + theirs).map { week.needs(in: $0) }
-                var trial = week
-                for session in mine { trial.remove(person.id, from: session); trial.add(other, to: session) }
-                for session in theirs { trial.remove(other.id, from: session); trial.add(person, to: session) }
-                guard zip(mine + theirs, needs).allSatisfy({ Self.isNoWorse(trial.needs(in: $0.0), than: $0.1) }),
-                      keepsRules(other, mine, in: trial), keepsRules(person, theirs, in: trial) else { continue }
-                var trialSessions = sessionsOf
-                trialSessions[person.id] = theirs
-                trialSessions[other.id] = mine
-                guard groupScore(of: [person, other], in: week, sessions: sessionsOf)
-                        - groupScore(of: [person, other], in: trial, sessions: trialSessions) > 1e-6 else { continue }
-                week = trial
-                sessionsOf = trialSessions
+                guard let handed = handedOver([(person, other, mine), (other, person, theirs)], in: week, sessionsOf: sessionsOf) else { continue }
+                (week, sessionsOf) = handed
                 count += 1
                 break
             }
         }
         return count
+    }
+
+    /// `week` with sessions handed over (each move: a giver's `sessions` to a receiver), when every
+    /// moved session keeps its needs met (`isNoWorse`), each receiver's new week keeps every rule
+    /// (the oracle) and the objective of the people involved falls; nil otherwise. `sessionsOf`
+    /// is `week.sessionsByPerson()`, returned as it becomes. The one check of `substitute` and
+    /// `exchange`.
+    private func handedOver(_ moves: [(from: Staff, to: Staff, sessions: [Int])], in week: GroupWeek,
+                            sessionsOf: [StaffID: [Int]]) -> (week: GroupWeek, sessionsOf: [StaffID: [Int]])? {
+        let moved = moves.flatMap(\.sessions)
+        let needs = moved.map { week.needs(in: $0) }
+        var trial = week
+        var after = sessionsOf
+        for move in moves {
+            for session in move.sessions {
+                trial.remove(move.from.id, from: session)
+                trial.add(move.to, to: session)
+            }
+            after[move.from.id] = (after[move.from.id] ?? []).filter { !move.sessions.contains($0) }
+        }
+        for move in moves { after[move.to.id, default: []] += move.sessions }
+        for move in moves where after[move.from.id]?.isEmpty == true { after[move.from.id] = nil }
+        guard zip(moved, needs).allSatisfy({ Self.isNoWorse(trial.needs(in: $0.0), than: $0.1) }),
+              moves.allSatisfy({ keepsRules($0.to, after[$0.to.id] ?? [], in: trial) }) else { return nil }
+        var people: [Staff] = []
+        for person in moves.flatMap({ [$0.from, $0.to] }) where !people.contains(where: { $0.id == person.id }) { people.append(person) }
+        guard groupScore(of: people, in: week, sessions: sessionsOf) - groupScore(of: people, in: trial, sessions: after) > 1e-6 else { return nil }
+        return (trial, after)
     }
 }

@@ -49,6 +49,9 @@ public enum RuleViolation: Hashable, Sendable {
     case notResponsible
     case maxDistinctStaff(Int)
     case alreadyThere
+    /// Kept free at the end of a week of a period so that they are rested for their work early
+    /// in the next week (its date and time): working here would break a rest rule before it.
+    case restBeforeLaterWork(String)
 
     /// The reason in a planner's words.
     public var sentence: String {
@@ -84,6 +87,7 @@ public enum RuleViolation: Hashable, Sendable {
         case .notResponsible: "not the client's responsible professional"
         case let .maxDistinctStaff(limit): "the client's max_distinct_staff (\(limit)) is reached by others"
         case .alreadyThere: "already rostered here"
+        case let .restBeforeLaterWork(when): "kept rested for their work in the next week (\(when)): working here would break a rest rule before it"
         }
     }
 
@@ -123,6 +127,7 @@ public enum RuleViolation: Hashable, Sendable {
         case .notResponsible: return "niet de eindverantwoordelijke van de cliënt"
         case let .maxDistinctStaff(limit): return "het maximum aantal verschillende medewerkers van de cliënt (\(limit)) is door anderen bereikt"
         case .alreadyThere: return "staat hier al ingeroosterd"
+        case let .restBeforeLaterWork(when): return "vrij gehouden voor het werk in de week erna (\(when)): hier werken zou de rust daarvoor breken"
         }
     }
 

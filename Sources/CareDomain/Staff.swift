@@ -47,7 +47,7 @@ public struct Staff: Sendable, Hashable, Identifiable {
     /// When this person can work; nil means any time.
     public let available: [RecurringWindow]?
     /// Whole days off (leave, sickness).
-    public let absent: Set<CivilDate>
+    public var absent: Set<CivilDate>
     public let homeArea: String?
     public let maxCaseload: Int?
     /// A vacancy the capacity analysis offers the model: not a real person, priced per hour.

@@ -13,8 +13,16 @@ import CareDomain
 /// with room in `max_caseload` (its coordination minutes added to their week); an uncovered
 /// evaluation to the client's responsible professional at every grid start up to its deadline.
 /// If a week passes, the shortfall was not forced, and the roster is reported as not maximal.
+///
+/// In a period, the person's later weeks must keep their rules too (`LaterWeeks`).
 struct MaximalityCheck {
     let scenario: Scenario
+    var later: LaterWeeks? = nil
+
+    /// Whether `person`'s later weeks allow their rows of this week to be `week`'s.
+    private func laterAllow(_ week: Roster, of person: StaffID, in roster: Roster) -> Bool {
+        later?.allow(week.assignments, of: person, in: roster) ?? true
+    }
 
     func check(_ roster: Roster) -> [Violation] {
         var violations: [Violation] = []
@@ -49,7 +57,8 @@ struct MaximalityCheck {
                                              products: Array(Set(present.map(\.product))).sorted(), role: .professional, ref: session.slot.name)
                 let week = Roster(assignments: (rowsByStaff[person.id] ?? []) + [added], uncovered: [],
                                   responsibilities: responsibilities[person.id] ?? [])
-                if PlacementCheck(scenario: scenario).check(week).isEmpty && WorkingTimeCheck(scenario: scenario).check(week).isEmpty {
+                if PlacementCheck(scenario: scenario).check(week).isEmpty && WorkingTimeCheck(scenario: scenario).check(week).isEmpty
+                    && laterAllow(week, of: person.id, in: roster) {
                     violations.append(Violation(rule: "maximal", message: "\(row.need.text) at \(location) \(row.ref) \(interval.label(in: scenario.week)) is uncovered, but \(person.id) is free, qualified and breaks no rule by coming"))
                     break
                 }
@@ -104,7 +113,7 @@ struct MaximalityCheck {
                 if let limit = person.maxCaseload, held.count >= limit { continue }
                 let taken = Responsibility(client: id, staff: person.id, coordinationMinutes: product.coordinationMinutes ?? 0)
                 let week = Roster(assignments: rowsByStaff[person.id] ?? [], uncovered: [], responsibilities: held + [taken])
-                if WorkingTimeCheck(scenario: scenario).check(week).isEmpty {
+                if WorkingTimeCheck(scenario: scenario).check(week).isEmpty && laterAllow(week, of: person.id, in: roster) {
                     violations.append(Violation(rule: "maximal", message: "\(id) has no responsible professional, but \(person.id) is qualified and has room in caseload and hours"))
                     break
                 }
@@ -136,7 +145,7 @@ struct MaximalityCheck {
                                                  area: area, clients: [id], products: [client.product], role: .professional, ref: "\(id)#evaluation")
                     let week = Roster(assignments: own + [added], uncovered: [], responsibilities: responsibilities[staff] ?? [])
                     let broken = PlacementCheck(scenario: scenario).check(week) + WorkingTimeCheck(scenario: scenario).check(week)
-                    if broken.isEmpty {
+                    if broken.isEmpty && laterAllow(week, of: staff, in: roster) {
                         violations.append(Violation(rule: "maximal", message: "\(id)'s evaluation is uncovered, but \(staff), the responsible professional, is free and breaks no rule by holding it \(interval.label(in: scenario.week))"))
                         break search
                     }
@@ -179,7 +188,7 @@ struct MaximalityCheck {
                                                      role: .professional, ref: "\(id)#\(placed.count + 1)")
                         let week = Roster(assignments: own + [added], uncovered: [], responsibilities: responsibilities[person.id] ?? [])
                         let broken = PlacementCheck(scenario: scenario).check(week) + WorkingTimeCheck(scenario: scenario).check(week)
-                        if broken.isEmpty {
+                        if broken.isEmpty && laterAllow(week, of: person.id, in: roster) {
                             violations.append(Violation(rule: "maximal", message: "\(row.need.text) is uncovered, but \(person.id) is free, qualified and breaks no rule by visiting \(interval.label(in: scenario.week))"))
                             break search
                         }

@@ -24,7 +24,9 @@ public struct RosterChecker: Sendable {
 
     public init(scenario: Scenario) { self.scenario = scenario }
 
-    public func check(_ roster: Roster) -> [Violation] {
+    /// `later`: in a period, the weeks after this one (a person left free at the week's end may
+    /// be resting for their work early in the next week).
+    public func check(_ roster: Roster, later: LaterWeeks? = nil) -> [Violation] {
         var violations: [Violation] = []
         violations += PlacementCheck(scenario: scenario).check(roster)
         violations += SessionCheck(scenario: scenario).check(roster)
@@ -32,7 +34,7 @@ public struct RosterChecker: Sendable {
         violations += AppointmentCheck(scenario: scenario).check(roster)
         violations += ResponsibilityCheck(scenario: scenario).check(roster)
         violations += WorkingTimeCheck(scenario: scenario).check(roster)
-        violations += MaximalityCheck(scenario: scenario).check(roster)
+        violations += MaximalityCheck(scenario: scenario, later: later).check(roster)
         return violations
     }
 }

@@ -234,11 +234,21 @@ public func planPeriod(_ scenario: Scenario, options: PlanningOptions, pinning: 
         var weekOptions = options
         // The period's own files (tables, report and workbook over every week) come after the
         // last week: 5% of the limit is kept for them.
-        let left = options.timeLimitSeconds * 0.95 - Date().timeIntervalSince(started)
-        weekOptions.timeLimitSeconds = max(0.5, left / Double(scenario.weeks - index))
+        let end = started.addingTimeInterval(options.timeLimitSeconds * 0.95)
+        let left = end.timeIntervalSinceNow
+        // A solve keeps a fifth of each week's share for planning the week before it again
+        // where the week boundary left a shortfall (`relieveBoundary`); what it leaves unused
+        // goes to the weeks after. A re-plan changes no more than its change asks.
+        let remaining = Double(scenario.weeks - index) * (pinning == nil ? 5.0 / 4 : 1)
+        weekOptions.timeLimitSeconds = max(0.5, left / remaining)
         weekOptions.startedAt = Date()
         if let pinning { weekOptions.pinned = pinning(index, week) }
         planned.append(PlannedWeek(scenario: week, outcome: try planAndCheck(week, options: weekOptions, keptMayMove: pinning != nil)))
+        if pinning == nil, index > 0 {
+            // Up to this week's reserve, or the end of the period's time for the last week.
+            let reserve = index == scenario.weeks - 1 ? end : min(end, Date().addingTimeInterval(left / remaining / 4))
+            relieveBoundary(&planned, of: scenario, options: options, until: reserve)
+        }
     }
     return planned
 }

@@ -35,11 +35,13 @@ struct CheckCommand: ParsableCommand {
             printError("\(error)")
             throw ExitCode(2)
         }
-        // Each week against its own rules, the weeks before it as its history.
+        // Each week against its own rules, the weeks before it as its history; whether someone
+        // was free to meet a shortfall also asks the weeks after it.
         var violations: [Violation] = []
         for (index, roster) in weeks.enumerated() {
             let week = PlanningPeriod.week(index, of: scenario, after: Array(weeks[..<index]))
-            let found = RosterChecker(scenario: week).check(roster)
+            let later = LaterWeeks(period: scenario, index: index, earlier: Array(weeks[..<index]), later: Array(weeks[(index + 1)...]))
+            let found = RosterChecker(scenario: week).check(roster, later: later)
             violations += weeks.count > 1 ? found.map { Violation(rule: $0.rule, message: "\(week.week): \($0.message)") } : found
         }
         if violations.isEmpty {

@@ -1,0 +1,63 @@
+import CareDomain
+
+/// Questions the period's planning asks the oracle across a week boundary. A period is planned
+/// week after week, so a week's last days are planned before anyone knows what the next week
+/// will miss; when a group row early in a week stays uncovered because a qualified person is
+/// still resting from their work at the end of the week before (a series of nights, the rest
+/// after a night), the week before is planned again with that person kept free at its end.
+/// These are the oracle's answers that plan needs: who could come were their last days freed,
+/// and which of a week's rows still stand after the week before it changed.
+public enum PeriodRelief {
+    /// Whether `person` could work the uncovered group row `row` of `week` (a week of a period,
+    /// its history included) next to their rows in `roster`: eligible for the session and their
+    /// week, with the row added, keeps every per-person rule.
+    public static func mayTake(_ row: UncoveredDemand, person id: StaffID, in week: Scenario, roster: Roster) -> Bool {
+        guard row.activity == .group, let location = row.location, let interval = row.interval, let person = week.staff[id],
+              !person.isVolunteer,
+              let session = week.groupSessions.first(where: { $0.location == location && $0.interval == interval && $0.slot.name == row.ref })
+        else { return false }
+        guard StaffCalendar(staff: person).eligibility(for: session, in: week) == .eligible else { return false }
+        let rows = roster.assignments.filter { $0.staff == id }
+        if rows.contains(where: { $0.activity == .group && $0.location == location && $0.interval == interval && $0.ref == row.ref }) { return false }
+        var work = rows.map { timed($0, in: week) }
+        work.append(TimedWork(interval: interval, area: week.locations[location]?.travelArea,
+                              label: "\(location) \(row.ref)", isSleep: session.kind == .sleep, isGroupSession: true,
+                              isOnCall: session.kind == .onCall))
+        return WorkingWeek(staff: person, scenario: week).violation(work, coordinationMinutes: coordination(of: id, in: roster)) == nil
+    }
+
+    /// The rows of `roster` (planned for the same week under another history) whose person's
+    /// week still keeps every per-person rule in `week`; a person whose week no longer does
+    /// loses all their rows of that week's first three days, or all of them if that is not enough.
+    public static func stillKept(_ roster: Roster, in week: Scenario) -> [RosterAssignment] {
+        let byStaff = Dictionary(grouping: roster.assignments, by: \.staff)
+        var kept: [RosterAssignment] = []
+        for id in byStaff.keys.sorted() {
+            let rows = byStaff[id]!
+            guard let person = week.staff[id] else { continue }
+            let oracle = WorkingWeek(staff: person, scenario: week)
+            let minutes = coordination(of: id, in: roster)
+            let early = 3 * 1440
+            for candidate in [rows, rows.filter { $0.interval.start >= early }] {
+                if oracle.violation(candidate.map { timed($0, in: week) }, coordinationMinutes: minutes) == nil {
+                    kept += candidate
+                    break
+                }
+            }
+        }
+        return kept
+    }
+
+    private static func timed(_ row: RosterAssignment, in week: Scenario) -> TimedWork {
+        let kind = week.dutyKind(of: row)
+        var work = TimedWork(kept: row, in: week)
+        work.isSleep = kind == .sleep
+        work.isOnCall = kind == .onCall
+        work.isGroupSession = row.activity == .group
+        return work
+    }
+
+    private static func coordination(of id: StaffID, in roster: Roster) -> Int {
+        roster.responsibilities.filter { $0.staff == id }.reduce(0) { $0 + $1.coordinationMinutes }
+    }
+}

@@ -37,7 +37,9 @@ func relieveBoundary(_ planned: inout [PlannedWeek], of period: Scenario, option
 private func mayLookBack(_ violation: RuleViolation) -> Bool {
     switch violation {
     case .restAfterNight, .restAfterNightSeries, .dailyRest, .restAfterSleepShift, .shiftsInARowWithNight, .workingDaysInARow,
-         .weeklyRest, .twoWeekRest, .rollingRest, .busy, .daysOffTooFew, .weekendsWorked, .sleepDutyTooLong:
+         .weeklyRest, .twoWeekRest, .rollingRest, .busy, .daysOffTooFew, .weekendsWorked, .sleepDutyTooLong,
+         // Work within a shortened rest of last week's joins its shift.
+         .shiftTooLong, .nightShiftTooLong:
         return true
     default:
         return false

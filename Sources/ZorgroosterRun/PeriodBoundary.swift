@@ -18,7 +18,7 @@ func relieveBoundary(_ planned: inout [PlannedWeek], of period: Scenario, option
     var tried: Set<String> = []
     // A few tries a boundary: each plans two weeks again.
     for _ in 0..<3 {
-        guard let (row, person, days) = nextRelief(planned, of: period, skipping: &tried) else { return }
+        guard let (row, person, days) = nextRelief(planned, of: period, skipping: &tried, until: deadline) else { return }
         let left = deadline.timeIntervalSinceNow
         guard left > 2 else { return }
         let what = "\(planned[index].scenario.week): \(row.location?.rawValue ?? "") \(row.ref) \(planned[index].scenario.week.date(atMinute: row.interval?.start ?? 0)) \(ClockTime.text(row.interval?.start ?? 0))"
@@ -33,9 +33,12 @@ func relieveBoundary(_ planned: inout [PlannedWeek], of period: Scenario, option
 }
 
 /// Rule kinds a person's own earlier work can cause; the others (location, availability,
-/// absence, qualification, hours) no change to the week before can lift.
-private func mayLookBack(_ violation: RuleViolation) -> Bool {
+/// absence, qualification) no change to the week before can lift. Hours only where the 4-week
+/// average (ATW 5:7) cut this week's limit below the person's own (`capped`).
+private func mayLookBack(_ violation: RuleViolation, capped: Bool) -> Bool {
     switch violation {
+    case .hoursLimit:
+        return capped
     case .restAfterNight, .restAfterNightSeries, .dailyRest, .restAfterSleepShift, .shiftsInARowWithNight, .workingDaysInARow,
          .weeklyRest, .twoWeekRest, .rollingRest, .busy, .daysOffTooFew, .weekendsWorked, .sleepDutyTooLong,
          // Work within a shortened rest of last week's joins its shift.
@@ -46,16 +49,22 @@ private func mayLookBack(_ violation: RuleViolation) -> Bool {
     }
 }
 
-/// The first uncovered group row of the last planned week, in its first three days, with a
-/// person who could come were their last `days` (1 to 3) of the week before freed.
-private func nextRelief(_ planned: [PlannedWeek], of period: Scenario, skipping tried: inout Set<String>) -> (UncoveredDemand, StaffID, Int)? {
+/// The first uncovered group row of the last planned week with a person who could come were
+/// their last `days` (1 to 3) of the week before freed. (Rests reach into a week's first days;
+/// the weekends and nights counted over several weeks, and the average hours, into any day.)
+private func nextRelief(_ planned: [PlannedWeek], of period: Scenario, skipping tried: inout Set<String>,
+                        until deadline: Date) -> (UncoveredDemand, StaffID, Int)? {
     let index = planned.count - 1
     let current = planned[index].outcome.roster, previous = planned[index - 1].outcome.roster
     let earlier = planned[..<(index - 1)].map(\.outcome.roster)
-    let rows = current.uncovered.filter { $0.activity == .group && ($0.interval?.start ?? Int.max) < 3 * 1440 }.sorted()
+    let thisWeek = planned[index].scenario
+    let rows = current.uncovered.filter { $0.activity == .group && $0.interval != nil }.sorted()
     for row in rows {
-        let people = Set(row.reason.causes.filter { mayLookBack($0.violation) }.flatMap(\.people)).sorted()
+        let people = Set(row.reason.causes.filter { cause in
+            mayLookBack(cause.violation, capped: cause.people.contains { (thisWeek.staff[$0]?.maxHours ?? 0) < (period.staff[$0]?.maxHours ?? 0) })
+        }.flatMap(\.people)).sorted()
         for person in people {
+            guard Date() < deadline else { return nil }
             let key = "\(row.location?.rawValue ?? "")|\(row.interval?.start ?? 0)|\(row.ref)|\(person)"
             guard tried.insert(key).inserted else { continue }
             for days in 1...3 {

@@ -73,6 +73,35 @@ struct PeriodBoundaryTests {
         #expect(periodViolations(weeks, of: period).isEmpty)
     }
 
+    @Test("One weekend in four worked: week one's weekend goes to s2, who is away the next, so that s1 may work that one")
+    func weekendsGiveWay() throws {
+        let yaml = """
+        version: 1
+        name: weekends
+        week: 2026-W12
+        weeks: 2
+        products:
+          dag: {setting: group, ratio: 5, min_level: mbo2}
+        locations:
+          huis:
+            area: "1000"
+            sessions:
+              - {name: dag, days: [sat, sun], from: "09:00", to: "17:00"}
+        staff:
+          s1: {level: mbo3, contract_hours: 16, hourly_cost: 30}
+          s2: {level: mbo3, contract_hours: 16, hourly_cost: 45, absent: [2026-03-28, 2026-03-29]}
+        clients:
+          c1: {product: dag, location: huis, attends: [sat dag, sun dag]}
+        labour_rules: {max_weekends_worked: 1}
+        """
+        let period = try ScenarioLoader.parse(yaml, file: "weekends.yaml")
+        let weeks = try planPeriod(period, options: PlanningOptions(timeLimitSeconds: 20, relativeGap: 0))
+        #expect(weeks.allSatisfy { $0.outcome.roster.uncovered.isEmpty }, "\(weeks.map(\.outcome.roster.uncovered))")
+        #expect(Set(weeks[0].outcome.roster.assignments.map(\.staff)) == [StaffID("s2")])
+        #expect(Set(weeks[1].outcome.roster.assignments.map(\.staff)) == [StaffID("s1")])
+        #expect(periodViolations(weeks, of: period).isEmpty)
+    }
+
     @Test("The checker's maximality asks the later weeks: a person left free on Sunday night for Monday's work is not free")
     func maximalityAsksLaterWeeks() throws {
         let period = try Self.scenario(late: "13:00", s2Sunday: false)

@@ -26,6 +26,14 @@ public enum PeriodRelief {
         return WorkingWeek(staff: person, scenario: week).violation(work, coordinationMinutes: coordination(of: id, in: roster)) == nil
     }
 
+    /// `person` at the uncovered group row `row` of `week`, as a roster row (to pin).
+    public static func assignment(_ row: UncoveredDemand, person: StaffID, in week: Scenario) -> RosterAssignment? {
+        guard row.activity == .group, let location = row.location, let interval = row.interval else { return nil }
+        let products = Set(row.clientsPresent.compactMap { week.clients[$0]?.product }).sorted()
+        return RosterAssignment(staff: person, activity: .group, interval: interval, location: location, area: week.locations[location]?.area,
+                                clients: row.clientsPresent, products: products, role: .professional, ref: row.ref)
+    }
+
     /// The rows of `roster` (planned for the same week under another history) whose person's
     /// week still keeps every per-person rule in `week`; a person whose week no longer does
     /// loses all their rows of that week's first three days, or all of them if that is not enough.

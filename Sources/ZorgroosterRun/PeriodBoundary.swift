@@ -18,16 +18,18 @@ func relieveBoundary(_ planned: inout [PlannedWeek], of period: Scenario, option
     var tried: Set<String> = []
     // A few tries a boundary: each plans two weeks again.
     for _ in 0..<3 {
-        guard let (row, person, days) = nextRelief(planned, of: period, skipping: &tried, until: deadline) else { return }
+        guard let (row, person, days, anew) = nextRelief(planned, of: period, skipping: &tried, until: deadline) else { return }
         let left = deadline.timeIntervalSinceNow
-        guard left > 2 else { return }
+        guard left > 1 else { return }
         let what = "\(planned[index].scenario.week): \(row.location?.rawValue ?? "") \(row.ref) \(planned[index].scenario.week.date(atMinute: row.interval?.start ?? 0)) \(ClockTime.text(row.interval?.start ?? 0))"
-        if let (before, after) = relieved(planned, of: period, row: row, person: person, days: days, options: options, seconds: left / 2) {
+        let how = "planning the week before again with \(person) free on its last \(days) day(s)\(anew ? " and their week anew" : "")"
+        switch relieved(planned, of: period, row: row, person: person, days: days, anew: anew, options: options, seconds: left / 2) {
+        case let .kept(before, after):
             planned[index - 1] = before
             planned[index] = after
-            options.log?("period: \(what) met by planning the week before again with \(person) free on its last \(days) day(s)")
-        } else {
-            options.log?("period: \(what): planning the week before again with \(person) free on its last \(days) day(s) left no fewer hours short")
+            options.log?("period: \(what) met by \(how)")
+        case let .failed(why):
+            options.log?("period: \(what): \(how): \(why)")
         }
     }
 }
@@ -50,10 +52,11 @@ private func mayLookBack(_ violation: RuleViolation, capped: Bool) -> Bool {
 }
 
 /// The first uncovered group row of the last planned week with a person who could come were
-/// their last `days` (1 to 3) of the week before freed. (Rests reach into a week's first days;
+/// their last `days` (1 to 3) of the week before freed: next to their other rows of this week,
+/// or else (`true`) with those given up. (Rests reach into a week's first days;
 /// the weekends and nights counted over several weeks, and the average hours, into any day.)
 private func nextRelief(_ planned: [PlannedWeek], of period: Scenario, skipping tried: inout Set<String>,
-                        until deadline: Date) -> (UncoveredDemand, StaffID, Int)? {
+                        until deadline: Date) -> (UncoveredDemand, StaffID, Int, Bool)? {
     let index = planned.count - 1
     let current = planned[index].outcome.roster, previous = planned[index - 1].outcome.roster
     let earlier = planned[..<(index - 1)].map(\.outcome.roster)
@@ -71,11 +74,19 @@ private func nextRelief(_ planned: [PlannedWeek], of period: Scenario, skipping 
                 let freed = Roster(assignments: previous.assignments.filter { $0.staff != person || !touchesLastDays($0, days) },
                                    uncovered: previous.uncovered, responsibilities: previous.responsibilities)
                 let week = PlanningPeriod.week(index, of: period, after: earlier + [freed])
-                if PeriodRelief.mayTake(row, person: person, in: week, roster: current) { return (row, person, days) }
+                if PeriodRelief.mayTake(row, person: person, in: week, roster: current) { return (row, person, days, false) }
+                // Or with their own week planned anew around it (its other rows go to whoever may take them).
+                if PeriodRelief.mayTake(row, person: person, in: week, roster: without(person, current)) { return (row, person, days, true) }
             }
         }
     }
     return nil
+}
+
+/// The roster without `person`'s rows.
+private func without(_ person: StaffID, _ roster: Roster) -> Roster {
+    Roster(assignments: roster.assignments.filter { $0.staff != person }, uncovered: roster.uncovered,
+           responsibilities: roster.responsibilities)
 }
 
 /// A row on one of a week's last `days` days (a night into that day included).
@@ -83,10 +94,16 @@ private func touchesLastDays(_ row: RosterAssignment, _ days: Int) -> Bool {
     row.interval.end > (7 - days) * 1440
 }
 
-/// The two weeks planned again around the freed person; nil when that leaves no fewer hours
-/// uncovered, or a week cannot be planned or checked.
-private func relieved(_ planned: [PlannedWeek], of period: Scenario, row: UncoveredDemand, person: StaffID, days: Int,
-                      options: PlanningOptions, seconds: Double) -> (PlannedWeek, PlannedWeek)? {
+/// How planning two weeks again around a freed person ended.
+private enum Relief {
+    case kept(PlannedWeek, PlannedWeek)
+    case failed(String)
+}
+
+/// The two weeks planned again around the freed person; failed (why) when that leaves no fewer
+/// hours uncovered, or a week cannot be planned or checked.
+private func relieved(_ planned: [PlannedWeek], of period: Scenario, row: UncoveredDemand, person: StaffID, days: Int, anew: Bool,
+                      options: PlanningOptions, seconds: Double) -> Relief {
     let index = planned.count - 1
     let previous = planned[index - 1], current = planned[index]
     let earlier = planned[..<(index - 1)].map(\.outcome.roster)
@@ -100,24 +117,27 @@ private func relieved(_ planned: [PlannedWeek], of period: Scenario, row: Uncove
     first.timeLimitSeconds = seconds
     first.startedAt = Date()
     first.progress = nil
-    guard let replanned = try? planAndCheck(kept, options: first) else { return nil }
+    guard let replanned = try? planAndCheck(kept, options: first) else { return .failed("the week before could not be planned so") }
     let when = "\(current.scenario.week.date(atMinute: row.interval?.start ?? 0)) \(ClockTime.text(row.interval?.start ?? 0))"
     let before = trulyExplained(replanned, freeing: person, on: freedDates, for: when)
-    // This week after it: what still keeps the rules under the new history stands.
+    // This week after it: the person at the row, and what still keeps the rules under the new
+    // history stands (the person's other rows too, unless their week is planned anew).
     let week = PlanningPeriod.week(index, of: period, after: earlier + [before.roster])
+    guard let taken = PeriodRelief.assignment(row, person: person, in: week) else { return .failed("not a group row") }
     var second = options
-    second.pinned = Roster(assignments: PeriodRelief.stillKept(current.outcome.roster, in: week), uncovered: [],
-                           responsibilities: current.outcome.roster.responsibilities)
+    let stands = PeriodRelief.stillKept(anew ? without(person, current.outcome.roster) : current.outcome.roster, in: week)
+    second.pinned = Roster(assignments: stands + [taken], uncovered: [], responsibilities: current.outcome.roster.responsibilities)
     second.timeLimitSeconds = max(1, seconds - Date().timeIntervalSince(first.startedAt!) - 0.5)
     second.startedAt = Date()
     second.progress = nil
-    guard let after = try? planAndCheck(week, options: second) else { return nil }
+    guard let after = try? planAndCheck(week, options: second) else { return .failed("this week could not be planned with them there") }
     let short = { (outcome: PlanOutcome) in outcome.roster.uncovered.reduce(0.0) { $0 + $1.hours } }
-    guard short(before) + short(after) < short(previous.outcome) + short(current.outcome) - 0.01 else { return nil }
+    let was = short(previous.outcome) + short(current.outcome), now = short(before) + short(after)
+    guard now < was - 0.01 else { return .failed("the two weeks left \(RuleViolation.hoursText(now)) h short, not fewer than \(RuleViolation.hoursText(was)) h") }
     // The week before, as it stands in the period (the person not absent), with this week after it.
     let later = LaterWeeks(period: period, index: index - 1, earlier: earlier, later: [after.roster])
-    guard RosterChecker(scenario: previous.scenario).check(before.roster, later: later).isEmpty else { return nil }
-    return (PlannedWeek(scenario: previous.scenario, outcome: before), PlannedWeek(scenario: week, outcome: after))
+    guard RosterChecker(scenario: previous.scenario).check(before.roster, later: later).isEmpty else { return .failed("the week before did not pass the checker with this week after it") }
+    return .kept(PlannedWeek(scenario: previous.scenario, outcome: before), PlannedWeek(scenario: week, outcome: after))
 }
 
 /// The re-planned week's shortfall reasons as the period has them: the person was not absent on

@@ -245,8 +245,9 @@ public func planPeriod(_ scenario: Scenario, options: PlanningOptions, pinning: 
         if let pinning { weekOptions.pinned = pinning(index, week) }
         planned.append(PlannedWeek(scenario: week, outcome: try planAndCheck(week, options: weekOptions, keptMayMove: pinning != nil)))
         if pinning == nil, index > 0 {
-            // Up to this week's reserve, or the end of the period's time for the last week.
-            let reserve = index == scenario.weeks - 1 ? end : min(end, Date().addingTimeInterval(left / remaining / 4))
+            // Up to this week's reserve (at least 2.5 s, borrowed from the weeks after: two small
+            // weeks plan again in that), or the end of the period's time for the last week.
+            let reserve = index == scenario.weeks - 1 ? end : min(end, Date().addingTimeInterval(max(2.5, left / remaining / 4)))
             relieveBoundary(&planned, of: scenario, options: options, until: reserve)
         }
     }

@@ -133,7 +133,10 @@ private func relieved(_ planned: [PlannedWeek], of period: Scenario, row: Uncove
     guard let after = try? planAndCheck(week, options: second) else { return .failed("this week could not be planned with them there") }
     let short = { (outcome: PlanOutcome) in outcome.roster.uncovered.reduce(0.0) { $0 + $1.hours } }
     let was = short(previous.outcome) + short(current.outcome), now = short(before) + short(after)
-    guard now < was - 0.01 else { return .failed("the two weeks left \(RuleViolation.hoursText(now)) h short, not fewer than \(RuleViolation.hoursText(was)) h") }
+    let h = RuleViolation.hoursText
+    guard now < was - 0.01 else {
+        return .failed("the two weeks left \(h(short(before))) + \(h(short(after))) h short, not fewer than \(h(short(previous.outcome))) + \(h(short(current.outcome))) h")
+    }
     // The week before, as it stands in the period (the person not absent), with this week after it.
     let later = LaterWeeks(period: period, index: index - 1, earlier: earlier, later: [after.roster])
     guard RosterChecker(scenario: previous.scenario).check(before.roster, later: later).isEmpty else { return .failed("the week before did not pass the checker with this week after it") }

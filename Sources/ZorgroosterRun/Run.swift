@@ -236,17 +236,17 @@ public func planPeriod(_ scenario: Scenario, options: PlanningOptions, pinning: 
         // last week: 5% of the limit is kept for them.
         let end = started.addingTimeInterval(options.timeLimitSeconds * 0.95)
         let left = end.timeIntervalSinceNow
-        // A solve keeps a fifth of each week's share for planning the week before it again
-        // where the week boundary left a shortfall (`relieveBoundary`); what it leaves unused
-        // goes to the weeks after. A re-plan changes no more than its change asks.
-        let remaining = Double(scenario.weeks - index) * (pinning == nil ? 5.0 / 4 : 1)
+        // Where a week boundary left a shortfall, a solve plans the week before again
+        // (`relieveBoundary`), with time borrowed from the weeks after; a quarter of a week's
+        // share is kept for that after the last week. A re-plan changes no more than its change asks.
+        let remaining = Double(scenario.weeks - index) + (pinning == nil ? 0.25 : 0)
         weekOptions.timeLimitSeconds = max(0.5, left / remaining)
         weekOptions.startedAt = Date()
         if let pinning { weekOptions.pinned = pinning(index, week) }
         planned.append(PlannedWeek(scenario: week, outcome: try planAndCheck(week, options: weekOptions, keptMayMove: pinning != nil)))
         if pinning == nil, index > 0 {
-            // Up to this week's reserve (at least 2.5 s, borrowed from the weeks after: two small
-            // weeks plan again in that), or the end of the period's time for the last week.
+            // A quarter of a week's share (at least 2.5 s: two small weeks plan again in that),
+            // or the end of the period's time after the last week.
             let reserve = index == scenario.weeks - 1 ? end : min(end, Date().addingTimeInterval(max(2.5, left / remaining / 4)))
             relieveBoundary(&planned, of: scenario, options: options, until: reserve)
         }

@@ -45,7 +45,7 @@ public struct Staff: Sendable, Hashable, Identifiable {
     /// Where this person may work; nil means everywhere.
     public let locations: Set<LocationID>?
     /// When this person can work; nil means any time.
-    public let available: [RecurringWindow]?
+    public var available: [RecurringWindow]?
     /// Whole days off (leave, sickness).
     public var absent: Set<CivilDate>
     public let homeArea: String?

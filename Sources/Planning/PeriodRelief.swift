@@ -34,6 +34,35 @@ public enum PeriodRelief {
                                 clients: row.clientsPresent, products: products, role: .professional, ref: row.ref)
     }
 
+    /// `week` with `person` unable to work from `minute` to its end: their availability cut
+    /// there (a whole week, in day pieces, where they had none), so that planning the week again
+    /// keeps them free at its end.
+    public static func keptFree(_ id: StaffID, from minute: Int, in week: Scenario) -> Scenario {
+        guard let person = week.staff[id] else { return week }
+        let whole = [WeekInterval(start: 0, end: PlanningWeek.minutesPerWeek)]
+        let time = (person.available.map { $0.flatMap(\.intervals).merged } ?? whole)
+            .subtracting(WeekInterval(start: minute, end: 2 * PlanningWeek.minutesPerWeek))
+        var windows: [RecurringWindow] = []
+        for piece in time {
+            for day in Weekday.allCases {
+                let start = max(piece.start, day.rawValue * 1440), end = min(piece.end, (day.rawValue + 1) * 1440)
+                if start < end { windows.append(RecurringWindow(days: [day], from: start - day.rawValue * 1440, to: end - day.rawValue * 1440)) }
+            }
+        }
+        var kept = week
+        kept.staff[id]?.available = windows
+        return kept
+    }
+
+    /// What keeps `person` from the group row `row` of `week` by where and when they may work
+    /// (location, absence, availability, shift length); nil when nothing does.
+    public static func eligibilityCause(_ row: UncoveredDemand, person id: StaffID, in week: Scenario) -> RuleViolation? {
+        guard let person = week.staff[id], let location = row.location, let interval = row.interval,
+              let session = week.groupSessions.first(where: { $0.location == location && $0.interval == interval && $0.slot.name == row.ref })
+        else { return .notAtLocation }
+        return RuleViolation(StaffCalendar(staff: person).eligibility(for: session, in: week))
+    }
+
     /// The rows of `roster` (planned for the same week under another history) whose person's
     /// week still keeps every per-person rule in `week`; a person whose week no longer does
     /// loses all their rows of that week's first three days, or all of them if that is not enough.

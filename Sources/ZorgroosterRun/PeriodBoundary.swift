@@ -7,8 +7,8 @@ import RosterCheck
 /// is known. When a group row in the first days of a week stays uncovered while a qualified
 /// person is kept out only by their own work at the end of the week before (a series of nights
 /// asks 46 h rest, a night 14 h, a shortened rest may not come twice), the week before is
-/// planned again with that person kept free on its fewest last days that let them come, and
-/// this week again after it; the two are kept when together they leave fewer hours uncovered and
+/// planned again with that person kept free from the start of the fewest of their last rows
+/// (one to three) that lets them come, pinned to the row, and this week again after it; the two are kept when together they leave fewer hours uncovered and
 /// the week before still passes the checker with this week after it (`LaterWeeks`).
 ///
 /// `planned` holds the weeks planned so far; the last is the week whose shortfalls are looked at.
@@ -18,12 +18,15 @@ func relieveBoundary(_ planned: inout [PlannedWeek], of period: Scenario, option
     var tried: Set<String> = []
     // A few tries a boundary: each plans two weeks again.
     for _ in 0..<3 {
-        guard let (row, person, days, anew) = nextRelief(planned, of: period, skipping: &tried, until: deadline) else { return }
+        guard let freeing = nextRelief(planned, of: period, skipping: &tried, until: deadline) else { return }
+        let row = freeing.row
         let left = deadline.timeIntervalSinceNow
         guard left > 1 else { return }
         let what = "\(planned[index].scenario.week): \(row.location?.rawValue ?? "") \(row.ref) \(planned[index].scenario.week.date(atMinute: row.interval?.start ?? 0)) \(ClockTime.text(row.interval?.start ?? 0))"
-        let how = "planning the week before again with \(person) free on its last \(days) day(s)\(anew ? " and their week anew" : "")"
-        switch relieved(planned, of: period, row: row, person: person, days: days, anew: anew, options: options, seconds: left / 2) {
+        let week = planned[index - 1].scenario.week
+        let giving = freeing.giving == .none ? "" : freeing.giving == .near ? " and their work near it given up" : " and their week planned anew"
+        let how = "planning the week before again with \(freeing.person) free from \(week.date(atMinute: freeing.from)) \(ClockTime.text(freeing.from))\(giving)"
+        switch relieved(planned, of: period, freeing, options: options, seconds: left / 2) {
         case let .kept(before, after):
             planned[index - 1] = before
             planned[index] = after
@@ -52,11 +55,12 @@ private func mayLookBack(_ violation: RuleViolation, capped: Bool) -> Bool {
 }
 
 /// The first uncovered group row of the last planned week with a person who could come were
-/// their last `days` (1 to 3) of the week before freed: next to their other rows of this week,
-/// or else (`true`) with those given up. (Rests reach into a week's first days;
-/// the weekends and nights counted over several weeks, and the average hours, into any day.)
+/// their last rows of the week before (one to three, from its end) given up: next to their other
+/// rows of this week, or else with those near the row, or all of them, given up too. (Rests
+/// reach into a week's first days; the weekends and nights counted over several weeks, and the
+/// average hours, into any day.)
 private func nextRelief(_ planned: [PlannedWeek], of period: Scenario, skipping tried: inout Set<String>,
-                        until deadline: Date) -> (UncoveredDemand, StaffID, Int, Bool)? {
+                        until deadline: Date) -> Freeing? {
     let index = planned.count - 1
     let current = planned[index].outcome.roster, previous = planned[index - 1].outcome.roster
     let earlier = planned[..<(index - 1)].map(\.outcome.roster)
@@ -70,28 +74,39 @@ private func nextRelief(_ planned: [PlannedWeek], of period: Scenario, skipping 
             guard Date() < deadline else { return nil }
             let key = "\(row.location?.rawValue ?? "")|\(row.interval?.start ?? 0)|\(row.ref)|\(person)"
             guard tried.insert(key).inserted else { continue }
-            for days in 1...3 {
-                let freed = Roster(assignments: previous.assignments.filter { $0.staff != person || !touchesLastDays($0, days) },
+            let starts = previous.assignments.filter { $0.staff == person }.map(\.interval.start).sorted(by: >)
+            for from in starts.prefix(3) {
+                let freed = Roster(assignments: previous.assignments.filter { $0.staff != person || $0.interval.start < from },
                                    uncovered: previous.uncovered, responsibilities: previous.responsibilities)
                 let week = PlanningPeriod.week(index, of: period, after: earlier + [freed])
-                if PeriodRelief.mayTake(row, person: person, in: week, roster: current) { return (row, person, days, false) }
-                // Or with their own week planned anew around it (its other rows go to whoever may take them).
-                if PeriodRelief.mayTake(row, person: person, in: week, roster: without(person, current)) { return (row, person, days, true) }
+                for giving in OwnRows.allCases where PeriodRelief.mayTake(row, person: person, in: week, roster: giving.roster(current, of: person, near: row)) {
+                    return Freeing(row: row, person: person, from: from, giving: giving)
+                }
             }
         }
     }
     return nil
 }
 
-/// The roster without `person`'s rows.
-private func without(_ person: StaffID, _ roster: Roster) -> Roster {
-    Roster(assignments: roster.assignments.filter { $0.staff != person }, uncovered: roster.uncovered,
-           responsibilities: roster.responsibilities)
+/// A try: `person` free in the week before from minute `from` on, at `row` of this week.
+private struct Freeing {
+    let row: UncoveredDemand
+    let person: StaffID
+    let from: Int
+    let giving: OwnRows
 }
 
-/// A row on one of a week's last `days` days (a night into that day included).
-private func touchesLastDays(_ row: RosterAssignment, _ days: Int) -> Bool {
-    row.interval.end > (7 - days) * 1440
+/// What of the freed person's own rows in this week is given up for the row.
+private enum OwnRows: CaseIterable {
+    case none, near, all
+
+    /// `roster` without the rows of `person` this gives up: those within a day of `row`, or all.
+    func roster(_ roster: Roster, of person: StaffID, near row: UncoveredDemand) -> Roster {
+        guard self != .none, let interval = row.interval else { return roster }
+        let reach = WeekInterval(start: interval.start - 1440, end: interval.end + 1440)
+        return Roster(assignments: roster.assignments.filter { $0.staff != person || (self == .near && !$0.interval.overlaps(reach)) },
+                      uncovered: roster.uncovered, responsibilities: roster.responsibilities)
+    }
 }
 
 /// How planning two weeks again around a freed person ended.
@@ -102,30 +117,28 @@ private enum Relief {
 
 /// The two weeks planned again around the freed person; failed (why) when that leaves no fewer
 /// hours uncovered, or a week cannot be planned or checked.
-private func relieved(_ planned: [PlannedWeek], of period: Scenario, row: UncoveredDemand, person: StaffID, days: Int, anew: Bool,
-                      options: PlanningOptions, seconds: Double) -> Relief {
+private func relieved(_ planned: [PlannedWeek], of period: Scenario, _ freeing: Freeing, options: PlanningOptions, seconds: Double) -> Relief {
+    let row = freeing.row, person = freeing.person
     let index = planned.count - 1
     let previous = planned[index - 1], current = planned[index]
     let earlier = planned[..<(index - 1)].map(\.outcome.roster)
-    // The week before, with the person off on its last days: all else it had stands (pinned).
-    let freedDates = Set(((7 - days)..<7).map { previous.scenario.week.monday.adding(days: $0) })
-    var kept = previous.scenario
-    kept.staff[person]?.absent.formUnion(freedDates)
+    // The week before, with the person unable to work from `from` on: all else it had stands (pinned).
+    let kept = PeriodRelief.keptFree(person, from: freeing.from, in: previous.scenario)
     var first = options
-    first.pinned = Roster(assignments: Replanning.stillAllowed(previous.outcome.roster, in: kept).kept, uncovered: [],
-                          responsibilities: previous.outcome.roster.responsibilities)
+    first.pinned = Roster(assignments: previous.outcome.roster.assignments.filter { $0.staff != person || $0.interval.start < freeing.from },
+                          uncovered: [], responsibilities: previous.outcome.roster.responsibilities)
     first.timeLimitSeconds = seconds
     first.startedAt = Date()
     first.progress = nil
     guard let replanned = try? planAndCheck(kept, options: first) else { return .failed("the week before could not be planned so") }
     let when = "\(current.scenario.week.date(atMinute: row.interval?.start ?? 0)) \(ClockTime.text(row.interval?.start ?? 0))"
-    let before = trulyExplained(replanned, freeing: person, on: freedDates, for: when)
+    let before = trulyExplained(replanned, in: previous.scenario, freeing: person, from: freeing.from, for: when)
     // This week after it: the person at the row, and what still keeps the rules under the new
     // history stands (the person's other rows too, unless their week is planned anew).
     let week = PlanningPeriod.week(index, of: period, after: earlier + [before.roster])
     guard let taken = PeriodRelief.assignment(row, person: person, in: week) else { return .failed("not a group row") }
     var second = options
-    let stands = PeriodRelief.stillKept(anew ? without(person, current.outcome.roster) : current.outcome.roster, in: week)
+    let stands = PeriodRelief.stillKept(freeing.giving.roster(current.outcome.roster, of: person, near: row), in: week)
     second.pinned = Roster(assignments: stands + [taken], uncovered: [], responsibilities: current.outcome.roster.responsibilities)
     second.timeLimitSeconds = max(1, seconds - Date().timeIntervalSince(first.startedAt!) - 0.5)
     second.startedAt = Date()
@@ -143,20 +156,19 @@ private func relieved(_ planned: [PlannedWeek], of period: Scenario, row: Uncove
     return .kept(PlannedWeek(scenario: previous.scenario, outcome: before), PlannedWeek(scenario: week, outcome: after))
 }
 
-/// The re-planned week's shortfall reasons as the period has them: the person was not absent on
-/// the freed days but kept rested for their work on `when` in the next week.
-private func trulyExplained(_ outcome: PlanOutcome, freeing person: StaffID, on dates: Set<CivilDate>, for when: String) -> PlanOutcome {
+/// The re-planned week's shortfall reasons as the period has them: from `from` on the person
+/// was not unavailable but kept rested for their work on `when` in the next week (where the
+/// week itself lets them come; else its own reason stands).
+private func trulyExplained(_ outcome: PlanOutcome, in week: Scenario, freeing person: StaffID, from: Int, for when: String) -> PlanOutcome {
     let uncovered = outcome.roster.uncovered.map { row -> UncoveredDemand in
         var causes: [StaffID: RuleViolation] = [:]
         var changed = false
         for cause in row.reason.causes {
             for id in cause.people {
-                if id == person, case let .absent(date) = cause.violation, dates.contains(date) {
-                    causes[id] = .restBeforeLaterWork(when)
-                    changed = true
-                } else {
-                    causes[id] = cause.violation
-                }
+                causes[id] = cause.violation
+                guard id == person, cause.violation == .unavailable, let interval = row.interval, interval.end > from else { continue }
+                causes[id] = PeriodRelief.eligibilityCause(row, person: id, in: week) ?? .restBeforeLaterWork(when)
+                changed = true
             }
         }
         guard changed else { return row }

@@ -528,3 +528,33 @@ extension EngineTests {
         #expect(leadStaffing.exchange(&kept) == 0, "an MBO-2 cannot lead Monday to Wednesday")
     }
 }
+
+extension EngineTests {
+    @Test("A chain of two meets a need nobody free can: the only carer with the skill, at their hours limit, leaves Monday to a free colleague and takes Tuesday")
+    func chainCoversSkill() throws {
+        let yaml = tinyScenario(sessions: "      - {name: ochtend, days: mon-tue, from: \"09:00\", to: \"12:30\"}", staff: """
+          a: {level: mbo3, skills: [verzorging], contract_hours: 3.5, max_hours: 3.5}
+          c: {level: mbo3, contract_hours: 36}
+        """, clients: """
+          c1: {product: dag, location: huis, attends: [mon ochtend]}
+          c2: {product: dag, location: huis, attends: [tue ochtend], needs: [verzorging]}
+        """)
+        let (scenario, demands, staffing, start) = try staffedWeek(yaml, file: "chain.yaml", working: ["a": [0], "c": [1]])
+        #expect(!start.needs(in: 1).isEmpty, "Tuesday lacks the skill")
+        // Alone, nobody free may come: a is at the limit, c holds no skill.
+        var filled = start
+        var plans: [StaffID: PersonPlan] = [:]
+        for person in scenario.sortedStaff { plans[person.id] = PersonPlan(staff: person, scenario: scenario, fixed: []) }
+        for (index, people) in start.workers.enumerated() { for person in people { plans[person.id]?.addFixed(start.timedWork(index)) } }
+        staffing.fill(&filled, plans: plans)
+        #expect(!filled.needs(in: 1).isEmpty)
+        var chained = start
+        #expect(staffing.coverByChains(&chained) == 1)
+        #expect(demands.indices.allSatisfy { chained.needs(in: $0).isEmpty })
+        #expect(chained.workers[0].map(\.id) == [StaffID("c")])
+        #expect(Set(chained.workers[1].map(\.id)) == [StaffID("a"), StaffID("c")])
+        // A pin on a's Monday keeps it: no chain.
+        var pinned = start
+        #expect(staffing.coverByChains(&pinned, keeping: ["a \(demands[0].id)"]) == 0)
+    }
+}

@@ -270,6 +270,8 @@ struct PartEngine<S: Solver> {
             log("\(stage): \(merging) pairs of part-time faces merged into idle people")
             staffing.consolidate(&week, keeping: pinned, deadline: share())
         }
+        let chained = staffing.coverByChains(&week, keeping: pinned, busy: busy, deadline: share())
+        if chained > 0 { log("\(stage): \(chained) needs met by a chain (someone leaves a session to a free person and takes the uncovered one)") }
         guard rebuilding else { return }
         let rebuildStarted = Date()
         let rebuilt = staffing.rebuildLocations(&week, plansFor: { trial in

@@ -27,10 +27,10 @@ public struct CapacityRow: Sendable, Hashable {
 
 /// The run's figures for `summary.json` and the terminal.
 public struct RunSummary: Sendable, Hashable {
-    public let status: String
+    public var status: String
     public let objective: Double?
-    public let bestBound: Double?
-    public let gap: Double?
+    public var bestBound: Double?
+    public var gap: Double?
     public var solveSeconds: Double
     /// Where `best_bound` comes from: GLPK's branch-and-cut (its LP relaxation at least), or
     /// only the demand that nobody could meet at all where no model was solved.

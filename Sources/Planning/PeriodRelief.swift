@@ -63,6 +63,17 @@ public enum PeriodRelief {
         return RuleViolation(StaffCalendar(staff: person).eligibility(for: session, in: week))
     }
 
+    /// Whether `person`'s own availability (absences included) holds `interval` of `week`.
+    public static func isAvailable(_ id: StaffID, during interval: WeekInterval, in week: Scenario) -> Bool {
+        guard let person = week.staff[id] else { return false }
+        var day = week.week.date(atMinute: interval.start)
+        while day <= week.week.date(atMinute: interval.end - 1) {
+            if person.absent.contains(day) { return false }
+            day = day.adding(days: 1)
+        }
+        return StaffCalendar(staff: person).availableIntervals?.contains { $0.contains(interval) } ?? true
+    }
+
     /// The rows of `roster` (planned for the same week under another history) whose person's
     /// week still keeps every per-person rule in `week`; a person whose week no longer does
     /// loses all their rows of that week's first three days, or all of them if that is not enough.

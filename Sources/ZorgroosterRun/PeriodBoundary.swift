@@ -132,7 +132,8 @@ private func relieved(_ planned: [PlannedWeek], of period: Scenario, _ freeing: 
     first.progress = nil
     guard let replanned = try? planAndCheck(kept, options: first) else { return .failed("the week before could not be planned so") }
     let when = "\(current.scenario.week.date(atMinute: row.interval?.start ?? 0)) \(ClockTime.text(row.interval?.start ?? 0))"
-    let before = trulyExplained(replanned, in: previous.scenario, freeing: person, from: freeing.from, for: when)
+    let before = asThePeriodHasIt(replanned, in: previous.scenario, bound: previous.outcome.summary.bestBound,
+                                  freeing: person, from: freeing.from, for: when)
     // This week after it: the person at the row, and what still keeps the rules under the new
     // history stands (the person's other rows too, unless their week is planned anew).
     let week = PlanningPeriod.week(index, of: period, after: earlier + [before.roster])
@@ -156,10 +157,13 @@ private func relieved(_ planned: [PlannedWeek], of period: Scenario, _ freeing: 
     return .kept(PlannedWeek(scenario: previous.scenario, outcome: before), PlannedWeek(scenario: week, outcome: after))
 }
 
-/// The re-planned week's shortfall reasons as the period has them: from `from` on the person
+/// The re-planned week as the period has it. Its shortfall reasons: from `from` on the person
 /// was not unavailable but kept rested for their work on `when` in the next week (where the
-/// week itself lets them come; else its own reason stands).
-private func trulyExplained(_ outcome: PlanOutcome, in week: Scenario, freeing person: StaffID, from: Int, for when: String) -> PlanOutcome {
+/// week itself lets them come; else its own reason stands). Its bound: `bound`, the week's own
+/// as first planned (the same history, so still a bound of it; the re-plan's, made with the
+/// person kept free, need not be), and the gap and status from it.
+private func asThePeriodHasIt(_ outcome: PlanOutcome, in week: Scenario, bound: Double?, freeing person: StaffID, from: Int,
+                              for when: String) -> PlanOutcome {
     let uncovered = outcome.roster.uncovered.map { row -> UncoveredDemand in
         var causes: [StaffID: RuleViolation] = [:]
         var changed = false
@@ -167,7 +171,9 @@ private func trulyExplained(_ outcome: PlanOutcome, in week: Scenario, freeing p
             for id in cause.people {
                 causes[id] = cause.violation
                 guard id == person, cause.violation == .unavailable, let interval = row.interval, interval.end > from else { continue }
-                causes[id] = PeriodRelief.eligibilityCause(row, person: id, in: week) ?? .restBeforeLaterWork(when)
+                let own = row.activity == .group ? PeriodRelief.eligibilityCause(row, person: id, in: week)
+                    : PeriodRelief.isAvailable(id, during: interval, in: week) ? nil : .unavailable
+                causes[id] = own ?? .restBeforeLaterWork(when)
                 changed = true
             }
         }
@@ -178,6 +184,12 @@ private func trulyExplained(_ outcome: PlanOutcome, in week: Scenario, freeing p
                                need: row.need, kind: row.kind, hours: row.hours, reason: reason, ref: row.ref, clientsPresent: row.clientsPresent)
     }
     let roster = Roster(assignments: outcome.roster.assignments, uncovered: uncovered, responsibilities: outcome.roster.responsibilities)
-    return PlanOutcome(roster: roster, capacity: outcome.capacity, summary: outcome.summary, parts: outcome.parts, hires: outcome.hires,
+    var summary = outcome.summary
+    if let bound, let own = summary.bestBound, bound < own - 1e-9, let objective = summary.objective {
+        summary.bestBound = bound
+        summary.gap = objective > 0 ? max(0, (objective - bound) / objective) : 0
+        if objective - bound > 1e-6 { summary.status = "feasible" }
+    }
+    return PlanOutcome(roster: roster, capacity: outcome.capacity, summary: summary, parts: outcome.parts, hires: outcome.hires,
                        sessions: outcome.sessions)
 }

@@ -12,10 +12,8 @@ public enum PeriodRelief {
     /// its history included) next to their rows in `roster`: eligible for the session and their
     /// week, with the row added, keeps every per-person rule.
     public static func mayTake(_ row: UncoveredDemand, person id: StaffID, in week: Scenario, roster: Roster) -> Bool {
-        guard row.activity == .group, let location = row.location, let interval = row.interval, let person = week.staff[id],
-              !person.isVolunteer,
-              let session = week.groupSessions.first(where: { $0.location == location && $0.interval == interval && $0.slot.name == row.ref })
-        else { return false }
+        guard let person = week.staff[id], !person.isVolunteer, let session = session(of: row, in: week),
+              let location = row.location, let interval = row.interval else { return false }
         guard StaffCalendar(staff: person).eligibility(for: session, in: week) == .eligible else { return false }
         let rows = roster.assignments.filter { $0.staff == id }
         if rows.contains(where: { $0.activity == .group && $0.location == location && $0.interval == interval && $0.ref == row.ref }) { return false }
@@ -57,9 +55,7 @@ public enum PeriodRelief {
     /// What keeps `person` from the group row `row` of `week` by where and when they may work
     /// (location, absence, availability, shift length); nil when nothing does.
     public static func eligibilityCause(_ row: UncoveredDemand, person id: StaffID, in week: Scenario) -> RuleViolation? {
-        guard let person = week.staff[id], let location = row.location, let interval = row.interval,
-              let session = week.groupSessions.first(where: { $0.location == location && $0.interval == interval && $0.slot.name == row.ref })
-        else { return .notAtLocation }
+        guard let person = week.staff[id], let session = session(of: row, in: week) else { return .notAtLocation }
         return RuleViolation(StaffCalendar(staff: person).eligibility(for: session, in: week))
     }
 
@@ -94,6 +90,12 @@ public enum PeriodRelief {
             }
         }
         return kept
+    }
+
+    /// The group session an uncovered group row belongs to.
+    private static func session(of row: UncoveredDemand, in week: Scenario) -> GroupSession? {
+        guard row.activity == .group, let location = row.location, let interval = row.interval else { return nil }
+        return week.groupSessions.first { $0.location == location && $0.interval == interval && $0.slot.name == row.ref }
     }
 
     private static func timed(_ row: RosterAssignment, in week: Scenario) -> TimedWork {

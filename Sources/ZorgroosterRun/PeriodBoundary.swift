@@ -22,10 +22,10 @@ func relieveBoundary(_ planned: inout [PlannedWeek], of period: Scenario, option
         let row = freeing.row
         let left = deadline.timeIntervalSinceNow
         guard left > 1 else { return }
-        let what = "\(planned[index].scenario.week): \(row.location?.rawValue ?? "") \(row.ref) \(planned[index].scenario.week.date(atMinute: row.interval?.start ?? 0)) \(ClockTime.text(row.interval?.start ?? 0))"
-        let week = planned[index - 1].scenario.week
+        let thisWeek = planned[index].scenario.week
+        let what = "\(thisWeek): \(row.location?.rawValue ?? "") \(row.ref) \(moment(row.interval?.start ?? 0, in: thisWeek))"
         let giving = freeing.giving == .none ? "" : freeing.giving == .near ? " and their work near it given up" : " and their week planned anew"
-        let how = "planning the week before again with \(freeing.person) free from \(week.date(atMinute: freeing.from)) \(ClockTime.text(freeing.from))\(giving)"
+        let how = "planning the week before again with \(freeing.person) free from \(moment(freeing.from, in: planned[index - 1].scenario.week))\(giving)"
         switch relieved(planned, of: period, freeing, options: options, seconds: left / 2) {
         case let .kept(before, after):
             planned[index - 1] = before
@@ -76,9 +76,7 @@ private func nextRelief(_ planned: [PlannedWeek], of period: Scenario, skipping 
             guard tried.insert(key).inserted else { continue }
             let starts = previous.assignments.filter { $0.staff == person }.map(\.interval.start).sorted(by: >)
             for from in starts.prefix(3) {
-                let freed = Roster(assignments: previous.assignments.filter { $0.staff != person || $0.interval.start < from },
-                                   uncovered: previous.uncovered, responsibilities: previous.responsibilities)
-                let week = PlanningPeriod.week(index, of: period, after: earlier + [freed])
+                let week = PlanningPeriod.week(index, of: period, after: earlier + [freedRows(previous, of: person, from: from)])
                 for giving in OwnRows.allCases where PeriodRelief.mayTake(row, person: person, in: week, roster: giving.roster(current, of: person, near: row)) {
                     return Freeing(row: row, person: person, from: from, giving: giving)
                 }
@@ -86,6 +84,17 @@ private func nextRelief(_ planned: [PlannedWeek], of period: Scenario, skipping 
         }
     }
     return nil
+}
+
+/// `roster` without `person`'s rows that start at minute `from` or later.
+private func freedRows(_ roster: Roster, of person: StaffID, from: Int) -> Roster {
+    Roster(assignments: roster.assignments.filter { $0.staff != person || $0.interval.start < from }, uncovered: roster.uncovered,
+           responsibilities: roster.responsibilities)
+}
+
+/// "2026-03-23 15:00": a minute of `week` as the log and the reasons name it.
+private func moment(_ minute: Int, in week: PlanningWeek) -> String {
+    "\(week.date(atMinute: minute)) \(ClockTime.text(minute))"
 }
 
 /// A try: `person` free in the week before from minute `from` on, at `row` of this week.
@@ -125,13 +134,13 @@ private func relieved(_ planned: [PlannedWeek], of period: Scenario, _ freeing: 
     // The week before, with the person unable to work from `from` on: all else it had stands (pinned).
     let kept = PeriodRelief.keptFree(person, from: freeing.from, in: previous.scenario)
     var first = options
-    first.pinned = Roster(assignments: previous.outcome.roster.assignments.filter { $0.staff != person || $0.interval.start < freeing.from },
+    first.pinned = Roster(assignments: freedRows(previous.outcome.roster, of: person, from: freeing.from).assignments,
                           uncovered: [], responsibilities: previous.outcome.roster.responsibilities)
     first.timeLimitSeconds = seconds
     first.startedAt = Date()
     first.progress = nil
     guard let replanned = try? planAndCheck(kept, options: first) else { return .failed("the week before could not be planned so") }
-    let when = "\(current.scenario.week.date(atMinute: row.interval?.start ?? 0)) \(ClockTime.text(row.interval?.start ?? 0))"
+    let when = moment(row.interval?.start ?? 0, in: current.scenario.week)
     let before = asThePeriodHasIt(replanned, in: previous.scenario, bound: previous.outcome.summary.bestBound,
                                   freeing: person, from: freeing.from, for: when)
     // This week after it: the person at the row, and what still keeps the rules under the new

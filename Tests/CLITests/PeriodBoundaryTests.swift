@@ -15,6 +15,18 @@ struct PeriodBoundaryTests {
     /// Sunday's night too), never on Monday afternoon.
     static func scenario(late: String = "15:00", s2Sunday: Bool = true) throws -> Scenario {
         let sunday = s2Sunday ? "{days: sun, from: \"00:00\", to: \"24:00\"}" : "{days: sun, from: \"00:00\", to: \"08:00\"}"
+        return try twoWeeks(sessions: """
+              - {name: laat, days: mon, from: "\(late)", to: "23:00"}
+              - {name: nacht, days: [fri, sat, sun], from: "23:00", to: "07:00"}
+        """, staff: """
+          s1: {level: mbo3, contract_hours: 34, max_hours: 34, hourly_cost: 30}
+          s2: {level: mbo3, contract_hours: 16, max_hours: 24, hourly_cost: 45,
+               available: [{days: fri-sat, from: "00:00", to: "24:00"}, \(sunday), {days: mon, from: "00:00", to: "08:00"}]}
+        """, attends: "[mon laat, fri nacht, sat nacht, sun nacht]")
+    }
+
+    /// Two weeks of one house (product `dag` at 1:5, one client c1 attending `attends`).
+    static func twoWeeks(sessions: String, staff: String, attends: String, extra: String = "") throws -> Scenario {
         let yaml = """
         version: 1
         name: boundary
@@ -26,14 +38,12 @@ struct PeriodBoundaryTests {
           huis:
             area: "1000"
             sessions:
-              - {name: laat, days: mon, from: "\(late)", to: "23:00"}
-              - {name: nacht, days: [fri, sat, sun], from: "23:00", to: "07:00"}
+        \(sessions)
         staff:
-          s1: {level: mbo3, contract_hours: 34, max_hours: 34, hourly_cost: 30}
-          s2: {level: mbo3, contract_hours: 16, max_hours: 24, hourly_cost: 45,
-               available: [{days: fri-sat, from: "00:00", to: "24:00"}, \(sunday), {days: mon, from: "00:00", to: "08:00"}]}
+        \(staff)
         clients:
-          c1: {product: dag, location: huis, attends: [mon laat, fri nacht, sat nacht, sun nacht]}
+          c1: {product: dag, location: huis, attends: \(attends)}
+        \(extra)
         """
         return try ScenarioLoader.parse(yaml, file: "boundary.yaml")
     }
@@ -75,26 +85,12 @@ struct PeriodBoundaryTests {
 
     @Test("One weekend in four worked: week one's weekend goes to s2, who is away the next, so that s1 may work that one")
     func weekendsGiveWay() throws {
-        let yaml = """
-        version: 1
-        name: weekends
-        week: 2026-W12
-        weeks: 2
-        products:
-          dag: {setting: group, ratio: 5, min_level: mbo2}
-        locations:
-          huis:
-            area: "1000"
-            sessions:
+        let period = try Self.twoWeeks(sessions: """
               - {name: dag, days: [sat, sun], from: "09:00", to: "17:00"}
-        staff:
+        """, staff: """
           s1: {level: mbo3, contract_hours: 16, hourly_cost: 30}
           s2: {level: mbo3, contract_hours: 16, hourly_cost: 45, absent: [2026-03-28, 2026-03-29]}
-        clients:
-          c1: {product: dag, location: huis, attends: [sat dag, sun dag]}
-        labour_rules: {max_weekends_worked: 1}
-        """
-        let period = try ScenarioLoader.parse(yaml, file: "weekends.yaml")
+        """, attends: "[sat dag, sun dag]", extra: "labour_rules: {max_weekends_worked: 1}")
         let weeks = try planPeriod(period, options: PlanningOptions(timeLimitSeconds: 20, relativeGap: 0))
         #expect(weeks.allSatisfy { $0.outcome.roster.uncovered.isEmpty }, "\(weeks.map(\.outcome.roster.uncovered))")
         #expect(Set(weeks[0].outcome.roster.assignments.map(\.staff)) == [StaffID("s2")])

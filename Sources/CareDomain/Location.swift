@@ -42,6 +42,8 @@ public struct Location: Sendable, Hashable, Identifiable {
     /// Most clients present at once.
     public let capacity: Int?
     public let sessions: [SessionTemplate]
+    /// No sessions on a public holiday (`closed_on_holidays`, day care), so no demand then either.
+    public var closedOnHolidays = false
 
     public init(id: LocationID, name: String, area: String?, capacity: Int?, sessions: [SessionTemplate]) {
         self.id = id

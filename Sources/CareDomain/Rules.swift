@@ -203,6 +203,8 @@ public struct RunSettings: Sendable, Hashable {
     public var hourlyCostByLevel: [String: Double]
     /// Work spread evenly over people in proportion to contract hours (`settings.fairness`).
     public var fairness: Set<FairnessMeasure> = []
+    /// `settings.hours_band`: how far a salaried person's hours may stray from contract (0.1: 10%).
+    public var hoursBand = 0.1
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, fteHours: Double = 36,
                 hourlyCostByLevel: [String: Double] = [:]) {

@@ -16,6 +16,10 @@ public struct Scenario: Sendable {
     public var history: WorkHistory = WorkHistory()
     /// Consecutive ISO weeks planned as one roster (`weeks`, 1 to 8).
     public var weeks = 1
+    /// Hours band, overtime premium and allowances (SCENARIO.md 1.2).
+    public var pay = PayRules()
+    /// The public holidays (`holidays`, `holidays_add`, `holidays_remove`).
+    public var holidays = PublicHolidays()
 
     public init(name: String, week: PlanningWeek, timeStepMinutes: Int = 15, settings: RunSettings = RunSettings(),
                 scale: QualificationScale = QualificationScale(), products: [ProductID: Product] = [:],
@@ -40,7 +44,8 @@ public struct Scenario: Sendable {
     public var groupSessions: [GroupSession] {
         locations.values.flatMap { location in
             location.sessions.flatMap { template in
-                template.window.days.map { day in
+                // A location closed on public holidays holds no session that starts on one.
+                template.window.days.filter { !location.closedOnHolidays || !holidays.contains(week.date(of: $0)) }.map { day in
                     var session = GroupSession(location: location.id, slot: SessionSlot(day: day, name: template.name),
                                                interval: template.window.interval(on: day),
                                                minStaff: template.minStaff, ratio: template.ratio)

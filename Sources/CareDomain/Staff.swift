@@ -54,6 +54,12 @@ public struct Staff: Sendable, Hashable, Identifiable {
     public var isHire = false
     /// Consents to split shifts (`split_shifts`); nil: as `labour_rules.split_shifts` says.
     public var splitShifts: Bool? = nil
+    /// How the person is paid (SCENARIO.md 1.2): salaried unless said otherwise (volunteers: volunteer).
+    public var contract: ContractKind = .salaried
+    /// Gross hourly wage, the base of allowances; nil: `hourlyCost` ÷ `PayFigures.chargesFactor`.
+    public var hourlyWage: Double? = nil
+    /// Receives the irregular-hours allowance (CAO GHZ 7:9: function groups up to FWG 65).
+    public var irregularAllowance = true
     /// Soft wishes (SCENARIO.md 1.1): days off, sessions to avoid or prefer.
     public var wishes: [StaffWish] = []
 
@@ -76,7 +82,11 @@ public struct Staff: Sendable, Hashable, Identifiable {
         self.absent = absent
         self.homeArea = homeArea
         self.maxCaseload = maxCaseload
+        self.contract = isVolunteer ? .volunteer : .salaried
     }
+
+    /// Paid for contract hours whatever the roster (a salaried person with contract hours).
+    public var isSalaried: Bool { contract == .salaried && !isVolunteer && !isHire }
 
     /// A professional of at least `level`: never a volunteer.
     public func isProfessional(atLeast level: QualificationLevel) -> Bool {

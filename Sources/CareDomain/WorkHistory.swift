@@ -16,6 +16,12 @@ public struct WorkHistory: Sendable, Hashable {
     /// Within a period, what the weeks before this one gave each person of each fairness
     /// measure (sessions counted, and their fair share then), so that the period is fair as a whole.
     public var fairnessSoFar: [FairnessMeasure: [StaffID: FairTally]] = [:]
+    /// Plus/minus hours carried into this week (`history.hours_balance`, then each earlier week of
+    /// the period): positive, the person worked more than their contract so far.
+    public var hoursBalance: [StaffID: Double] = [:]
+    /// Weeks of the period from this one to its end (1 for the last or only week): the balance
+    /// is made up over them, not all at once.
+    public var weeksLeftInPeriod = 1
 
     public init(priorWork: [StaffID: [WeekInterval]] = [:], nightShifts16Weeks: [StaffID: Int] = [:],
                 sundaysWorked52Weeks: [StaffID: Int] = [:]) {

@@ -1,9 +1,12 @@
-/// The objective's weights, in one place: uncovered demand ≫ contract hours ≫ continuity ≫ cost,
-/// with staff wishes between uncovered care and cost, key workers and fairness small.
+/// The objective's weights, in one place, in the planner's order (SCENARIO.md 1.2): uncovered
+/// care ≫ agency hours (only where nobody else can) ≫ salaried hours near contract, the work
+/// spread by contract hours ≫ the extra spend in euros (flex, overtime, allowances) ≫ wishes,
+/// fairness, patterns and faces.
 ///
-/// Each weight is a cost per hour (or per occurrence, for continuity). The order is kept by
-/// magnitude: one hour of uncovered care outweighs a full week of contract-hour deviation for one
-/// person (`ObjectiveWeightsTests` checks this), which in turn outweighs continuity and cost.
+/// Each weight is a price per hour (or per occurrence). `ObjectiveWeightsTests` checks the order:
+/// an uncovered hour outweighs every price of an hour of work; the steepest contract reward stays
+/// below the price of an hour worked (no work is invented to fill a contract); the reward's
+/// smallest step outweighs a face and a wish's hour, so the work is spread before faces are saved.
 public struct ObjectiveWeights: Sendable {
     /// Per hour of a missing counted professional, lead or skill in a session.
     public var uncoveredCarePerHour = 1000.0
@@ -13,8 +16,21 @@ public struct ObjectiveWeights: Sendable {
     /// Per hour a person works below `min_hours` (kept for the order test; the model no longer
     /// prices hours below a target, which would reward phantom staff: see `ContractHoursObjective`).
     public var belowMinimumHoursPerHour = 20.0
-    /// Per hour a person works above `contract_hours`.
+    /// Per hour a volunteer works above what they offer (`contract_hours`).
     public var contractDeviationPerHour = 4.0
+    /// Per hour anyone works: above the steepest contract reward, so an hour nobody needs never pays.
+    public var workedHour = 60.0
+    /// Per hour, the reward for a salaried person's first hours below their target; falling in
+    /// nine steps to a fifth of it at the band (`HoursPrice`), so the needed work goes to whoever
+    /// is furthest below contract, in proportion to contract hours.
+    public var underContractSteepest = 50.0
+    /// Per hour within the band below the target: the last hours of a contract still count, a little.
+    public var withinBandReward = 2.0
+    /// Per hour above the target's band (hours near contract, besides the overtime's euros).
+    public var aboveBandPerHour = 40.0
+    /// Per agency hour, besides its euros: above everything but uncovered care, so an agency
+    /// worker works only where salaried and flex people cannot.
+    public var agencyPerHour = 150.0
     /// Per person working at a location this week: fewer, familiar faces per location.
     public var faceAtLocation = 2.0
     /// Per client without an end-responsible professional.
@@ -27,7 +43,7 @@ public struct ObjectiveWeights: Sendable {
     public var travelPerMinute = 0.01
     /// Per hour a vacancy works in the hire analysis (plus its level's hourly cost): below an
     /// uncovered hour, above any real person's hour, so vacancies fill only what staff cannot.
-    public var vacancyPerHour = 100.0
+    public var vacancyPerHour = 400.0
     /// Per day an overdue evaluation waits after the week's first day: as early as the week allows,
     /// above continuity and cost, far below any uncovered care.
     public var overdueEvaluationPerDay = 5.0
@@ -46,8 +62,8 @@ public struct ObjectiveWeights: Sendable {
     /// can take off the fairness term (the person's own deviation and the shares of the rest),
     /// so nobody is put on call beyond the need to even out nights; far below any uncovered need.
     public var onCallDuty = 2.5
-    /// Per euro of employer cost.
-    public var costPerEuro = 0.005
+    /// Per euro of extra spend (flex and agency hours, overtime, allowances; a vacancy's level cost).
+    public var costPerEuro = 0.2
 
     public init() {}
 

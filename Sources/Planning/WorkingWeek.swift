@@ -200,7 +200,7 @@ enum PlanningRules {
         NoDoubleBookingRule(), PersonDayCapacityRule(), WeeklyHoursRule(), ShiftLengthRule(), ReducedDailyRestRule(),
         NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(), RollingRestRule(),
         ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(),
-        ContractHoursObjective(), ContinuityObjective(), VisitorContinuityRule(),
+        HoursObjective(), AllowanceObjective(), ContinuityObjective(), VisitorContinuityRule(),
         WishObjective(), KeyWorkerObjective(), FairnessObjective(), RotationObjective(),
     ]
 

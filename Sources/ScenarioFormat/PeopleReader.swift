@@ -3,7 +3,7 @@ import CareDomain
 extension ScenarioReader {
     static let staffFields = ["name", "level", "skills", "contract_hours", "min_hours", "max_hours", "volunteer",
                               "hourly_cost", "organisation", "locations", "available", "absent", "home_area", "max_caseload",
-                              "split_shifts", "wishes"]
+                              "split_shifts", "wishes", "contract", "hourly_wage", "irregular_allowance"]
     static let clientFields = ["product", "location", "attends", "attends_any", "needs", "responsible", "last_evaluation",
                                "area", "visits", "available", "preferred_staff", "max_distinct_staff", "key_workers"]
 
@@ -14,12 +14,28 @@ extension ScenarioReader {
                 if node.isNull { log.report(node, "staff member `\(id)` has no fields", hint: "give at least `level` and `contract_hours`") }
                 continue
             }
-            let volunteer = fields.optional("volunteer").flatMap(values.boolean) ?? false
+            var kind: ContractKind? = nil
+            if let kindNode = fields.optional("contract"), let text = values.text(kindNode)?.trimmingSpaces {
+                kind = ContractKind(rawValue: text)
+                if kind == nil {
+                    log.report(kindNode, "`\(text)` is not a contract type", hint: "use salaried, flex, agency or volunteer")
+                }
+            }
+            let volunteerFlag = fields.optional("volunteer").flatMap(values.boolean)
+            if let volunteerFlag, let kind, volunteerFlag != (kind == .volunteer), let node = fields.optional("volunteer") {
+                log.report(node, "`volunteer: \(volunteerFlag)` contradicts `contract: \(kind.rawValue)`", hint: "keep one of the two")
+            }
+            let volunteer = volunteerFlag ?? (kind == .volunteer)
+            let paidPerHour = kind == .flex || kind == .agency
+            if paidPerHour, let kind, let node = fields.optional("contract_hours") {
+                log.report(node, "\(id) is \(kind == .flex ? "a flex worker" : "an agency worker"), paid per hour worked: a contract_hours is for salaried staff",
+                           hint: kind == .flex ? "leave contract_hours out and give `min_hours` and `max_hours`" : "leave contract_hours out (give `max_hours` to cap their week)")
+            }
             let level: QualificationLevel? = volunteer
                 ? fields.optional("level").flatMap { self.level($0, scale: context.scale) } ?? context.scale.levels.first
                 : fields.required("level", hint: "add `level: mbo3` (one of \(context.scale.levels.map(\.name).joined(separator: ", ")))")
                     .flatMap { self.level($0, scale: context.scale) }
-            let contract: Double? = volunteer
+            let contract: Double? = paidPerHour ? 0 : volunteer
                 ? fields.optional("contract_hours").flatMap { values.number($0, what: "contract_hours") } ?? 0
                 : fields.required("contract_hours", hint: "add the weekly contract hours, e.g. `contract_hours: 32`")
                     .flatMap { values.number($0, what: "contract_hours") }
@@ -29,7 +45,7 @@ extension ScenarioReader {
                 log.report(maxNode, "max_hours \(format(maxHours)) is below min_hours \(format(minHours))",
                            hint: "max_hours must be at least min_hours (contract_hours is \(format(contract)))")
             }
-            if maxHours == nil, let contract, minHours > contract, let minNode = fields.optional("min_hours") {
+            if maxHours == nil, !paidPerHour, let contract, minHours > contract, let minNode = fields.optional("min_hours") {
                 log.report(minNode, "min_hours \(format(minHours)) is above contract_hours \(format(contract)), the default max_hours",
                            hint: "lower min_hours or set max_hours")
             }
@@ -44,13 +60,22 @@ extension ScenarioReader {
             staff[StaffID(id)] = Staff(
                 id: StaffID(id), name: fields.optional("name").flatMap(values.text) ?? id, level: level,
                 skills: Set(fields.optional("skills").map(values.texts) ?? []), contractHours: contract,
-                minHours: minHours, maxHours: maxHours ?? contract, isVolunteer: volunteer,
+                // Paid per hour without a `max_hours`: no ceiling of their own, the Act's week limit holds.
+                minHours: minHours, maxHours: maxHours ?? (paidPerHour ? 168 : contract), isVolunteer: volunteer,
                 hourlyCost: fields.optional("hourly_cost").flatMap { values.number($0, what: "hourly_cost") },
                 organisation: fields.optional("organisation").flatMap(values.text),
                 locations: locations, available: available, absent: absent,
                 homeArea: fields.optional("home_area").flatMap(values.text),
                 maxCaseload: fields.optional("max_caseload").flatMap { values.integer($0, what: "max_caseload") })
             staff[StaffID(id)]?.splitShifts = splitShifts
+            staff[StaffID(id)]?.contract = volunteer ? .volunteer : kind ?? .salaried
+            staff[StaffID(id)]?.hourlyWage = fields.optional("hourly_wage").flatMap { values.number($0, exclusive: true, maximum: 10_000, what: "hourly_wage") }
+            staff[StaffID(id)]?.irregularAllowance = fields.optional("irregular_allowance").flatMap(values.boolean) ?? true
+            if let wage = staff[StaffID(id)]?.hourlyWage, let cost = staff[StaffID(id)]?.hourlyCost, wage > cost, kind != .agency,
+               let node = fields.optional("hourly_wage") {
+                log.report(node, "hourly_wage \(format(wage)) is above hourly_cost \(format(cost)); the employer's cost of an hour includes the wage",
+                           hint: "hourly_cost is the wage plus employer charges (about 1.3 to 1.4 times the wage)")
+            }
             staff[StaffID(id)]?.wishes = wishes
         }
         return staff

@@ -10,7 +10,7 @@ public enum ScenarioLoader {
     public static let topLevelFields = [
         "version", "name", "week", "time_step_minutes", "settings", "levels", "products", "locations",
         "staff", "staff_file", "clients", "clients_file", "appointments", "travel", "labour_rules", "variants",
-        "weeks", "history",
+        "weeks", "history", "allowances", "overtime", "holidays", "holidays_add", "holidays_remove",
     ]
 
     /// Reads the scenario at `path`, edited by `variant` when one is given. Every variant in the

@@ -88,6 +88,10 @@ final class ScenarioReader {
                                 appointments: appointments, travel: travel, labourRules: labourRules)
         scenario.history = history
         scenario.weeks = periodWeeks
+        scenario.pay.hoursBand = settings.hoursBand
+        if let node = top.optional("allowances") { scenario.pay.allowances = readAllowances(node) }
+        if let node = top.optional("overtime") { readOvertime(node, into: &scenario.pay) }
+        scenario.holidays = readHolidays(rule: top.optional("holidays"), added: top.optional("holidays_add"), removed: top.optional("holidays_remove"))
         checkSize(scenario, node: top.optional("staff") ?? top.optional("staff_file") ?? root)
         return scenario
     }
@@ -154,7 +158,7 @@ final class ScenarioReader {
 
     func readSettings(_ node: ValueNode) -> RunSettings {
         var settings = RunSettings()
-        guard let fields = Fields(node, log: log, allowed: ["time_limit_seconds", "relative_gap", "fte_hours", "hourly_cost", "fairness"], what: "settings") else { return settings }
+        guard let fields = Fields(node, log: log, allowed: ["time_limit_seconds", "relative_gap", "fte_hours", "hourly_cost", "fairness", "hours_band"], what: "settings") else { return settings }
         for item in fields.optional("fairness").map(values.list) ?? [] {
             guard let text = values.text(item) else { continue }
             guard let measure = FairnessMeasure(rawValue: text.trimmingSpaces) else {
@@ -172,6 +176,7 @@ final class ScenarioReader {
             settings.fteHours = fte
         }
         settings.hourlyCostByLevel = fields.optional("hourly_cost").map(readHourlyCosts) ?? [:]
+        settings.hoursBand = fields.optional("hours_band").flatMap { values.number($0, maximum: 1, what: "hours_band") } ?? 0.1
         return settings
     }
 
@@ -367,7 +372,7 @@ final class ScenarioReader {
     /// and the counts it cannot show.
     func readHistory(_ node: ValueNode, week: PlanningWeek?, staff: [StaffID: Staff], locations: [LocationID: Location] = [:]) -> WorkHistory {
         var history = WorkHistory()
-        guard let fields = Fields(node, log: log, allowed: ["roster_file", "night_shifts_16_weeks", "sundays_worked_52_weeks"], what: "history") else { return history }
+        guard let fields = Fields(node, log: log, allowed: ["roster_file", "night_shifts_16_weeks", "sundays_worked_52_weeks", "hours_balance"], what: "history") else { return history }
         for (name, keyPath) in [("night_shifts_16_weeks", \WorkHistory.nightShifts16Weeks), ("sundays_worked_52_weeks", \WorkHistory.sundaysWorked52Weeks)] {
             guard let counts = fields.optional(name) else { continue }
             guard case let .mapping(pairs) = counts.content else {
@@ -384,6 +389,7 @@ final class ScenarioReader {
                 }
             }
         }
+        if let balance = fields.optional("hours_balance") { history.hoursBalance = readHoursBalance(balance, staff: staff) }
         if let fileNode = fields.optional("roster_file"), let week {
             readHistoryRoster(fileNode, week: week, staff: staff, locations: locations, into: &history)
         }
@@ -539,7 +545,7 @@ final class ScenarioReader {
     func readLocations(_ node: ValueNode) -> [LocationID: Location] {
         var locations: [LocationID: Location] = [:]
         for (id, locationNode) in entries(node, what: "locations") {
-            guard let fields = Fields(locationNode, log: log, allowed: ["name", "area", "capacity", "sessions"], what: "a location") else { continue }
+            guard let fields = Fields(locationNode, log: log, allowed: ["name", "area", "capacity", "sessions", "closed_on_holidays"], what: "a location") else { continue }
             var sessions: [SessionTemplate] = []
             var seen: Set<SessionSlot> = []
             for sessionNode in fields.optional("sessions").map(values.list) ?? [] {
@@ -558,6 +564,7 @@ final class ScenarioReader {
                 area: fields.optional("area").flatMap(values.text),
                 capacity: fields.optional("capacity").flatMap { values.integer($0, minimum: 1, what: "capacity") },
                 sessions: sessions)
+            locations[LocationID(id)]?.closedOnHolidays = fields.optional("closed_on_holidays").flatMap(values.boolean) ?? false
         }
         return locations
     }

@@ -26,6 +26,7 @@ struct RosterScore {
         }
         total += Double(faces.count) * weights.faceAtLocation
         for person in staff { total += weights.priceOfHours(hours[person.id] ?? 0, by: person, in: scenario) }
+        total += allowances(assignments)
         let visitsByClient = Dictionary(grouping: assignments.filter { $0.activity == .visit }) { $0.clients.first }
         for task in work.tasks where task.kind == .visit {
             let rows = visitsByClient[task.client] ?? []
@@ -112,18 +113,27 @@ struct RosterScore {
     }
 }
 
+extension RosterScore {
+    /// The allowances of the group rows, as `AllowanceObjective` prices them.
+    func allowances(_ assignments: [RosterAssignment]) -> Double {
+        guard !scenario.pay.allowances.bands.isEmpty else { return 0 }
+        let ids = Set(staff.map(\.id))
+        return assignments.reduce(0.0) { sum, row in
+            row.activity == .group && ids.contains(row.staff) ? sum + scenario.allowance(of: row).euros * weights.costPerEuro : sum
+        }
+    }
+}
+
 extension ObjectiveWeights {
-    /// The objective's price of `worked` hours of `person`'s week: employer cost and the hours
-    /// above contract (a vacancy: its hourly price). The one place the score, the construction's
-    /// priority and the bound take it from.
+    /// The objective's price of `worked` hours of `person`'s week (`HoursPrice`). The one place the
+    /// score, the construction's priority and the bound take it from.
     func priceOfHours(_ worked: Double, by person: Staff, in scenario: Scenario) -> Double {
-        if person.isHire { return worked * hourlyRate(of: person, in: scenario) }
-        return max(0, worked - person.contractHours) * contractDeviationPerHour + worked * hourlyRate(of: person, in: scenario)
+        hoursPrice(of: person, in: scenario).price(worked)
     }
 
-    /// The price of one hour within contract (employer cost; for a vacancy its whole price).
+    /// The price of a person's first hour: how dear their work is to the objective before any
+    /// contract is filled (salaried people alike; flex dearer; agency dearer still; a vacancy dearest).
     func hourlyRate(of person: Staff, in scenario: Scenario) -> Double {
-        if person.isHire { return vacancyPerHour + scenario.hourlyCost(of: person.level) }
-        return max(0, person.hourlyCost ?? 0) * costPerEuro
+        hoursPrice(of: person, in: scenario).marginal(after: 0)
     }
 }

@@ -2,7 +2,7 @@ import CareDomain
 import Optimization
 
 extension WeekModel {
-    /// Soft: the same few faces at a location through the week, then the least employer cost.
+    /// Soft: the same few faces at a location through the week, the euros of the hours are `HoursObjective`'s.
     func addContinuityAndCost() throws {
         for person in staff {
             let sessions = sessionsByStaff[person.id] ?? []
@@ -20,15 +20,12 @@ extension WeekModel {
             for session in sessions where session.demand.session.kind == .onCall {
                 objective.add(session.variable, coefficient: weights.onCallDuty)
             }
-            if let cost = person.hourlyCost, cost > 0 {
-                objective.add(workedHours(of: person), times: cost * weights.costPerEuro)
-            }
         }
     }
 }
 
 /// The rule as a unit of the model's list (`PlanningRules.model`).
 struct ContinuityObjective: ModelRule {
-    var label: String { "the same few faces per location, then employer cost (soft)" }
+    var label: String { "the same few faces per location (soft)" }
     func addRows(to week: WeekModel) throws { try week.addContinuityAndCost() }
 }

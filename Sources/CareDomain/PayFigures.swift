@@ -67,12 +67,19 @@ extension Scenario {
         return (band.hours * share, band.weighted * share * allowanceWage(of: person))
     }
 
+    /// The hours a salaried person owes this week: contract hours less their absent days (leave
+    /// and sickness are paid and count as worked), as `unused_contract_hours` counts them.
+    public func owedHours(of person: Staff) -> Double {
+        guard person.isSalaried else { return 0 }
+        let absentDays = Weekday.allCases.filter { person.absent.contains(week.date(of: $0)) }.count
+        return person.contractHours * Double(7 - absentDays) / 7
+    }
+
     /// A salaried person's hours target for this week: contract hours (less absent days, as
     /// `unused_contract_hours` counts them), less the carried balance spread over the weeks left
     /// in the period, never below 0.
     public func weekTarget(of person: Staff) -> Double {
-        let absentDays = Weekday.allCases.filter { person.absent.contains(week.date(of: $0)) }.count
-        let contract = person.contract == .flex ? person.minHours : person.contractHours * Double(7 - absentDays) / 7
+        let contract = person.contract == .flex ? person.minHours : owedHours(of: person)
         let balance = person.isSalaried ? (history.hoursBalance[person.id] ?? 0) : 0
         return max(0, contract - balance / Double(max(1, history.weeksLeftInPeriod)))
     }
@@ -82,7 +89,7 @@ extension Scenario {
 public struct PersonHours: Sendable, Hashable {
     public let staff: StaffID
     public let contract: ContractKind
-    /// Contract hours over the plan's weeks (salaried; 0 for the others).
+    /// Contract hours owed over the plan's weeks (salaried, absent days credited; 0 for the others).
     public let contractHours: Double
     public let balanceBefore: Double
     /// Working time rostered (breaks out, sleeping shifts with their factor, coordination in).
@@ -98,7 +105,7 @@ public struct PersonHours: Sendable, Hashable {
     public let flexCost: Double
     public let agencyCost: Double
     public let overtimeCost: Double
-    /// Salaried contract hours × hourly_cost over the plan.
+    /// Salaried contract hours × hourly_cost over the plan (absent days are paid too).
     public let payroll: Double
     /// Salaried hours within contract × (1 ± band), balance included.
     public let withinBand: Bool
@@ -123,7 +130,9 @@ public struct PayrollSummary: Sendable, Hashable {
     public static func people(_ weeks: [(roster: Roster, scenario: Scenario)]) -> [PersonHours] {
         guard let first = weeks.first?.scenario else { return [] }
         var worked: [StaffID: Double] = [:], bandHours: [StaffID: Double] = [:], bandEuros: [StaffID: Double] = [:]
+        var owed: [StaffID: Double] = [:]
         for (roster, scenario) in weeks {
+            for person in scenario.staff.values where person.isSalaried { owed[person.id, default: 0] += scenario.owedHours(of: person) }
             for (id, minutes) in scenario.workingMinutes(of: roster) { worked[id, default: 0] += Double(minutes) / 60 }
             for row in roster.assignments {
                 let allowance = scenario.allowance(of: row)
@@ -136,7 +145,7 @@ public struct PayrollSummary: Sendable, Hashable {
             let hours = worked[person.id] ?? 0
             let cost = person.hourlyCost ?? first.hourlyCost(of: person.level)
             let salaried = person.contract == .salaried
-            let contract = salaried ? person.contractHours * count : 0
+            let contract = salaried ? owed[person.id] ?? 0 : 0
             let before = salaried ? first.history.hoursBalance[person.id] ?? 0 : 0
             let above = salaried ? max(0, hours - contract) : 0
             let overtime = above * cost * (1 + first.pay.overtimePremiumPercent / 100)
@@ -148,7 +157,7 @@ public struct PayrollSummary: Sendable, Hashable {
             return PersonHours(staff: person.id, contract: person.contract, contractHours: contract, balanceBefore: before,
                                rosteredHours: hours, allowanceHours: bandHours[person.id] ?? 0, allowanceCost: allowance,
                                extraCost: overtime + flex + agency + allowance, flexCost: flex, agencyCost: agency,
-                               overtimeCost: overtime, payroll: contract * cost,
+                               overtimeCost: overtime, payroll: salaried ? person.contractHours * count * cost : 0,
                                withinBand: !salaried || (total >= contract * (1 - band) - 1e-6 && total <= contract * (1 + band) + 1e-6))
         }
     }

@@ -66,6 +66,10 @@ public struct RunSummary: Sendable, Hashable {
     /// and the unpaid breaks inside the rostered shifts; `assignedHours` is rostered presence.
     public var workingHours = 0.0
     public var breakHours = 0.0
+    /// The money as finance has it (SCENARIO.md 1.2): payroll, extra spend, hours against contract.
+    public var pay = PayrollSummary()
+    /// Payroll, extra spend and the advised hires' cost.
+    public var totalCost: Double { pay.payroll + pay.extraSpend + hireCost }
 
     /// `unusedContractHours` for `roster` in `scenario`.
     public static func unusedContractHours(_ roster: Roster, in scenario: Scenario) -> Double {
@@ -75,6 +79,13 @@ public struct RunSummary: Sendable, Hashable {
             let deployable = person.contractHours * Double(7 - absent) / 7
             return sum + max(0, deployable - Double(minutes[person.id] ?? 0) / 60)
         }
+    }
+
+    /// The summary with the money of `weeks` (one roster and scenario per week) filled in.
+    public func withPay(of weeks: [(roster: Roster, scenario: Scenario)]) -> RunSummary {
+        var summary = self
+        summary.pay = PayrollSummary.totals(PayrollSummary.people(weeks))
+        return summary
     }
 
     /// The summary with the roster's wishes and fairness filled in.

@@ -6,7 +6,11 @@ public enum PlanningPeriod {
     /// Week `index` (0-based) of the period, after the rosters `earlier` of weeks 0..<index
     /// (each in minutes from its own Monday).
     public static func week(_ index: Int, of scenario: Scenario, after earlier: [Roster]) -> Scenario {
-        guard index > 0 else { return scenario }
+        guard index > 0 else {
+            var first = scenario
+            first.history.weeksLeftInPeriod = scenario.weeks
+            return first
+        }
         var week = scenario
         week.week = scenario.week.adding(weeks: index)
         week.weeks = 1
@@ -39,6 +43,18 @@ public enum PlanningPeriod {
         // (The sessions and people are the same every week, so the first week's scenario serves.)
         for roster in earlier where !scenario.settings.fairness.isEmpty {
             RosterPreferences.addFairness(of: roster, in: scenario, to: &history.fairnessSoFar)
+        }
+        // The hours balance: what the plan's history carried, plus each earlier week's working
+        // time less the contract hours it owed, so a short week is made up in the weeks left.
+        history.hoursBalance = scenario.history.hoursBalance
+        history.weeksLeftInPeriod = scenario.weeks - index
+        for (number, roster) in earlier.enumerated() {
+            var earlierWeek = scenario
+            earlierWeek.week = scenario.week.adding(weeks: number)
+            let minutes = earlierWeek.workingMinutes(of: roster)
+            for person in scenario.staff.values where person.isSalaried {
+                history.hoursBalance[person.id, default: 0] += Double(minutes[person.id] ?? 0) / 60 - earlierWeek.owedHours(of: person)
+            }
         }
         // Counts that stayed zero say nothing.
         history.nightShifts16Weeks = history.nightShifts16Weeks.filter { $0.value > 0 }

@@ -22,6 +22,12 @@ struct ReportLabels {
         "afwijking": "deviation", "Vaste gezichten in de periode": "The same faces over the period",
         "min reizen": "min travel", "Inzetbaar, niet ingezet": "Contract hours unused", "waarvan invallers (afwezigheid)": "of which stand-ins (absence)", "momenten": "moments", "gezichten": "faces", "lead": "lead", "cl.": "cl.", "afwezig": "absent", "Uren / contract": "Hours / contract",
         "%d cliënten aanwezig; %d professionals gevraagd; %d ingeroosterd": "%d clients present; %d professionals asked; %d rostered",
+        "Uren en geld": "Hours and money", "Loonsom (contracturen)": "Payroll (contract hours)", "Extra uitgaven": "Extra spend",
+        "flex": "flex", "uitzend": "agency", "meeruren": "hours above contract", "toeslagen onregelmatigheid": "irregular-hours allowances",
+        "Werving (advies)": "Hires (advised)", "Totaal": "Total", "Contract": "Contract", "Contracturen": "Contract hours",
+        "Saldo voor": "Balance before", "Saldo na": "Balance after", "Toeslaguren": "Allowance hours", "Toeslag": "Allowance",
+        "Extra": "Extra", "Binnen band": "Within band", "ja": "yes", "nee": "no", "vast": "salaried", "oproep": "flex",
+        "uitzendkracht": "agency", "Contracturen over": "Contract hours left", "Totale kosten": "Total cost", "Extra uitgaven totaal": "Extra spend",
         "Wat verandert": "What changes", "FTE ingezet": "FTE rostered", "de uitgangssituatie": "the base", "niet gepland": "not planned",
     ]
 

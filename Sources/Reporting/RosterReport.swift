@@ -19,6 +19,7 @@ public enum RosterReport {
         page.add(clientTable(scenario: scenario, roster: roster, text: text))
         page.add(uncoveredTable(scenario: scenario, roster: roster, text: text))
         page.add(preferences(scenario: scenario, roster: roster, text: text))
+        page.add(hoursAndMoney(summary, people: PayrollSummary.people([(roster, scenario)]), scenario: scenario, text: text))
         page.add(CapacityChart.section(hires: hires, scale: scenario.scale, text: text))
         return page.document(title: "\(text["Weekrooster"]) \(scenario.name) \(scenario.week)", language: text.htmlLanguage)
     }
@@ -54,6 +55,7 @@ public enum RosterReport {
         // The same faces over the whole period: every week's rows together (client ids hold).
         let all = Roster(assignments: weeks.flatMap(\.roster.assignments), uncovered: [])
         page.add(faces(scenario: first.scenario, roster: all, text: text, title: "Vaste gezichten in de periode"))
+        page.add(hoursAndMoney(period, people: PayrollSummary.people(weeks.map { ($0.roster, $0.scenario) }), scenario: first.scenario, text: text))
         for (index, week) in weeks.enumerated() {
             page.add("<section class=\"week\" id=\"\(anchor(week.scenario.week))\"><h2>\(text["Week"]) \(week.scenario.week)</h2>")
             page.add(keyFigures(week.summary, hires: week.hires, text: text))
@@ -83,7 +85,8 @@ public enum RosterReport {
             (text["Ingeroosterd"], String(format: "%.1f ", summary.assignedHours) + text["uur"]),
             (text["Inzetbaar, niet ingezet"], String(format: "%.1f ", summary.unusedContractHours) + text["uur"]),
             (text["Niet gedekt"], String(format: "%.1f ", summary.uncoveredHours) + text["uur"]),
-            (text["Kosten"], String(format: "€ %.2f", summary.cost)),
+            (text["Totale kosten"], String(format: "€ %.2f", summary.totalCost)),
+            (text["Extra uitgaven totaal"], String(format: "€ %.2f", summary.pay.extraSpend)),
             (text["FTE tekort"], String(format: "%.2f", summary.fteGap)),
             (text["Werving"], String(format: "%.1f ", hires.hours) + text["uur"] + String(format: " · € %.2f", hires.cost)),
             (text["waarvan invallers (afwezigheid)"], String(format: "%.1f ", hires.standInHours) + text["uur"]),
@@ -91,6 +94,39 @@ public enum RosterReport {
         let note = TerminalSummary.hireNote(hires, language: text.language).map { "<p class=\"note\">\(escaped($0))</p>" } ?? ""
         return "<section class=\"kpis\"><h2>\(text["Kerncijfers"])</h2><dl>"
             + figures.map { "<div><dt>\(escaped($0.0))</dt><dd>\(escaped($0.1))</dd></div>" }.joined() + "</dl>\(note)</section>"
+    }
+
+    /// The cost block (payroll, extra spend by kind, hires, total) and each paid person's hours
+    /// against contract with the balance before and after (SCENARIO.md 1.2).
+    static func hoursAndMoney(_ summary: RunSummary, people: [PersonHours], scenario: Scenario, text: ReportLabels) -> String {
+        let pay = summary.pay
+        func euros(_ value: Double) -> String { String(format: "€ %.2f", value) }
+        func hours(_ value: Double) -> String { String(format: "%.1f", value) }
+        let costs: [(String, String)] = [
+            (text["Loonsom (contracturen)"], euros(pay.payroll)),
+            (text["Extra uitgaven"] + ": " + text["flex"], euros(pay.flex)),
+            (text["Extra uitgaven"] + ": " + text["uitzend"], euros(pay.agency)),
+            (text["Extra uitgaven"] + ": " + text["meeruren"], euros(pay.overtime)),
+            (text["Extra uitgaven"] + ": " + text["toeslagen onregelmatigheid"], euros(pay.allowances)),
+            (text["Werving (advies)"], euros(summary.hireCost)),
+            (text["Totaal"], euros(summary.totalCost)),
+        ]
+        var html = "<section class=\"break\"><h2>\(text["Uren en geld"])</h2><table class=\"list money\"><tbody>"
+        html += costs.map { "<tr><th>\(escaped($0.0))</th><td class=\"num\">\(escaped($0.1))</td></tr>" }.joined() + "</tbody></table>"
+        let names = StaffNames(scenario)
+        let kinds: [ContractKind: String] = [.salaried: text["vast"], .flex: text["oproep"], .agency: text["uitzendkracht"], .volunteer: text["vrijwilliger"]]
+        html += "<table class=\"list\"><thead><tr>" + [text["Medewerker"], text["Contract"], text["Contracturen"], text["Saldo voor"], text["Ingeroosterd"],
+                                                      text["Saldo na"], text["Binnen band"], text["Toeslaguren"], text["Toeslag"], text["Extra"]]
+            .map { "<th>\(escaped($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for person in people {
+            let salaried = person.contract == .salaried
+            let cells = [names.callName(person.staff), kinds[person.contract] ?? "", salaried ? hours(person.contractHours) : "",
+                         salaried ? hours(person.balanceBefore) : "", hours(person.rosteredHours), salaried ? hours(person.balanceAfter) : "",
+                         salaried ? (person.withinBand ? text["ja"] : text["nee"]) : "", hours(person.allowanceHours),
+                         euros(person.allowanceCost), euros(person.extraCost)]
+            html += "<tr>" + cells.enumerated().map { $0.offset == 0 ? "<td>\(escaped($0.element))</td>" : "<td class=\"num\">\(escaped($0.element))</td>" }.joined() + "</tr>"
+        }
+        return html + "</tbody></table></section>"
     }
 
     static func legend(_ text: ReportLabels) -> String {

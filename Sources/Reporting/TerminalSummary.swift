@@ -22,7 +22,8 @@ public enum TerminalSummary {
         lines.append(row(nl ? "Dekking" : "Coverage", String(format: "%.1f%%", summary.coverage * 100)
             + (nl ? " · niet gedekt \(hours(summary.uncoveredHours)) uur in \(count) regel\(count == 1 ? "" : "s")"
                   : " · uncovered \(hours(summary.uncoveredHours)) h in \(count) row\(count == 1 ? "" : "s")")))
-        lines.append(row(nl ? "Kosten" : "Cost", String(format: "€ %.2f", summary.cost) + (nl ? " · FTE tekort " : " · FTE gap ") + String(format: "%.2f", summary.fteGap)))
+        lines.append(row(nl ? "Kosten" : "Cost", costLine(summary, language: language) + (nl ? " · FTE tekort " : " · FTE gap ") + String(format: "%.2f", summary.fteGap)))
+        lines.append(row(nl ? "Uren" : "Hours", hoursLine(summary, language: language)))
         if !hires.needs.isEmpty {
             let perLevel = hires.needs.map { need in
                 "\(need.level)\(need.skill.isEmpty ? "" : " \(language.skill(need.skill))") \(hours(need.hours)) \(nl ? "uur" : "h") (\(String(format: "%.2f", need.fte)) FTE)"
@@ -57,6 +58,28 @@ public enum TerminalSummary {
         lines.append(row(nl ? "Bestanden" : "Files", files.map { (outputFolder as NSString).appendingPathComponent($0) }.joined(separator: ", ")))
         return lines.joined(separator: "\n")
     }
+
+    /// Payroll + extra spend (by kind, where there is any) + hires = total, as finance adds it up.
+    public static func costLine(_ summary: RunSummary, language: ReportLanguage) -> String {
+        let nl = language == .nl
+        let pay = summary.pay
+        let kinds = [(nl ? "flex" : "flex", pay.flex), (nl ? "uitzend" : "agency", pay.agency),
+                     (nl ? "meeruren" : "overtime", pay.overtime), (nl ? "toeslagen" : "allowances", pay.allowances)]
+            .filter { $0.1 > 0.005 }.map { "\($0.0) \(euros($0.1))" }
+        let extra = (nl ? "extra " : "extra ") + euros(pay.extraSpend) + (kinds.isEmpty ? "" : " (\(kinds.joined(separator: ", ")))")
+        return (nl ? "loonsom " : "payroll ") + euros(pay.payroll) + " + " + extra + " + " + (nl ? "werving " : "hires ") + euros(summary.hireCost)
+            + " = " + euros(summary.totalCost)
+    }
+
+    /// Contract hours against rostered hours, and what stays idle.
+    public static func hoursLine(_ summary: RunSummary, language: ReportLanguage) -> String {
+        let pay = summary.pay
+        return language == .nl
+            ? "contract \(hours(pay.contractHours)) · ingeroosterd \(hours(pay.rosteredHours)) · contracturen over \(hours(pay.idleContractHours))"
+            : "contract \(hours(pay.contractHours)) · rostered \(hours(pay.rosteredHours)) · contract hours left \(hours(pay.idleContractHours))"
+    }
+
+    static func euros(_ value: Double) -> String { String(format: "€ %.2f", value) }
 
     /// Nil when the hire analysis finished (or was not needed); else what its figures are worth.
     public static func hireNote(_ hires: HirePlan, language: ReportLanguage) -> String? {

@@ -116,6 +116,14 @@ public enum OutputFiles {
             ("fte_gap", number(summary.fteGap, places: 3)),
             ("hire_hours", number(summary.hireHours, places: 2)),
             ("hire_cost", number(summary.hireCost, places: 2)),
+            ("payroll", number(summary.pay.payroll, places: 2)),
+            ("extra_spend", "{\"flex\": \(number(summary.pay.flex, places: 2)), \"agency\": \(number(summary.pay.agency, places: 2)), "
+                + "\"overtime\": \(number(summary.pay.overtime, places: 2)), \"allowances\": \(number(summary.pay.allowances, places: 2)), "
+                + "\"total\": \(number(summary.pay.extraSpend, places: 2))}"),
+            ("total_cost", number(summary.totalCost, places: 2)),
+            ("contract_hours", number(summary.pay.contractHours, places: 2)),
+            ("rostered_hours", number(summary.pay.rosteredHours, places: 2)),
+            ("idle_contract_hours", number(summary.pay.idleContractHours, places: 2)),
             ("hire_fte_by_level", "{" + hires.fteByLevel.sorted { $0.key < $1.key }
                 .map { "\(jsonString($0.key)): \(number($0.value, places: 3))" }.joined(separator: ", ") + "}"),
             ("hire_uncovered_hours", number(hires.stillUncoveredHours, places: 2)),
@@ -141,9 +149,10 @@ public enum OutputFiles {
     public static func compareCSV(_ rows: [VariantComparison], scale: QualificationScale) -> String {
         let levels = comparedLevels(rows, scale: scale)
         let rostered = scale.levels.map(\.name).filter { level in rows.contains { $0.rosteredFTE[level] != nil } }
-        let header = ["variant", "folder", "clients", "demand_hours", "status", "coverage", "assigned_hours", "uncovered_hours", "cost", "hire_hours", "hire_cost",
-                      "fte_gap"] + levels.map { "fte_gap_\($0)" } + ["gap"]
-            + ["cost_change", "assigned_hours_change", "uncovered_hours_change", "fte_gap_change"] + rostered.map { "fte_\($0)" }
+        let header = ["variant", "folder", "clients", "demand_hours", "status", "coverage", "assigned_hours", "uncovered_hours", "cost", "hire_hours", "payroll",
+                      "extra_spend", "hire_cost", "total_cost", "fte_gap"] + levels.map { "fte_gap_\($0)" } + ["gap"]
+            + ["cost_change", "assigned_hours_change", "uncovered_hours_change", "fte_gap_change", "payroll_change", "extra_spend_change",
+               "hire_cost_change", "total_cost_change", "coverage_change"] + rostered.map { "fte_\($0)" }
             + rostered.map { "fte_\($0)_change" } + ["changes", "error"]
         let base = rows.first { $0.error == nil }
         return csv([header] + rows.map { row in
@@ -157,11 +166,13 @@ public enum OutputFiles {
             }
             var cells: [String] = [row.name, row.folder, String(row.clients), decimal(row.demandHours), summary.status, decimal(summary.coverage, places: 4),
                                    decimal(summary.assignedHours), decimal(summary.uncoveredHours), decimal(summary.cost), decimal(summary.hireHours),
-                                   decimal(summary.hireCost), decimal(summary.fteGap, places: 3)]
+                                   decimal(summary.pay.payroll), decimal(summary.pay.extraSpend), decimal(summary.hireCost),
+                                   decimal(summary.totalCost), decimal(summary.fteGap, places: 3)]
             cells += levels.map { decimal(perLevel[$0] ?? 0, places: 3) }
             cells.append(summary.gap.map { decimal($0, places: 4) } ?? "")
             cells += [change({ $0.summary.cost }), change({ $0.summary.assignedHours }), change({ $0.summary.uncoveredHours }),
-                      change({ $0.summary.fteGap }, places: 3)]
+                      change({ $0.summary.fteGap }, places: 3), change({ $0.summary.pay.payroll }), change({ $0.summary.pay.extraSpend }),
+                      change({ $0.summary.hireCost }), change({ $0.summary.totalCost }), change({ $0.summary.coverage }, places: 4)]
             cells += rostered.map { decimal(row.rosteredFTE[$0] ?? 0, places: 3) }
             cells += rostered.map { level in change({ $0.rosteredFTE[level] ?? 0 }, places: 3) }
             return cells + [asText(row.changes), ""]
@@ -243,6 +254,19 @@ public enum OutputFiles {
         let closing = whole.range(of: "\n}\n", options: .backwards)!
         return String(whole[..<closing.lowerBound]) + ",\n  \"weeks\": \(weeks.count),\n  \"last_week\": \"\(weeks.last?.scenario.week.description ?? "")\",\n  \"per_week\": [\n"
             + perWeek.joined(separator: ",\n") + "\n  ]\n}\n"
+    }
+
+    public static let hoursColumns = ["staff_id", "contract", "contract_hours", "balance_before", "rostered_hours", "balance_after",
+                                      "allowance_hours", "allowance_cost", "extra_cost", "within_band"]
+
+    /// `hours.csv`: per paid person, contract hours owed, the balance before and after, rostered
+    /// working time, allowances and what they add to the wage bill (SCENARIO.md 1.2).
+    public static func hoursCSV(_ people: [PersonHours]) -> String {
+        csv([hoursColumns] + people.map { person in
+            [person.staff.rawValue, person.contract.rawValue, decimal(person.contractHours), decimal(person.balanceBefore),
+             decimal(person.rosteredHours), decimal(person.balanceAfter), decimal(person.allowanceHours), decimal(person.allowanceCost),
+             decimal(person.extraCost), person.contract == .salaried ? (person.withinBand ? "yes" : "no") : ""]
+        })
     }
 
     public static let wishColumns = ["staff_id", "date", "what", "weight", "met"]

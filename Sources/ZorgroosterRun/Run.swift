@@ -37,8 +37,17 @@ public struct RunFailure: Error, CustomStringConvertible {
 /// `keptMayMove`: the pins are a re-plan's kept assignments, not the user's; where keeping them
 /// all breaks a rule, fewer are kept (the group rows alone, else none) rather than no roster written.
 public func planAndCheck(_ scenario: Scenario, options: PlanningOptions, keptMayMove: Bool = false) throws(RunFailure) -> PlanOutcome {
-    try planAndCheck(scenario, options: options, keptMayMove: keptMayMove,
-                     planner: { try RosterPlanner(solver: planningSolver()).plan($0, options: $1) })
+    let outcome = try planAndCheck(scenario, options: options, keptMayMove: keptMayMove,
+                                   planner: { try RosterPlanner(solver: planningSolver()).plan($0, options: $1) })
+    return outcome.withPay(in: scenario)
+}
+
+extension PlanOutcome {
+    /// The outcome with its summary's money (payroll, extra spend, hours) filled in.
+    public func withPay(in scenario: Scenario) -> PlanOutcome {
+        PlanOutcome(roster: roster, capacity: capacity, summary: summary.withPay(of: [(roster, scenario)]), parts: parts, hires: hires,
+                    sessions: sessions)
+    }
 }
 
 /// `planAndCheck` with the planner given (tests hand it one that errs on purpose).
@@ -115,7 +124,9 @@ public func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: Re
         "roster-by-person.csv": OutputFiles.rosterByPersonCSV([(outcome.roster, scenario)], absentWord: language == .nl ? "afwezig" : "absent"),
         "responsibility.csv": OutputFiles.responsibilityCSV(outcome.roster, scenario: scenario),
         "wishes.csv": OutputFiles.wishesCSV(outcome.roster, scenario: scenario),
-        "summary.json": OutputFiles.summaryJSON(outcome.summary.withPreferences(of: outcome.roster, in: scenario), scenario: scenario, hires: outcome.hires,
+        "hours.csv": OutputFiles.hoursCSV(PayrollSummary.people([(outcome.roster, scenario)])),
+        "summary.json": OutputFiles.summaryJSON(outcome.summary.withPreferences(of: outcome.roster, in: scenario).withPay(of: [(outcome.roster, scenario)]),
+                                                scenario: scenario, hires: outcome.hires,
                                                 language: language),
     ]) { first, _ in first }
 }
@@ -282,6 +293,7 @@ public func periodSummary(_ weeks: [PlannedWeek]) -> (summary: RunSummary, hires
     summary.visitsAsked = summaries.reduce(0) { $0 + $1.visitsAsked }
     summary.visitsPlaced = summaries.reduce(0) { $0 + $1.visitsPlaced }
     summary.visitsPlaceableBound = summaries.reduce(0) { $0 + $1.visitsPlaceableBound }
+    summary = summary.withPay(of: weeks.map { ($0.outcome.roster, $0.scenario) })
     // Hires per level and skill: the period's hours and cost, FTE as the weeks' average.
     var needs: [String: HireNeed] = [:]
     for need in weeks.flatMap(\.outcome.hires.needs) {
@@ -337,6 +349,8 @@ public func periodOutputFiles(_ weeks: [PlannedWeek], language: ReportLanguage =
         return (week.scenario.week, OutputFiles.responsibilityCSV(week.outcome.roster, scenario: asGiven))
     }, weekColumn: true)
     files["wishes.csv"] = try merged("wishes.csv", weekColumn: false)
+    // Hours against contract over the whole period, the plan's balance carried through it.
+    files["hours.csv"] = OutputFiles.hoursCSV(PayrollSummary.people(weeks.map { ($0.outcome.roster, $0.scenario) }))
     let weekly = weeks.map { $0.outcome.summary.withPreferences(of: $0.outcome.roster, in: $0.scenario) }
     var whole = summary
     whole.wishesTotal = weekly.reduce(0) { $0 + $1.wishesTotal }

@@ -3,25 +3,31 @@ import Testing
 
 @Suite("Objective weights")
 struct ObjectiveWeightsTests {
-    @Test("Uncovered care ≫ contract hours ≫ continuity ≫ cost; wishes between care and cost")
+    @Test("The planner's order: care ≫ agency ≫ hours near contract ≫ extra spend ≫ wishes, fairness, patterns, faces")
     func priorityOrder() {
         let weights = ObjectiveWeights.standard
-        // A quarter hour of uncovered care outweighs a full 60-hour week off contract for one person.
-        #expect(weights.uncoveredCarePerHour * 0.25 > weights.contractDeviationPerHour * 60)
+        let dearestEuros = 100 * weights.costPerEuro
+        // An hour of uncovered care outweighs the dearest hour of work anyone can give: a
+        // vacancy's, an agency worker's, a salaried person's far above their band.
+        #expect(weights.uncoveredCarePerHour > weights.vacancyPerHour + dearestEuros)
         #expect(weights.uncoveredCarePerHour > weights.unplacedAttendancePerHour)
-        #expect(weights.belowMinimumHoursPerHour > weights.contractDeviationPerHour)
-        // One extra face at a location costs less than an hour of contract deviation.
-        #expect(weights.contractDeviationPerHour > weights.faceAtLocation)
-        // An hour of a costly person (€80 an hour) weighs less than one new face.
-        #expect(weights.faceAtLocation > weights.costPerEuro * 80)
+        #expect(weights.unplacedAttendancePerHour > weights.vacancyPerHour + dearestEuros)
+        // A vacancy only where no real person can; an agency worker only where nobody salaried or flex can.
+        #expect(weights.vacancyPerHour > weights.workedHour + weights.agencyPerHour + dearestEuros)
+        #expect(weights.agencyPerHour > weights.aboveBandPerHour + 2 * dearestEuros)
+        // No hour of work pays for itself: the steepest contract reward stays below an hour's price.
+        #expect(weights.workedHour > weights.underContractSteepest)
+        // The reward's smallest step (of nine, down to a fifth) outweighs a face and a wish of
+        // weight 1 per hour: the work is spread by contract before faces or wishes are weighed.
+        let step = weights.underContractSteepest * 0.8 / 8
+        #expect(step > weights.faceAtLocation && step > weights.wishPerWeight)
+        // Hours near contract ≫ extra spend: beyond the band costs more than any hour's euros.
+        #expect(weights.aboveBandPerHour > dearestEuros)
+        // Extra spend ≫ wishes: an hour at € 20 outweighs a wish of weight 1.
+        #expect(weights.costPerEuro * 20 > weights.wishPerWeight)
         #expect(weights.onCallDuty > 2 * weights.unfairPerSession && weights.uncoveredCarePerHour > 100 * weights.onCallDuty)
-        // Wishes (SCENARIO.md 1.1): below uncovered care (all of a week's important wishes of one
-        // person under an hour of care), above cost: the least wish outweighs an 8 h shift at €50.
         #expect(weights.uncoveredCarePerHour > 7 * 3 * 5 * weights.wishPerWeight)
-        #expect(weights.wishPerWeight > weights.costPerEuro * 50 * 8)
-        // Key workers and fairness steer who works, never whether: far below care.
         #expect(weights.uncoveredCarePerHour > 100 * max(weights.notKeyWorker, weights.unfairPerSession))
-        // A backward rotation outweighs one more face, never an hour of care.
         #expect(weights.backwardRotation > weights.faceAtLocation && weights.uncoveredCarePerHour > 100 * weights.backwardRotation)
     }
 }

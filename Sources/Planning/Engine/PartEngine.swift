@@ -153,6 +153,11 @@ struct PartEngine<S: Solver> {
                 let warmStarted = Date()
                 let start = WarmStart.values(for: around, in: model, solver: solver, deadline: deadline.capped(at: max(1, deadline.remaining * 0.15)))
                 log("pass \(pass): warm start \(start == nil ? "not found" : "completed") in \(String(format: "%.2f", Date().timeIntervalSince(warmStarted))) s")
+                // The model's objective of the roster (its followers completed by GLPK) against the
+                // engine's score of it: the two must agree (`HoursAndMoneyTests.scoreEqualsModel`).
+                if let start, !restricted {
+                    log("pass \(pass): objective check: model \(String(format: "%.6f", model.model.objective.value(in: start))) score \(String(format: "%.6f", around.score))")
+                }
                 if pass == 1 { warmStart = start == nil ? "not used (the greedy roster could not be completed in the model)" : nil }
                 incumbent = start
                 guard let start else { break }

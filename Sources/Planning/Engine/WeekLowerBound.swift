@@ -13,7 +13,9 @@ import CareDomain
 ///   average its sessions need, `attends_any` placements included), and at
 ///   least as many as it takes to give the location's hours when each person gives at most what
 ///   their `max_hours` and their eligible sessions there allow; one visitor per client visited;
-/// - **hours above contract**: what the week's session hours exceed everyone's contract hours by.
+/// - **hours**: each person's hours price above their first-hour rate (`HoursPrice`: the
+///   contract reward running out, the band, overtime), at its least for the hours the week needs
+///   (`hoursAboveRates`).
 /// `attends_any` clients add what their placement must cost at least (`attendancePlacements`):
 /// one left out is priced above any staff it would need. Leaving coverable demand uncovered never lowers the total:
 /// each uncovered person-session costs more than the face and hours it saves.
@@ -86,25 +88,13 @@ struct WeekLowerBound {
             guard let sessions = sessionsAt[location], sessions > 0 else { continue }
             mostAtOnce[location] = max(mostAtOnce[location] ?? 0, (places + sessions - 1) / sessions)
         }
-        var facesAlone = 0.0, facesWithHours = 0.0
         for (location, hours) in hoursAt.sorted(by: { $0.key < $1.key }) {
-            let (faces, above) = teamAt(location, hours: hours, atOnce: mostAtOnce[location] ?? 0)
-            facesAlone += Double(faces.fewest) * weights.faceAtLocation
-            facesWithHours += Double(faces.best) * weights.faceAtLocation + above * weights.contractDeviationPerHour
-        }
-        let contract = staff.filter { !$0.isVolunteer && !$0.isHire }.reduce(0) { $0 + $1.contractHours }
-        let aboveWeek = max(0, sessionHours - contract) * weights.contractDeviationPerHour
-        // Either the week's hours above everyone's contract with the fewest faces, or per location
-        // the cheapest team: never both, they price the same hours.
-        if facesAlone + aboveWeek >= facesWithHours {
-            terms.faces = facesAlone
-            terms.aboveContract = aboveWeek
-        } else {
-            terms.faces = facesWithHours
+            terms.faces += Double(fewestAt(location, hours: hours, atOnce: mostAtOnce[location] ?? 0)) * weights.faceAtLocation
         }
 
         let people = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0) })
         var visited: Set<ClientID> = []
+        var taskHours = 0.0
         for task in work.tasks {
             let days = Set(task.options.map(\.day)).count
             let placeable = min(task.count, days * task.maxPerDay)
@@ -119,10 +109,32 @@ struct WeekLowerBound {
             // Someone without a home area travels nothing in the objective.
             let nearest = travel.count == candidates.count ? Double(travel.min() ?? 0) : 0
             terms.cost += Double(placeable) * (task.hours * cheapest + nearest * weights.travelPerMinute)
+            taskHours += Double(placeable) * task.hours
             if task.kind == .visit { visited.insert(task.client) }
         }
         terms.faces += Double(visited.count) * weights.visitorFace
+        terms.aboveContract = hoursAboveRates(sessionHours + taskHours)
         return terms
+    }
+
+    /// The least the hours' prices can add above each person's first-hour rate (which `cost`
+    /// counts) when the people together work at least `hours`: each price less its rate is
+    /// convex and rises from 0, so filling the cheapest slopes first over all people (every
+    /// one a candidate for every hour: a relaxation) is the exact least of the relaxed sum.
+    func hoursAboveRates(_ hours: Double) -> Double {
+        guard hours > 1e-9 else { return 0 }
+        var pieces: [(hours: Double, slope: Double)] = []
+        for person in staff where !person.isVolunteer {
+            let price = weights.hoursPrice(of: person, in: scenario)
+            let rate = price.marginal(after: 0)
+            pieces += price.pieces(upTo: max(0, person.maxHours)).map { ($0.hours, max(0, $0.slope - rate)) }
+        }
+        var left = hours, total = 0.0
+        for piece in pieces.sorted(by: { $0.slope < $1.slope }) where left > 1e-9 {
+            total += min(left, piece.hours) * piece.slope
+            left -= piece.hours
+        }
+        return total
     }
 
     /// What placing the `attends_any` clients must add: sessions joined by clients who may attend
@@ -204,13 +216,9 @@ struct WeekLowerBound {
     /// The objective's price of one hour of `person`'s work (hours above contract are priced apart).
     private func rate(_ person: Staff) -> Double { weights.hourlyRate(of: person, in: scenario) }
 
-    /// The team a location's `hours` need: `fewest`, the fewest people who can give them (each at
-    /// most their `max_hours` and the hours of the sessions there they are eligible for, and never
-    /// fewer than `atOnce`); and the team size `best` with `above`, its hours above the members'
-    /// contracts, that prices faces plus those hours lowest. Per location this is a valid part of
-    /// the bound: a person's hours above contract over the week are at least the sum of what each
-    /// location alone would put above their contract.
-    private func teamAt(_ location: LocationID, hours: Double, atOnce: Int) -> (faces: (fewest: Int, best: Int), above: Double) {
+    /// The fewest people who can give a location's `hours` (each at most their `max_hours` and the
+    /// hours of the sessions there they are eligible for), and never fewer than `atOnce`.
+    private func fewestAt(_ location: LocationID, hours: Double, atOnce: Int) -> Int {
         var capacity: [StaffID: Double] = [:]
         let lowest = scenario.scale.levels.first!
         for (index, demand) in demands.enumerated() where demand.session.location == location {
@@ -233,18 +241,6 @@ struct WeekLowerBound {
             total += given
             if total + 1e-9 >= hours { fewest = count + 1; break }
         }
-        fewest = max(fewest, atOnce)
-        // For each team size from the fewest up: the members' contract hours at best.
-        let byFree = gives.map(\.free).sorted(by: >)
-        var best = (size: fewest, price: Double.infinity, above: 0.0)
-        var free = byFree.prefix(fewest).reduce(0, +)
-        for size in fewest...max(fewest, gives.count) {
-            if size > fewest, size - 1 < byFree.count { free += byFree[size - 1] }
-            let above = max(0, hours - free)
-            let price = Double(size) * weights.faceAtLocation + above * weights.contractDeviationPerHour
-            if price < best.price - 1e-9 { best = (size, price, above) }
-            if above <= 0 { break }
-        }
-        return ((fewest, best.size), best.above)
+        return max(fewest, atOnce)
     }
 }

@@ -124,6 +124,6 @@ enum RunSummaryBuilder {
         summary.unusedContractHours = RunSummary.unusedContractHours(roster, in: scenario)
         summary.workingHours = Double(working.values.reduce(0, +)) / 60
         summary.breakHours = Double(scenario.breakMinutes(of: roster).values.reduce(0, +)) / 60
-        return summary
+        return summary.withPay(of: [(roster, scenario)])
     }
 }

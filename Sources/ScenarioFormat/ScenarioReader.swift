@@ -88,6 +88,16 @@ final class ScenarioReader {
                                 appointments: appointments, travel: travel, labourRules: labourRules)
         scenario.history = history
         scenario.weeks = periodWeeks
+        // A salaried person owed hours (a negative balance) may work them off: without a stated
+        // `max_hours`, their ceiling is their contract plus their share of the balance per week.
+        let statedMax = Set(staffNodes.filter { entry in
+            if case let .mapping(pairs) = entry.node.content { return pairs.contains { $0.key == "max_hours" } }
+            return false
+        }.map(\.id))
+        for (id, balance) in history.hoursBalance where balance < 0 && !statedMax.contains(id.rawValue) {
+            guard let person = scenario.staff[id] else { continue }
+            scenario.staff[id]?.maxHours = person.contractHours - balance / Double(periodWeeks)
+        }
         scenario.pay.hoursBand = settings.hoursBand
         if let node = top.optional("allowances") { scenario.pay.allowances = readAllowances(node) }
         if let node = top.optional("overtime") { readOvertime(node, into: &scenario.pay) }

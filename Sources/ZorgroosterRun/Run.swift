@@ -37,17 +37,8 @@ public struct RunFailure: Error, CustomStringConvertible {
 /// `keptMayMove`: the pins are a re-plan's kept assignments, not the user's; where keeping them
 /// all breaks a rule, fewer are kept (the group rows alone, else none) rather than no roster written.
 public func planAndCheck(_ scenario: Scenario, options: PlanningOptions, keptMayMove: Bool = false) throws(RunFailure) -> PlanOutcome {
-    let outcome = try planAndCheck(scenario, options: options, keptMayMove: keptMayMove,
-                                   planner: { try RosterPlanner(solver: planningSolver()).plan($0, options: $1) })
-    return outcome.withPay(in: scenario)
-}
-
-extension PlanOutcome {
-    /// The outcome with its summary's money (payroll, extra spend, hours) filled in.
-    public func withPay(in scenario: Scenario) -> PlanOutcome {
-        PlanOutcome(roster: roster, capacity: capacity, summary: summary.withPay(of: [(roster, scenario)]), parts: parts, hires: hires,
-                    sessions: sessions)
-    }
+    try planAndCheck(scenario, options: options, keptMayMove: keptMayMove,
+                     planner: { try RosterPlanner(solver: planningSolver()).plan($0, options: $1) })
 }
 
 /// `planAndCheck` with the planner given (tests hand it one that errs on purpose).

@@ -271,8 +271,8 @@ extension EngineTests {
     func trimSurplus() throws {
         func week(wish: String = "") throws -> (GroupStaffing, GroupWeek, [SessionDemand]) {
             let yaml = tinyScenario(staff: """
-              a: {level: mbo3, contract_hours: 8, hourly_cost: 30\(wish)}
-              b: {level: mbo3, contract_hours: 8, hourly_cost: 50}
+              a: {level: mbo3, contract: flex, max_hours: 8, hourly_cost: 30\(wish)}
+              b: {level: mbo3, contract: flex, max_hours: 8, hourly_cost: 50}
             """, clients: clientLines(2))
             let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
             let demands = SessionDemand.build(for: scenario)
@@ -380,9 +380,9 @@ extension EngineTests {
     /// take two, and a full-timer who can take all four but costs a little more per hour.
     func fourSessionsWeek() throws -> (Scenario, [SessionDemand], GroupStaffing) {
         let yaml = tinyScenario(sessions: "      - {name: ochtend, days: mon-thu, from: \"09:00\", to: \"12:30\"}", staff: """
-          a: {level: mbo3, contract_hours: 8, max_hours: 8, hourly_cost: 30, available: [{days: [mon, tue], from: "08:00", to: "17:00"}]}
-          b: {level: mbo3, contract_hours: 8, max_hours: 8, hourly_cost: 30, available: [{days: [wed, thu], from: "08:00", to: "17:00"}]}
-          f: {level: mbo3, contract_hours: 36, hourly_cost: 31}
+          a: {level: mbo3, contract: flex, max_hours: 8, hourly_cost: 30, available: [{days: [mon, tue], from: "08:00", to: "17:00"}]}
+          b: {level: mbo3, contract: flex, max_hours: 8, hourly_cost: 30, available: [{days: [wed, thu], from: "08:00", to: "17:00"}]}
+          f: {level: mbo3, contract: flex, max_hours: 36, hourly_cost: 30.1}
         """, clients: clientLines(2, attends: "[mon ochtend, tue ochtend, wed ochtend, thu ochtend]"))
         let scenario = try ScenarioLoader.parse(yaml, file: "merge.yaml")
         let demands = SessionDemand.build(for: scenario)
@@ -437,11 +437,11 @@ extension EngineTests {
     /// none has hours left to take another's sessions), with two idle full-timers.
     func overlappingPartTimersWeek() throws -> (Scenario, [SessionDemand], GroupStaffing, GroupWeek) {
         let yaml = tinyScenario(sessions: "      - {name: ochtend, days: mon-thu, from: \"09:00\", to: \"12:30\"}", staff: """
-          f: {level: mbo3, contract_hours: 36, hourly_cost: 31}
-          g: {level: mbo3, contract_hours: 36, hourly_cost: 31}
-          p1: {level: mbo3, contract_hours: 10.5, max_hours: 10.5, hourly_cost: 30}
-          p2: {level: mbo3, contract_hours: 10.5, max_hours: 10.5, hourly_cost: 30}
-          p3: {level: mbo3, contract_hours: 10.5, max_hours: 10.5, hourly_cost: 30}
+          f: {level: mbo3, contract: flex, max_hours: 36, hourly_cost: 30.1}
+          g: {level: mbo3, contract: flex, max_hours: 36, hourly_cost: 30.1}
+          p1: {level: mbo3, contract: flex, max_hours: 10.5, hourly_cost: 30}
+          p2: {level: mbo3, contract: flex, max_hours: 10.5, hourly_cost: 30}
+          p3: {level: mbo3, contract: flex, max_hours: 10.5, hourly_cost: 30}
         """, clients: clientLines(6, attends: "[mon ochtend, tue ochtend, wed ochtend, thu ochtend]"))
         return try staffedWeek(yaml, file: "rebuild.yaml", working: ["p1": [0, 1, 2], "p2": [0, 1, 3], "p3": [2, 3]])
     }
@@ -481,9 +481,9 @@ extension EngineTests {
     func substituteCheaperIdle() throws {
         func week(_ working: [String: [Int]]) throws -> (Scenario, [SessionDemand], GroupStaffing, GroupWeek) {
             let yaml = tinyScenario(lead: "mbo4", sessions: "      - {name: ochtend, days: mon-tue, from: \"09:00\", to: \"12:30\"}", staff: """
-              a: {level: mbo4, contract_hours: 36, hourly_cost: 34}
-              e: {level: mbo4, contract_hours: 36, hourly_cost: 34}
-              c: {level: mbo2, contract_hours: 36, hourly_cost: 30}
+              a: {level: mbo4, contract: flex, max_hours: 36, hourly_cost: 34}
+              e: {level: mbo4, contract: flex, max_hours: 36, hourly_cost: 34}
+              c: {level: mbo2, contract: flex, max_hours: 36, hourly_cost: 30}
             """, clients: clientLines(6, attends: "[mon ochtend, tue ochtend]"))
             return try staffedWeek(yaml, file: "substitute.yaml", working: working)
         }
@@ -509,8 +509,8 @@ extension EngineTests {
     func exchangeFullerWeekToCheaper() throws {
         func week(lead: String?) throws -> (Scenario, [SessionDemand], GroupStaffing, GroupWeek) {
             let yaml = tinyScenario(lead: lead, sessions: "      - {name: ochtend, days: mon-thu, from: \"09:00\", to: \"12:30\"}", staff: """
-              a: {level: mbo4, contract_hours: 36, hourly_cost: 34}
-              b: {level: mbo2, contract_hours: 36, hourly_cost: 30}
+              a: {level: mbo4, contract: flex, max_hours: 36, hourly_cost: 34}
+              b: {level: mbo2, contract: flex, max_hours: 36, hourly_cost: 30}
             """, clients: clientLines(3, attends: "[mon ochtend, tue ochtend, wed ochtend, thu ochtend]"))
             return try staffedWeek(yaml, file: "exchange.yaml", working: ["a": [0, 1, 2], "b": [3]])
         }

@@ -8,12 +8,12 @@ import Testing
 
 @Suite("Neighbourhood search and the combinatorial bound")
 struct NeighbourhoodSearchTests {
-    /// Five mornings of 5 clients (one professional each); a costs €30 an hour, b €50.
+    /// Five mornings of 5 clients (one professional each); two flex workers, a at €30 an hour, b at €50.
     let yaml = tinyScenario(sessions: """
           - {name: ochtend, days: mon-fri, from: "09:00", to: "12:30"}
     """, staff: """
-      a: {level: mbo2, contract_hours: 20, hourly_cost: 30}
-      b: {level: mbo2, contract_hours: 20, hourly_cost: 50}
+      a: {level: mbo2, contract: flex, max_hours: 20, hourly_cost: 30}
+      b: {level: mbo2, contract: flex, max_hours: 20, hourly_cost: 50}
     """, clients: clientLines(5, attends: "[mon ochtend, tue ochtend, wed ochtend, thu ochtend, fri ochtend]"))
 
     /// The five mornings' model, built.
@@ -40,9 +40,9 @@ struct NeighbourhoodSearchTests {
         let start = try poorStart(week)
         let search = NeighbourhoodSearch(week: week, solver: GLPKSolver(), deadline: Deadline(seconds: 20))
         let outcome = search.improve(from: start)
-        // a: 5 × 3.5 h × €30 × 0.005 + one face (2) = 4.625; b's week cost 4.375 + 2 = 6.375.
-        #expect(abs(week.model.objective.value(in: start) - 6.375) < 1e-6)
-        #expect(abs(outcome.objective - 4.625) < 1e-6, "\(outcome.objective)")
+        // a: 17.5 h × (60 an hour worked + €30 × 0.2) + one face (2) = 1,157; b's 17.5 × 70 + 2 = 1,227.
+        #expect(abs(week.model.objective.value(in: start) - 1227) < 1e-6)
+        #expect(abs(outcome.objective - 1157) < 1e-6, "\(outcome.objective)")
         #expect(outcome.improvements >= 1)
         let roster = GroupRosterDecoder(model: week, values: outcome.values).decode().assignments()
         #expect(Set(roster.map(\.staff)) == [StaffID("a")])
@@ -62,7 +62,7 @@ struct NeighbourhoodSearchTests {
     @Test("A local optimum reached with time left is searched again with deeper steps (4×, then 16× the nodes), then the search ends at its local optimum")
     func deeperStepsAfterALocalOptimum() throws {
         let (outcome, lines) = try searchLogged()
-        #expect(abs(outcome.objective - 4.625) < 1e-6)
+        #expect(abs(outcome.objective - 1157) < 1e-6)
         let deeper = lines.all.filter { $0.contains("steps of") }
         #expect(deeper.count == 2 && deeper[0].contains("800 nodes") && deeper[1].contains("3200 nodes"), "\(deeper)")
         // The search still ends at its local optimum, long before the deadline.
@@ -72,7 +72,7 @@ struct NeighbourhoodSearchTests {
     @Test("No neighbourhood is solved twice from the same incumbent with the same node budget")
     func noRepeatedSteps() throws {
         let (outcome, lines) = try searchLogged()
-        #expect(abs(outcome.objective - 4.625) < 1e-6)
+        #expect(abs(outcome.objective - 1157) < 1e-6)
         // Between two changes of incumbent or budget, each neighbourhood's step at most once.
         // (The people group here is always a and b: the same decisions every round.)
         var seen: Set<String> = []
@@ -112,7 +112,7 @@ struct NeighbourhoodSearchTests {
     @Test("The combinatorial bound is the optimum on the known week, and never above the MIP's optimum on random weeks")
     func boundIsValid() throws {
         let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
-        #expect(abs(try bound(scenario) - 4.625) < 1e-6)
+        #expect(abs(try bound(scenario) - 1157) < 1e-6)
         var generator = SeededGenerator(seed: 7)
         for round in 0..<40 {
             let people = (1...Int.random(in: 2...4, using: &generator)).map { index -> String in
@@ -151,17 +151,17 @@ struct NeighbourhoodSearchTests {
     @Test("The bound prices the attends_any clients' placement: five fixed and five choosing clients in one morning ask two professionals, not one")
     func boundPricesChosenAttendance() throws {
         let text = tinyScenario(staff: """
-          a: {level: mbo2, contract_hours: 20, hourly_cost: 30}
-          b: {level: mbo2, contract_hours: 20, hourly_cost: 30}
+          a: {level: mbo2, contract: flex, max_hours: 20, hourly_cost: 30}
+          b: {level: mbo2, contract: flex, max_hours: 20, hourly_cost: 30}
         """, clients: clientLines(5) + "\n" + (1...5).map { "  k\($0): {product: dag, location: huis, attends_any: {count: 1, of: [mon ochtend]}}" }.joined(separator: "\n"))
         let scenario = try ScenarioLoader.parse(text, file: "choosing.yaml")
-        // Two people of €30 for 3.5 h (0.525 each) and two faces.
+        // Two flex people of €30 for 3.5 h (3.5 × 66 each) and two faces.
         let lower = try bound(scenario)
-        #expect(abs(lower - (2 * 0.525 + 2 * 2)) < 1e-6, "\(lower)")
+        #expect(abs(lower - (2 * 3.5 * 66 + 2 * 2)) < 1e-6, "\(lower)")
         let week = WeekModel(scenario: scenario, demands: SessionDemand.build(for: scenario), staff: scenario.sortedStaff, weights: .standard, name: "choosing")
         try week.build()
         let optimum = try #require(try GLPKSolver().solve(week.model, options: SolveOptions(timeLimitSeconds: 20, relativeGap: 0)).objective)
-        #expect(abs(optimum - 5.05) < 1e-6, "\(optimum)")
+        #expect(abs(optimum - 466) < 1e-6, "\(optimum)")
     }
 
     private func bound(_ scenario: Scenario) throws -> Double {

@@ -27,7 +27,7 @@ struct WishAndFairnessTests {
         #expect(OutputFiles.wishesCSV(overridden.roster, scenario: lonely) == "staff_id,date,what,weight,met\ns1,2026-03-18,off,5,false\n")
     }
 
-    @Test("Two people with equal contracts and four weekend sessions: fairness splits them 2–2 (without it, the cheaper takes more)")
+    @Test("Two people with equal contracts and four weekend sessions: fairness splits them 2–2 (two flex workers without it: the cheaper takes all)")
     func weekendsSplitEvenly() throws {
         let sessions = "      - {name: dag, days: [sat, sun], from: \"09:00\", to: \"13:00\"}\n      - {name: avond, days: [sat, sun], from: \"14:00\", to: \"18:00\"}"
         let clients = clientLines(2, attends: "[sat dag, sun dag, sat avond, sun avond]")
@@ -38,7 +38,9 @@ struct WishAndFairnessTests {
         #expect(counts == [2, 2], "\(counts)")
         let shares = try #require(RosterPreferences.fairness(scenario, roster: outcome.roster)[.weekends])
         #expect(shares.allSatisfy { $0.share == 2 && $0.deviation == 0 })
-        let (_, unfair) = try planChecked(tinyScenario(sessions: sessions, staff: staff, clients: clients, labour: "labour_rules: {split_shifts: true}"))
+        // Without fairness, two flex workers: the cheaper takes all four.
+        let flex = "  s1: {level: mbo3, contract: flex, max_hours: 24, hourly_cost: 30}\n  s2: {level: mbo3, contract: flex, max_hours: 24, hourly_cost: 45}"
+        let (_, unfair) = try planChecked(tinyScenario(sessions: sessions, staff: flex, clients: clients, labour: "labour_rules: {split_shifts: true}"))
         #expect(unfair.roster.assignments.filter { $0.staff == StaffID("s1") }.count == 4)
     }
 

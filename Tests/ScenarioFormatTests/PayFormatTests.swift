@@ -70,7 +70,7 @@ struct PayFormatTests {
     func flexWithContractHours() {
         let found = issues(Self.yaml(staff: "  f1: {level: mbo2, contract: flex, contract_hours: 20, max_hours: 24}"))
         #expect(found.count == 1)
-        #expect(found.first?.path == "staff.f1.contract_hours" && found.first?.location.line == 12)
+        #expect(found.first?.path == "staff.f1.contract_hours" && found.first?.location.line == 11)
         #expect(found.first?.problem.contains("flex") == true)
     }
 

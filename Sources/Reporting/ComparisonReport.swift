@@ -8,7 +8,7 @@ public enum ComparisonReport {
                             language: ReportLanguage = .nl) -> String {
         let text = ReportLabels(language: language)
         let headers = [text["Variant"], text["Wat verandert"], text["Cliënten"], text["Vraag (uur)"], text["Status"], text["Dekking"], text["Niet gedekt"],
-                       text["Kosten"], text["Werving"]] + levels.map { "\(text["FTE tekort"]) \($0)" } + rosteredLevels.map { "\(text["FTE ingezet"]) \($0)" } + [text["gap"]]
+                       text["Loonsom (contracturen)"], text["Extra uitgaven"], text["Werving"], text["Totale kosten"]] + levels.map { "\(text["FTE tekort"]) \($0)" } + rosteredLevels.map { "\(text["FTE ingezet"]) \($0)" } + [text["gap"]]
         var page = Page()
         page.add("<header><h1>\(RosterReport.escaped(title))</h1></header>")
         var table = "<section><table class=\"list compare\"><thead><tr>" + headers.map { "<th>\(RosterReport.escaped($0))</th>" }.joined()
@@ -37,8 +37,11 @@ public enum ComparisonReport {
                 figure(row.demandHours, of: row, format: "%.1f", base: { $0.demandHours }), text.language.status(summary.status),
                 "<span class=\"\(worse ? "chip short" : "")\">" + String(format: "%.1f%%", summary.coverage * 100) + "</span>",
                 figure(summary.uncoveredHours, of: row, format: "%.1f", base: { $0.summary.uncoveredHours }),
-                figure(summary.cost, of: row, format: "%.2f", unit: "€ ", base: { $0.summary.cost }),
+                figure(summary.pay.payroll, of: row, format: "%.2f", unit: "€ ", base: { $0.summary.pay.payroll }),
+                figure(summary.pay.extraSpend, of: row, format: "%.2f", unit: "€ ", base: { $0.summary.pay.extraSpend }),
                 String(format: "%.1f ", summary.hireHours) + text["uur"] + String(format: " · € %.2f", summary.hireCost),
+                figure(summary.totalCost, of: row, format: "%.2f", unit: "€ ", base: { $0.summary.totalCost })
+                    + (ComparisonTable.lostCare(row, base: base?.summary, language: text.language).map { "<br><small class=\"chip short\">\(RosterReport.escaped($0))</small>" } ?? ""),
             ] + levels.map { level in figure(row.hires.fteByLevel[level] ?? 0, of: row, format: "%.2f", base: { $0.hires.fteByLevel[level] ?? 0 }) }
                 + rosteredLevels.map { level in figure(row.rosteredFTE[level] ?? 0, of: row, format: "%.2f", base: { $0.rosteredFTE[level] ?? 0 }) }
                 + [summary.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "n/a"]

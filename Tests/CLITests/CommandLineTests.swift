@@ -574,33 +574,35 @@ struct CommandLineTests {
         #expect(run.stderr.contains("variant `te vol` is left out: " + full))
         #expect(run.stdout == """
         zorgrooster compare · scenario (2026-W12)
-        variant        clients  demand h   status  coverage  uncovered h  cost €  hire h  FTE mbo2    gap
-        -------------  -------  --------  -------  --------  -----------  ------  ------  --------  -----
-        base                 2       3.5  optimal    100.0%          0.0  133.00     0.0      0.00  0.00%
-        +200% clients        6       7.0  optimal     50.0%          3.5  133.00     3.5      0.10  0.00%
-        te vol                             failed                                                        
-        zonder s1            2       3.5  optimal      0.0%          3.5    0.00     3.5      0.10  0.00%
-        duurder              2       3.5  optimal    100.0%          0.0  140.00     0.0      0.00  0.00%
+        variant        clients  demand h   status  coverage  uncovered h  payroll €  extra €  hire h  hire €  total €  Δ total €  Δ coverage  FTE mbo2    gap
+        -------------  -------  --------  -------  --------  -----------  ---------  -------  ------  ------  -------  ---------  ----------  --------  -----
+        base                 2       3.5  optimal    100.0%          0.0     152.00     0.00     0.0    0.00   152.00      +0.00       +0.0%      0.00  0.00%
+        +200% clients        6       7.0  optimal     50.0%          3.5     152.00     0.00     3.5  122.50   274.50    +122.50      -50.0%      0.10  0.00%
+        te vol                             failed                                                                                                            
+        zonder s1            2       3.5  optimal      0.0%          3.5       0.00     0.00     3.5  122.50   122.50     -29.50     -100.0%      0.10  0.00%
+        duurder              2       3.5  optimal    100.0%          0.0     160.00     0.00     0.0    0.00   160.00      +8.00       +0.0%      0.00  0.00%
         te vol: not planned: \(full)
         +200% clients: clients × 3
         zonder s1: without staff.s1
         duurder: staff.s1.hourly_cost = 40
+        zonder s1: € 29.50 cheaper, but 3.5 h less care covered (coverage 100.0% → 0.0%)
         Files: \(out)/compare.csv, compare.html and one folder per variant
 
         """)
         let table = try String(contentsOfFile: out + "/compare.csv", encoding: .utf8)
         #expect(table == """
-        variant,folder,clients,demand_hours,status,coverage,assigned_hours,uncovered_hours,cost,hire_hours,hire_cost,fte_gap,fte_gap_mbo2,gap,\
-        cost_change,assigned_hours_change,uncovered_hours_change,fte_gap_change,fte_mbo3,fte_mbo3_change,changes,error
-        base,base,2,3.5,optimal,1,3.5,0,133,0,0,0,0,0,0,0,0,0,0.097,0,,
-        +200% clients,200pct-clients,6,7,optimal,0.5,3.5,3.5,133,3.5,122.5,0.097,0.097,0,0,0,3.5,0.097,0.097,0,clients × 3,
-        te vol,,,,,,,,,,,,,,,,,,,,locations.huis.capacity = 1,"\(full)"
-        zonder s1,zonder-s1,2,3.5,optimal,0,0,3.5,0,3.5,122.5,0.097,0.097,0,-133,-3.5,3.5,0.097,0,-0.097,without staff.s1,
-        duurder,duurder,2,3.5,optimal,1,3.5,0,140,0,0,0,0,0,7,0,0,0,0.097,0,staff.s1.hourly_cost = 40,
+        variant,folder,clients,demand_hours,status,coverage,assigned_hours,uncovered_hours,cost,hire_hours,payroll,extra_spend,hire_cost,total_cost,\
+        fte_gap,fte_gap_mbo2,gap,cost_change,assigned_hours_change,uncovered_hours_change,fte_gap_change,payroll_change,extra_spend_change,\
+        hire_cost_change,total_cost_change,coverage_change,fte_mbo3,fte_mbo3_change,changes,error
+        base,base,2,3.5,optimal,1,3.5,0,133,0,152,0,0,152,0,0,0,0,0,0,0,0,0,0,0,0,0.097,0,,
+        +200% clients,200pct-clients,6,7,optimal,0.5,3.5,3.5,133,3.5,152,0,122.5,274.5,0.097,0.097,0,0,0,3.5,0.097,0,0,122.5,122.5,-0.5,0.097,0,clients × 3,
+        te vol,,,,,,,,,,,,,,,,,,,,,,,,,,,,locations.huis.capacity = 1,"\(full)"
+        zonder s1,zonder-s1,2,3.5,optimal,0,0,3.5,0,3.5,0,0,122.5,122.5,0.097,0.097,0,-133,-3.5,3.5,0.097,-152,0,122.5,-29.5,-1,0,-0.097,without staff.s1,
+        duurder,duurder,2,3.5,optimal,1,3.5,0,140,0,160,0,0,160,0,0,0,7,0,0,0,8,0,0,8,0,0.097,0,staff.s1.hourly_cost = 40,
 
         """)
         let page = try String(contentsOfFile: out + "/compare.html", encoding: .utf8)
-        #expect(page.contains("+€ 7.00") && page.contains("−€ 133.00") && page.contains("not planned") && page.contains("What changes"), "the difference from the base and the failure are shown, in the run's language")
+        #expect(page.contains("+€ 8.00") && page.contains("−€ 29.50") && page.contains("less care covered") && page.contains("not planned") && page.contains("What changes"), "the difference from the base and the failure are shown, in the run's language")
         // A command-line edit that breaks a rule is said to come from the command line.
         let broken = try zorgrooster("compare", scenario, "--out", folder.appendingPathComponent("out2").path, "--set", "locations.huis.capacity=1")
         #expect(broken.status == 0)

@@ -13,6 +13,8 @@ public struct TenderContract: Sendable {
     public var minContractHours: Double
     public var hourlyCostByLevel: [String: Double]
     public var labourRules: LabourRules
+    /// From staff cost to a price (`cost_price`): charges, travel, overhead, margin, indexation.
+    public var costPrice = CostPriceTerms()
 
     public init(name: String, scale: QualificationScale, products: [ProductID: Product], volumes: [TenderVolume],
                 fteHours: Double, productivity: Double, absenceRate: Double, minContractHours: Double,
@@ -51,6 +53,27 @@ public struct TenderVolume: Sendable {
     public let needs: [String: Double]
     /// Clients per end-responsible professional at most.
     public let caseload: Int?
+    /// The municipality's tariff: per contact hour (ambulatory) or per dagdeel (group); nil: none given.
+    public var tariff: Double? = nil
+
+    /// Face-to-face hours a week at `factor` × the volume: visits (coordination is not contact),
+    /// or the clients' hours in their group sessions.
+    public func contactHours(factor: Double = 1) -> Double {
+        if !sessions.isEmpty {
+            let hours = sessions.reduce(0.0) { $0 + Double($1.window.days.count) * Double($1.window.interval(on: $1.window.days[0]).minutes) / 60 }
+            let count = sessions.reduce(0) { $0 + $1.window.days.count }
+            return Double(clients) * factor * sessionsPerClient * (count > 0 ? hours / Double(count) : 0)
+        }
+        return Double(clients) * factor * visitsPerClient * Double(visitMinutes) / 60
+    }
+
+    /// The units a tariff is paid for a week: contact hours (ambulatory) or client dagdelen (group).
+    public func tariffUnits(factor: Double = 1) -> Double {
+        sessions.isEmpty ? contactHours(factor: factor) : Double(clients) * factor * sessionsPerClient
+    }
+
+    /// Visits a week at `factor` × the volume (0 for group care).
+    public func visits(factor: Double = 1) -> Double { sessions.isEmpty ? Double(clients) * factor * visitsPerClient : 0 }
 
     public init(product: ProductID, clients: Int, visitsPerClient: Double, visitMinutes: Int, daySpread: [Weekday: Double],
                 sessionsPerClient: Double, sessions: [SessionTemplate], groupSize: Int?, needs: [String: Double], caseload: Int?) {
@@ -64,6 +87,70 @@ public struct TenderVolume: Sendable {
         self.groupSize = groupSize
         self.needs = needs
         self.caseload = caseload
+    }
+}
+
+/// The terms that turn a staff cost into a cost price and a price (`cost_price` in a contract).
+public struct CostPriceTerms: Sendable, Hashable {
+    /// Added to `hourly_cost` where it is a gross wage rather than the employer's cost (0 when it is the cost).
+    public var employerCharges = 0.0
+    /// Kilometres a visit travels, and their price.
+    public var kilometresPerVisit = 0.0
+    public var pricePerKilometre = 0.23
+    /// Paid travel time per visit, priced at the product's average staff hour. Leave it 0 when
+    /// `productivity` already holds the travel (its default reading).
+    public var travelMinutesPerVisit = 0.0
+    /// Overhead on the direct cost (management, housing, ICT, training), as a share.
+    public var overhead = 0.0
+    /// Risk and profit on the cost price, as a share.
+    public var margin = 0.0
+    /// Price rise for the contract's term on the cost price and margin, as a share.
+    public var indexation = 0.0
+
+    public init() {}
+}
+
+/// One product's week priced step by step: staff cost, charges, travel, overhead (the cost
+/// price), margin and indexation (the price), per contact hour, and against the tariff.
+public struct CostPriceBuildUp: Sendable, Hashable {
+    public let staffCost: Double
+    public let charges: Double
+    public let kilometres: Double
+    public let travelTime: Double
+    public let overhead: Double
+    public let margin: Double
+    public let indexation: Double
+    public let contactHours: Double
+    /// Dagdelen (group) or contact hours (ambulatory): what the tariff pays for.
+    public let tariffUnits: Double
+    public let tariff: Double?
+
+    public var direct: Double { staffCost + charges + kilometres + travelTime }
+    public var costPrice: Double { direct + overhead }
+    public var price: Double { costPrice + margin + indexation }
+    public var costPerContactHour: Double { contactHours > 0 ? costPrice / contactHours : 0 }
+    public var pricePerContactHour: Double { contactHours > 0 ? price / contactHours : 0 }
+    /// The cost price of one unit the tariff pays for.
+    public var costPerTariffUnit: Double { tariffUnits > 0 ? costPrice / tariffUnits : 0 }
+    /// What the tariff leaves above the cost price, as a share of the tariff (negative: a loss).
+    public var marginAtTariff: Double? { tariff.map { $0 > 0 ? ($0 - costPerTariffUnit) / $0 : 0 } }
+    /// The week's revenue at the tariff, less the cost price.
+    public var resultAtTariff: Double? { tariff.map { $0 * tariffUnits - costPrice } }
+
+    public init(staffCost: Double, staffHours: Double, volume: TenderVolume, factor: Double, terms: CostPriceTerms) {
+        self.staffCost = staffCost
+        charges = staffCost * terms.employerCharges
+        let visits = volume.visits(factor: factor)
+        kilometres = visits * terms.kilometresPerVisit * terms.pricePerKilometre
+        let averageHour = staffHours > 0 ? staffCost * (1 + terms.employerCharges) / staffHours : 0
+        travelTime = visits * terms.travelMinutesPerVisit / 60 * averageHour
+        let direct = staffCost + charges + kilometres + travelTime
+        overhead = direct * terms.overhead
+        margin = (direct + overhead) * terms.margin
+        indexation = (direct + overhead + margin) * terms.indexation
+        contactHours = volume.contactHours(factor: factor)
+        tariffUnits = volume.tariffUnits(factor: factor)
+        tariff = volume.tariff
     }
 }
 
@@ -124,6 +211,13 @@ public struct TenderProductFigures: Sendable {
     public let clientHours: Double
     /// Client dagdelen a week (group products: clients × sessions each); nil for visits.
     public let clientSessions: Double?
+
+    /// The week priced step by step (set by `TenderExplanation`).
+    public var buildUp: CostPriceBuildUp? = nil
+    /// The lowest volume, as a share of the contract's, at which the tariff covers the cost price
+    /// (nil: no tariff, or not within the volumes tried, `breakEvenSearched`).
+    public var breakEvenFactor: Double? = nil
+    public var breakEvenSearched: ClosedRange<Double>? = nil
 
     public var costPerClientYear: Double { clients > 0 ? estimate.weeklyCost * 52 / Double(clients) : 0 }
     public var costPerClientHour: Double { clientHours > 0 ? estimate.weeklyCost / clientHours : 0 }

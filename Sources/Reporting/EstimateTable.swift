@@ -53,6 +53,7 @@ public enum EstimateTable {
                               String(format: "%.2f", product.costPerClientHour), product.costPerDagdeel.map { String(format: "%.2f", $0) } ?? "-"])
             }
             lines += aligned(costs, leftColumns: 1)
+            lines += priceLines(explanation.products, language: language)
         }
         let levels = contract.scale.levels.map(\.name).filter { level in sensitivity.contains { $0.fteByLevel[level] != nil } }
         lines.append(say("Sensitivity to volume:", "Gevoeligheid voor het volume:"))
@@ -79,6 +80,48 @@ public enum EstimateTable {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Each product's week from staff cost to price, per contact hour, and against the tariff:
+    /// the figure a bid holds against the municipality's (a client hour with coordination is not a
+    /// contact hour: pricing at the first loses the coordination's share).
+    static func priceLines(_ products: [TenderProductFigures], language: ReportLanguage) -> [String] {
+        let nl = language == .nl
+        func say(_ english: String, _ dutch: String) -> String { nl ? dutch : english }
+        var lines: [String] = []
+        for product in products {
+            guard let build = product.buildUp, build.contactHours > 0 else { continue }
+            lines.append(String(format: say("Price of %@ a week (%.1f contact hours):", "Prijs van %@ per week (%.1f contacturen):"),
+                                product.product.rawValue, build.contactHours))
+            let per = { (value: Double) in String(format: "%.2f", value / build.contactHours) }
+            var rows = [nl ? ["stap", "€ per week", "€/contactuur"] : ["step", "€ a week", "€/contact hour"]]
+            var total = 0.0
+            let steps: [(String, String, Double?)] = [("staff cost", "personeelskosten", build.staffCost), ("employer charges", "werkgeverslasten", build.charges),
+                                                      ("kilometres", "kilometers", build.kilometres), ("travel time", "reistijd", build.travelTime),
+                                                      ("overhead", "overhead", build.overhead), ("= cost price", "= kostprijs", nil),
+                                                      ("margin", "marge", build.margin), ("indexation", "indexatie", build.indexation), ("= price", "= prijs", nil)]
+            for (english, dutch, amount) in steps {
+                if let amount { total += amount }
+                let shown = amount ?? total
+                if let amount, amount == 0, english != "staff cost" { continue }
+                rows.append([say(english, dutch), String(format: "%.2f", shown), per(shown)])
+            }
+            lines += aligned(rows, leftColumns: 1)
+            if let tariff = build.tariff, let margin = build.marginAtTariff {
+                let unit = product.clientSessions == nil ? say("contact hour", "contactuur") : "dagdeel"
+                let lowest = product.breakEvenSearched?.lowerBound ?? 0
+                let breakEven = product.breakEvenFactor.map { factor in
+                    factor <= lowest + 1e-9
+                        ? String(format: say("break-even at every volume tried (from %.0f%%)", "kostendekkend bij elk geprobeerd volume (vanaf %.0f%%)"), factor * 100)
+                        : String(format: say("break-even from %.0f%% of the volume", "kostendekkend vanaf %.0f%% van het volume"), factor * 100)
+                }
+                    ?? product.breakEvenSearched.map { String(format: say("not break-even up to %.0f%% of the volume", "niet kostendekkend tot %.0f%% van het volume"), $0.upperBound * 100) } ?? ""
+                lines.append(String(format: say("  tariff € %.2f per %@, cost price € %.2f: margin %.1f%%; %@",
+                                                "  tarief € %.2f per %@, kostprijs € %.2f: marge %.1f%%; %@"),
+                                    tariff, unit, build.costPerTariffUnit, margin * 100, breakEven))
+            }
+        }
+        return lines
     }
 
     /// Columns padded to one width; the first `leftColumns` read left to right, figures line up right.

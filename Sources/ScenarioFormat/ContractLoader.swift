@@ -6,11 +6,11 @@ import Foundation
 public enum ContractLoader {
     public static let topLevelFields = [
         "version", "name", "levels", "products", "labour_rules", "volumes",
-        "fte_hours", "productivity", "absence_rate", "min_contract_hours", "hourly_cost",
+        "fte_hours", "productivity", "absence_rate", "min_contract_hours", "hourly_cost", "cost_price",
     ]
     static let volumeFields = [
         "product", "clients", "visits_per_client", "visit_minutes", "spread", "sessions_per_client", "sessions",
-        "group_size", "needs", "caseload",
+        "group_size", "needs", "caseload", "tariff",
     ]
 
     /// A contract has `volumes` and no `week`; `validate` reads each kind with its own reader.
@@ -80,11 +80,36 @@ struct ContractReader {
         }
         let volumes = (top.required("volumes", hint: "add `volumes:` with a line per product").map(values.list) ?? [])
             .compactMap { readVolume($0, products: products) }
-        return TenderContract(
+        var contract = TenderContract(
             name: top.optional("name").flatMap(values.text) ?? "contract", scale: scale, products: products, volumes: volumes,
             fteHours: fteHours, productivity: productivity, absenceRate: share("absence_rate", 0),
             minContractHours: minContract, hourlyCostByLevel: costs,
             labourRules: top.optional("labour_rules").map(reader.readLabourRules) ?? LabourRules())
+        if let node = top.optional("cost_price") { contract.costPrice = readCostPrice(node) }
+        return contract
+    }
+
+    /// `cost_price`: the steps from staff cost to a price; shares as fractions.
+    private func readCostPrice(_ node: ValueNode) -> CostPriceTerms {
+        var terms = CostPriceTerms()
+        let shares: [(String, WritableKeyPath<CostPriceTerms, Double>)] = [
+            ("employer_charges", \.employerCharges), ("overhead", \.overhead), ("margin", \.margin), ("indexation", \.indexation)]
+        let amounts: [(String, WritableKeyPath<CostPriceTerms, Double>, Double)] = [
+            ("km_per_visit", \.kilometresPerVisit, 1000), ("price_per_km", \.pricePerKilometre, 10), ("travel_minutes_per_visit", \.travelMinutesPerVisit, 480)]
+        guard let fields = Fields(node, log: log, allowed: shares.map(\.0) + amounts.map(\.0), what: "cost_price") else { return terms }
+        for (key, path) in shares {
+            guard let field = fields.optional(key), let value = values.number(field, maximum: 5, what: "cost_price.\(key)") else { continue }
+            if value >= 1, key != "employer_charges" {
+                log.report(field, "\(key) \(value) is 100% or more", hint: "write it as a fraction, e.g. 0.12 for 12%")
+                continue
+            }
+            terms[keyPath: path] = value
+        }
+        for (key, path, most) in amounts {
+            guard let field = fields.optional(key), let value = values.number(field, maximum: most, what: "cost_price.\(key)") else { continue }
+            terms[keyPath: path] = value
+        }
+        return terms
     }
 
     private func readVolume(_ node: ValueNode, products: [ProductID: Product]) -> TenderVolume? {
@@ -119,10 +144,12 @@ struct ContractReader {
                            hint: "describe group care with sessions, sessions_per_client and group_size")
             }
             guard let perClient, !sessions.isEmpty else { return nil }
-            return TenderVolume(product: productID, clients: clients, visitsPerClient: 0, visitMinutes: 0, daySpread: [:],
-                                sessionsPerClient: perClient, sessions: sessions,
-                                groupSize: fields.optional("group_size").flatMap { values.integer($0, minimum: 1, what: "group_size") },
-                                needs: needs, caseload: caseload)
+            var volume = TenderVolume(product: productID, clients: clients, visitsPerClient: 0, visitMinutes: 0, daySpread: [:],
+                                      sessionsPerClient: perClient, sessions: sessions,
+                                      groupSize: fields.optional("group_size").flatMap { values.integer($0, minimum: 1, what: "group_size") },
+                                      needs: needs, caseload: caseload)
+            volume.tariff = fields.optional("tariff").flatMap { values.number($0, exclusive: true, maximum: 10_000, what: "tariff") }
+            return volume
         }
         for field in ["sessions_per_client", "sessions", "group_size"] where fields.optional(field) != nil {
             log.report(fields.optional(field)!, "`\(field)` is for group care; \(productID) is ambulatory",
@@ -151,7 +178,9 @@ struct ContractReader {
             }
         }
         guard let visits, let minutes else { return nil }
-        return TenderVolume(product: productID, clients: clients, visitsPerClient: visits, visitMinutes: minutes, daySpread: spread,
-                            sessionsPerClient: 0, sessions: [], groupSize: nil, needs: needs, caseload: caseload)
+        var volume = TenderVolume(product: productID, clients: clients, visitsPerClient: visits, visitMinutes: minutes, daySpread: spread,
+                                  sessionsPerClient: 0, sessions: [], groupSize: nil, needs: needs, caseload: caseload)
+        volume.tariff = fields.optional("tariff").flatMap { values.number($0, exclusive: true, maximum: 10_000, what: "tariff") }
+        return volume
     }
 }

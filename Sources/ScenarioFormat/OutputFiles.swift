@@ -198,13 +198,47 @@ public enum OutputFiles {
 
     /// `estimate-products.csv`: each product's volume staffed on its own, with its cost per
     /// client a year, per client hour and per dagdeel (group products), to hold against a tariff.
+    /// After the cost per client hour: the face-to-face (contact) hours, the cost price and the
+    /// price per contact hour (docs/contract-format.md's build-up), and with a tariff its unit,
+    /// the cost price per unit, the margin the tariff leaves and the break-even volume.
     public static func estimateProductsCSV(_ products: [TenderProductFigures]) -> String {
         csv([["product", "clients", "fte", "heads", "client_hours", "weekly_cost", "yearly_cost", "cost_per_client_year", "cost_per_client_hour",
-              "cost_per_dagdeel"]] + products.map {
-            [$0.product.rawValue, String($0.clients), decimal($0.estimate.fte, places: 2), String($0.estimate.heads), decimal($0.clientHours),
-             decimal($0.estimate.weeklyCost), decimal($0.estimate.weeklyCost * 52), decimal($0.costPerClientYear), decimal($0.costPerClientHour),
-             $0.costPerDagdeel.map { decimal($0) } ?? ""]
+              "cost_per_dagdeel", "contact_hours", "cost_per_contact_hour", "price_per_contact_hour", "tariff", "tariff_unit",
+              "cost_per_tariff_unit", "margin_at_tariff", "break_even_volume_pct"]] + products.map { product in
+            let build = product.buildUp
+            let tariff = build?.tariff
+            // "at most 25": the tariff pays at the lowest volume tried; "above 300": at none.
+            let breakEven: String = tariff == nil ? "" : product.breakEvenFactor.map { factor in
+                factor <= (product.breakEvenSearched?.lowerBound ?? 0) + 1e-9 ? "at most \(decimal(factor * 100, places: 0))" : decimal(factor * 100, places: 0)
+            } ?? product.breakEvenSearched.map { "above \(decimal($0.upperBound * 100, places: 0))" } ?? ""
+            return [product.product.rawValue, String(product.clients), decimal(product.estimate.fte, places: 2), String(product.estimate.heads),
+                    decimal(product.clientHours), decimal(product.estimate.weeklyCost), decimal(product.estimate.weeklyCost * 52),
+                    decimal(product.costPerClientYear), decimal(product.costPerClientHour), product.costPerDagdeel.map { decimal($0) } ?? "",
+                    build.map { decimal($0.contactHours) } ?? "", build.map { decimal($0.costPerContactHour) } ?? "",
+                    build.map { decimal($0.pricePerContactHour) } ?? "", tariff.map { decimal($0) } ?? "",
+                    tariff == nil ? "" : (product.clientSessions == nil ? "contact_hour" : "dagdeel"),
+                    tariff == nil ? "" : build.map { decimal($0.costPerTariffUnit) } ?? "",
+                    build?.marginAtTariff.map { decimal($0, places: 4) } ?? "", breakEven]
         })
+    }
+
+    /// `cost-price.csv`: each product's week from staff cost to price, a row per step, with the
+    /// step's amount, the running total and both per contact hour.
+    public static func costPriceCSV(_ products: [TenderProductFigures]) -> String {
+        var rows = [["product", "step", "weekly_amount", "running_total", "per_contact_hour", "running_per_contact_hour"]]
+        for product in products {
+            guard let build = product.buildUp else { continue }
+            var total = 0.0
+            let per = { (value: Double) in build.contactHours > 0 ? value / build.contactHours : 0 }
+            for (step, amount) in [("staff cost", build.staffCost), ("employer charges", build.charges), ("kilometres", build.kilometres),
+                                   ("travel time", build.travelTime), ("overhead", build.overhead), ("cost price", nil),
+                                   ("margin", build.margin), ("indexation", build.indexation), ("price", nil)] as [(String, Double?)] {
+                if let amount { total += amount }
+                let shown = amount ?? total
+                rows.append([product.product.rawValue, step, decimal(shown), decimal(total), decimal(per(shown)), decimal(per(total))])
+            }
+        }
+        return csv(rows)
     }
 
     /// `sensitivity-terms.csv`: the estimate at other productivities and absence rates, with the
@@ -220,13 +254,22 @@ public enum OutputFiles {
     }
 
     /// The staff mix over volumes (80% to 120%): one row per volume, FTE per level in columns.
-    public static func sensitivityCSV(_ estimates: [TenderEstimate], scale: QualificationScale, reasons: [PlannerText] = []) -> String {
+    /// After the reason, each volume's weekly cost price and price (the contract's build-up) and,
+    /// where volumes carry a tariff, the revenue at the tariff and the result (revenue − cost price).
+    public static func sensitivityCSV(_ estimates: [TenderEstimate], scale: QualificationScale, reasons: [PlannerText] = [],
+                                      prices: [(costPrice: Double, price: Double, revenue: Double?)] = []) -> String {
         let levels = scale.levels.map(\.name).filter { level in estimates.contains { $0.fteByLevel[level] != nil } }
-        return csv([["volume_pct", "status", "fte", "heads", "weekly_cost", "yearly_cost"] + levels.map { "fte_\($0)" } + ["reason"]]
+        let priced = prices.count == estimates.count
+        let tariffs = priced && prices.contains { $0.revenue != nil }
+        return csv([["volume_pct", "status", "fte", "heads", "weekly_cost", "yearly_cost"] + levels.map { "fte_\($0)" } + ["reason"]
+            + (priced ? ["cost_price", "price"] : []) + (tariffs ? ["revenue_at_tariff", "result_at_tariff"] : [])]
             + estimates.enumerated().map { index, estimate in
-                [decimal(estimate.volumeFactor * 100, places: 0), estimate.status, decimal(estimate.fte, places: 2), String(estimate.heads),
-                 decimal(estimate.weeklyCost), decimal(estimate.weeklyCost * 52)] + levels.map { decimal(estimate.fteByLevel[$0] ?? 0, places: 2) }
+                var cells = [decimal(estimate.volumeFactor * 100, places: 0), estimate.status, decimal(estimate.fte, places: 2), String(estimate.heads),
+                             decimal(estimate.weeklyCost), decimal(estimate.weeklyCost * 52)] + levels.map { decimal(estimate.fteByLevel[$0] ?? 0, places: 2) }
                     + [index < reasons.count ? reasons[index].en : ""]
+                if priced { cells += [decimal(prices[index].costPrice), decimal(prices[index].price)] }
+                if tariffs, let revenue = prices[index].revenue { cells += [decimal(revenue), decimal(revenue - prices[index].costPrice)] }
+                return cells
             })
     }
 

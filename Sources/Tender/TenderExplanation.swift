@@ -28,9 +28,15 @@ public struct TenderExplanation: Sendable {
             alone.volumes = [volume]
             let estimate = try estimator.estimate(alone)
             let group = contract.products[volume.product]?.setting == .group
-            products.append(ProductFigures(product: volume.product, clients: volume.clients, estimate: estimate,
-                                           clientHours: estimate.lines.reduce(0) { $0 + $1.clientHours },
-                                           clientSessions: group ? Double(volume.clients) * volume.sessionsPerClient : nil))
+            var figures = ProductFigures(product: volume.product, clients: volume.clients, estimate: estimate,
+                                         clientHours: estimate.lines.reduce(0) { $0 + $1.clientHours },
+                                         clientSessions: group ? Double(volume.clients) * volume.sessionsPerClient : nil)
+            figures.buildUp = Self.buildUp(estimate, volume: volume, contract: alone, factor: 1)
+            if volume.tariff != nil {
+                (figures.breakEvenFactor, figures.breakEvenSearched) = try Self.breakEven(volume: volume, contract: alone, estimator: estimator,
+                                                                                           at: estimate)
+            }
+            products.append(figures)
         }
         self.products = products
         var terms: [TermRow] = []
@@ -53,6 +59,52 @@ public struct TenderExplanation: Sendable {
                                groupsFrom: Self.groupsPerSession(contract, factor: sensitivity[index - 1].volumeFactor),
                                groupsTo: Self.groupsPerSession(contract, factor: sensitivity[index].volumeFactor))
         }
+    }
+
+    /// A one-product contract's week priced step by step at `factor` × its volume.
+    public static func buildUp(_ estimate: TenderEstimate, volume: TenderVolume, contract: TenderContract, factor: Double) -> CostPriceBuildUp {
+        CostPriceBuildUp(staffCost: estimate.weeklyCost, staffHours: estimate.fte * contract.fteHours, volume: volume, factor: factor,
+                         terms: contract.costPrice)
+    }
+
+    /// The volumes tried for a tariff's break-even, as shares of the contract's.
+    public static let breakEvenFactors = stride(from: 0.25, through: 3.0, by: 0.05).map { ($0 * 100).rounded() / 100 }
+
+    /// The lowest volume at which the tariff pays the cost price, for a one-product contract: the
+    /// staff cost has whole people and minimum contracts in it, so it falls per unit as the volume
+    /// grows; the search walks the volumes up from a quarter to three times the contract's (the
+    /// contract's own estimate reused) and stops at the first that pays.
+    static func breakEven<S: Solver>(volume: TenderVolume, contract: TenderContract, estimator: TenderEstimator<S>,
+                                     at stated: TenderEstimate) throws -> (Double?, ClosedRange<Double>) {
+        let searched = breakEvenFactors.first!...breakEvenFactors.last!
+        for factor in breakEvenFactors {
+            let estimate = factor == 1 ? stated : try estimator.estimate(contract, factor: factor)
+            guard !estimate.lines.isEmpty || estimate.status == "optimal" else { continue }
+            if let result = buildUp(estimate, volume: volume, contract: contract, factor: factor).resultAtTariff, result >= -1e-6 {
+                return (factor, searched)
+            }
+        }
+        return (nil, searched)
+    }
+
+    /// The whole contract's week at one volume: its staff cost with the travel, overhead, margin
+    /// and indexation of all its volumes, and the revenue of those with a tariff.
+    public static func wholeBuildUp(_ estimate: TenderEstimate, contract: TenderContract) -> (costPrice: Double, price: Double, revenue: Double?) {
+        let factor = estimate.volumeFactor
+        let hours = estimate.fte * contract.fteHours
+        // The staff cost is shared among the products (one team), so it is split by contact hours
+        // to price each volume's own travel at the team's average hour.
+        let contact = contract.volumes.reduce(0.0) { $0 + $1.contactHours(factor: factor) }
+        var costPrice = 0.0, price = 0.0, revenue = 0.0, tariffs = 0
+        for volume in contract.volumes {
+            let share = contact > 0 ? volume.contactHours(factor: factor) / contact : 1 / Double(contract.volumes.count)
+            let part = CostPriceBuildUp(staffCost: estimate.weeklyCost * share, staffHours: hours * share, volume: volume, factor: factor,
+                                        terms: contract.costPrice)
+            costPrice += part.costPrice
+            price += part.price
+            if let tariff = volume.tariff { revenue += tariff * part.tariffUnits; tariffs += 1 }
+        }
+        return (costPrice, price, tariffs > 0 ? revenue : nil)
     }
 
     /// The most groups any session of a group product holds at `factor` × the volume.

@@ -68,11 +68,13 @@ struct EstimateCommand: ParsableCommand {
         let stated = sensitivity.first { $0.volumeFactor == 1 }!
         try write(["estimate.csv": OutputFiles.estimateCSV(stated, contract: contract),
                    "estimate-products.csv": OutputFiles.estimateProductsCSV(explanation.products),
-                   "sensitivity.csv": OutputFiles.sensitivityCSV(sensitivity, scale: contract.scale, reasons: explanation.volumeReasons),
+                   "cost-price.csv": OutputFiles.costPriceCSV(explanation.products),
+                   "sensitivity.csv": OutputFiles.sensitivityCSV(sensitivity, scale: contract.scale, reasons: explanation.volumeReasons,
+                                                                 prices: sensitivity.map { TenderExplanation.wholeBuildUp($0, contract: contract) }),
                    "sensitivity-terms.csv": OutputFiles.termSensitivityCSV(explanation.terms, scale: contract.scale)], to: out, locale: csvLocale)
         if !quiet {
             print(EstimateTable.render(contract: contract, at: stated, sensitivity: sensitivity, explanation: explanation, language: lang))
-            print((lang == .nl ? "Bestanden: " : "Files: ") + "\(out)/estimate.csv, estimate-products.csv, sensitivity.csv, sensitivity-terms.csv")
+            print((lang == .nl ? "Bestanden: " : "Files: ") + "\(out)/estimate.csv, estimate-products.csv, cost-price.csv, sensitivity.csv, sensitivity-terms.csv")
         }
     }
 }

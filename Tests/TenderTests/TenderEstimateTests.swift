@@ -183,3 +183,68 @@ struct TenderExplanationTests {
         #expect(zip(productivity, productivity.dropFirst()).allSatisfy { $0.estimate.fte <= $1.estimate.fte + 1e-9 })
     }
 }
+
+/// The cost-price build-up (SCENARIO.md 1.2's tender price): hand-worked figures.
+@Suite("Tender price")
+struct TenderPriceTests {
+    let estimator = TenderEstimator(solver: GLPKSolver())
+
+    static let contract = """
+    version: 1
+    name: prijs
+    products:
+      thuis: {setting: ambulatory, min_level: mbo4, responsible_level: mbo4, coordination_minutes: 30, office_hours: {days: mon-fri, from: "08:30", to: "17:00"}}
+    volumes:
+      - {product: thuis, clients: 36, visits_per_client: 1, visit_minutes: 60, tariff: TARIFF}
+    fte_hours: 36
+    productivity: 0.5
+    min_contract_hours: 0
+    hourly_cost: {mbo4: 40}
+    cost_price: {km_per_visit: 10, price_per_km: 0.25, overhead: 0.1, margin: 0.05, indexation: 0.02}
+    """
+
+    @Test("36 visits an hour and 18 h of coordination: staff € 4,320 a week; per contact hour € 120 of staff, € 134.75 cost price, € 144.31 price")
+    func buildUpByHand() throws {
+        let contract = try ContractLoader.parse(Self.contract.replacingOccurrences(of: "TARIFF", with: "150"), file: "c.yaml")
+        let estimate = try estimator.estimate(contract)
+        // 36 visit hours + 18 coordination hours = 54 client hours ÷ 0.5 = 108 paid hours × € 40.
+        #expect(abs(estimate.weeklyCost - 4320) < 1e-6)
+        let build = TenderExplanation.buildUp(estimate, volume: contract.volumes[0], contract: contract, factor: 1)
+        #expect(build.contactHours == 36)
+        #expect(abs(build.kilometres - 90) < 1e-9)                  // 36 visits × 10 km × € 0.25
+        #expect(abs(build.overhead - 441) < 1e-9)                   // 10% of 4,410
+        #expect(abs(build.costPrice - 4851) < 1e-9)
+        #expect(abs(build.costPerContactHour - 134.75) < 1e-9)
+        #expect(abs(build.margin - 242.55) < 1e-9)                  // 5% of the cost price
+        #expect(abs(build.indexation - 101.871) < 1e-9)             // 2% of cost price and margin
+        #expect(abs(build.pricePerContactHour - 5195.421 / 36) < 1e-9)
+        // A client hour with coordination is cheaper than a contact hour: bidding at it loses.
+        #expect(estimate.weeklyCost / 54 < build.costPerContactHour)
+        let margin = try #require(build.marginAtTariff)
+        #expect(abs(margin - (150 - 134.75) / 150) < 1e-9)
+    }
+
+    @Test("A tariff below the cost price is never break-even in the volumes tried, one above it is; estimate-products.csv says so")
+    func tariffAndBreakEven() throws {
+        for (tariff, expected) in [("150", "at most 25"), ("120", "above 300")] {
+            let contract = try ContractLoader.parse(Self.contract.replacingOccurrences(of: "TARIFF", with: tariff), file: "c.yaml")
+            let explanation = try TenderExplanation(contract: contract, volume: [try estimator.estimate(contract)], estimator: estimator)
+            let csv = OutputFiles.estimateProductsCSV(explanation.products)
+            #expect(csv.split(separator: "\n")[1].hasSuffix(",\(expected)"), "\(csv)")
+            #expect(csv.contains(",134.75,"))
+        }
+    }
+
+    @Test("Bad price terms are named where they stand")
+    func badTerms() {
+        for (original, edited) in [("overhead: 0.1", "overhead: 1.5"), ("tariff: TARIFF", "tariff: -4")] {
+            let text = Self.contract.replacingOccurrences(of: original, with: edited).replacingOccurrences(of: "TARIFF", with: "150")
+            do {
+                _ = try ContractLoader.parse(text, file: "c.yaml")
+                Issue.record("\(edited) was accepted")
+            } catch {
+                #expect(error.issues.count == 1 && error.issues[0].location.line > 0, "\(error.issues)")
+            }
+        }
+    }
+}

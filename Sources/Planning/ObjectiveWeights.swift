@@ -57,6 +57,10 @@ public struct ObjectiveWeights: Sendable {
     /// Per backward rotation (late → early, night → late within 24 h): above a face at a location,
     /// as a wish of weight 1, so a quick return is avoided wherever someone else can take it.
     public var backwardRotation = 3.0
+    /// Per shortened daily rest (two shifts less than `min_daily_rest_hours` apart): above a flex
+    /// worker's 8-hour shift against a salaried colleague's, below an agency worker's, so it is
+    /// used only where care needs it (SCENARIO.md 1.2).
+    public var shortenedRest = 500.0
     /// Per person on an on-call duty: it has no hours and no cost, so without a price of its own
     /// a roster could put anyone on call. Above twice `unfairPerSession`, the most one more duty
     /// can take off the fairness term (the person's own deviation and the shares of the rest),

@@ -201,7 +201,7 @@ enum PlanningRules {
         NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(), RollingRestRule(),
         ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(),
         HoursObjective(), AllowanceObjective(), ContinuityObjective(), VisitorContinuityRule(),
-        WishObjective(), KeyWorkerObjective(), FairnessObjective(), RotationObjective(),
+        WishObjective(), KeyWorkerObjective(), FairnessObjective(), RotationObjective(), ShortenedRestObjective(),
     ]
 
     /// Per-person rules, cheapest first (the oracle stops at the first broken one).

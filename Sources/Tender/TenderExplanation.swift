@@ -1,4 +1,5 @@
 import CareDomain
+import Foundation
 import Optimization
 
 /// How an estimate comes about, for a buyer to hold against a tariff: per product alone its
@@ -67,24 +68,40 @@ public struct TenderExplanation: Sendable {
                          terms: contract.costPrice)
     }
 
-    /// The volumes tried for a tariff's break-even, as shares of the contract's.
-    public static let breakEvenFactors = stride(from: 0.25, through: 3.0, by: 0.05).map { ($0 * 100).rounded() / 100 }
+    /// The volumes first tried for a tariff's break-even, as shares of the contract's; between the
+    /// last that does not pay and the first that does, the search narrows to 5% steps.
+    public static let breakEvenFactors = [0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0]
 
-    /// The lowest volume at which the tariff pays the cost price, for a one-product contract: the
-    /// staff cost has whole people and minimum contracts in it, so it falls per unit as the volume
-    /// grows; the search walks the volumes up from a quarter to three times the contract's (the
-    /// contract's own estimate reused) and stops at the first that pays.
+    /// The lowest volume at which the tariff pays the cost price, for a one-product contract (nil:
+    /// none in the range searched, which the second value gives). The staff cost has whole people
+    /// and minimum contracts in it, so it falls per unit as the volume grows: the coarse volumes
+    /// are walked up (the contract's own estimate reused) to the first that pays, then the step
+    /// before it is halved to 5%. At most a tenth of the time limit is spent; what was not
+    /// searched is left out of the range.
     static func breakEven<S: Solver>(volume: TenderVolume, contract: TenderContract, estimator: TenderEstimator<S>,
                                      at stated: TenderEstimate) throws -> (Double?, ClosedRange<Double>) {
-        let searched = breakEvenFactors.first!...breakEvenFactors.last!
-        for factor in breakEvenFactors {
-            let estimate = factor == 1 ? stated : try estimator.estimate(contract, factor: factor)
-            guard !estimate.lines.isEmpty || estimate.status == "optimal" else { continue }
-            if let result = buildUp(estimate, volume: volume, contract: contract, factor: factor).resultAtTariff, result >= -1e-6 {
-                return (factor, searched)
-            }
+        let deadline = Date().addingTimeInterval(max(1, estimator.timeLimitSeconds * 0.1))
+        func pays(_ factor: Double) throws -> Bool {
+            let estimate = abs(factor - 1) < 1e-9 ? stated : try estimator.estimate(contract, factor: factor)
+            guard !estimate.lines.isEmpty else { return false }
+            return (buildUp(estimate, volume: volume, contract: contract, factor: factor).resultAtTariff ?? -1) >= -1e-6
         }
-        return (nil, searched)
+        let first = breakEvenFactors[0]
+        var lastFailing: Double? = nil
+        for factor in breakEvenFactors {
+            if Date() > deadline { return (nil, first...(lastFailing ?? first)) }
+            guard try pays(factor) else { lastFailing = factor; continue }
+            guard var low = lastFailing else { return (factor, first...breakEvenFactors.last!) }
+            // Narrow (low, high] to the 5% step: low does not pay, high does.
+            var high = factor
+            while high - low > 0.05 + 1e-9, Date() <= deadline {
+                let middle = ((low + high) / 2 * 20).rounded() / 20
+                guard middle > low + 1e-9, middle < high - 1e-9 else { break }
+                if try pays(middle) { high = middle } else { low = middle }
+            }
+            return (high, first...breakEvenFactors.last!)
+        }
+        return (nil, first...breakEvenFactors.last!)
     }
 
     /// The whole contract's week at one volume: its staff cost with the travel, overhead, margin

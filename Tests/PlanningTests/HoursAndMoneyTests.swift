@@ -86,6 +86,23 @@ struct HoursAndMoneyTests {
         #expect(s2.balanceBefore == -12 && abs(s2.balanceAfter - (-12 + (worked["s2"] ?? 0) - 16)) < 1e-9)
     }
 
+    @Test("An early shift and a night on one day only where care needs it: a colleague takes the night; alone, the same person does both")
+    func shortenedRestOnlyWhereNeeded() throws {
+        let sessions = """
+              - {name: vroeg, days: mon, from: "07:00", to: "15:00"}
+              - {name: nacht, days: mon, from: "23:00", to: "07:00", ratio: 8}
+        """
+        let clients = clientLines(3, attends: "[mon vroeg, mon nacht]")
+        // The hours term alone would give both to s1, furthest below contract.
+        let both = "  s1: {level: mbo3, contract_hours: 36}\n  s2: {level: mbo3, contract_hours: 8}"
+        let (scenario, shared) = try planChecked(tinyScenario(sessions: sessions, staff: both, clients: clients))
+        #expect(shared.workers(on: .mon, "vroeg", in: scenario).count == 1)
+        #expect(Set(shared.workers(on: .mon, "vroeg", in: scenario) + shared.workers(on: .mon, "nacht", in: scenario)) == ["s1", "s2"])
+        let (alone, needed) = try planChecked(tinyScenario(sessions: sessions, staff: "  s1: {level: mbo3, contract_hours: 36}", clients: clients))
+        #expect(needed.roster.uncovered.isEmpty)
+        #expect(needed.workers(on: .mon, "nacht", in: alone) == ["s1"] && needed.workers(on: .mon, "vroeg", in: alone) == ["s1"])
+    }
+
     @Test("Nobody is rostered where nobody needs them to fill a contract: the surplus is reported")
     func noInventedWork() throws {
         let staff = """

@@ -28,6 +28,10 @@ struct ObjectiveWeightsTests {
         #expect(weights.onCallDuty > 2 * weights.unfairPerSession && weights.uncoveredCarePerHour > 100 * weights.onCallDuty)
         #expect(weights.uncoveredCarePerHour > 7 * 3 * 5 * weights.wishPerWeight)
         #expect(weights.uncoveredCarePerHour > 100 * max(weights.notKeyWorker, weights.unfairPerSession))
+        // A shortened daily rest only where care needs it: dearer than giving an 8-hour shift to a
+        // flex worker (€ 20) instead of a salaried colleague far below contract, cheaper than an agency shift.
+        #expect(weights.shortenedRest > 8 * (weights.underContractSteepest + 20 * weights.costPerEuro))
+        #expect(weights.shortenedRest < 8 * weights.agencyPerHour && weights.uncoveredCarePerHour * 8 > 10 * weights.shortenedRest)
         #expect(weights.backwardRotation > weights.faceAtLocation && weights.uncoveredCarePerHour > 100 * weights.backwardRotation)
     }
 }

@@ -65,10 +65,16 @@ struct RosterScore {
         let roster = Roster(assignments: assignments.filter { ids.contains($0.staff) }, uncovered: [])
         var total = 0.0
         // Backward rotations between consecutive group sessions, as `RotationObjective` prices them.
+        // And shortened daily rests between them, as `ShortenedRestObjective` prices them.
+        let rules = scenario.labourRules
         for (_, rows) in Dictionary(grouping: roster.assignments.filter { $0.activity == .group }, by: \.staff) {
             let sorted = rows.map(\.interval).sorted()
             for (earlier, later) in zip(sorted, sorted.dropFirst()) where isBackwardRotation(earlier, later) {
                 total += weights.backwardRotation
+            }
+            let working = rows.filter { scenario.dutyKind(of: $0) != .onCall }.map(\.interval).sorted()
+            for (earlier, later) in zip(working, working.dropFirst()) where isShortenedRest(earlier, later, rules: rules) {
+                total += weights.shortenedRest
             }
         }
         guard hasWishes || keyed || !scenario.settings.fairness.isEmpty else { return total }

@@ -6,6 +6,9 @@
 # homes) with the CP-SAT peer (benchmarks/peer/cpsat_group_week.py, 2 workers, same limit) and adds
 # its shortfall, objective, bound and status; it needs `pip install ortools pyyaml`. WEEKS=4 plans
 # each instance as a period of that many weeks (`weeks:`; the table's figures cover the period).
+# FIT=1 scales each week's salaried contracts to the work a first 20-s solve rostered
+# (fit_contracts.py), so the hours-band column measures weeks that have the work. MIX=1 makes every
+# 10th person a flex worker and every 25th an agency worker (mix_contracts.py), for extra spend.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -17,8 +20,8 @@ instances=("$@")
 work=$(mktemp -d)
 peer_head="" peer_rule=""
 if [ "${PEER:-0}" = 1 ]; then
-  peer_head=$(printf ' %11s | %11s | %11s | %11s |' peer_short_h peer_object peer_bound peer_status)
-  peer_rule="-------------|-------------|-------------|-------------|"
+  peer_head=$(printf ' %11s | %11s | %11s | %11s | %11s |' peer_short_h peer_object peer_bound peer_status peer_extra)
+  peer_rule="-------------|-------------|-------------|-------------|-------------|"
 fi
 printf '| %-20s | %5s | %7s | %9s | %11s | %11s | %7s | %13s | %8s | %7s | %7s | %9s | %7s | %11s |%s\n' instance limit wall_s shortfall_h objective bound gap visits_placed peak_MiB maximal checked work/ctr in_band extra_spend "$peer_head"
 printf '|%s|%s\n' "----------------------|-------|---------|-----------|-------------|-------------|---------|---------------|----------|---------|---------|-----------|---------|-------------" "$peer_rule"
@@ -26,6 +29,15 @@ for instance in "${instances[@]}"; do
   name=$(echo "$instance" | tr ' ' '_')
   python3 benchmarks/generate_engine_week.py $instance > "$work/$name.yaml"
   if [ "${WEEKS:-1}" != 1 ]; then sed -i "s/^week: \(.*\)$/week: \1\nweeks: ${WEEKS}/" "$work/$name.yaml"; fi
+  if [ "${MIX:-0}" = 1 ]; then
+    python3 benchmarks/mix_contracts.py "$work/$name.yaml" > "$work/$name.mix.yaml" && mv "$work/$name.mix.yaml" "$work/$name.yaml"
+  fi
+  if [ "${FIT:-0}" = 1 ]; then
+    # The week given the work its contracts promise (fit_contracts.py): a first solve measures it.
+    .build/release/zorgrooster solve "$work/$name.yaml" --out "$work/$name.first" --time-limit 20 --quiet >/dev/null
+    python3 benchmarks/fit_contracts.py "$work/$name.yaml" "$work/$name.first/summary.json" > "$work/$name.fit.yaml"
+    mv "$work/$name.fit.yaml" "$work/$name.yaml"
+  fi
   limit="${TIME_LIMIT:-60}"
   start=$(date +%s.%N)
   /usr/bin/time -f '%M' -o "$work/$name.mem" .build/release/zorgrooster solve "$work/$name.yaml" --out "$work/$name" \
@@ -57,7 +69,7 @@ line = f"| {sys.argv[3]:<20} | {sys.argv[4]:>5} | {wall:7.1f} | {s['uncovered_ho
 if sys.argv[10] == "1":
     p = json.loads(sys.argv[9])
     f = lambda v: "-" if v is None else f"{v:.1f}"
-    line += f" {f(p.get('shortfall_hours')):>11} | {f(p.get('objective')):>11} | {f(p.get('bound')):>11} | {p.get('status', '-'):>11} |"
+    line += f" {f(p.get('shortfall_hours')):>11} | {f(p.get('objective')):>11} | {f(p.get('bound')):>11} | {p.get('status', '-'):>11} | {f(p.get('extra_spend')):>11} |"
 print(line)
 PY
 done

@@ -416,16 +416,23 @@ struct ClientWorkScheduler {
             }
         }
         let preferred = Set(task.preferredStaff)
-        // The client's visitors first, then preferred staff, then the nearest: the first try
-        // usually fits, and a near visitor is what the objective asks anyway.
-        var distance: [StaffID: Int] = [:]
+        // In the planner's order (SCENARIO.md 1.2): whoever the visit's hours cost least (the
+        // furthest below their contract first, then flex, agency last; `HoursPrice`), then the
+        // client's visitors, preferred staff and the nearest: faces and travel weigh least.
+        var distance: [StaffID: Int] = [:], price: [StaffID: Double] = [:]
         for option in task.options where distance[option.staff] == nil {
-            let home = plans[option.staff]?.staff.homeArea
+            let plan = plans[option.staff]
+            let home = plan?.staff.homeArea
             distance[option.staff] = home.flatMap { home in task.area.map { model.scenario.travel.minutes(from: home, to: $0) } } ?? 0
+            // The price of the visit's hours, to a tenth: near enough prices tie, and the faces decide.
+            price[option.staff] = plan.map { plan in
+                let hours = model.weights.hoursPrice(of: plan.staff, in: model.scenario)
+                return ((hours.price(plan.workedHours + Double(task.minutes) / 60) - hours.price(plan.workedHours)) * 10).rounded() / 10
+            } ?? .infinity
         }
         let options = task.options.sorted { lhs, rhs in
-            let left = (visitors.contains(lhs.staff) ? 0 : preferred.contains(lhs.staff) ? 1 : 2, distance[lhs.staff]!, lhs.staff.rawValue, lhs.day)
-            let right = (visitors.contains(rhs.staff) ? 0 : preferred.contains(rhs.staff) ? 1 : 2, distance[rhs.staff]!, rhs.staff.rawValue, rhs.day)
+            let left = (price[lhs.staff]!, visitors.contains(lhs.staff) ? 0 : preferred.contains(lhs.staff) ? 1 : 2, distance[lhs.staff]!, lhs.staff.rawValue, lhs.day)
+            let right = (price[rhs.staff]!, visitors.contains(rhs.staff) ? 0 : preferred.contains(rhs.staff) ? 1 : 2, distance[rhs.staff]!, rhs.staff.rawValue, rhs.day)
             return left < right
         }
         for option in options {

@@ -3,7 +3,7 @@ import Foundation
 import SwiftCSV
 
 /// `check` reads every file `solve` wrote, not only the roster: each column of `capacity.csv`,
-/// `capacity-by-day.csv`, `responsibility.csv`, `wishes.csv` and `summary.json` is validated
+/// `capacity-by-day.csv`, `responsibility.csv`, `wishes.csv`, `hours.csv` and `summary.json` is validated
 /// against the scenario (known levels, skills, people, dates; finite, non-negative numbers), and
 /// the summary's totals against the roster's rows. A file edited into nonsense is named by line.
 extension RosterFileReader {
@@ -139,6 +139,54 @@ extension RosterFileReader {
             guard (summary["weeks"] as? NSNumber)?.intValue == scenario.weeks, (summary["per_week"] as? [Any])?.count == scenario.weeks else {
                 throw ReadError(file: file, line: 1, problem: "`weeks` and `per_week` do not cover the period's \(scenario.weeks) weeks")
             }
+        }
+        // The money (SCENARIO.md 1.2) as the rows give it: payroll, extra spend, total.
+        let weeks = rosters.enumerated().map { index, roster -> (roster: Roster, scenario: Scenario) in
+            var week = scenario
+            week.week = scenario.week.adding(weeks: index)
+            return (roster, week)
+        }
+        let pay = PayrollSummary.totals(PayrollSummary.people(weeks))
+        if summary["payroll"] != nil {
+            let extra = (summary["extra_spend"] as? [String: Any])?["total"] as? NSNumber
+            let stated = [("payroll", try value("payroll"), pay.payroll),
+                          ("extra_spend.total", extra?.doubleValue ?? .nan, pay.extraSpend),
+                          ("total_cost", try value("total_cost"), pay.payroll + pay.extraSpend + (try value("hire_cost")))]
+            for (key, written, expected) in stated where !(abs(written - expected) <= 0.01 * Double(max(1, scenario.weeks)) + 0.005) {
+                throw ReadError(file: file, line: 1, problem: "\(key) is \(decimalText(written)), but the roster's hours and the scenario's contracts make \(decimalText(expected))")
+            }
+        }
+        try checkHours(folder: folder, people: PayrollSummary.people(weeks))
+    }
+
+    /// `hours.csv`: each paid person's row as the roster and the scenario make it.
+    private static func checkHours(folder: String, people: [PersonHours]) throws {
+        let file = "hours.csv"
+        guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent(file).path) else { return }
+        let expected = Dictionary(uniqueKeysWithValues: people.map { ($0.staff.rawValue, $0) })
+        var seen: Set<String> = []
+        for (line, row) in try rows(in: folder, file: file, required: OutputFiles.hoursColumns) {
+            let id = row["staff_id"] ?? ""
+            guard let person = expected[id], seen.insert(id).inserted else {
+                throw ReadError(file: file, line: line, problem: "staff member `\(id)` is not a paid person of the scenario, or is listed twice")
+            }
+            guard row["contract"] == person.contract.rawValue else {
+                throw ReadError(file: file, line: line, problem: "contract is `\(row["contract"] ?? "")`; the scenario gives \(id) `\(person.contract.rawValue)`")
+            }
+            let figures = [("contract_hours", person.contractHours), ("balance_before", person.balanceBefore), ("rostered_hours", person.rosteredHours),
+                           ("balance_after", person.balanceAfter), ("allowance_hours", person.allowanceHours),
+                           ("allowance_cost", person.allowanceCost), ("extra_cost", person.extraCost)]
+            for (column, value) in figures {
+                guard let written = Double(row[column] ?? ""), abs(written - value) <= 0.011 else {
+                    // Contract hours owed fall with absent days: a re-plan's folder is checked with its absence.
+                    let absence = column == "contract_hours" ? " (planned with an absence, as `replan --absent` does? check with the same one: --set 'staff.\(id).absent=[DATE]')" : ""
+                    throw ReadError(file: file, line: line, problem: "\(column) is `\(row[column] ?? "")`; the roster and the scenario make \(decimalText(value)) for \(id)\(absence)")
+                }
+            }
+        }
+        if seen.count != expected.count {
+            let missing = expected.keys.filter { !seen.contains($0) }.sorted()
+            throw ReadError(file: file, line: 1, problem: "no row for \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? " and \(missing.count - 5) more" : "")")
         }
     }
 

@@ -31,18 +31,21 @@ struct CheckCommand: ParsableCommand {
         } else {
             weeks = [try readRoster(folder: folder, scenario: scenario)]
         }
-        do { try RosterFileReader.checkWrittenFiles(folder: folder, scenario: scenario, rosters: weeks) } catch {
-            printError("\(error)")
-            throw ExitCode(2)
-        }
         // Each week against its own rules, the weeks before it as its history; whether someone
-        // was free to meet a shortfall also asks the weeks after it.
+        // was free to meet a shortfall also asks the weeks after it. The rules come first
+        // (SCENARIO.md 1.2): a roster edited by hand is judged before its stale totals are named.
         var violations: [Violation] = []
         for (index, roster) in weeks.enumerated() {
             let week = PlanningPeriod.week(index, of: scenario, after: Array(weeks[..<index]))
             let later = LaterWeeks(period: scenario, index: index, earlier: Array(weeks[..<index]), later: Array(weeks[(index + 1)...]))
             let found = RosterChecker(scenario: week).check(roster, later: later)
             violations += weeks.count > 1 ? found.map { Violation(rule: $0.rule, message: "\(week.week): \($0.message)") } : found
+        }
+        var stale: String? = nil
+        do { try RosterFileReader.checkWrittenFiles(folder: folder, scenario: scenario, rosters: weeks) } catch { stale = "\(error)" }
+        if let stale, violations.isEmpty {
+            printError(stale)
+            throw ExitCode(2)
         }
         if violations.isEmpty {
             let rows = weeks.reduce(0) { $0 + $1.assignments.count }, short = weeks.reduce(0) { $0 + $1.uncovered.count }
@@ -51,6 +54,9 @@ struct CheckCommand: ParsableCommand {
         }
         print("\(violations.count) violation\(violations.count == 1 ? "" : "s"):")
         for violation in violations { print("  \(violation)") }
+        if let stale {
+            print("The other files no longer match the roster (run `zorgrooster solve --pin` to write them anew): \(stale)")
+        }
         throw ExitCode(1)
     }
 }

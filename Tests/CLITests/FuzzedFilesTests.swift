@@ -114,6 +114,9 @@ extension CommandLineTests {
               ("responsibility.csv", "Anouk de Vries,mbo4", "Anouk de Vries,hbo", "level is `hbo`"),
               ("summary.json", "\"assigned_hours\": 115.5", "\"assigned_hours\": 99", "roster.csv's rows add up to 115.5"),
               ("summary.json", "\"week\": \"2026-W12\"", "\"week\": \"2026-W13\"", "not the scenario's 2026-W12"),
+              ("summary.json", "\"payroll\": 10682", "\"payroll\": 9000", "payroll is 9000, but the roster's hours and the scenario's contracts make 10682"),
+              ("hours.csv", "s02,salaried,28,", "s02,agency,28,", "contract is `agency`"),
+              ("hours.csv", "s02,salaried,28,", "s02,salaried,30,", "contract_hours is `30`"),
           ])
     func checkReadsEveryFile(file: String, original: String, replacement: String, message: String) throws {
         let folder = try temporaryFolder()

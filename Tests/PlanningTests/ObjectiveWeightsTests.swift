@@ -1,4 +1,4 @@
-import Planning
+@testable import Planning
 import Testing
 
 @Suite("Objective weights")
@@ -33,5 +33,15 @@ struct ObjectiveWeightsTests {
         #expect(weights.shortenedRest > 8 * (weights.underContractSteepest + 20 * weights.costPerEuro))
         #expect(weights.shortenedRest < 8 * weights.agencyPerHour && weights.uncoveredCarePerHour * 8 > 10 * weights.shortenedRest)
         #expect(weights.backwardRotation > weights.faceAtLocation && weights.uncoveredCarePerHour > 100 * weights.backwardRotation)
+    }
+
+    @Test("Every soft rule of the model is a term of the objective's registry, so the score prices what the model prices")
+    func everySoftRuleIsATerm() {
+        let terms = Set(PlanningRules.objective.map(\.label))
+        let soft = PlanningRules.model.filter { $0.label.contains("(soft") }
+        #expect(soft.count >= 8)
+        for rule in soft {
+            #expect(rule is any ObjectiveTerm && terms.contains(rule.label), "\(rule.label) is priced by the model but not by the score")
+        }
     }
 }

@@ -9,9 +9,15 @@ absence), travel between areas, and the Working Hours Act of labour_rules (shift
 length through the (shortened) daily rest, the shortened rest once in 7×24 h, rest after a night
 ending after 02:00, 46 h after three nights in a row, the weekly rest, the week's hours). Ambulatory visits are not modelled: the team family has no peer.
 
-The objective is zorgrooster's, in the same units (ObjectiveWeights): per hour 1000 for a missing
-counted professional, lead or skill, 800 for an unplaced attends_any client; 4 per hour above
-contract, 2 per person per location worked, 0.005 per euro.
+The objective is zorgrooster's version 1.2 objective, in the same units (docs/scenario-format.md,
+"Hours and money"): per hour 1000 for a missing counted professional, lead or skill, 800 for an
+unplaced attends_any client; every hour worked 60, a salaried person's hours up to their week's
+target (contract less absent days, less `history.hours_balance`) earning back 50 an hour for the
+first ninth of the hours below the band falling to 10 at the band and 2 within it, 40 an hour
+beyond the band above the target; 0.2 per euro of extra spend (flex and agency hours, hours above
+contract with the overtime premium); agency hours 150 more; 500 per shortened daily rest; 3 per
+backward rotation; 2 per person per location worked. Allowances are not modelled (the generated
+families have none). It reports the roster's extra spend in euros beside the objective.
 
 Usage: cpsat_group_week.py SCENARIO.yaml [--time-limit 60] [--workers 2]
 Prints one JSON line: status, objective, bound, shortfall_hours, seconds. Benchmark-only, never in CI
@@ -235,19 +241,61 @@ def main():
                 terms.append((round(1000 * hours * SCALE), missing))
                 shortfall_hours.append((hours, missing))
 
+    band = float((s.get("settings") or {}).get("hours_band", 0.1))
+    premium = 1 + float((s.get("overtime") or {}).get("premium_percent", 0)) / 100
+    balances = ((s.get("history") or {}).get("hours_balance") or {})
+    week_dates = {(monday + datetime.timedelta(days=d)).isoformat() for d in range(7)}
+    extra_spend = []  # (euros per minute, minutes expression or variable) to report the roster's extra spend
+
     for pid, p in staff.items():
         mine = sorted([i for (q, i) in work if q == pid], key=lambda i: sessions[i]["begin"])
         if not mine:
             continue
         x = {i: work[pid, i] for i in mine}
         minutes_worked = sum(working(sessions[i]["end"] - sessions[i]["begin"]) * x[i] for i in mine)
-        m.Add(minutes_worked <= int(min(p.get("max_hours", max_week), max_week) * 60))
-        over = m.NewIntVar(0, 10080, f"over_{pid}")
-        m.Add(over >= minutes_worked - int(p.get("contract_hours", 0) * 60))
-        terms.append((4 * SCALE // 60, over))
-        cost = p.get("hourly_cost", 0) or 0
-        for i in mine:
-            terms.append((round(cost * 0.005 * working(sessions[i]["end"] - sessions[i]["begin"]) / 60 * SCALE), x[i]))
+        kind = p.get("contract", "salaried" if not p.get("volunteer") else "volunteer")
+        contract = float(p.get("contract_hours", 0) or 0) if kind == "salaried" else 0.0
+        ceiling = p.get("max_hours", contract if kind == "salaried" else 168)
+        if kind == "salaried" and balances.get(pid, 0) < 0 and "max_hours" not in p:
+            ceiling = contract - balances[pid]
+        most = min(ceiling, max_week)
+        m.Add(minutes_worked <= int(most * 60))
+        cost = float(p.get("hourly_cost", 0) or 0)
+        # Every hour worked costs 60; flex and agency hours their euros at 0.2, agency 150 more.
+        per_hour = 60 + (cost * 0.2 if kind in ("flex", "agency") else 0) + (150 if kind == "agency" else 0)
+        terms.append((round(per_hour * SCALE / 60), minutes_worked))
+        if kind in ("flex", "agency"):
+            extra_spend.append((cost / 60, minutes_worked))
+        # The reward of the first hours up to the target, in the engine's ten pieces (minutes).
+        absent = sum(1 for date in (p.get("absent") or []) if str(date) in week_dates)
+        owed = contract * (7 - absent) / 7
+        target = min(most, max(0.0, (owed - float(balances.get(pid, 0))) if kind == "salaried" else float(p.get("min_hours", 0) or 0)))
+        piece_band = band if kind == "salaried" else 0.0
+        pieces = [(target * (1 - piece_band) / 9, 50 * (1 - 0.8 * k / 8)) for k in range(9)]
+        if piece_band > 0:
+            pieces.append((target * piece_band, 2))
+        rewards = []
+        for k, (hours, slope) in enumerate(pieces):
+            length = int(round(hours * 60))
+            if length <= 0:
+                continue
+            reward = m.NewIntVar(0, length, f"reward_{pid}_{k}")
+            rewards.append(reward)
+            terms.append((-round(slope * SCALE / 60), reward))
+        if rewards:
+            m.Add(sum(rewards) <= minutes_worked)
+        if kind == "salaried":
+            over = m.NewIntVar(0, 10080, f"over_{pid}")
+            m.Add(over >= minutes_worked - int(round(min(contract, most) * 60)))
+            terms.append((round(cost * premium * 0.2 * SCALE / 60), over))
+            extra_spend.append((cost * premium / 60, over))
+            beyond = m.NewIntVar(0, 10080, f"beyond_{pid}")
+            m.Add(beyond >= minutes_worked - int(round(target * (1 + band) * 60)))
+            terms.append((round(40 * SCALE / 60), beyond))
+        elif kind == "volunteer":
+            over = m.NewIntVar(0, 10080, f"over_{pid}")
+            m.Add(over >= minutes_worked - int(float(p.get("contract_hours", 0) or 0) * 60))
+            terms.append((4 * SCALE // 60, over))
         for loc in sorted({sessions[i]["loc"] for i in mine}):
             face = m.NewBoolVar(f"face_{pid}_{loc}")
             for i in mine:
@@ -325,6 +373,11 @@ def main():
                     if reduced_rest <= gap < daily_rest:
                         between = [c for c in mine if sessions[c]["begin"] >= sessions[a]["end"] and sessions[c]["end"] <= sessions[b]["begin"]]
                         shortened.append((sessions[a]["end"], a, b, between))
+            # Each shortened rest is priced (500): used only where care needs it.
+            for number, (t1, a1, b1, between1) in enumerate(shortened):
+                priced = m.NewBoolVar(f"short_{pid}_{number}")
+                m.AddBoolOr([x[a1].Not(), x[b1].Not(), priced] + [x[c] for c in between1])
+                terms.append((500 * SCALE, priced))
             for p_index, (t1, a1, b1, between1) in enumerate(shortened):
                 for (t2, a2, b2, between2) in shortened[p_index + 1:]:
                     if abs(t2 - t1) < 7 * 1440:
@@ -354,6 +407,7 @@ def main():
         "objective": solver.ObjectiveValue() / SCALE if found else None,
         "bound": solver.BestObjectiveBound() / SCALE,
         "shortfall_hours": sum(h * solver.Value(v) for h, v in shortfall_hours) if found else None,
+        "extra_spend": round(sum(rate * solver.Value(v) for rate, v in extra_spend), 2) if found else None,
         "seconds": round(time.time() - started, 1),
     }
     if args.roster and found:

@@ -244,7 +244,7 @@ struct GroupStaffing {
     }
 
     /// What the session adds to `person`'s wishes and to the key workers' objective, priced as
-    /// `RosterScore.softPreferences` does (a wished day off as if not yet worked).
+    /// `WishObjective` and `KeyWorkerObjective` price them on a roster (a wished day off as if not yet worked).
     func softRise(_ person: Staff, session index: Int, demand: SessionDemand) -> Double {
         var rise = 0.0
         let session = demand.session

@@ -24,3 +24,13 @@ struct AllowanceObjective: ModelRule {
     var label: String { "irregular-hours allowances (soft, extra spend)" }
     func addRows(to week: WeekModel) throws { try week.addAllowanceObjective() }
 }
+
+extension AllowanceObjective: ObjectiveTerm {
+    /// The allowances of the part's people's group rows, at 0.2 per euro.
+    func price(of roster: ScoredRoster) -> Double {
+        guard !roster.scenario.pay.allowances.bands.isEmpty else { return 0 }
+        return roster.ownAssignments.reduce(0.0) { total, row in
+            row.activity == .group ? total + roster.scenario.allowance(of: row).euros * roster.weights.costPerEuro : total
+        }
+    }
+}

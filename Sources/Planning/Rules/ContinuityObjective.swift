@@ -29,3 +29,16 @@ struct ContinuityObjective: ModelRule {
     var label: String { "the same few faces per location (soft)" }
     func addRows(to week: WeekModel) throws { try week.addContinuityAndCost() }
 }
+
+extension ContinuityObjective: ObjectiveTerm {
+    /// One price per person and location with group work, and per on-call duty.
+    func price(of roster: ScoredRoster) -> Double {
+        var faces: Set<String> = []
+        var total = 0.0
+        for row in roster.assignments {
+            if row.activity == .group, let location = row.location { faces.insert("\(row.staff) \(location)") }
+            if roster.scenario.dutyKind(of: row) == .onCall { total += roster.weights.onCallDuty }
+        }
+        return total + Double(faces.count) * roster.weights.faceAtLocation
+    }
+}

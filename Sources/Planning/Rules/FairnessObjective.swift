@@ -40,3 +40,22 @@ struct FairnessObjective: ModelRule {
     var label: String { "weekends, nights and evenings spread fairly (soft)" }
     func addRows(to week: WeekModel) throws { try week.addFairness() }
 }
+
+extension FairnessObjective: ObjectiveTerm {
+    /// Per measure, each person's sessions above or below their fair share, the period's earlier
+    /// weeks included.
+    func price(of roster: ScoredRoster) -> Double {
+        let scenario = roster.scenario
+        guard !scenario.settings.fairness.isEmpty else { return 0 }
+        let own = Roster(assignments: roster.ownAssignments, uncovered: [])
+        var total = 0.0
+        for (measure, shares) in RosterPreferences.fairness(scenario, roster: own, among: roster.staff.filter { !$0.isHire }) where shares.count > 1 {
+            let before = scenario.history.fairnessSoFar[measure] ?? [:]
+            total += roster.weights.unfairPerSession * shares.reduce(0) { sum, share in
+                let tally = before[share.staff] ?? FairTally()
+                return sum + abs(share.count + tally.count - share.share - tally.share)
+            }
+        }
+        return total
+    }
+}

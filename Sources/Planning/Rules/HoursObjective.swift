@@ -129,3 +129,13 @@ struct HoursObjective: ModelRule {
     var label: String { "hours near contract, spread over the team, then the extra spend (soft)" }
     func addRows(to week: WeekModel) throws { try week.addHoursObjective() }
 }
+
+extension HoursObjective: ObjectiveTerm {
+    /// Each of the part's people's hours as the model's hours row counts them, priced.
+    func price(of roster: ScoredRoster) -> Double {
+        let hours = RosterScore.modelMinutes(roster.assignments, responsibilities: roster.responsibilities, in: roster.scenario)
+        return roster.staff.reduce(0.0) { total, person in
+            total + roster.weights.priceOfHours(Double(hours[person.id] ?? 0) / 60, by: person, in: roster.scenario)
+        }
+    }
+}

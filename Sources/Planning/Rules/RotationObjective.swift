@@ -43,3 +43,17 @@ struct RotationObjective: ModelRule {
     var label: String { "forward rotation preferred (soft)" }
     func addRows(to week: WeekModel) throws { try week.addRotation() }
 }
+
+extension RotationObjective: ObjectiveTerm {
+    /// Backward rotations between a person's consecutive group sessions.
+    func price(of roster: ScoredRoster) -> Double {
+        var total = 0.0
+        for (_, rows) in Dictionary(grouping: roster.ownAssignments.filter { $0.activity == .group }, by: \.staff) {
+            let sorted = rows.map(\.interval).sorted()
+            for (earlier, later) in zip(sorted, sorted.dropFirst()) where isBackwardRotation(earlier, later) {
+                total += roster.weights.backwardRotation
+            }
+        }
+        return total
+    }
+}

@@ -43,3 +43,20 @@ struct ShortenedRestObjective: ModelRule {
     var label: String { "a shortened daily rest only where care needs it (soft)" }
     func addRows(to week: WeekModel) throws { try week.addShortenedRestPrice() }
 }
+
+extension ShortenedRestObjective: ObjectiveTerm {
+    /// Shortened rests between a person's consecutive group sessions (on-call duty is no work).
+    func price(of roster: ScoredRoster) -> Double {
+        let rules = roster.scenario.labourRules
+        guard rules.shiftBreakMinutes < rules.minDailyRestMinutes else { return 0 }
+        var total = 0.0
+        let working = roster.ownAssignments.filter { $0.activity == .group && roster.scenario.dutyKind(of: $0) != .onCall }
+        for (_, rows) in Dictionary(grouping: working, by: \.staff) {
+            let sorted = rows.map(\.interval).sorted()
+            for (earlier, later) in zip(sorted, sorted.dropFirst()) where isShortenedRest(earlier, later, rules: rules) {
+                total += roster.weights.shortenedRest
+            }
+        }
+        return total
+    }
+}

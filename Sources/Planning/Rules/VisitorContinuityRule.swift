@@ -37,3 +37,25 @@ struct VisitorContinuityRule: ModelRule {
     var label: String { "max_distinct_staff (hard); few, preferred, nearby visitors (soft)" }
     func addRows(to week: WeekModel) throws { try week.addVisitorContinuity() }
 }
+
+extension VisitorContinuityRule: ObjectiveTerm {
+    /// Per client visited: each visitor (more if not preferred), and each visit's travel minutes.
+    func price(of roster: ScoredRoster) -> Double {
+        let weights = roster.weights, scenario = roster.scenario
+        var total = 0.0
+        let visitsByClient = Dictionary(grouping: roster.assignments.filter { $0.activity == .visit }) { $0.clients.first }
+        for task in roster.work.tasks where task.kind == .visit {
+            let rows = visitsByClient[task.client] ?? []
+            let preferred = Set(task.preferredStaff)
+            for visitor in Set(rows.map(\.staff)) {
+                total += weights.visitorFace + (!preferred.isEmpty && !preferred.contains(visitor) ? weights.notPreferredVisitor : 0)
+            }
+            for row in rows {
+                if let home = scenario.staff[row.staff]?.homeArea, let area = task.area {
+                    total += Double(scenario.travel.minutes(from: home, to: area)) * weights.travelPerMinute
+                }
+            }
+        }
+        return total
+    }
+}

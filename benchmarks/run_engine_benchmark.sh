@@ -23,8 +23,8 @@ if [ "${PEER:-0}" = 1 ]; then
   peer_head=$(printf ' %11s | %11s | %11s | %11s | %11s |' peer_short_h peer_object peer_bound peer_status peer_extra)
   peer_rule="-------------|-------------|-------------|-------------|-------------|"
 fi
-printf '| %-20s | %5s | %7s | %9s | %11s | %11s | %7s | %13s | %8s | %7s | %7s | %9s | %7s | %11s |%s\n' instance limit wall_s shortfall_h objective bound gap visits_placed peak_MiB maximal checked work/ctr in_band extra_spend "$peer_head"
-printf '|%s|%s\n' "----------------------|-------|---------|-----------|-------------|-------------|---------|---------------|----------|---------|---------|-----------|---------|-------------" "$peer_rule"
+printf '| %-20s | %5s | %7s | %9s | %11s | %11s | %7s | %13s | %8s | %7s | %7s | %9s | %10s | %11s |%s\n' instance limit wall_s shortfall_h objective bound gap visits_placed peak_MiB maximal checked work/ctr in_band/able extra_spend "$peer_head"
+printf '|%s|%s\n' "----------------------|-------|---------|-----------|-------------|-------------|---------|---------------|----------|---------|---------|-----------|------------|-------------" "$peer_rule"
 for instance in "${instances[@]}"; do
   name=$(echo "$instance" | tr ' ' '_')
   python3 benchmarks/generate_engine_week.py $instance > "$work/$name.yaml"
@@ -46,26 +46,23 @@ for instance in "${instances[@]}"; do
   check=$(.build/release/zorgrooster check "$work/$name.yaml" "$work/$name" 2>&1 || true)
   checked=$(echo "$check" | grep -q '^OK' && echo yes || echo NO)
   maximal=$(echo "$check" | grep -q '\[maximal\]' && echo NO || echo yes)
+  band=$(python3 benchmarks/band_share.py "$work/$name.yaml" "$work/$name" 2>/dev/null || echo "- - -")
   peer="{}"
   if [ "${PEER:-0}" = 1 ] && [ "${instance%% *}" != team ]; then
     peer=$(python3 benchmarks/peer/cpsat_group_week.py "$work/$name.yaml" --time-limit "$limit" --workers 2 || echo '{"status": "failed"}')
   fi
-  python3 - "$work/$name/summary.json" "$work/$name.mem" "$instance" "$limit" "$start" "$end" "$maximal" "$checked" "$peer" "${PEER:-0}" <<'PY'
+  python3 - "$work/$name/summary.json" "$work/$name.mem" "$instance" "$limit" "$start" "$end" "$maximal" "$checked" "$peer" "${PEER:-0}" "$band" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1])); mem = int(open(sys.argv[2]).read().split()[-1]) / 1024
 wall = float(sys.argv[6]) - float(sys.argv[5])
 gap = "-" if s["gap"] is None else f"{s['gap']*100:.2f}%"
 visits = f"{s['visits_placed']}/{s['visits_placeable_bound']}" if s["visits_placeable_bound"] else "-"
 bound = "-" if s["best_bound"] is None else f"{s['best_bound']:.1f}"
-# Hours near contract (SCENARIO.md 1.2): rostered over contract hours of the salaried, and the
-# share of salaried people whose hours (balance included) end within the band.
-import csv, os
-rows = list(csv.DictReader(open(os.path.join(os.path.dirname(sys.argv[1]), "hours.csv"))))
-salaried = [r for r in rows if r["contract"] == "salaried"]
-ratio = sum(float(r["rostered_hours"]) for r in salaried) / max(1e-9, sum(float(r["contract_hours"]) for r in salaried))
-band = f"{100 * sum(r['within_band'] == 'yes' for r in salaried) / max(1, len(salaried)):.0f}%"
+# Hours near contract (SCENARIO.md 1.2), from band_share.py: rostered over contract hours of the
+# salaried, and the share within the band among those whose availability could hold it.
+ratio, _, band = (sys.argv[11].split() + ["-", "-", "-"])[:3]
 extra = s.get("extra_spend", {}).get("total", 0)
-line = f"| {sys.argv[3]:<20} | {sys.argv[4]:>5} | {wall:7.1f} | {s['uncovered_hours']:9.1f} | {s['objective']:11.1f} | {bound:>11} | {gap:>7} | {visits:>13} | {mem:8.0f} | {sys.argv[7]:>7} | {sys.argv[8]:>7} | {ratio:9.2f} | {band:>7} | {extra:11.2f} |"
+line = f"| {sys.argv[3]:<20} | {sys.argv[4]:>5} | {wall:7.1f} | {s['uncovered_hours']:9.1f} | {s['objective']:11.1f} | {bound:>11} | {gap:>7} | {visits:>13} | {mem:8.0f} | {sys.argv[7]:>7} | {sys.argv[8]:>7} | {ratio:>9} | {band:>10} | {extra:11.2f} |"
 if sys.argv[10] == "1":
     p = json.loads(sys.argv[9])
     f = lambda v: "-" if v is None else f"{v:.1f}"

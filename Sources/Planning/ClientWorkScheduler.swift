@@ -416,23 +416,20 @@ struct ClientWorkScheduler {
             }
         }
         let preferred = Set(task.preferredStaff)
-        // In the planner's order (SCENARIO.md 1.2): whoever the visit's hours cost least (the
-        // furthest below their contract first, then flex, agency last; `HoursPrice`), then the
-        // client's visitors, preferred staff and the nearest: faces and travel weigh least.
-        var distance: [StaffID: Int] = [:], price: [StaffID: Double] = [:]
+        // People paid for their contract first, flex workers next, agency workers last
+        // (SCENARIO.md 1.2); among each, the client's visitors, then preferred staff, then the
+        // nearest: the first try usually fits, and near visitors keep the days' travel short, so
+        // more visits fit. (Ordering by each person's hours price instead left visits over on the
+        // 100-person team: far visitors filled days the near ones needed.)
+        var distance: [StaffID: Int] = [:], paid: [StaffID: Int] = [:]
         for option in task.options where distance[option.staff] == nil {
-            let plan = plans[option.staff]
-            let home = plan?.staff.homeArea
-            distance[option.staff] = home.flatMap { home in task.area.map { model.scenario.travel.minutes(from: home, to: $0) } } ?? 0
-            // The price of the visit's hours, to a tenth: near enough prices tie, and the faces decide.
-            price[option.staff] = plan.map { plan in
-                let hours = model.weights.hoursPrice(of: plan.staff, in: model.scenario)
-                return ((hours.price(plan.workedHours + Double(task.minutes) / 60) - hours.price(plan.workedHours)) * 10).rounded() / 10
-            } ?? .infinity
+            let person = plans[option.staff]?.staff
+            distance[option.staff] = person?.homeArea.flatMap { home in task.area.map { model.scenario.travel.minutes(from: home, to: $0) } } ?? 0
+            paid[option.staff] = person.map { $0.isHire ? 3 : $0.contract == .agency ? 2 : $0.contract == .flex ? 1 : 0 } ?? 3
         }
         let options = task.options.sorted { lhs, rhs in
-            let left = (price[lhs.staff]!, visitors.contains(lhs.staff) ? 0 : preferred.contains(lhs.staff) ? 1 : 2, distance[lhs.staff]!, lhs.staff.rawValue, lhs.day)
-            let right = (price[rhs.staff]!, visitors.contains(rhs.staff) ? 0 : preferred.contains(rhs.staff) ? 1 : 2, distance[rhs.staff]!, rhs.staff.rawValue, rhs.day)
+            let left = (paid[lhs.staff]!, visitors.contains(lhs.staff) ? 0 : preferred.contains(lhs.staff) ? 1 : 2, distance[lhs.staff]!, lhs.staff.rawValue, lhs.day)
+            let right = (paid[rhs.staff]!, visitors.contains(rhs.staff) ? 0 : preferred.contains(rhs.staff) ? 1 : 2, distance[rhs.staff]!, rhs.staff.rawValue, rhs.day)
             return left < right
         }
         for option in options {

@@ -81,7 +81,10 @@ enum StarterScenario {
       s03: {name: Chantal, level: mbo4, contract_hours: 24, hourly_cost: 43, home_area: "7902",
             available: [{days: mon-thu, from: "08:30", to: "17:00"}], absent: [2026-03-18]}   # a day off (leave, sickness)
       s04: {name: Daan, level: hbo, contract_hours: 20, hourly_cost: 52, home_area: "7902", max_caseload: 10}
+      f01: {name: Eva (oproep), level: mbo2, contract: flex, min_hours: 0, max_hours: 16, hourly_cost: 33}   # paid per hour worked
       v01: {name: Marja (vrijwilliger), volunteer: true, contract_hours: 6, locations: [de-linde]}
+    # Everyone with contract_hours is salaried: paid whatever the roster, so the work is spread
+    # over them by contract; flex and agency people (contract: agency) work where they cannot.
 
     clients:
       c01: {product: dagbesteding, location: de-linde, attends: [mon ochtend, wed ochtend, fri ochtend]}

@@ -103,6 +103,27 @@ struct HoursAndMoneyTests {
         #expect(needed.workers(on: .mon, "nacht", in: alone) == ["s1"] && needed.workers(on: .mon, "vroeg", in: alone) == ["s1"])
     }
 
+    @Test("The balance is carried through a period: week two starts from the history's balance plus week one's hours less its contract")
+    func balanceCarriedThroughAPeriod() throws {
+        let yaml = tinyScenario(staff: "  s1: {level: mbo3, contract_hours: 14}\n  s2: {level: mbo3, contract_hours: 7}", clients: clientLines(3),
+                                extra: "weeks: 2\nhistory:\n  hours_balance: {s1: -4}")
+        let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
+        let first = PlanningPeriod.week(0, of: scenario, after: [])
+        #expect(first.history.weeksLeftInPeriod == 2 && first.history.hoursBalance[StaffID("s1")] == -4)
+        // Week one: s1 works the 3.5-h Monday morning (s1's target: 14 + 4 / 2 = 16 h).
+        #expect(abs(first.weekTarget(of: first.staff[StaffID("s1")]!) - 16) < 1e-9)
+        let monday = RosterAssignment(staff: StaffID("s1"), activity: .group, interval: WeekInterval(start: 9 * 60, end: 12 * 60 + 30),
+                                      location: LocationID("huis"), area: nil, clients: [], products: [], role: .professional, ref: "ochtend")
+        let second = PlanningPeriod.week(1, of: scenario, after: [Roster(assignments: [monday], uncovered: [])])
+        #expect(second.history.weeksLeftInPeriod == 1)
+        #expect(abs((second.history.hoursBalance[StaffID("s1")] ?? 0) - (-4 + 3.5 - 14)) < 1e-9)
+        #expect(abs((second.history.hoursBalance[StaffID("s2")] ?? 0) - (-7)) < 1e-9)
+        // hours.csv over the period: before −4, after −4 + 3.5 − 28.
+        let people = PayrollSummary.people([(Roster(assignments: [monday], uncovered: []), first), (Roster(assignments: [], uncovered: []), second)])
+        let s1 = try #require(people.first { $0.staff == StaffID("s1") })
+        #expect(s1.contractHours == 28 && abs(s1.balanceAfter - (-28.5)) < 1e-9)
+    }
+
     @Test("Nobody is rostered where nobody needs them to fill a contract: the surplus is reported")
     func noInventedWork() throws {
         let staff = """

@@ -48,7 +48,7 @@ struct HoursAndMoneyTests {
           f1: {level: mbo3, contract: flex, max_hours: 20, hourly_cost: 25}
         """
         let (_, outcome) = try planChecked(tinyScenario(sessions: Self.tenSessions, staff: staff,
-                                                        clients: (1...5).map { "  c\($0): {product: dag, location: huis, attends: [mon ochtend, tue ochtend, wed middag]}" }.joined(separator: "\n")))
+                                                        clients: clientLines(5, attends: "[mon ochtend, tue ochtend, wed middag]")))
         let worked = hours(outcome)
         #expect(worked["s1"] == 10.5)
         #expect(worked["a1"] == nil && worked["f1"] == nil)
@@ -57,7 +57,7 @@ struct HoursAndMoneyTests {
 
     @Test("Flex before agency, and agency only where the others cannot cover")
     func flexThenAgency() throws {
-        // Two sessions at once on Monday morning (two locations' worth: ratio 1 with two clients).
+        // One Monday morning of three clients at 1:1: three professionals at once.
         let staff = """
           s1: {level: mbo3, contract_hours: 3.5, hourly_cost: 45}
           a1: {level: mbo3, contract: agency, hourly_cost: 20}

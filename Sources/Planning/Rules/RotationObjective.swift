@@ -20,19 +20,28 @@ extension WeekModel {
         for person in staff {
             let sessions = (sessionsByStaff[person.id] ?? []).sorted { $0.demand.session.interval < $1.demand.session.interval }
             guard sessions.contains(where: { ((($0.demand.session.interval.end % 1440) + 1440) % 1440) >= 20 * 60 }) else { continue }
-            var pairs = 0
-            for (index, earlier) in sessions.enumerated() {
-                for later in sessions[(index + 1)...] {
-                    let a = earlier.demand.session.interval, b = later.demand.session.interval
-                    if b.start - a.end >= 24 * 60 { break }
-                    guard isBackwardRotation(a, b) else { continue }
-                    let between = sessions.filter { $0.demand.session.interval.start >= a.end && $0.demand.session.interval.end <= b.start }.map(\.variable)
-                    pairs += 1
-                    let turned = try model.addVariable(modelName("backward_rotation", person.id.rawValue, pairs))
-                    let expression = LinearExpression(turned) - LinearExpression.sum([earlier.variable, later.variable]) + LinearExpression.sum(between)
-                    try model.add(expression >= -1, name: modelName("backward_rotation_at", person.id.rawValue, pairs))
-                    objective.add(turned, coefficient: weights.backwardRotation)
-                }
+            try pricePairs(sessions, of: person, within: 24 * 60, family: "backward_rotation", price: weights.backwardRotation,
+                           where: isBackwardRotation)
+        }
+    }
+
+    /// Prices each pair of a person's sessions (in time order) that `matches`, with nothing worked
+    /// between them and the later starting less than `within` minutes after the earlier ends: an
+    /// indicator per pair, forced to 1 when both are worked and none between, at `price`.
+    func pricePairs(_ sessions: [(demand: SessionDemand, variable: Variable)], of person: Staff, within: Int, family: String, price: Double,
+                    where matches: (WeekInterval, WeekInterval) -> Bool) throws {
+        var pairs = 0
+        for (index, earlier) in sessions.enumerated() {
+            for later in sessions[(index + 1)...] {
+                let a = earlier.demand.session.interval, b = later.demand.session.interval
+                if b.start - a.end >= within { break }
+                guard matches(a, b) else { continue }
+                let between = sessions.filter { $0.demand.session.interval.start >= a.end && $0.demand.session.interval.end <= b.start }.map(\.variable)
+                pairs += 1
+                let indicator = try model.addVariable(modelName(family, person.id.rawValue, pairs))
+                let expression = LinearExpression(indicator) - LinearExpression.sum([earlier.variable, later.variable]) + LinearExpression.sum(between)
+                try model.add(expression >= -1, name: modelName(family + "_at", person.id.rawValue, pairs))
+                objective.add(indicator, coefficient: price)
             }
         }
     }
@@ -47,13 +56,20 @@ struct RotationObjective: ModelRule {
 extension RotationObjective: ObjectiveTerm {
     /// Backward rotations between a person's consecutive group sessions.
     func price(of roster: ScoredRoster) -> Double {
-        var total = 0.0
-        for (_, rows) in Dictionary(grouping: roster.ownAssignments.filter { $0.activity == .group }, by: \.staff) {
-            let sorted = rows.map(\.interval).sorted()
-            for (earlier, later) in zip(sorted, sorted.dropFirst()) where isBackwardRotation(earlier, later) {
-                total += roster.weights.backwardRotation
-            }
+        Double(roster.consecutiveGroupPairs(where: isBackwardRotation)) * roster.weights.backwardRotation
+    }
+}
+
+extension ScoredRoster {
+    /// How many pairs of consecutive group sessions of one person (on-call duty left out with
+    /// `workingOnly`) `matches`: what `pricePairs` prices, counted on a roster.
+    func consecutiveGroupPairs(workingOnly: Bool = false, where matches: (WeekInterval, WeekInterval) -> Bool) -> Int {
+        let rows = ownAssignments.filter { $0.activity == .group && (!workingOnly || scenario.dutyKind(of: $0) != .onCall) }
+        var count = 0
+        for (_, theirs) in Dictionary(grouping: rows, by: \.staff) {
+            let sorted = theirs.map(\.interval).sorted()
+            for (earlier, later) in zip(sorted, sorted.dropFirst()) where matches(earlier, later) { count += 1 }
         }
-        return total
+        return count
     }
 }

@@ -19,19 +19,8 @@ extension WeekModel {
         guard rules.shiftBreakMinutes < rules.minDailyRestMinutes, weights.shortenedRest > 0 else { return }
         for person in staff {
             let sessions = workingSessions(of: person.id).sorted { $0.demand.session.interval < $1.demand.session.interval }
-            var pairs = 0
-            for (index, earlier) in sessions.enumerated() {
-                for later in sessions[(index + 1)...] {
-                    let a = earlier.demand.session.interval, b = later.demand.session.interval
-                    if b.start - a.end >= rules.minDailyRestMinutes { break }
-                    guard isShortenedRest(a, b, rules: rules) else { continue }
-                    let between = sessions.filter { $0.demand.session.interval.start >= a.end && $0.demand.session.interval.end <= b.start }.map(\.variable)
-                    pairs += 1
-                    let shortened = try model.addVariable(modelName("short_rest", person.id.rawValue, pairs))
-                    let expression = LinearExpression(shortened) - LinearExpression.sum([earlier.variable, later.variable]) + LinearExpression.sum(between)
-                    try model.add(expression >= -1, name: modelName("short_rest_at", person.id.rawValue, pairs))
-                    objective.add(shortened, coefficient: weights.shortenedRest)
-                }
+            try pricePairs(sessions, of: person, within: rules.minDailyRestMinutes, family: "short_rest", price: weights.shortenedRest) {
+                isShortenedRest($0, $1, rules: rules)
             }
         }
     }
@@ -49,14 +38,6 @@ extension ShortenedRestObjective: ObjectiveTerm {
     func price(of roster: ScoredRoster) -> Double {
         let rules = roster.scenario.labourRules
         guard rules.shiftBreakMinutes < rules.minDailyRestMinutes else { return 0 }
-        var total = 0.0
-        let working = roster.ownAssignments.filter { $0.activity == .group && roster.scenario.dutyKind(of: $0) != .onCall }
-        for (_, rows) in Dictionary(grouping: working, by: \.staff) {
-            let sorted = rows.map(\.interval).sorted()
-            for (earlier, later) in zip(sorted, sorted.dropFirst()) where isShortenedRest(earlier, later, rules: rules) {
-                total += roster.weights.shortenedRest
-            }
-        }
-        return total
+        return Double(roster.consecutiveGroupPairs(workingOnly: true) { isShortenedRest($0, $1, rules: rules) }) * roster.weights.shortenedRest
     }
 }

@@ -102,8 +102,9 @@ public struct PlanningWeek: Hashable, Sendable, CustomStringConvertible {
 
     /// Reads `2026-W12`; nil when the text is not an ISO week or the year has no such week.
     public init?(iso text: String) {
-        let parts = text.uppercased().split(separator: "-")
-        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]),
+        // Empty parts kept: `-2026-W12` is no week (split would drop the sign's empty part).
+        let parts = text.uppercased().split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[0].allSatisfy(\.isASCII), parts[0].allSatisfy(\.isNumber), let year = Int(parts[0]),
               parts[1].hasPrefix("W"), let week = Int(parts[1].dropFirst()), (1...53).contains(week)
         else { return nil }
         let januaryFourth = CivilDate(year: year, month: 1, day: 4)!

@@ -38,6 +38,13 @@ final class ScenarioReader {
                 log.report(node, "`\(text)` is not an ISO week", hint: "write the week as YYYY-Www, e.g. 2026-W12")
                 return nil
             }
+            // The Gregorian calendar's years (the holidays' computus, four-digit dates in every
+            // file), with room for a period of 8 weeks after the week.
+            guard (1583...9998).contains(week.year) else {
+                log.report(node, "`\(text)` lies outside the years 1583 to 9998 that dates and holidays are computed for",
+                           hint: "write a week of the Gregorian calendar, e.g. 2026-W12")
+                return nil
+            }
             return week
         }
         let name = top.optional("name").flatMap(values.text) ?? "scenario"

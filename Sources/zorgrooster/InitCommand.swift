@@ -17,9 +17,17 @@ struct InitCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        if FileManager.default.fileExists(atPath: path) && !force {
-            printError("\(path) exists; choose another name or add --force to overwrite it")
-            throw ExitCode(2)
+        // --force replaces a scenario file, never a device, a pipe, a folder or what a link points
+        // to (run as root, `init /dev/null --force` would otherwise replace the system's /dev/null).
+        if let kind = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType {
+            guard kind == .typeRegular else {
+                printError("\(path) is not a regular file (\(kind == .typeDirectory ? "a folder" : kind == .typeSymbolicLink ? "a link" : "a device or pipe")); init writes only new files or replaces scenario files; choose another name")
+                throw ExitCode(2)
+            }
+            guard force else {
+                printError("\(path) exists; choose another name or add --force to overwrite it")
+                throw ExitCode(2)
+            }
         }
         let target = URL(fileURLWithPath: path)
         try write([target.lastPathComponent: StarterScenario.text], to: target.deletingLastPathComponent().path, single: true)

@@ -727,6 +727,17 @@ struct CommandLineTests {
         #expect(try zorgrooster("check", path, out).status == 0)
         #expect(try zorgrooster("init", path).status == 2)
         #expect(try zorgrooster("init", path, "--force").status == 0)
+        // --force replaces a scenario file, never a pipe, a folder or a link's target.
+        let pipe = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(pipe, 0o644) == 0)
+        let link = folder.appendingPathComponent("link.yaml").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        for target in [pipe, folder.path, link] {
+            let refused = try zorgrooster("init", target, "--force")
+            #expect(refused.status == 2 && refused.stderr.contains("is not a regular file"), "\(target): \(refused.stderr)")
+        }
+        let attributes = try FileManager.default.attributesOfItem(atPath: pipe)
+        #expect(attributes[.type] as? FileAttributeType != .typeRegular, "the pipe is still a pipe")
     }
 
     @Test("every command's --help shows an example")

@@ -88,4 +88,13 @@ struct PayFormatTests {
             #expect(found.first?.location.line ?? 0 > 0 && !(found.first?.hint.isEmpty ?? true))
         }
     }
+
+    @Test("A week with a sign, or outside the years dates and holidays are computed for, is refused where it stands")
+    func weeksOutOfRange() {
+        for week in ["-2026-W12", "0000-W01", "1582-W10", "9999-W52", "+2026-W12"] {
+            let found = issues(Self.yaml().replacingOccurrences(of: "week: 2026-W12", with: "week: \(week)"))
+            #expect(found.count == 1 && found.first?.path == "week" && found.first?.location.line == 2, "\(week): \(found)")
+        }
+        #expect(issues(Self.yaml().replacingOccurrences(of: "week: 2026-W12", with: "week: 9998-W52")).isEmpty)
+    }
 }

@@ -112,7 +112,7 @@ public enum RosterReport {
             (text["Totaal"], euros(summary.totalCost)),
         ]
         var html = "<section class=\"break\"><h2>\(text["Uren en geld"])</h2><table class=\"list money\"><tbody>"
-        html += costs.map { "<tr><th>\(escaped($0.0))</th><td class=\"num\">\(escaped($0.1))</td></tr>" }.joined() + "</tbody></table>"
+        html += costs.map { "<tr><th>\(escaped($0.0))</th><td class=\"number\">\(escaped($0.1))</td></tr>" }.joined() + "</tbody></table>"
         let names = StaffNames(scenario)
         let kinds: [ContractKind: String] = [.salaried: text["vast"], .flex: text["oproep"], .agency: text["uitzendkracht"], .volunteer: text["vrijwilliger"]]
         html += "<table class=\"list\"><thead><tr>" + [text["Medewerker"], text["Contract"], text["Contracturen"], text["Saldo voor"], text["Ingeroosterd"],
@@ -124,7 +124,7 @@ public enum RosterReport {
                          salaried ? hours(person.balanceBefore) : "", hours(person.rosteredHours), salaried ? hours(person.balanceAfter) : "",
                          salaried ? (person.withinBand ? text["ja"] : text["nee"]) : "", hours(person.allowanceHours),
                          euros(person.allowanceCost), euros(person.extraCost)]
-            html += "<tr>" + cells.enumerated().map { $0.offset == 0 ? "<td>\(escaped($0.element))</td>" : "<td class=\"num\">\(escaped($0.element))</td>" }.joined() + "</tr>"
+            html += "<tr>" + cells.enumerated().map { $0.offset == 0 ? "<td>\(escaped($0.element))</td>" : "<td class=\"number\">\(escaped($0.element))</td>" }.joined() + "</tr>"
         }
         return html + "</tbody></table></section>"
     }

@@ -13,9 +13,6 @@ public struct ObjectiveWeights: Sendable {
     /// Per hour of an `attends_any` client not placed; below care so that a client is placed
     /// only where the staffing to match can be found.
     public var unplacedAttendancePerHour = 800.0
-    /// Per hour a person works below `min_hours` (kept for the order test; the model no longer
-    /// prices hours below a target, which would reward phantom staff: see `ContractHoursObjective`).
-    public var belowMinimumHoursPerHour = 20.0
     /// Per hour a volunteer works above what they offer (`contract_hours`).
     public var contractDeviationPerHour = 4.0
     /// Per hour anyone works: above the steepest contract reward, so an hour nobody needs never pays.

@@ -228,13 +228,7 @@ struct WeekLowerBound {
             }
         }
         let people = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0) })
-        let gives = capacity.keys.sorted().compactMap { id -> (most: Double, free: Double)? in
-            guard let person = people[id] else { return nil }
-            let most = min(capacity[id]!, person.maxHours)
-            let free = person.isHire ? 0 : min(most, person.contractHours)
-            return (most, free)
-        }
-        let byMost = gives.map(\.most).sorted(by: >)
+        let byMost = capacity.keys.sorted().compactMap { id in people[id].map { min(capacity[id]!, $0.maxHours) } }.sorted(by: >)
         var fewest = byMost.count
         var total = 0.0
         for (count, given) in byMost.enumerated() {

@@ -162,6 +162,16 @@ public struct PayrollSummary: Sendable, Hashable {
         }
     }
 
+    /// `people` over the rosters of a period's first weeks, each week the period's scenario moved
+    /// to its own Monday (the balance before is the period's own).
+    public static func people(period scenario: Scenario, rosters: [Roster]) -> [PersonHours] {
+        people(rosters.enumerated().map { index, roster in
+            var week = scenario
+            week.week = scenario.week.adding(weeks: index)
+            return (roster, week)
+        })
+    }
+
     /// The totals of `people`.
     public static func totals(_ people: [PersonHours]) -> PayrollSummary {
         var summary = PayrollSummary()

@@ -48,13 +48,8 @@ public enum PlanningPeriod {
         // time less the contract hours it owed, so a short week is made up in the weeks left.
         history.hoursBalance = scenario.history.hoursBalance
         history.weeksLeftInPeriod = scenario.weeks - index
-        for (number, roster) in earlier.enumerated() {
-            var earlierWeek = scenario
-            earlierWeek.week = scenario.week.adding(weeks: number)
-            let minutes = earlierWeek.workingMinutes(of: roster)
-            for person in scenario.staff.values where person.isSalaried {
-                history.hoursBalance[person.id, default: 0] += Double(minutes[person.id] ?? 0) / 60 - earlierWeek.owedHours(of: person)
-            }
+        for person in PayrollSummary.people(period: scenario, rosters: earlier) where person.contract == .salaried {
+            history.hoursBalance[person.staff] = person.balanceAfter
         }
         // Counts that stayed zero say nothing.
         history.nightShifts16Weeks = history.nightShifts16Weeks.filter { $0.value > 0 }

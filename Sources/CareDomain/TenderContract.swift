@@ -126,6 +126,11 @@ public struct CostPriceBuildUp: Sendable, Hashable {
     public let tariff: Double?
 
     public var direct: Double { staffCost + charges + kilometres + travelTime }
+    /// The build-up in order, each step with its amount; a subtotal (`cost price`, `price`) has none.
+    public var steps: [(name: String, amount: Double?)] {
+        [("staff cost", staffCost), ("employer charges", charges), ("kilometres", kilometres), ("travel time", travelTime),
+         ("overhead", overhead), ("cost price", nil), ("margin", margin), ("indexation", indexation), ("price", nil)]
+    }
     public var costPrice: Double { direct + overhead }
     public var price: Double { costPrice + margin + indexation }
     public var costPerContactHour: Double { contactHours > 0 ? costPrice / contactHours : 0 }

@@ -96,15 +96,15 @@ public enum EstimateTable {
             let per = { (value: Double) in String(format: "%.2f", value / build.contactHours) }
             var rows = [nl ? ["stap", "€ per week", "€/contactuur"] : ["step", "€ a week", "€/contact hour"]]
             var total = 0.0
-            let steps: [(String, String, Double?)] = [("staff cost", "personeelskosten", build.staffCost), ("employer charges", "werkgeverslasten", build.charges),
-                                                      ("kilometres", "kilometers", build.kilometres), ("travel time", "reistijd", build.travelTime),
-                                                      ("overhead", "overhead", build.overhead), ("= cost price", "= kostprijs", nil),
-                                                      ("margin", "marge", build.margin), ("indexation", "indexatie", build.indexation), ("= price", "= prijs", nil)]
-            for (english, dutch, amount) in steps {
+            let dutch = ["staff cost": "personeelskosten", "employer charges": "werkgeverslasten", "kilometres": "kilometers",
+                         "travel time": "reistijd", "overhead": "overhead", "cost price": "kostprijs", "margin": "marge",
+                         "indexation": "indexatie", "price": "prijs"]
+            for (step, amount) in build.steps {
                 if let amount { total += amount }
-                let shown = amount ?? total
-                if let amount, amount == 0, english != "staff cost" { continue }
-                rows.append([say(english, dutch), String(format: "%.2f", shown), per(shown)])
+                // Steps that add nothing are left out; a subtotal reads "= kostprijs".
+                if let amount, amount == 0, step != "staff cost" { continue }
+                let name = (amount == nil ? "= " : "") + say(step, dutch[step] ?? step)
+                rows.append([name, String(format: "%.2f", amount ?? total), per(amount ?? total)])
             }
             lines += aligned(rows, leftColumns: 1)
             if let tariff = build.tariff, let margin = build.marginAtTariff {

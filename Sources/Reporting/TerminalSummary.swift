@@ -63,10 +63,10 @@ public enum TerminalSummary {
     public static func costLine(_ summary: RunSummary, language: ReportLanguage) -> String {
         let nl = language == .nl
         let pay = summary.pay
-        let kinds = [(nl ? "flex" : "flex", pay.flex), (nl ? "uitzend" : "agency", pay.agency),
+        let kinds = [("flex", pay.flex), (nl ? "uitzend" : "agency", pay.agency),
                      (nl ? "meeruren" : "overtime", pay.overtime), (nl ? "toeslagen" : "allowances", pay.allowances)]
             .filter { $0.1 > 0.005 }.map { "\($0.0) \(euros($0.1))" }
-        let extra = (nl ? "extra " : "extra ") + euros(pay.extraSpend) + (kinds.isEmpty ? "" : " (\(kinds.joined(separator: ", ")))")
+        let extra = "extra " + euros(pay.extraSpend) + (kinds.isEmpty ? "" : " (\(kinds.joined(separator: ", ")))")
         return (nl ? "loonsom " : "payroll ") + euros(pay.payroll) + " + " + extra + " + " + (nl ? "werving " : "hires ") + euros(summary.hireCost)
             + " = " + euros(summary.totalCost)
     }

@@ -230,9 +230,7 @@ public enum OutputFiles {
             guard let build = product.buildUp else { continue }
             var total = 0.0
             let per = { (value: Double) in build.contactHours > 0 ? value / build.contactHours : 0 }
-            for (step, amount) in [("staff cost", build.staffCost), ("employer charges", build.charges), ("kilometres", build.kilometres),
-                                   ("travel time", build.travelTime), ("overhead", build.overhead), ("cost price", nil),
-                                   ("margin", build.margin), ("indexation", build.indexation), ("price", nil)] as [(String, Double?)] {
+            for (step, amount) in build.steps {
                 if let amount { total += amount }
                 let shown = amount ?? total
                 rows.append([product.product.rawValue, step, decimal(shown), decimal(total), decimal(per(shown)), decimal(per(total))])

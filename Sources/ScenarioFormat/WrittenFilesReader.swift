@@ -141,12 +141,8 @@ extension RosterFileReader {
             }
         }
         // The money (SCENARIO.md 1.2) as the rows give it: payroll, extra spend, total.
-        let weeks = rosters.enumerated().map { index, roster -> (roster: Roster, scenario: Scenario) in
-            var week = scenario
-            week.week = scenario.week.adding(weeks: index)
-            return (roster, week)
-        }
-        let pay = PayrollSummary.totals(PayrollSummary.people(weeks))
+        let people = PayrollSummary.people(period: scenario, rosters: rosters)
+        let pay = PayrollSummary.totals(people)
         if summary["payroll"] != nil {
             let extra = (summary["extra_spend"] as? [String: Any])?["total"] as? NSNumber
             let stated = [("payroll", try value("payroll"), pay.payroll),
@@ -156,7 +152,7 @@ extension RosterFileReader {
                 throw ReadError(file: file, line: 1, problem: "\(key) is \(decimalText(written)), but the roster's hours and the scenario's contracts make \(decimalText(expected))")
             }
         }
-        try checkHours(folder: folder, people: PayrollSummary.people(weeks))
+        try checkHours(folder: folder, people: people)
     }
 
     /// `hours.csv`: each paid person's row as the roster and the scenario make it.

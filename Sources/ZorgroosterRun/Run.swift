@@ -105,7 +105,10 @@ private func constructionOnly(_ scenario: Scenario, options: PlanningOptions,
 
 /// The files `solve` writes for one planned week.
 public func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: ReportLanguage = .nl) -> [String: String] {
-    PersonCalendar.files(roster: outcome.roster, scenario: scenario).merging([
+    let people = PayrollSummary.people([(outcome.roster, scenario)])
+    var summary = outcome.summary.withPreferences(of: outcome.roster, in: scenario)
+    summary.pay = PayrollSummary.totals(people)
+    return PersonCalendar.files(roster: outcome.roster, scenario: scenario).merging([
         "report.html": RosterReport.html(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
                                          language: language, sessions: outcome.sessions),
         "roster.csv": OutputFiles.rosterCSV(outcome.roster, scenario: scenario),
@@ -115,10 +118,8 @@ public func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: Re
         "roster-by-person.csv": OutputFiles.rosterByPersonCSV([(outcome.roster, scenario)], absentWord: language == .nl ? "afwezig" : "absent"),
         "responsibility.csv": OutputFiles.responsibilityCSV(outcome.roster, scenario: scenario),
         "wishes.csv": OutputFiles.wishesCSV(outcome.roster, scenario: scenario),
-        "hours.csv": OutputFiles.hoursCSV(PayrollSummary.people([(outcome.roster, scenario)])),
-        "summary.json": OutputFiles.summaryJSON(outcome.summary.withPreferences(of: outcome.roster, in: scenario).withPay(of: [(outcome.roster, scenario)]),
-                                                scenario: scenario, hires: outcome.hires,
-                                                language: language),
+        "hours.csv": OutputFiles.hoursCSV(people),
+        "summary.json": OutputFiles.summaryJSON(summary, scenario: scenario, hires: outcome.hires, language: language),
     ]) { first, _ in first }
 }
 

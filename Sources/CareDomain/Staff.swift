@@ -99,6 +99,10 @@ public struct Staff: Sendable, Hashable, Identifiable {
         isProfessional(atLeast: level) && disciplines.isSubset(of: skills)
     }
 
+    /// Meets a client's skill need in a session (SCENARIO.md 1.2): any professional present with
+    /// the skill, counted towards the ratio or not; never a volunteer.
+    public func meetsNeed(_ skill: String) -> Bool { !isVolunteer && skills.contains(skill) }
+
     public func mayWork(at location: LocationID) -> Bool { locations?.contains(location) ?? true }
 
     /// Someone limited to named locations works only there: no visits in clients' homes.

@@ -41,13 +41,14 @@ struct MaximalityCheck {
             switch row.kind {
             case .lead: level = products.compactMap(\.leadLevel).max() ?? counted
             case .skill:
-                level = counted
+                // SCENARIO.md 1.2: any professional with the skill meets a client's need.
+                level = scenario.scale.levels[0]
                 if case let .skill(needed) = row.need { skill = needed }
             default: level = counted
             }
             let working = Set((roster.assignments.filter { $0.activity == .group && $0.location == location && $0.interval == interval && $0.ref == row.ref }).map(\.staff))
-            // A counted professional (staffing, skill) also holds the products' disciplines.
-            let disciplines = row.kind == .lead ? [] : products.reduce(into: Set<String>()) { $0.formUnion($1.skills) }
+            // A counted professional (staffing) also holds the products' disciplines.
+            let disciplines = row.kind != .staffing ? [] : products.reduce(into: Set<String>()) { $0.formUnion($1.skills) }
             for person in scenario.staff.values.sorted(by: { $0.id < $1.id }) {
                 guard !person.isVolunteer, person.level >= level, !working.contains(person.id) else { continue }
                 if let skill, !person.skills.contains(skill) { continue }

@@ -87,10 +87,11 @@ struct SessionCheck {
         }
         let needed = Set(clients.flatMap(\.needs))
         for skill in needed.sorted() {
-            let held = counted.contains { $0.skills.contains(skill) }
+            // SCENARIO.md 1.2: any professional present with the skill, counted or not.
+            let held = people.contains { !$0.isVolunteer && $0.skills.contains(skill) }
             let reported = missing.contains { $0.need == .skill(skill) }
             if !held && !reported {
-                violations.append(Violation(rule: "client needs", message: "\(label): a client needs \(skill) and no counted professional with it is present, not reported"))
+                violations.append(Violation(rule: "client needs", message: "\(label): a client needs \(skill) and no professional with it is present, not reported"))
             }
             if held && reported {
                 violations.append(Violation(rule: "uncovered not real", message: "\(label): \(skill) is reported missing but is present"))
@@ -144,7 +145,7 @@ extension SessionCheck {
         for product in products {
             if let lead = product.leadLevel, !people.contains(where: { !$0.isVolunteer && $0.level >= lead }) { return false }
         }
-        return Set(clients.flatMap(\.needs)).allSatisfy { skill in counted.contains { $0.skills.contains(skill) } }
+        return Set(clients.flatMap(\.needs)).allSatisfy { skill in people.contains { !$0.isVolunteer && $0.skills.contains(skill) } }
     }
 }
 

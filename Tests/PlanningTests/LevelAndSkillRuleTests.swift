@@ -1,4 +1,5 @@
 import CareDomain
+import RosterCheck
 import Testing
 
 @Suite("Lead level and client needs")
@@ -32,5 +33,21 @@ struct LevelAndSkillRuleTests {
         let (_, outcome) = try planChecked(tinyScenario(staff: staff, clients: clientLines(2, needs: "[verzorging]")))
         #expect(outcome.uncovered(.skill).count == 1)
         #expect(outcome.uncovered(.skill).first?.need == .skill("verzorging"))
+    }
+
+    @Test("SCENARIO.md 1.2: an MBO-2 with verzorging meets the need in a house whose counted level is MBO-3")
+    func uncountedProfessionalMeetsNeed() throws {
+        let staff = """
+          s1: {level: mbo3, contract_hours: 3.5}
+          s2: {level: mbo2, skills: [verzorging], contract_hours: 3.5}
+        """
+        let (scenario, outcome) = try planChecked(tinyScenario(minLevel: "mbo3", staff: staff, clients: clientLines(4, needs: "[verzorging]")))
+        #expect(outcome.workers(on: .mon, "ochtend", in: scenario) == ["s1", "s2"])
+        #expect(outcome.roster.uncovered.isEmpty)
+        // The checker agrees: the MBO-2 meets it, and reporting it missing would be false.
+        var reported = outcome.roster
+        reported.assignments.removeAll { $0.staff.rawValue == "s2" }
+        let violations = RosterChecker(scenario: scenario).check(reported)
+        #expect(violations.contains { $0.rule == "client needs" })
     }
 }

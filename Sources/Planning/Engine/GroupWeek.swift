@@ -6,7 +6,7 @@ enum GroupNeed: Hashable, Sendable {
     case professionals(count: Int, level: QualificationLevel, disciplines: Set<String> = [])
     /// A professional of at least the product's `lead_level`.
     case lead(QualificationLevel)
-    /// A counted professional holding a skill a present client needs.
+    /// A professional (counted or not) holding a skill a present client needs.
     case skill(String, level: QualificationLevel, disciplines: Set<String> = [])
 
     /// Whether one more person like `staff` meets (part of) this need.
@@ -14,7 +14,7 @@ enum GroupNeed: Hashable, Sendable {
         switch self {
         case let .professionals(_, level, disciplines): staff.counts(atLeast: level, holding: disciplines)
         case let .lead(level): staff.isProfessional(atLeast: level)
-        case let .skill(skill, level, disciplines): staff.counts(atLeast: level, holding: disciplines) && staff.skills.contains(skill)
+        case let .skill(skill, _, _): staff.meetsNeed(skill)
         }
     }
 }
@@ -96,7 +96,7 @@ struct GroupWeek {
             if !people.contains(where: { $0.isProfessional(atLeast: lead) }) { needs.append(.lead(lead)) }
         }
         for (skill, clients) in demand.skills where clients.contains(where: { ids.contains($0.id) }) {
-            if !people.contains(where: { $0.counts(atLeast: level, holding: disciplines) && $0.skills.contains(skill) }) {
+            if !people.contains(where: { $0.meetsNeed(skill) }) {
                 needs.append(.skill(skill, level: level, disciplines: disciplines))
             }
         }

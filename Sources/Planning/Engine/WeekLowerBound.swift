@@ -61,7 +61,7 @@ struct WeekLowerBound {
                 }
             }
             for (skill, clients) in demand.skills where clients.contains(where: { ids.contains($0.id) }) {
-                if !able.contains(where: { $0.skills.contains(skill) }) { terms.forcedShortfall += demand.hours * care }
+                if !eligible[index].contains(where: { $0.meetsNeed(skill) }) { terms.forcedShortfall += demand.hours * care }
             }
             let covered = min(required, able.count)
             guard covered > 0 else { continue }

@@ -2,11 +2,11 @@ import CareDomain
 import Optimization
 
 extension WeekModel {
-    /// Every skill a present client `needs` is held by a counted professional present.
+    /// Every skill a present client `needs` is held by a professional present (counted or not).
     func addSkillNeeds() throws {
         for demand in demands {
             for (skill, clients) in demand.skills {
-                let holders = workers(in: demand.id) { $0.counts(atLeast: demand.countedLevel, holding: demand.disciplines) && $0.skills.contains(skill) }
+                let holders = workers(in: demand.id) { $0.meetsNeed(skill) }
                 let shortfall = try model.addVariable(modelName("short_skill", demand.id, skill), kind: .binary)
                 skillShortfall[demand.id, default: []].append((skill, shortfall))
                 try addPresenceCover(holders + shortfall, clients: clients, demand: demand, name: modelName("skill", demand.id, skill))

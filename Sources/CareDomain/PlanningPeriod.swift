@@ -18,8 +18,8 @@ public enum PlanningPeriod {
         var history = WorkHistory(nightShifts16Weeks: scenario.history.nightShifts16Weeks,
                                   sundaysWorked52Weeks: scenario.history.sundaysWorked52Weeks)
         history.weekendsWorked = scenario.history.weekendsWorked.mapValues { Set($0.map { $0 - index }) }
-        // Two-week rest periods (72h-per-14-days) pair the plan's weeks from its first.
-        history.restPeriodStart = index % 2 == 1 ? -PlanningWeek.minutesPerWeek : 0
+        // Two-week rest periods (72h-per-14-days): this week with the one before it.
+        history.restPeriodStart = -PlanningWeek.minutesPerWeek
         for (staff, work) in scenario.history.priorWork {
             history.priorWork[staff] = work.map { WeekInterval(start: $0.start - offset, end: $0.end - offset) }
         }
@@ -54,20 +54,15 @@ public enum PlanningPeriod {
         // Counts that stayed zero say nothing.
         history.nightShifts16Weeks = history.nightShifts16Weeks.filter { $0.value > 0 }
         history.sundaysWorked52Weeks = history.sundaysWorked52Weeks.filter { $0.value > 0 }
-        week.history = history
 
-        // The average week (ATW 5:7) over every `averageWeeks` weeks of the period: what the
-        // weeks before left of it caps this week.
-        let rules = scenario.labourRules
-        if index + 1 >= rules.averageWeeks {
-            // Working time (breaks out, sleep with its factor, coordination in), week by week.
-            let window = earlier.suffix(rules.averageWeeks - 1).map { scenario.workingMinutes(of: $0) }
-            for (id, person) in week.staff {
-                let worked = window.reduce(0.0) { $0 + Double($1[id] ?? 0) / 60 }
-                let left = Double(rules.averageWeeks * rules.maxAverageWeekMinutes) / 60 - worked
-                week.staff[id]?.maxHours = max(0, min(person.maxHours, left))
-            }
+        // The averages (ATW 5:7, 5:8) look back on the weeks before this one: the history's,
+        // then the period's own, as the Act counts working time (sleep in full).
+        history.weekMinutes = scenario.history.weekMinutes
+        for roster in earlier {
+            let minutes = scenario.workingMinutes(of: roster, forLimits: true)
+            for id in scenario.staff.keys { history.weekMinutes[id, default: []].append(minutes[id] ?? 0) }
         }
+        week.history = history
         // End responsibility stays with the professional of the first week; an evaluation held
         // in an earlier week is the client's last one.
         for (id, client) in week.clients {

@@ -17,6 +17,9 @@ public enum RuleViolation: Hashable, Sendable {
     case noTravelFromHome
     case noTravelHome
     case hoursLimit(worked: Double, limit: Double)
+    /// Above what an average over `weeks` weeks (`field`: ATW 5:7, 5:8) leaves this week after the
+    /// weeks before it.
+    case averageWeekHours(worked: Double, limit: Double, average: Double, weeks: Int, field: String)
     case shiftTooLong(limitHours: Double)
     case nightShiftTooLong(limitHours: Double)
     case restAfterNight(hours: Double)
@@ -66,6 +69,7 @@ public enum RuleViolation: Hashable, Sendable {
         case .noTravelFromHome: "no time to travel from home"
         case .noTravelHome: "no time to travel home"
         case let .hoursLimit(worked, limit): "at the hours limit (this would make \(Self.hoursText(worked)) of at most \(Self.hoursText(limit)) h)"
+        case let .averageWeekHours(worked, limit, average, weeks, field): "at the average over \(weeks) weeks (this would make \(Self.hoursText(worked)) h; the weeks before leave at most \(Self.hoursText(limit)) h of \(Self.hoursText(average)) h a week on average, \(field))"
         case let .shiftTooLong(limit): "the shift would be longer than \(Self.hoursText(limit)) h (max_shift_hours)"
         case let .nightShiftTooLong(limit): "the night shift would be longer than \(Self.hoursText(limit)) h (max_night_shift_hours)"
         case let .restAfterNight(hours): "less than \(Self.hoursText(hours)) h rest after a night shift (min_rest_after_night_hours)"
@@ -106,6 +110,7 @@ public enum RuleViolation: Hashable, Sendable {
         case .noTravelFromHome: return "geen tijd om van huis te reizen"
         case .noTravelHome: return "geen tijd om naar huis te reizen"
         case let .hoursLimit(worked, limit): return "aan de urengrens (dit zou \(h(worked)) van ten hoogste \(h(limit)) uur worden)"
+        case let .averageWeekHours(worked, limit, average, weeks, field): return "aan het gemiddelde over \(weeks) weken (dit zou \(h(worked)) uur worden; de weken ervoor laten ten hoogste \(h(limit)) uur van gemiddeld \(h(average)) uur per week over, \(field))"
         case let .shiftTooLong(limit): return "de dienst zou langer worden dan \(h(limit)) uur (max_shift_hours)"
         case let .nightShiftTooLong(limit): return "de nachtdienst zou langer worden dan \(h(limit)) uur (max_night_shift_hours)"
         case let .restAfterNight(hours): return "minder dan \(h(hours)) uur rust na een nachtdienst (min_rest_after_night_hours)"

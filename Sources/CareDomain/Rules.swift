@@ -22,6 +22,11 @@ public struct LabourRules: Sendable, Hashable {
     /// The average week over `averageWeeks` weeks (ATW 5:7), where the period is that long.
     public var maxAverageWeekMinutes = 55 * 60
     public var averageWeeks = 4
+    /// The long average (ATW 5:7: 48 h over 16 weeks); nil: none.
+    public var longAverage: AverageWeekLimit? = AverageWeekLimit(minutes: 48 * 60, weeks: 16, field: "max_average_week_hours_16_weeks")
+    /// A night worker's average (ATW 5:8: 40 h over 16 weeks with 16 or more night shifts in them).
+    public var nightWorkerAverage: AverageWeekLimit? = AverageWeekLimit(minutes: 40 * 60, weeks: 16, nightShifts: 16,
+                                                                        field: "night_worker_average_week_hours")
     /// Split shifts (group work with a break of an hour or more inside one shift) only with the
     /// person's consent; this is the default for everyone without `split_shifts` of their own.
     public var splitShifts = false

@@ -22,6 +22,10 @@ public struct WorkHistory: Sendable, Hashable {
     /// Weeks of the period from this one to its end (1 for the last or only week): the balance
     /// is made up over them, not all at once.
     public var weeksLeftInPeriod = 1
+    /// Working minutes of the weeks before this one as the Act counts them (breaks out, sleep in
+    /// full), the most recent last: `history.week_hours`, the weeks of `history.roster_file`, then
+    /// the weeks of the period before this one. The averages over 4 and 16 weeks look back on them.
+    public var weekMinutes: [StaffID: [Int]] = [:]
 
     public init(priorWork: [StaffID: [WeekInterval]] = [:], nightShifts16Weeks: [StaffID: Int] = [:],
                 sundaysWorked52Weeks: [StaffID: Int] = [:]) {
@@ -45,8 +49,10 @@ public struct WorkHistory: Sendable, Hashable {
     /// person, else the end of their last earlier work (before Monday, or after it for a night
     /// running into Monday).
     /// Where this week's two-week rest period began (`weekly_rest: 72h-per-14-days`), in minutes
-    /// from its Monday: 0 in the first week of a pair, −7×24 h in the second.
-    public var restPeriodStart = 0
+    /// from its Monday: every two weeks in a row are a pair, the week before the plan (the
+    /// history's, free without it) with the first (SCENARIO.md 1.2: look-back rules see the
+    /// history in a plan of any length), so the rule holds however the periods are anchored.
+    public var restPeriodStart = -PlanningWeek.minutesPerWeek
 
     public func restOrigin(of staff: StaffID) -> Int {
         guard let last = priorWork[staff]?.map(\.end).max() else { return 0 }

@@ -74,8 +74,11 @@ public enum WorkingTime {
             WorkingTime.breakMinutes(work: work, pauses: pauses, rules: rules.breaks)
         }
 
-        public func workingMinutes(_ rules: LabourRules) -> Int {
-            work - breakMinutes(rules) + Int((Double(sleep) * rules.sleepHoursFactor).rounded())
+        /// Its working minutes: sleep with `sleep_hours_factor` for pay and contract hours, or in
+        /// full for the Act's limits (`forLimits`, SCENARIO.md 1.2: every hour of a sleeping shift
+        /// is working time for the week's limit and the averages).
+        public func workingMinutes(_ rules: LabourRules, forLimits: Bool = false) -> Int {
+            work - breakMinutes(rules) + (forLimits ? sleep : Int((Double(sleep) * rules.sleepHoursFactor).rounded()))
         }
     }
 
@@ -89,9 +92,9 @@ public enum WorkingTime {
 
     /// Working minutes of a person's pieces of work: per shift, its work less the break it still
     /// needs, plus its sleeping time times `sleep_hours_factor`.
-    public static func minutes(_ pieces: [WorkPiece], rules: LabourRules) -> Int {
+    public static func minutes(_ pieces: [WorkPiece], rules: LabourRules, forLimits: Bool = false) -> Int {
         var total = 0
-        forEachShift(pieces, rules: rules) { total += $0.workingMinutes(rules) }
+        forEachShift(pieces, rules: rules) { total += $0.workingMinutes(rules, forLimits: forLimits) }
         return total
     }
 
@@ -121,9 +124,9 @@ public enum WorkingTime {
     }
 
     /// Working minutes of one piece standing alone in its shift.
-    public static func minutes(alone piece: WorkPiece, rules: LabourRules) -> Int {
+    public static func minutes(alone piece: WorkPiece, rules: LabourRules, forLimits: Bool = false) -> Int {
         let minutes = piece.interval.minutes
-        if piece.isSleep { return Int((Double(minutes) * rules.sleepHoursFactor).rounded()) }
+        if piece.isSleep { return forLimits ? minutes : Int((Double(minutes) * rules.sleepHoursFactor).rounded()) }
         return minutes - breakMinutes(work: minutes, pauses: 0, rules: rules.breaks)
     }
 }
@@ -136,8 +139,9 @@ extension Scenario {
 
     /// Each person's working minutes in `roster`: timed rows shift by shift (breaks out, sleep
     /// with its factor) plus the coordination time of the clients they are responsible for.
-    public func workingMinutes(of roster: Roster) -> [StaffID: Int] {
-        var minutes = workPieces(of: roster).mapValues { WorkingTime.minutes($0, rules: labourRules) }
+    /// `forLimits`: sleeping shifts in full, as the Act's week limit and averages count them.
+    public func workingMinutes(of roster: Roster, forLimits: Bool = false) -> [StaffID: Int] {
+        var minutes = workPieces(of: roster).mapValues { WorkingTime.minutes($0, rules: labourRules, forLimits: forLimits) }
         for row in roster.responsibilities { minutes[row.staff, default: 0] += row.coordinationMinutes }
         return minutes
     }

@@ -21,10 +21,11 @@ struct SessionDemand: Sendable {
     var hours: Double { session.interval.hours }
     /// The working hours of one person on it, standing alone in a shift: its break out, a
     /// sleeping shift's time with `sleep_hours_factor`, on-call duty none.
-    func workingHours(_ rules: LabourRules) -> Double {
+    /// `forLimits`: a sleeping shift in full, as the Act's limits count it.
+    func workingHours(_ rules: LabourRules, forLimits: Bool = false) -> Double {
         // On-call duty is no working time.
         guard session.kind != .onCall else { return 0 }
-        return Double(WorkingTime.minutes(alone: WorkPiece(session.interval, isSleep: session.kind == .sleep), rules: rules)) / 60
+        return Double(WorkingTime.minutes(alone: WorkPiece(session.interval, isSleep: session.kind == .sleep), rules: rules, forLimits: forLimits)) / 60
     }
     var possibleClients: [Client] { fixedClients + optionalClients }
     /// A session is planned when someone may attend or the location asks staff regardless.

@@ -85,7 +85,8 @@ struct WorkingWeek {
         let view = PersonWeekView(staff: staff, scenario: scenario, work: work.filter { !$0.isOnCall }, coordinationMinutes: coordinationMinutes,
                                   sequencer: sequencer, prior: prior, withShifts: false)
         let added = max(0, minutes - WorkingTime.longestBreak(scenario.labourRules.breaks))
-        return WeeklyHoursRule.violation(workingMinutes: view.workingMinutes + added, in: view)
+        // Nights unknown here: the night workers' average only where the nights before reach it.
+        return WeeklyHoursRule.violation(workingMinutes: view.workingMinutes + added, limitMinutes: view.limitMinutes + added, nights: 0, in: view)
     }
 }
 
@@ -149,6 +150,17 @@ struct PersonWeekView {
         let own = work.map { WorkPiece($0.interval, isSleep: $0.isSleep) }
         return WorkingTime.minutes(own, rules: rules) + coordinationMinutes
     }
+
+    /// The week's working minutes as the Act's limits count them: every hour of a sleeping shift
+    /// in full (SCENARIO.md 1.2).
+    var limitMinutes: Int {
+        let own = work.map { WorkPiece($0.interval, isSleep: $0.isSleep) }
+        return WorkingTime.minutes(own, rules: rules, forLimits: true) + coordinationMinutes
+    }
+
+    /// Night shifts of this week (more than an hour between 00:00 and 06:00, ending after 02:00),
+    /// as the night workers' average counts them.
+    var nightShifts: Int { shifts.filter { !$0.prior && $0.isLateNight }.count }
 }
 
 /// One shift of a person: its span, its minutes between 00:00 and 06:00, and whether it lies

@@ -45,9 +45,12 @@ struct WorkingTimeCheck {
             if hours > person.maxHours + 1e-6 {
                 violations.append(Violation(rule: "max hours", message: "\(staffID) works \(formatted(hours)) h, max_hours is \(formatted(person.maxHours))"))
             }
-            if hours * 60 > Double(rules.maxWeekMinutes) + 1e-6 {
-                violations.append(Violation(rule: "week hours", message: "\(staffID) works \(formatted(hours)) h, the week limit is \(rules.maxWeekMinutes / 60)"))
+            // The Act's limits count every hour of a sleeping shift (SCENARIO.md 1.2).
+            let actMinutes = workingMinutes(work.map(\.interval), sleeping: sleepingRows, sleepFactor: 1) + (coordination[staffID] ?? 0)
+            if actMinutes > rules.maxWeekMinutes {
+                violations.append(Violation(rule: "week hours", message: "\(staffID) works \(formatted(Double(actMinutes) / 60)) h of working time (sleeping shifts in full), the week limit is \(formatted(Double(rules.maxWeekMinutes) / 60)) (max_week_hours)"))
             }
+            violations += averages(staffID, actMinutes: actMinutes, work: work.filter { !sleepingRows.contains($0.interval) }.map(\.interval))
             // Split shifts (SCENARIO.md 1.1): group sessions an hour or more apart within one shift.
             if !(person.splitShifts ?? rules.splitShifts) {
                 let pieces = ((scenario.history.priorWork[staffID] ?? []) + work.filter { $0.activity == .group }.map(\.interval)).sorted()
@@ -214,10 +217,11 @@ struct WorkingTimeCheck {
                 violations.append(Violation(rule: "weekly rest", message: "\(staffID)'s longest rest this week is \(formatted(Double(longest) / 60)) h; at least \(formatted(Double(rules.minWeeklyRestMinutes) / 60)) h"))
             }
         case .seventyTwoPerFourteenDays:
-            // ATW 5:5: 72 h in each two weeks of the plan (judged in the second), in pieces of
-            // at least 32 h; a rest begun before the pair counts from the end of the last work.
-            let pairStart = history.restPeriodStart
-            if pairStart < 0, !week.isEmpty {
+            // ATW 5:5: 72 h in every two weeks in a row, this one and the one before (the
+            // history's, free without it), in pieces of at least 32 h; a rest begun before the
+            // pair counts from the end of the last work.
+            let pairStart = -PlanningWeek.minutesPerWeek
+            if !week.isEmpty {
                 let all = (earlier + week).sorted()
                 var restFrom = all.filter { $0.end <= pairStart }.map(\.end).max() ?? pairStart
                 var pieces: [Int] = []
@@ -293,6 +297,29 @@ struct WorkingTimeCheck {
         }
         close()
         return Int(total.rounded())
+    }
+
+    /// The averages over weeks (ATW 5:7: `max_average_week_hours`, 48 h over 16 weeks; 5:8: 40 h
+    /// over 16 weeks for someone with 16 or more night shifts in them), this week's working time
+    /// added to the weeks before it (`history.week_hours`, the roster file, the period's weeks).
+    private func averages(_ staffID: StaffID, actMinutes: Int, work awake: [WeekInterval]) -> [Violation] {
+        let rules = scenario.labourRules
+        let earlier = scenario.history.weekMinutes[staffID] ?? []
+        // Night work ending after 02:00, counted per piece here (the planner counts shifts).
+        let nights = awake.filter { $0.minutesBetweenMidnightAndSix > 60 && { let m = (($0.end % 1440) + 1440) % 1440; return m > 120 || m == 0 }($0) }.count
+        var found: [Violation] = []
+        var limits = [(rules.maxAverageWeekMinutes, rules.averageWeeks, 0, "max_average_week_hours")]
+        if let long = rules.longAverage { limits.append((long.minutes, long.weeks, 0, long.field)) }
+        if let night = rules.nightWorkerAverage { limits.append((night.minutes, night.weeks, night.nightShifts ?? 0, night.field)) }
+        for (average, weeks, nightsNeeded, field) in limits {
+            if nightsNeeded > 0, (scenario.history.nightShifts16Weeks[staffID] ?? 0) + nights < nightsNeeded { continue }
+            let window = Array(earlier.suffix(weeks - 1)) + [actMinutes]
+            let total = window.reduce(0, +)
+            if total > weeks * average {
+                found.append(Violation(rule: "average week hours", message: "\(staffID) works \(formatted(Double(actMinutes) / 60)) h this week; with the \(window.count - 1) week(s) before it that makes \(formatted(Double(total) / 60)) h in \(weeks) weeks, more than \(formatted(Double(average) / 60)) h a week on average (\(field))"))
+            }
+        }
+        return found
     }
 
     private func travelMinutes(_ a: RosterAssignment, _ b: RosterAssignment) -> Int {

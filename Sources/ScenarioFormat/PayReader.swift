@@ -131,4 +131,37 @@ extension ScenarioReader {
         }
         return balance
     }
+
+    /// `history.week_hours: {s01: [38, 60, 60]}`: working hours of the weeks before the period as
+    /// the Act counts them, the most recent last (at most 16 weeks are read by any rule).
+    func readWeekHours(_ node: ValueNode, staff: [StaffID: Staff]) -> [StaffID: [Int]] {
+        guard case let .mapping(pairs) = node.content else {
+            log.report(node, "expected `staff id: [hours, …]` pairs", hint: "write e.g. `{s01: [38, 60, 60]}`, the most recent week last")
+            return [:]
+        }
+        var weeks: [StaffID: [Int]] = [:]
+        for (key, value) in pairs {
+            guard staff[StaffID(key)] != nil else {
+                log.report(value, "`\(key)` is not a staff member", hint: "use an id from `staff`")
+                continue
+            }
+            guard case .sequence = value.content else {
+                log.report(value, "expected a list of week hours", hint: "write e.g. `\(key): [38, 60, 60]`, the most recent week last")
+                continue
+            }
+            let items = values.list(value)
+            guard items.count <= 52 else {
+                log.report(value, "\(items.count) weeks given; the rules look back at most 16", hint: "give the last 16 weeks at most")
+                continue
+            }
+            var minutes: [Int] = []
+            for item in items {
+                // A week holds 168 h; more cannot be meant.
+                guard let hours = values.number(item, maximum: 168, what: "week_hours") else { continue }
+                minutes.append(Int((hours * 60).rounded()))
+            }
+            if minutes.count == items.count { weeks[StaffID(key)] = minutes }
+        }
+        return weeks
+    }
 }

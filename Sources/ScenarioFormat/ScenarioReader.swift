@@ -88,7 +88,7 @@ final class ScenarioReader {
         let appointments = top.optional("appointments").map { readAppointments($0, context: context, clients: clients) } ?? [:]
         if variant == nil, let variants = top.optional("variants") { _ = readVariants(variants) }
 
-        let history = top.optional("history").map { readHistory($0, week: week, staff: staff, locations: locations) } ?? WorkHistory()
+        let history = top.optional("history").map { readHistory($0, week: week, staff: staff, locations: locations, rules: labourRules) } ?? WorkHistory()
         guard let week else { return nil }
         var scenario = Scenario(name: name, week: week, timeStepMinutes: timeStep, settings: settings, scale: scale,
                                 products: products, locations: locations, staff: staff, clients: clients,
@@ -254,7 +254,7 @@ final class ScenarioReader {
             ("max_consecutive_working_days", \.maxConsecutiveWorkingDays, 1, 13), ("min_consecutive_days_off", \.minConsecutiveDaysOff, 1, 7),
             ("max_weekends_worked", \.maxWeekendsWorked, 0, 4),
         ]
-        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks", "daily_rest_reductions", "rolling_rest"],
+        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "max_average_week_hours_16_weeks", "night_worker_average_week_hours", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks", "daily_rest_reductions", "rolling_rest"],
                                   what: "labour_rules") else { return rules }
         if let mode = fields.optional("weekly_rest"), let text = values.text(mode) {
             if let known = WeeklyRestMode(rawValue: text.trimmingSpaces) {
@@ -331,6 +331,25 @@ final class ScenarioReader {
                 rules.averageWeeks = weeks
             }
         }
+        // The long averages (ATW 5:7: 48 h over 16 weeks; 5:8: 40 h for night workers), or `none`.
+        for (name, keyPath, example) in [("max_average_week_hours_16_weeks", \LabourRules.longAverage, "{hours: 48, weeks: 16}"),
+                                         ("night_worker_average_week_hours", \LabourRules.nightWorkerAverage, "{hours: 40, weeks: 16, night_shifts: 16}")] {
+            guard let node = fields.optional(name) else { continue }
+            if case let .scalar(text) = node.content, text.trimmingSpaces == "none" { rules[keyPath: keyPath] = nil; continue }
+            let nightly = name.hasPrefix("night")
+            guard let parts = Fields(node, log: log, allowed: nightly ? ["hours", "weeks", "night_shifts"] : ["hours", "weeks"], what: name),
+                  var limit = rules[keyPath: keyPath] else { continue }
+            if let hours = parts.optional("hours").flatMap({ values.number($0, exclusive: true, maximum: 168, what: "\(name).hours") }) {
+                limit.minutes = Int((hours * 60).rounded())
+            }
+            if let weeks = parts.optional("weeks").flatMap({ values.integer($0, minimum: 1, what: "\(name).weeks") }) {
+                if weeks > 52 { log.report(parts.optional("weeks")!, "\(weeks) weeks cannot be meant", hint: "write at most 52, e.g. \(example)") } else { limit.weeks = weeks }
+            }
+            if nightly, let nights = parts.optional("night_shifts").flatMap({ values.integer($0, minimum: 1, what: "\(name).night_shifts") }) {
+                limit.nightShifts = nights
+            }
+            rules[keyPath: keyPath] = limit
+        }
         if fields.optional("min_daily_rest_hours") != nil || fields.optional("reduced_daily_rest_hours") != nil,
            rules.reducedDailyRestMinutes > rules.minDailyRestMinutes {
             // Only a smaller value shortens anything; a larger one is a slip.
@@ -387,9 +406,10 @@ final class ScenarioReader {
 
     /// `history`: the roster before the first Monday (`roster_file`, a roster.csv written earlier)
     /// and the counts it cannot show.
-    func readHistory(_ node: ValueNode, week: PlanningWeek?, staff: [StaffID: Staff], locations: [LocationID: Location] = [:]) -> WorkHistory {
+    func readHistory(_ node: ValueNode, week: PlanningWeek?, staff: [StaffID: Staff], locations: [LocationID: Location] = [:],
+                     rules: LabourRules = LabourRules()) -> WorkHistory {
         var history = WorkHistory()
-        guard let fields = Fields(node, log: log, allowed: ["roster_file", "night_shifts_16_weeks", "sundays_worked_52_weeks", "hours_balance"], what: "history") else { return history }
+        guard let fields = Fields(node, log: log, allowed: ["roster_file", "night_shifts_16_weeks", "sundays_worked_52_weeks", "hours_balance", "week_hours"], what: "history") else { return history }
         for (name, keyPath) in [("night_shifts_16_weeks", \WorkHistory.nightShifts16Weeks), ("sundays_worked_52_weeks", \WorkHistory.sundaysWorked52Weeks)] {
             guard let counts = fields.optional(name) else { continue }
             guard case let .mapping(pairs) = counts.content else {
@@ -407,34 +427,53 @@ final class ScenarioReader {
             }
         }
         if let balance = fields.optional("hours_balance") { history.hoursBalance = readHoursBalance(balance, staff: staff) }
+        let stated = fields.optional("week_hours").map { readWeekHours($0, staff: staff) } ?? [:]
+        var fromFile: (weeks: Int, minutes: [StaffID: [Int: Int]]) = (0, [:])
         if let fileNode = fields.optional("roster_file"), let week {
-            readHistoryRoster(fileNode, week: week, staff: staff, locations: locations, into: &history)
+            fromFile = readHistoryRoster(fileNode, week: week, staff: staff, locations: locations, rules: rules, into: &history)
+        }
+        // The roster file's weeks where it reaches (a person without rows in them worked none),
+        // `week_hours` further back.
+        for id in Set(stated.keys).union(fromFile.minutes.keys).sorted() {
+            let own = stated[id] ?? []
+            let furthest = max(fromFile.weeks, own.count)
+            history.weekMinutes[id] = (1...max(1, furthest)).reversed().map { back in
+                back <= fromFile.weeks ? fromFile.minutes[id]?[back] ?? 0 : (back <= own.count ? own[own.count - back] : 0)
+            }
         }
         return history
     }
 
     /// The rows of an earlier roster.csv that start before the first Monday: each person's work
-    /// of the last eight days, and their nights of 16 weeks and Sundays of 52 weeks.
+    /// of the last eight days, and their nights of 16 weeks and Sundays of 52 weeks. Returns the
+    /// working minutes of each of the 16 weeks before the plan it reaches (1: the week just
+    /// before), as the Act counts them (breaks out, sleep in full), and how many weeks back it reaches.
+    @discardableResult
     private func readHistoryRoster(_ fileNode: ValueNode, week: PlanningWeek, staff: [StaffID: Staff], locations: [LocationID: Location],
-                                   into history: inout WorkHistory) {
-        guard let name = values.text(fileNode) else { return }
+                                   rules: LabourRules, into history: inout WorkHistory) -> (weeks: Int, minutes: [StaffID: [Int: Int]]) {
+        var weekPieces: [StaffID: [Int: [WorkPiece]]] = [:]
+        var reach = 0
+        func weekMinutes() -> (weeks: Int, minutes: [StaffID: [Int: Int]]) {
+            (reach, weekPieces.mapValues { $0.mapValues { WorkingTime.minutes($0, rules: rules, forLimits: true) } })
+        }
+        guard let name = values.text(fileNode) else { return weekMinutes() }
         let path = name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)
         guard let text = try? InputFile.text(atPath: path, limit: InputFile.largestCSVBytes).get() else {
             log.report(fileNode, "cannot read `\(name)` (or it is not UTF-8 text of at most \(InputFile.largestCSVBytes >> 20) MiB)",
                        hint: "the path is relative to the scenario file's folder; give a roster.csv written by `zorgrooster solve`")
-            return
+            return weekMinutes()
         }
         let table: CSV<Named>
         do {
             table = try CSV<Named>(string: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, delimiter: .comma)
         } catch {
             log.report(fileNode, "`\(name)` is not valid CSV: \(error)", hint: "give a roster.csv written by `zorgrooster solve`")
-            return
+            return weekMinutes()
         }
         for column in ["date", "start", "end", "staff_id"] where !table.header.contains(column) {
             log.report(at: SourceLocation(file: path, line: 1, column: 1), path: "history.roster_file",
                        "column `\(column)` is missing from the header", hint: "give a roster.csv written by `zorgrooster solve`")
-            return
+            return weekMinutes()
         }
         var work: [StaffID: [WeekInterval]] = [:]
         var nights: [StaffID: Int] = [:]
@@ -452,11 +491,17 @@ final class ScenarioReader {
             // Rows of people no longer on staff, and rows from the first Monday on, do not bind this plan.
             guard staff[id] != nil else { continue }
             // On-call duty (a group row at an on-call session) left the person free: no work to look back on.
-            if row["activity"] == "group", let location = locations[LocationID(row["location"] ?? "")],
-               location.sessions.first(where: { $0.name == row["ref"] })?.kind == .onCall { continue }
+            let kind = row["activity"] == "group" ? locations[LocationID(row["location"] ?? "")]?.sessions.first(where: { $0.name == row["ref"] })?.kind : nil
+            if kind == .onCall { continue }
             let from = week.startMinute(of: date) + start
             guard from < 0 else { continue }
             let interval = WeekInterval(start: from, end: week.startMinute(of: date) + (end > start ? end : end + 1440))
+            // Weeks back (1: the week just before the plan), for the averages over 4 and 16 weeks.
+            let back = -Int((Double(from) / Double(PlanningWeek.minutesPerWeek)).rounded(.down))
+            if back <= 16 {
+                reach = max(reach, back)
+                weekPieces[id, default: [:]][back, default: []].append(WorkPiece(interval, isSleep: kind == .sleep))
+            }
             if interval.end > -PersonWeekLookBack.minutes { work[id, default: []].append(interval) }
             if interval.start >= -16 * PlanningWeek.minutesPerWeek, interval.minutesBetweenMidnightAndSix > LabourRules.nightShiftThresholdMinutes,
                LabourRules.endsLate(interval.end) {
@@ -476,6 +521,7 @@ final class ScenarioReader {
         for (id, count) in nights { history.nightShifts16Weeks[id, default: 0] += count }
         for (id, days) in sundays { history.sundaysWorked52Weeks[id, default: 0] += days.count }
         history.weekendsWorked = weekends
+        return weekMinutes()
     }
 
     func readTravel(_ node: ValueNode) -> TravelTable {

@@ -38,12 +38,12 @@ func relieveBoundary(_ planned: inout [PlannedWeek], of period: Scenario, option
 }
 
 /// Rule kinds a person's own earlier work can cause; the others (location, availability,
-/// absence, qualification) no change to the week before can lift. Hours only where the 4-week
-/// average (ATW 5:7) cut this week's limit below the person's own (`capped`).
-private func mayLookBack(_ violation: RuleViolation, capped: Bool) -> Bool {
+/// absence, qualification) no change to the week before can lift. Hours only where an average
+/// over weeks (ATW 5:7, 5:8) cut this week's limit.
+private func mayLookBack(_ violation: RuleViolation) -> Bool {
     switch violation {
-    case .hoursLimit:
-        return capped
+    case .averageWeekHours:
+        return true
     case .restAfterNight, .restAfterNightSeries, .dailyRest, .restAfterSleepShift, .shiftsInARowWithNight, .workingDaysInARow,
          .weeklyRest, .twoWeekRest, .rollingRest, .busy, .daysOffTooFew, .weekendsWorked, .sleepDutyTooLong,
          // Work within a shortened rest of last week's joins its shift.
@@ -68,7 +68,7 @@ private func nextRelief(_ planned: [PlannedWeek], of period: Scenario, skipping 
     let rows = current.uncovered.filter { $0.activity == .group && $0.interval != nil }.sorted()
     for row in rows {
         let people = Set(row.reason.causes.filter { cause in
-            mayLookBack(cause.violation, capped: cause.people.contains { (thisWeek.staff[$0]?.maxHours ?? 0) < (period.staff[$0]?.maxHours ?? 0) })
+            mayLookBack(cause.violation)
         }.flatMap(\.people)).sorted()
         for person in people {
             guard Date() < deadline else { return nil }

@@ -401,12 +401,15 @@ struct PartEngine<S: Solver> {
     private func hoursAllowance(of candidate: Candidate) -> [StaffID: Double] {
         let rules = scenario.labourRules
         let counted = RosterScore.modelMinutes(candidate.assignments, responsibilities: candidate.responsibilities, in: scenario)
+        let countedInFull = rules.sleepHoursFactor < 1
+            ? RosterScore.modelMinutes(candidate.assignments, responsibilities: candidate.responsibilities, in: scenario, forLimits: true) : counted
         // Only what the candidate needs above the limit: any more would be room the model could
         // give to other work that the true limit does not have.
         var allowance: [StaffID: Double] = [:]
         for person in part.staff {
-            let limit = min(person.maxHours, Double(rules.maxWeekMinutes) / 60)
-            let over = Double(counted[person.id] ?? 0) / 60 - limit
+            let actLimit = Double(WeeklyHoursRule.actLimitMinutes(of: person, in: scenario)) / 60
+            let over = max(Double(counted[person.id] ?? 0) / 60 - min(person.maxHours, actLimit),
+                           Double(countedInFull[person.id] ?? 0) / 60 - actLimit)
             if over > 1e-9 { allowance[person.id] = over }
         }
         return allowance

@@ -20,11 +20,12 @@ struct RosterScore {
     /// its shift (break out, sleep with its factor), on-call duty none, client work in full, plus
     /// coordination; so a roster scores what its model solution does, the model's bound holds
     /// for the score, and `PartEngine` sees what the row would count for a roster.
-    static func modelMinutes(_ assignments: [RosterAssignment], responsibilities: [Responsibility], in scenario: Scenario) -> [StaffID: Int] {
+    static func modelMinutes(_ assignments: [RosterAssignment], responsibilities: [Responsibility], in scenario: Scenario,
+                             forLimits: Bool = false) -> [StaffID: Int] {
         var minutes: [StaffID: Int] = [:]
         for row in assignments where scenario.dutyKind(of: row) != .onCall {
             minutes[row.staff, default: 0] += row.activity == .group
-                ? WorkingTime.minutes(alone: scenario.workPiece(row), rules: scenario.labourRules) : row.interval.minutes
+                ? WorkingTime.minutes(alone: scenario.workPiece(row), rules: scenario.labourRules, forLimits: forLimits) : row.interval.minutes
         }
         for row in responsibilities { minutes[row.staff, default: 0] += row.coordinationMinutes }
         return minutes

@@ -56,6 +56,12 @@ public struct WeekHoursCaps: Sendable, Hashable {
         let earlier = scenario.history.weekMinutes[staff] ?? []
         let nights = scenario.history.nightShifts16Weeks[staff] ?? 0
         caps = scenario.labourRules.averageLimits.map { Cap(limit: $0, minutes: $0.weekCap(after: earlier), nightsBefore: nights) }
+        // A minor (ATW 5:2): 45 h in the week and 40 h on average over 4 weeks.
+        if let person = scenario.staff[staff], person.isMinor(on: scenario.week.date(atMinute: 0)) || person.isMinor(on: scenario.week.date(atMinute: 6 * 1440)) {
+            caps.append(Cap(limit: AverageWeekLimit(minutes: MinorLimits.maxWeekMinutes, weeks: 1, field: "ATW 5:2 (under 18)"),
+                            minutes: MinorLimits.maxWeekMinutes, nightsBefore: 0))
+            caps.append(Cap(limit: MinorLimits.average, minutes: MinorLimits.average.weekCap(after: earlier), nightsBefore: 0))
+        }
     }
 
     /// The tightest cap that binds whatever the week's nights (averages for everyone, and the

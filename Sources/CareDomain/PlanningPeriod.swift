@@ -20,6 +20,13 @@ public enum PlanningPeriod {
         history.weekendsWorked = scenario.history.weekendsWorked.mapValues { Set($0.map { $0 - index }) }
         // Two-week rest periods (72h-per-14-days): this week with the one before it.
         history.restPeriodStart = -PlanningWeek.minutesPerWeek
+        history.onCallDays = scenario.history.onCallDays.mapValues { Set($0.map { $0 - 7 * index }.filter { $0 >= -28 }) }
+        for (number, roster) in earlier.enumerated() {
+            for row in roster.assignments where scenario.dutyKind(of: row) == .onCall {
+                let day = Int((Double(row.interval.start) / 1440).rounded(.down)) + 7 * (number - index)
+                if day >= -28 { history.onCallDays[row.staff, default: []].insert(day) }
+            }
+        }
         for (staff, work) in scenario.history.priorWork {
             history.priorWork[staff] = work.map { WeekInterval(start: $0.start - offset, end: $0.end - offset) }
         }

@@ -17,6 +17,12 @@ public enum RuleViolation: Hashable, Sendable {
     case noTravelFromHome
     case noTravelHome
     case hoursLimit(worked: Double, limit: Double)
+    /// What the law or an agreement protects this person from (a minor, an older worker, `no_night_work`).
+    case protected(Protection)
+    /// On-call duty too close to a night shift (ATW 5:9).
+    case onCallNearNight(before: Bool, hours: Double)
+    /// Too many days of on-call duty (ATW 5:9, the preset's).
+    case onCallDays(OnCallDayLimit)
     /// Above what an average over `weeks` weeks (`field`: ATW 5:7, 5:8) leaves this week after the
     /// weeks before it.
     case averageWeekHours(worked: Double, limit: Double, average: Double, weeks: Int, field: String)
@@ -69,6 +75,10 @@ public enum RuleViolation: Hashable, Sendable {
         case .noTravelFromHome: "no time to travel from home"
         case .noTravelHome: "no time to travel home"
         case let .hoursLimit(worked, limit): "at the hours limit (this would make \(Self.hoursText(worked)) of at most \(Self.hoursText(limit)) h)"
+        case let .protected(protection): protection.sentence
+        case let .onCallNearNight(before, hours): before ? "on call within \(Self.hoursText(hours)) h before their night shift (on_call.free_before_night_hours, ATW 5:9)" : "on call within \(Self.hoursText(hours)) h after their night shift (on_call.free_after_night_hours, ATW 5:9)"
+        case let .onCallDays(.in28Days(limit)): "on call on more than \(limit) days in 28 (on_call.max_days_28)"
+        case let .onCallDays(.inARow(limit)): "on call on more than \(limit) days in a row (on_call.max_days_in_a_row)"
         case let .averageWeekHours(worked, limit, average, weeks, field): "at the average over \(weeks) weeks (this would make \(Self.hoursText(worked)) h; the weeks before leave at most \(Self.hoursText(limit)) h of \(Self.hoursText(average)) h a week on average, \(field))"
         case let .shiftTooLong(limit): "the shift would be longer than \(Self.hoursText(limit)) h (max_shift_hours)"
         case let .nightShiftTooLong(limit): "the night shift would be longer than \(Self.hoursText(limit)) h (max_night_shift_hours)"
@@ -110,6 +120,10 @@ public enum RuleViolation: Hashable, Sendable {
         case .noTravelFromHome: return "geen tijd om van huis te reizen"
         case .noTravelHome: return "geen tijd om naar huis te reizen"
         case let .hoursLimit(worked, limit): return "aan de urengrens (dit zou \(h(worked)) van ten hoogste \(h(limit)) uur worden)"
+        case let .protected(protection): return protection.sentenceNL
+        case let .onCallNearNight(before, hours): return before ? "bereikbaar binnen \(h(hours)) uur voor de eigen nachtdienst (on_call.free_before_night_hours, ATW 5:9)" : "bereikbaar binnen \(h(hours)) uur na de eigen nachtdienst (on_call.free_after_night_hours, ATW 5:9)"
+        case let .onCallDays(.in28Days(limit)): return "op meer dan \(limit) dagen in 28 bereikbaar (on_call.max_days_28)"
+        case let .onCallDays(.inARow(limit)): return "op meer dan \(limit) dagen op rij bereikbaar (on_call.max_days_in_a_row)"
         case let .averageWeekHours(worked, limit, average, weeks, field): return "aan het gemiddelde over \(weeks) weken (dit zou \(h(worked)) uur worden; de weken ervoor laten ten hoogste \(h(limit)) uur van gemiddeld \(h(average)) uur per week over, \(field))"
         case let .shiftTooLong(limit): return "de dienst zou langer worden dan \(h(limit)) uur (max_shift_hours)"
         case let .nightShiftTooLong(limit): return "de nachtdienst zou langer worden dan \(h(limit)) uur (max_night_shift_hours)"

@@ -45,6 +45,8 @@ public struct LabourRules: Sendable, Hashable {
     /// A collective agreement's rolling rest: at least `minutes` of uninterrupted rest in every
     /// `periodMinutes` (CAO Gehandicaptenzorg: 32 h in every 9×24 h). Nil: none.
     public var rollingRest: RollingRest? = nil
+    /// On-call duty's limits (ATW 5:9; the preset's stricter ones).
+    public var onCall = OnCallRules()
     /// The collective agreement whose starting values these are (`preset`).
     public var preset: LabourPreset = .atw
 
@@ -162,6 +164,9 @@ public enum LabourPreset: String, Sendable, Hashable, CaseIterable {
             rules.reducedDailyRestMinutes = 8 * 60
             rules.furtherRestReductions = [RestReduction(minutes: 10 * 60, times: 1)]
             rules.rollingRest = RollingRest(minutes: 32 * 60, periodMinutes: 9 * 1440)
+            // Artikel 7:16: on-call duty on at most 7 days in 28, at most 5 of them in a row.
+            rules.onCall.maxDaysIn28 = 7
+            rules.onCall.maxDaysInARow = 5
         case .caoVVT:
             // CAO VVT, hoofdstuk 6 (arbeidstijden): a dienst of at most 10 h; the rest is the Act's.
             rules.maxShiftMinutes = 10 * 60

@@ -62,6 +62,12 @@ public struct Staff: Sendable, Hashable, Identifiable {
     public var irregularAllowance = true
     /// Soft wishes (SCENARIO.md 1.1): days off, sessions to avoid or prefer.
     public var wishes: [StaffWish] = []
+    /// `birth_date`: minors and older workers follow from it (`ProtectedPeople.swift`).
+    public var birthDate: CivilDate? = nil
+    /// `no_night_work`: pregnancy, medical advice or an agreed exemption.
+    public var noNightWork = false
+    /// `night_work_consent`: an older worker who agrees to night duty despite the preset's exemption.
+    public var nightWorkConsent = false
 
     public init(id: StaffID, name: String, level: QualificationLevel, skills: Set<String>, contractHours: Double,
                 minHours: Double, maxHours: Double, isVolunteer: Bool, hourlyCost: Double?, organisation: String?,

@@ -26,6 +26,9 @@ public struct WorkHistory: Sendable, Hashable {
     /// full), the most recent last: `history.week_hours`, the weeks of `history.roster_file`, then
     /// the weeks of the period before this one. The averages over 4 and 16 weeks look back on them.
     public var weekMinutes: [StaffID: [Int]] = [:]
+    /// Days with on-call duty before this week (−1: the Sunday before), for the limits on
+    /// on-call days in 28 and in a row.
+    public var onCallDays: [StaffID: Set<Int>] = [:]
 
     public init(priorWork: [StaffID: [WeekInterval]] = [:], nightShifts16Weeks: [StaffID: Int] = [:],
                 sundaysWorked52Weeks: [StaffID: Int] = [:]) {

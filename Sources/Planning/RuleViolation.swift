@@ -11,6 +11,7 @@ extension RuleViolation {
         case .longerThanShift: self = .longerThanShift
         case .noTimeToTravelFromHome: self = .noTimeToTravelFromHome
         case let .afterHistory(violation): self = violation
+        case let .protected(protection): self = .protected(protection)
         }
     }
 }

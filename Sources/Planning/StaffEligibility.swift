@@ -11,6 +11,8 @@ enum Eligibility: Equatable {
     case noTimeToTravelFromHome
     /// The session alone, after the work of the history, breaks a rule that looks back.
     case afterHistory(RuleViolation)
+    /// The law or an agreement protects the person from it (a minor at night, an older worker's night).
+    case protected(Protection)
 
     var sentence: String {
         switch self {
@@ -21,6 +23,7 @@ enum Eligibility: Equatable {
         case .longerThanShift: "the session is longer than a shift may be"
         case .noTimeToTravelFromHome: "cannot travel from home and back within their available hours"
         case let .afterHistory(violation): "\(violation.sentence), after the work before this week"
+        case let .protected(protection): protection.sentence
         }
     }
 }
@@ -50,6 +53,7 @@ struct StaffCalendar {
     func eligibility(for session: GroupSession, in scenario: Scenario) -> Eligibility {
         let week = scenario.week, rules = scenario.labourRules
         guard staff.mayWork(at: session.location) else { return .notAtLocation }
+        if let protection = staff.protection(against: session.interval, kind: session.kind, in: week, rules: rules) { return .protected(protection) }
         let firstDay = week.date(atMinute: session.interval.start)
         let lastDay = week.date(atMinute: session.interval.end - 1)
         var day = firstDay

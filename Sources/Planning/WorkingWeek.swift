@@ -28,7 +28,11 @@ struct WorkingWeek {
         let onCall = work.filter(\.isOnCall)
         if !onCall.isEmpty {
             if let clash = Self.onCallClash(onCall, work: work, prior: prior) { return clash }
-            return violation(work.filter { !$0.isOnCall }, coordinationMinutes: coordinationMinutes)
+            let rest = work.filter { !$0.isOnCall }
+            if let broken = violation(rest, coordinationMinutes: coordinationMinutes) { return broken }
+            let view = PersonWeekView(staff: staff, scenario: scenario, work: rest.sorted { $0.interval < $1.interval },
+                                      coordinationMinutes: coordinationMinutes, sequencer: sequencer, prior: prior)
+            return OnCallRule.violation(onCall, in: view)
         }
         let view = PersonWeekView(staff: staff, scenario: scenario, work: work.sorted { $0.interval < $1.interval },
                                   coordinationMinutes: coordinationMinutes, sequencer: sequencer, prior: prior)
@@ -66,8 +70,15 @@ struct WorkingWeek {
     static func violationAfterHistory(_ item: TimedWork, staff: Staff, scenario: Scenario,
                                       prior: [WeekInterval]? = nil, sequencer: DaySequencer? = nil) -> RuleViolation? {
         let prior = prior ?? scenario.history.work(of: staff.id).filter { $0.end > -PersonWeekView.lookBackMinutes }
+        if item.isOnCall, scenario.history.onCallDays[staff.id] != nil || !prior.isEmpty {
+            if let clash = onCallClash([item], work: [item], prior: prior) { return clash }
+            let view = PersonWeekView(staff: staff, scenario: scenario, work: [], coordinationMinutes: 0,
+                                      sequencer: sequencer ?? DaySequencer(travel: scenario.travel, grid: TimeGrid(step: scenario.timeStepMinutes),
+                                                                           homeArea: nil, availability: nil),
+                                      prior: prior)
+            return OnCallRule.violation([item], in: view)
+        }
         guard !prior.isEmpty else { return nil }
-        if item.isOnCall { return onCallClash([item], work: [item], prior: prior) }
         let view = PersonWeekView(staff: staff, scenario: scenario, work: [item], coordinationMinutes: 0,
                                   sequencer: sequencer ?? DaySequencer(travel: scenario.travel, grid: TimeGrid(step: scenario.timeStepMinutes),
                                                                        homeArea: nil, availability: nil),
@@ -211,14 +222,14 @@ enum PlanningRules {
         StaffingRatioRule(), LeadLevelRule(), SkillNeedRule(),
         NoDoubleBookingRule(), PersonDayCapacityRule(), WeeklyHoursRule(), ShiftLengthRule(), ReducedDailyRestRule(),
         NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(), RollingRestRule(),
-        ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(),
+        ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(), ProtectedPeopleRule(), OnCallRule(),
         HoursObjective(), AllowanceObjective(), ContinuityObjective(), VisitorContinuityRule(),
         WishObjective(), KeyWorkerObjective(), FairnessObjective(), RotationObjective(), ShortenedRestObjective(),
     ]
 
     /// Per-person rules, cheapest first (the oracle stops at the first broken one).
     static let personWeek: [any PersonWeekRule] = [
-        WeeklyHoursRule(), NoDoubleBookingRule(), HomeTravelRule(), ShiftLengthRule(), ReducedDailyRestRule(),
+        WeeklyHoursRule(), ProtectedPeopleRule(), NoDoubleBookingRule(), HomeTravelRule(), ShiftLengthRule(), ReducedDailyRestRule(),
         NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(), RollingRestRule(),
         ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(),
     ]
@@ -227,6 +238,6 @@ enum PlanningRules {
     /// after it is never offered. (Days off are not among them: more work may close a gap.)
     static let lookingBack: [any PersonWeekRule] = [
         NoDoubleBookingRule(), ShiftLengthRule(), ReducedDailyRestRule(), NightSeriesRestRule(), NightSeriesLengthRule(),
-        NightCountRule(), SundaysWorkedRule(), ConsecutiveWorkingDaysRule(), WeekendsWorkedRule(),
+        NightCountRule(), SundaysWorkedRule(), ConsecutiveWorkingDaysRule(), WeekendsWorkedRule(), ProtectedPeopleRule(),
     ]
 }

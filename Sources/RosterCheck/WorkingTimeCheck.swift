@@ -24,6 +24,9 @@ struct WorkingTimeCheck {
                     violations.append(Violation(rule: "double booking", message: "\(staffID) still works until \(earlier.label(in: scenario.week)) (history) at \(duty.interval.label(in: scenario.week))"))
                 }
             }
+            violations += onCallLimits(staffID, duties: onCall.map(\.interval),
+                                       nights: work.filter { !(scenario.isSleepShift(at: $0.location, named: $0.ref)) }.map(\.interval)
+                                           + (scenario.history.priorWork[staffID] ?? []))
             // One place at a time, and travel between areas.
             for (index, earlier) in work.enumerated() {
                 for later in work[(index + 1)...] {
@@ -38,6 +41,7 @@ struct WorkingTimeCheck {
                 }
             }
             violations += homeTravel(person, work)
+            violations += ProtectionCheck(scenario: scenario).check(person, rows: rows)
             // Hours: working time (breaks out, sleeping shifts with their factor), with the
             // coordination time of the clients the person is responsible for.
             let sleepingRows = Set(work.filter { $0.activity == .group && scenario.isSleepShift(at: $0.location, named: $0.ref) }.map(\.interval))
@@ -317,6 +321,39 @@ struct WorkingTimeCheck {
             let total = window.reduce(0, +)
             if total > weeks * average {
                 found.append(Violation(rule: "average week hours", message: "\(staffID) works \(formatted(Double(actMinutes) / 60)) h this week; with the \(window.count - 1) week(s) before it that makes \(formatted(Double(total) / 60)) h in \(weeks) weeks, more than \(formatted(Double(average) / 60)) h a week on average (\(field))"))
+            }
+        }
+        return found
+    }
+
+    /// On-call duty (ATW 5:9, the preset's limits): none within `free_before_night_hours` before a
+    /// night piece of work starts or `free_after_night_hours` after one ends; days with a duty
+    /// (the date it starts, the history's included) within the limits in 28 days and in a row.
+    private func onCallLimits(_ staffID: StaffID, duties: [WeekInterval], nights awake: [WeekInterval]) -> [Violation] {
+        guard !duties.isEmpty else { return [] }
+        let limits = scenario.labourRules.onCall
+        var found: [Violation] = []
+        for duty in duties {
+            for night in awake where night.minutesBetweenMidnightAndSix > 60 {
+                if duty.start < night.start, duty.end > night.start - limits.freeBeforeNightMinutes {
+                    found.append(Violation(rule: "on call", message: "\(staffID) is on call \(duty.label(in: scenario.week)) within \(formatted(Double(limits.freeBeforeNightMinutes) / 60)) h before their night shift \(night.label(in: scenario.week))"))
+                }
+                if duty.end > night.end, duty.start < night.end + limits.freeAfterNightMinutes {
+                    found.append(Violation(rule: "on call", message: "\(staffID) is on call \(duty.label(in: scenario.week)) within \(formatted(Double(limits.freeAfterNightMinutes) / 60)) h after their night shift \(night.label(in: scenario.week))"))
+                }
+            }
+        }
+        let mine = Set(duties.map { Int((Double($0.start) / 1440).rounded(.down)) })
+        let days = mine.union(scenario.history.onCallDays[staffID] ?? [])
+        for end in mine.sorted() {
+            if let limit = limits.maxDaysIn28 {
+                let count = days.filter { $0 > end - 28 && $0 <= end }.count
+                if count > limit { found.append(Violation(rule: "on call", message: "\(staffID) is on call on \(count) days in the 28 ending \(scenario.week.date(atMinute: end * 1440)); at most \(limit) (on_call.max_days_28)")) }
+            }
+            if let limit = limits.maxDaysInARow {
+                var run = 0
+                while days.contains(end - run) { run += 1 }
+                if run > limit { found.append(Violation(rule: "on call", message: "\(staffID) is on call \(run) days in a row up to \(scenario.week.date(atMinute: end * 1440)); at most \(limit) (on_call.max_days_in_a_row)")) }
             }
         }
         return found

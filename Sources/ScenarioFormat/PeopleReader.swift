@@ -3,7 +3,8 @@ import CareDomain
 extension ScenarioReader {
     static let staffFields = ["name", "level", "skills", "contract_hours", "min_hours", "max_hours", "volunteer",
                               "hourly_cost", "organisation", "locations", "available", "absent", "home_area", "max_caseload",
-                              "split_shifts", "wishes", "contract", "hourly_wage", "irregular_allowance"]
+                              "split_shifts", "wishes", "contract", "hourly_wage", "irregular_allowance",
+                              "birth_date", "no_night_work", "night_work_consent"]
     static let clientFields = ["product", "location", "attends", "attends_any", "needs", "responsible", "last_evaluation",
                                "area", "visits", "available", "preferred_staff", "max_distinct_staff", "key_workers"]
 
@@ -77,6 +78,15 @@ extension ScenarioReader {
                            hint: "hourly_cost is the wage plus employer charges (about 1.3 to 1.4 times the wage)")
             }
             staff[StaffID(id)]?.wishes = wishes
+            if let node = fields.optional("birth_date"), let born = values.date(node) {
+                if born.year < 1900 {
+                    log.report(node, "birth_date \(born) is before 1900", hint: "write the date of birth as YYYY-MM-DD")
+                } else {
+                    staff[StaffID(id)]?.birthDate = born
+                }
+            }
+            staff[StaffID(id)]?.noNightWork = fields.optional("no_night_work").flatMap(values.boolean) ?? false
+            staff[StaffID(id)]?.nightWorkConsent = fields.optional("night_work_consent").flatMap(values.boolean) ?? false
         }
         return staff
     }

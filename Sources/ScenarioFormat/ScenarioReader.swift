@@ -254,7 +254,7 @@ final class ScenarioReader {
             ("max_consecutive_working_days", \.maxConsecutiveWorkingDays, 1, 13), ("min_consecutive_days_off", \.minConsecutiveDaysOff, 1, 7),
             ("max_weekends_worked", \.maxWeekendsWorked, 0, 4),
         ]
-        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "max_average_week_hours_16_weeks", "night_worker_average_week_hours", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks", "daily_rest_reductions", "rolling_rest"],
+        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "max_average_week_hours_16_weeks", "night_worker_average_week_hours", "on_call", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks", "daily_rest_reductions", "rolling_rest"],
                                   what: "labour_rules") else { return rules }
         if let mode = fields.optional("weekly_rest"), let text = values.text(mode) {
             if let known = WeeklyRestMode(rawValue: text.trimmingSpaces) {
@@ -329,6 +329,21 @@ final class ScenarioReader {
             }
             if let weeks = parts.required("weeks", hint: "write `{hours: 55, weeks: 4}`").flatMap({ values.integer($0, minimum: 1, what: "average weeks") }) {
                 rules.averageWeeks = weeks
+            }
+        }
+        // On-call duty (ATW 5:9; CAO GHZ 7:16 through the preset).
+        if let node = fields.optional("on_call"),
+           let parts = Fields(node, log: log, allowed: ["max_days_28", "max_days_in_a_row", "free_before_night_hours", "free_after_night_hours"], what: "on_call") {
+            for (name, keyPath) in [("max_days_28", \OnCallRules.maxDaysIn28), ("max_days_in_a_row", \OnCallRules.maxDaysInARow)] {
+                guard let value = parts.optional(name) else { continue }
+                if case let .scalar(text) = value.content, text.trimmingSpaces == "none" { rules.onCall[keyPath: keyPath] = nil; continue }
+                guard let days = values.integer(value, minimum: 0, what: "on_call.\(name)") else { continue }
+                if days > 28 { log.report(value, "\(days) days cannot be meant", hint: "write at most 28, or `none` for no limit"); continue }
+                rules.onCall[keyPath: keyPath] = days
+            }
+            for (name, keyPath) in [("free_before_night_hours", \OnCallRules.freeBeforeNightMinutes), ("free_after_night_hours", \OnCallRules.freeAfterNightMinutes)] {
+                guard let value = parts.optional(name), let hours = values.number(value, maximum: 48, what: "on_call.\(name)") else { continue }
+                rules.onCall[keyPath: keyPath] = Int((hours * 60).rounded())
             }
         }
         // The long averages (ATW 5:7: 48 h over 16 weeks; 5:8: 40 h for night workers), or `none`.
@@ -492,8 +507,13 @@ final class ScenarioReader {
             guard staff[id] != nil else { continue }
             // On-call duty (a group row at an on-call session) left the person free: no work to look back on.
             let kind = row["activity"] == "group" ? locations[LocationID(row["location"] ?? "")]?.sessions.first(where: { $0.name == row["ref"] })?.kind : nil
-            if kind == .onCall { continue }
             let from = week.startMinute(of: date) + start
+            if kind == .onCall {
+                // The person was free; only the limits on on-call days look back on it.
+                let day = Int((Double(from) / 1440).rounded(.down))
+                if from < 0, day >= -28 { history.onCallDays[id, default: []].insert(day) }
+                continue
+            }
             guard from < 0 else { continue }
             let interval = WeekInterval(start: from, end: week.startMinute(of: date) + (end > start ? end : end + 1440))
             // Weeks back (1: the week just before the plan), for the averages over 4 and 16 weeks.

@@ -74,3 +74,57 @@ struct OnCallDutyTests {
         #expect(outcome.roster.assignments.count == 1 && outcome.roster.uncovered.count == 1)
     }
 }
+
+/// On-call duty's own limits (ATW 5:9, CAO GHZ 7:16; SCENARIO.md 1.2), hand-worked.
+@Suite("On-call duty's limits")
+struct OnCallLimitTests {
+    @Test("No on-call duty in the 14 h after a night shift: alone, one of the two; with a colleague, both by different people")
+    func notAfterNight() throws {
+        let sessions = """
+              - {name: nacht, days: mon, from: "23:00", to: "07:00"}
+              - {name: wacht, days: tue, from: "09:00", to: "17:00", kind: on-call, min_staff: 1}
+        """
+        let clients = clientLines(2, attends: "[mon nacht]")
+        let (scenario, alone) = try planChecked(tinyScenario(sessions: sessions, staff: "  s1: {level: mbo3, contract_hours: 36}", clients: clients))
+        #expect(alone.roster.assignments.count == 1)
+        let short = try #require(alone.uncovered(.staffing).first)
+        #expect(short.reason.text.contains("after their night shift") || short.reason.text.contains("on call"), "\(short.reason.text)")
+        let (_, two) = try planChecked(tinyScenario(sessions: sessions, staff: "  s1: {level: mbo3, contract_hours: 36}\n  s2: {level: mbo3, contract_hours: 36}", clients: clients))
+        #expect(two.roster.assignments.count == 2)
+        #expect(Set(two.roster.assignments.map(\.staff)).count == 2)
+        // The checker refuses one person on both.
+        let night = RosterAssignment(staff: StaffID("s1"), activity: .group, interval: WeekInterval(start: 23 * 60, end: 31 * 60), location: LocationID("huis"),
+                                     area: "1000", clients: [ClientID("c1"), ClientID("c2")], products: [ProductID("dag")], role: .professional, ref: "nacht")
+        let duty = RosterAssignment(staff: StaffID("s1"), activity: .group, interval: WeekInterval(start: 1440 + 9 * 60, end: 1440 + 17 * 60), location: LocationID("huis"),
+                                    area: "1000", clients: [], products: [], role: .professional, ref: "wacht")
+        #expect(RosterChecker(scenario: scenario).check(Roster(assignments: [night, duty], uncovered: [])).contains { $0.rule == "on call" })
+    }
+
+    /// Four weeks of on-call nights for one person; the days they take.
+    func onCallNights(_ labour: String) throws -> [Int] {
+        let sessions = "      - {name: wacht, days: mon-sun, from: \"22:00\", to: \"07:00\", kind: on-call, min_staff: 1}"
+        let scenario = try ScenarioLoader.parse(tinyScenario(sessions: sessions, staff: "  s1: {level: mbo3, contract_hours: 36}",
+                                                             clients: clientLines(1, attends: "[]"), labour: labour, extra: "weeks: 4"), file: "s.yaml")
+        var rosters: [Roster] = []
+        for index in 0..<4 {
+            let week = PlanningPeriod.week(index, of: scenario, after: rosters)
+            let outcome = try RosterPlanner(solver: GLPKSolver()).plan(week, options: PlanningOptions(timeLimitSeconds: 20, relativeGap: 0))
+            let violations = RosterChecker(scenario: week).check(outcome.roster)
+            #expect(violations.isEmpty, "\(violations)")
+            rosters.append(outcome.roster)
+        }
+        return rosters.map(\.assignments.count)
+    }
+
+    @Test("At most 7 on-call days in 28, 5 in a row, under the GHZ preset; 14 in 28 under the Act")
+    func daysInFourWeeks() throws {
+        let ghz = try onCallNights("labour_rules: {preset: cao-gehandicaptenzorg}")
+        #expect(ghz.reduce(0, +) == 7, "\(ghz)")
+        // Five in a row, a day off, one more: at most six in a week; the checker judged the runs.
+        #expect(ghz.allSatisfy { $0 <= 6 })
+        let atw = try onCallNights("")
+        #expect(atw.reduce(0, +) == 14, "\(atw)")
+        let own = try onCallNights("labour_rules: {on_call: {max_days_28: 10, max_days_in_a_row: 2}}")
+        #expect(own.reduce(0, +) == 10, "\(own)")
+    }
+}

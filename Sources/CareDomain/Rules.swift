@@ -99,6 +99,16 @@ public struct LabourRules: Sendable, Hashable {
     /// Night shifts in a row that ask `restAfterNightSeriesMinutes` after the last of them.
     public static let nightSeriesLength = 3
 
+    /// How nights make a series (`night_series`): as the Act reads "in a row" (the next night
+    /// follows with no day between: less than 24 h from the end of one to the start of the
+    /// next), or the stricter reading where any night within the series rest continues it.
+    public var nightSeries: NightSeriesReading = .consecutive
+
+    /// A night starting less than this after the last one ended continues the series.
+    public var nightSeriesLinkMinutes: Int {
+        nightSeries == .consecutive ? min(24 * 60, restAfterNightSeriesMinutes) : restAfterNightSeriesMinutes
+    }
+
     public init() {}
 
     /// More than this many minutes between 00:00 and 06:00 make a shift a night shift.
@@ -112,6 +122,14 @@ public struct LabourRules: Sendable, Hashable {
         let ofDay = ((minute % 1440) + 1440) % 1440
         return ofDay > lateNightEndMinute || ofDay == 0
     }
+}
+
+/// What makes night shifts a series for the rest after it (ATW 5:8).
+public enum NightSeriesReading: String, Sendable, Hashable {
+    /// Nights with no day between them (the Act's reading).
+    case consecutive
+    /// Any night within the series rest after the last (stricter: Mon, Wed, Fri nights are a series).
+    case withinRest = "within-rest"
 }
 
 /// The weekly rest of the Act (ATW 5:5).

@@ -148,12 +148,14 @@ struct WorkingTimeCheck {
             }
         }
         // ATW 5:8: after three or more night shifts in a row, the series rest before any
-        // other shift (a night within it continues the series).
+        // other shift. "In a row": the next night starts less than 24 h after the last ended (no
+        // day between), or, with `night_series: within-rest`, anywhere within the series rest.
+        let link = rules.nightSeries == .consecutive ? min(24 * 60, rules.restAfterNightSeriesMinutes) : rules.restAfterNightSeriesMinutes
         var series: [Shift] = []
         for shift in shifts {
             let rest = series.last.map { shift.start - $0.end }
             if let rest, rest < rules.restAfterNightSeriesMinutes {
-                if shift.isNight { series.append(shift); continue }
+                if shift.isNight && rest < link { series.append(shift); continue }
                 if series.count >= 3, shift.mine {
                     violations.append(Violation(rule: "rest after night series", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h after \(series.count) night shifts in a row (the last \(label(series.last!))); at least \(formatted(Double(rules.restAfterNightSeriesMinutes) / 60)) h"))
                 }

@@ -254,7 +254,7 @@ final class ScenarioReader {
             ("max_consecutive_working_days", \.maxConsecutiveWorkingDays, 1, 13), ("min_consecutive_days_off", \.minConsecutiveDaysOff, 1, 7),
             ("max_weekends_worked", \.maxWeekendsWorked, 0, 4),
         ]
-        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "max_average_week_hours_16_weeks", "night_worker_average_week_hours", "on_call", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks", "daily_rest_reductions", "rolling_rest"],
+        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "max_average_week_hours_16_weeks", "night_worker_average_week_hours", "on_call", "night_series", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks", "daily_rest_reductions", "rolling_rest"],
                                   what: "labour_rules") else { return rules }
         if let mode = fields.optional("weekly_rest"), let text = values.text(mode) {
             if let known = WeeklyRestMode(rawValue: text.trimmingSpaces) {
@@ -329,6 +329,12 @@ final class ScenarioReader {
             }
             if let weeks = parts.required("weeks", hint: "write `{hours: 55, weeks: 4}`").flatMap({ values.integer($0, minimum: 1, what: "average weeks") }) {
                 rules.averageWeeks = weeks
+            }
+        }
+        if let node = fields.optional("night_series"), let text = values.text(node) {
+            if let reading = NightSeriesReading(rawValue: text.trimmingSpaces) { rules.nightSeries = reading } else {
+                log.report(node, "`\(text)` is not a reading of nights in a row",
+                           hint: "use `consecutive` (the Act: no day between the nights) or `within-rest` (any night within rest_after_night_series_hours)")
             }
         }
         // On-call duty (ATW 5:9; CAO GHZ 7:16 through the preset).

@@ -106,4 +106,21 @@ struct WorkingHoursActTests {
         #expect(rules.longAverage == nil)
         #expect(rules.nightWorkerAverage?.minutes == 38 * 60 && rules.nightWorkerAverage?.weeks == 16)
     }
+
+    @Test("Nights on Monday, Wednesday and Friday are no series as the Act reads it; the stricter reading asks 46 h after Friday")
+    func nightSeriesReading() throws {
+        let sessions = """
+              - {name: nacht, days: mon, from: "23:00", to: "07:00"}
+              - {name: nacht2, days: wed, from: "23:00", to: "07:00"}
+              - {name: nacht3, days: fri, from: "23:00", to: "07:00"}
+              - {name: vroeg, days: sun, from: "08:00", to: "16:00"}
+        """
+        let clients = clientLines(2, attends: "[mon nacht, wed nacht2, fri nacht3, sun vroeg]")
+        let staff = "  s1: {level: mbo3, contract_hours: 40, max_hours: 40}"
+        let (_, act) = try planChecked(tinyScenario(sessions: sessions, staff: staff, clients: clients))
+        #expect(act.roster.assignments.count == 4)
+        let (scenario, strict) = try planChecked(tinyScenario(sessions: sessions, staff: staff, clients: clients, labour: "labour_rules: {night_series: within-rest}"))
+        #expect(strict.roster.assignments.count == 3)
+        #expect(RosterChecker(scenario: scenario).check(act.roster).contains { $0.rule == "rest after night series" })
+    }
 }

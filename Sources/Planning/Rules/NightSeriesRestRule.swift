@@ -25,7 +25,7 @@ extension WeekModel {
             guard nights.count >= series, slots.contains(where: { !$0.isFixed }) else { continue }
             func follows(_ earlier: Int, _ later: Int) -> Bool {
                 let gap = slots[later].interval.start - slots[earlier].interval.end
-                return gap >= rules.shiftBreakMinutes && gap < rules.restAfterNightSeriesMinutes
+                return gap >= rules.shiftBreakMinutes && gap < rules.nightSeriesLinkMinutes
             }
             var rows = 0
             // Series of exactly `series` nights; longer ones are covered by their last three.
@@ -62,7 +62,7 @@ struct NightSeriesRestRule: PersonWeekRule, ModelRule {
         var lastNightEnd: Int? = nil
         for shift in week.shifts {
             if let end = lastNightEnd, shift.start - end < rules.restAfterNightSeriesMinutes {
-                if shift.isNight { run += 1 } else if run >= LabourRules.nightSeriesLength, !shift.prior {
+                if shift.isNight && shift.start - end < rules.nightSeriesLinkMinutes { run += 1 } else if run >= LabourRules.nightSeriesLength, !shift.prior {
                     return .restAfterNightSeries(hours: Double(rules.restAfterNightSeriesMinutes) / 60)
                 } else { run = 0 }
             } else {

@@ -98,8 +98,9 @@ struct AmbulatoryDemand: Sendable {
             }
             // Due without anyone who may hold it: the task still stands, so it is reported with
             // that reason (the scheduler finds no responsible professional) rather than lost.
-            if isEvaluationDue(client, product: product, week: scenario.week) {
-                var windows = evaluationWindows(client, scenario: scenario, officeHours: officeHours)
+            let evaluationTimes = product.evaluationMonths == nil ? [] : evaluationWindows(client, scenario: scenario, officeHours: officeHours)
+            if isEvaluationDue(client, product: product, week: scenario.week, windows: evaluationTimes) {
+                var windows = evaluationTimes
                 let deadline = evaluationDeadline(client, product: product)
                 // On or before a deadline inside the week; past or never held: as early as may be.
                 if let deadline, deadline >= scenario.week.monday {
@@ -138,11 +139,20 @@ struct AmbulatoryDemand: Sendable {
     }
 
     /// Whether an evaluation belongs in this week: its deadline (`last_evaluation` +
-    /// `evaluation_months`) falls on or before the week's Sunday, or the client was never evaluated.
-    static func isEvaluationDue(_ client: Client, product: Product, week: PlanningWeek) -> Bool {
+    /// `evaluation_months`) falls on or before the week's Sunday, or the client was never
+    /// evaluated, or (SCENARIO.md 1.2) the deadline falls in the next week before any time the
+    /// client can be evaluated then (`windows`: the week's times, the same every week): waiting
+    /// would make it late.
+    static func isEvaluationDue(_ client: Client, product: Product, week: PlanningWeek, windows: [WeekInterval]) -> Bool {
         guard product.evaluationMonths != nil else { return false }
         guard let deadline = evaluationDeadline(client, product: product) else { return true }
-        return deadline <= week.monday.adding(days: 6)
+        let sunday = week.monday.adding(days: 6)
+        if deadline <= sunday { return true }
+        let nextSunday = sunday.adding(days: 7)
+        guard deadline <= nextSunday, !windows.isEmpty else { return false }
+        // Days into next week up to and including the deadline: a chance is a time starting then.
+        let lastDay = deadline.daysSinceEpoch - week.monday.adding(days: 7).daysSinceEpoch
+        return !windows.contains { $0.start < (lastDay + 1) * 1440 }
     }
 
     /// `last_evaluation` + `evaluation_months`; nil when never evaluated (due at once).
@@ -221,6 +231,12 @@ struct AmbulatoryDemand: Sendable {
 /// Evaluations last an hour, with the responsible professional (SCENARIO.md).
 enum EvaluationRule {
     static let minutes = 60
+
+    /// The roster row's `ref`: `CLIENT#evaluation`, marked `-overdue` when the deadline had passed
+    /// (or the client was never evaluated) before the week began (SCENARIO.md 1.2).
+    static func ref(_ client: ClientID, overdue: Bool) -> String {
+        "\(client)#evaluation\(overdue ? "-overdue" : "")"
+    }
 }
 
 /// Start times on the scenario's grid of `time_step_minutes`, counted from midnight.

@@ -17,7 +17,7 @@ struct ClientWorkExplainer {
         return UncoveredDemand(
             interval: nil, activity: task.kind == .visit ? .visit : .evaluation, location: task.location, client: task.client,
             product: task.product, need: what, kind: task.kind == .visit ? .visit : .evaluation, hours: task.hours,
-            reason: reason(task, causes: causes, responsible: responsible, product: product), ref: task.kind == .visit ? "\(task.client)#\(number)" : "\(task.client)#evaluation",
+            reason: reason(task, causes: causes, responsible: responsible, product: product), ref: task.kind == .visit ? "\(task.client)#\(number)" : EvaluationRule.ref(task.client, overdue: task.overdue),
             clientsPresent: [])
     }
 

@@ -349,7 +349,7 @@ struct ClientWorkScheduler {
                 result.assignments.append(RosterAssignment(
                     staff: visit.staff, activity: task.kind == .visit ? .visit : .evaluation, interval: visit.interval,
                     location: task.location, area: task.area, clients: [task.client], products: [task.product],
-                    role: .professional, ref: task.kind == .visit ? "\(task.client)#\(number + 1)" : "\(task.client)#evaluation"))
+                    role: .professional, ref: task.kind == .visit ? "\(task.client)#\(number + 1)" : EvaluationRule.ref(task.client, overdue: task.overdue)))
             }
             for number in min(placed.count, task.count)..<task.count {
                 result.uncovered.append(explainer.unplacedTask(task, number: number + 1, causes: causes[index] ?? [:],

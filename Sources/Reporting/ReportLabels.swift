@@ -11,7 +11,7 @@ struct ReportLabels {
         "uren vacature per niveau en dag": "hours to hire per level and day", "Medewerker": "Person", "Niveau": "Level",
         "Cliënt": "Client", "Product": "Product", "Wat ontbreekt": "What is missing", "Waarom": "Why", "Wanneer": "When",
         "Uren": "Hours", "deze week": "this week", "Alles gedekt: elke regel is nagekomen.": "Everything covered: every rule is met.",
-        "groep": "group", "bezoek": "visit", "evaluatie": "evaluation", "overleg": "meeting", "vrijwilliger": "volunteer",
+        "groep": "group", "bezoek": "visit", "evaluatie": "evaluation", "te laat": "overdue", "overleg": "meeting", "vrijwilliger": "volunteer",
         "Geen tekort.": "No shortfall.", "uur": "h", "gap": "gap", "Week": "Week", "Sessie": "Session",
         "Legenda": "Legend", "ma": "Mon", "di": "Tue", "wo": "Wed", "do": "Thu", "vr": "Fri", "za": "Sat", "zo": "Sun",
         "onvolledig": "incomplete", "Variant": "Variant", "Cliënten": "Clients", "Vraag (uur)": "Demand (h)", "Eindverantwoordelijke": "Responsible", "Gepland": "Planned",

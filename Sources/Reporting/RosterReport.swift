@@ -186,7 +186,7 @@ public enum RosterReport {
                 // Visits and other work in the order of the day, the travel between areas shown.
                 html += "<td>" + today.enumerated().map { index, item in
                     let travel = index > 0 ? travelNote(from: today[index - 1], to: item, scenario: scenario, text: text) : ""
-                    return travel + "<span class=\"chip \(cssClass(item))\">\(ClockTime.text(item.interval.start))–\(ClockTime.text(item.interval.end)) \(escaped(place(item, scenario: scenario)))</span>"
+                    return travel + "<span class=\"chip \(cssClass(item))\">\(ClockTime.text(item.interval.start))–\(ClockTime.text(item.interval.end)) \(escaped(place(item, scenario: scenario, text: text)))</span>"
                 }.joined() + (absent.contains(day) && today.isEmpty ? "<span class=\"chip absent\">\(text["afwezig"])</span>" : "") + "</td>"
             }
             let hours = Double(working[person.id] ?? 0) / 60
@@ -215,7 +215,7 @@ public enum RosterReport {
                 let key = "\(item.interval.start) \(item.location?.rawValue ?? "") \(item.ref)"
                 guard seen.insert(key).inserted else { return nil }
                 let day = text.day(scenario.week.date(atMinute: item.interval.start).weekday.rawValue)
-                return "<span class=\"chip \(cssClass(item))\">\(day) \(ClockTime.text(item.interval.start)) \(escaped(place(item, scenario: scenario)))</span>"
+                return "<span class=\"chip \(cssClass(item))\">\(day) \(ClockTime.text(item.interval.start)) \(escaped(place(item, scenario: scenario, text: text)))</span>"
             }
             let short = shortByClient[client.id] ?? []
             // Around the clock a client meets every shift of the week: the faces say more than
@@ -351,10 +351,15 @@ public enum RosterReport {
         item.role == .volunteer ? "volunteer" : item.activity.rawValue
     }
 
-    static func place(_ item: RosterAssignment, scenario: Scenario) -> String {
+    static func place(_ item: RosterAssignment, scenario: Scenario, text: ReportLabels? = nil) -> String {
         switch item.activity {
         case .group: return "\(item.location.flatMap { scenario.locations[$0]?.name } ?? "") \(item.ref)"
         case .appointment: return item.ref
+        case .evaluation:
+            // An overdue evaluation says so (SCENARIO.md 1.2), as its ref in roster.csv does.
+            let clients = item.clients.map(\.rawValue).joined(separator: ", ")
+            let overdue = item.ref.hasSuffix("overdue") ? " " + (text?["te laat"] ?? "overdue") : ""
+            return "\(clients) \(text?["evaluatie"] ?? "evaluation")\(overdue)"
         default: return item.clients.map(\.rawValue).joined(separator: ", ")
         }
     }

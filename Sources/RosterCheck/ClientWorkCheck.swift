@@ -47,6 +47,9 @@ struct ClientWorkCheck {
                 violations.append(Violation(rule: "evaluation", message: "\(client.id) is due for an evaluation: \(held.count) rostered, \(reportedEvaluation ? 1 : 0) reported uncovered; exactly one is expected"))
             }
             for row in held {
+                if isOverdue(client, product: product) != row.ref.hasSuffix("overdue") {
+                    violations.append(Violation(rule: "evaluation", message: "\(client.id)'s evaluation is \(isOverdue(client, product: product) ? "overdue but its ref does not say so" : "marked overdue but is not") (ref \(row.ref))"))
+                }
                 if let latest = latestDate(client, product: product), scenario.week.date(atMinute: row.interval.start) > latest {
                     violations.append(Violation(rule: "evaluation deadline", message: "\(client.id)'s evaluation is held on \(scenario.week.date(atMinute: row.interval.start)), after its deadline \(latest)"))
                 }
@@ -134,11 +137,26 @@ struct ClientWorkCheck {
     }
 
     /// Due when the deadline (`last_evaluation` + `evaluation_months`) is on or before the week's
-    /// Sunday, or when the client was never evaluated (SCENARIO.md 1.1).
+    /// Sunday, or when the client was never evaluated (SCENARIO.md 1.1), or when the deadline is
+    /// in the next week before any time the client can be evaluated in it (SCENARIO.md 1.2).
     private func isDue(_ client: Client, product: Product) -> Bool {
         guard let months = product.evaluationMonths else { return false }
         guard let last = client.lastEvaluation else { return true }
-        return last.subtracting(months: -months) <= scenario.week.date(of: .sun)
+        let deadline = last.subtracting(months: -months)
+        let sunday = scenario.week.date(of: .sun)
+        if deadline <= sunday { return true }
+        guard deadline <= sunday.adding(days: 7) else { return false }
+        // The week's times repeat next week: is one of them on or before the deadline's day?
+        let days = deadline.daysSinceEpoch - sunday.daysSinceEpoch
+        let times = evaluationWindows(client, product: product).filter { $0.start >= 0 && $0.start < PlanningWeek.minutesPerWeek }
+        return !times.isEmpty && !times.contains { $0.start < days * 1440 }
+    }
+
+    /// Whether the deadline had passed before the week began (or there was never an evaluation).
+    private func isOverdue(_ client: Client, product: Product) -> Bool {
+        guard let months = product.evaluationMonths else { return false }
+        guard let last = client.lastEvaluation else { return true }
+        return last.subtracting(months: -months) < scenario.week.monday
     }
 
     /// The last date an evaluation may be held this week: its deadline when that falls inside the week.

@@ -67,6 +67,31 @@ struct EvaluationDeadlineTests {
         #expect(late.contains { $0.rule == "evaluation deadline" }, "\(late)")
     }
 
+    @Test("SCENARIO.md 1.2: a deadline next Monday for a client seen only on Fridays is this week's (Friday), not a week late")
+    func noChanceBeforeNextDeadline() throws {
+        let yaml = ambulatoryScenario(
+            staff: "  h1: {level: hbo, contract_hours: 36}",
+            clients: "  c1: {product: thuis, area: \"1000\", visits: {count: 1, minutes: 60}, available: [{days: fri, from: \"09:00\", to: \"12:00\"}], last_evaluation: 2025-09-23}",
+            product: "    evaluation_months: 6")
+        let (scenario, outcome) = try planChecked(yaml)
+        #expect(evaluationDates(outcome, scenario) == ["2026-03-20"])
+        #expect(outcome.roster.assignments.first { $0.activity == .evaluation }?.ref == "c1#evaluation")
+    }
+
+    @Test("An overdue evaluation is marked overdue in its ref, and the checker wants the mark")
+    func overdueMarked() throws {
+        let (scenario, outcome) = try planChecked(week(last: "2025-07-10"))
+        let row = try #require(outcome.roster.assignments.first { $0.activity == .evaluation })
+        #expect(row.ref == "c1#evaluation-overdue")
+        var unmarked = outcome.roster
+        unmarked.assignments = unmarked.assignments.map { row in
+            guard row.activity == .evaluation else { return row }
+            return RosterAssignment(staff: row.staff, activity: row.activity, interval: row.interval, location: row.location, area: row.area,
+                                    clients: row.clients, products: row.products, role: row.role, ref: "c1#evaluation")
+        }
+        #expect(RosterChecker(scenario: scenario).check(unmarked).contains { $0.rule == "evaluation" && $0.message.contains("overdue") })
+    }
+
     /// The roster with c1's evaluation by h1 at `minute` of the week.
     func with(_ roster: Roster, evaluationAt minute: Int) -> Roster {
         let row = RosterAssignment(staff: StaffID("h1"), activity: .evaluation, interval: WeekInterval(start: minute, end: minute + 60),

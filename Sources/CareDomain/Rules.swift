@@ -45,6 +45,9 @@ public struct LabourRules: Sendable, Hashable {
     /// A collective agreement's rolling rest: at least `minutes` of uninterrupted rest in every
     /// `periodMinutes` (CAO Gehandicaptenzorg: 32 h in every 9×24 h). Nil: none.
     public var rollingRest: RollingRest? = nil
+    /// A lone duty's break is working time (`lone_duty_breaks: working-time`, the default): nobody
+    /// relieves the person. `unpaid`: taken out as any break (a colleague next door relieves).
+    public var loneDutyBreaksAreWorkingTime = true
     /// On-call duty's limits (ATW 5:9; the preset's stricter ones).
     public var onCall = OnCallRules()
     /// The collective agreement whose starting values these are (`preset`).

@@ -16,6 +16,9 @@ public struct Scenario: Sendable {
     public var history: WorkHistory = WorkHistory()
     /// Consecutive ISO weeks planned as one roster (`weeks`, 1 to 8).
     public var weeks = 1
+    /// The week's lone duties ("location|session|day", `LoneDuty.swift`): worked out once when
+    /// the scenario is read, since every count of working time asks.
+    public var loneDutyKeys: Set<String> = []
     /// Hours band, overtime premium and allowances (SCENARIO.md 1.2).
     public var pay = PayRules()
     /// The public holidays (`holidays`, `holidays_add`, `holidays_remove`).

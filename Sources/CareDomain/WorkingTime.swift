@@ -15,10 +15,14 @@ public struct BreakRule: Sendable, Hashable {
 public struct WorkPiece: Sendable, Hashable {
     public let interval: WeekInterval
     public let isSleep: Bool
+    /// Someone can relieve the person for a break here; false for a lone duty (`LoneDuty.swift`),
+    /// whose break would be no break: a shift of lone duties only takes no break out.
+    public let breakCovered: Bool
 
-    public init(_ interval: WeekInterval, isSleep: Bool = false) {
+    public init(_ interval: WeekInterval, isSleep: Bool = false, breakCovered: Bool = true) {
         self.interval = interval
         self.isSleep = isSleep
+        self.breakCovered = breakCovered
     }
 }
 
@@ -69,9 +73,11 @@ public enum WorkingTime {
         public var sleep = 0
         public var start: Int
         public var end: Int
+        /// Some piece of it lets the person be relieved for a break (not lone duty only).
+        public var breakCovered = true
 
         public func breakMinutes(_ rules: LabourRules) -> Int {
-            WorkingTime.breakMinutes(work: work, pauses: pauses, rules: rules.breaks)
+            breakCovered ? WorkingTime.breakMinutes(work: work, pauses: pauses, rules: rules.breaks) : 0
         }
 
         /// Its working minutes: sleep with `sleep_hours_factor` for pay and contract hours, or in
@@ -113,11 +119,12 @@ public enum WorkingTime {
                 if gap >= pausePieceMinutes { shift.pauses += gap }
                 if piece.isSleep { shift.sleep += interval.minutes } else { shift.work += interval.minutes }
                 shift.end = max(shift.end, interval.end)
+                shift.breakCovered = shift.breakCovered || piece.breakCovered
                 current = shift
             } else {
                 if let shift = current { body(shift) }
                 current = Shift(work: piece.isSleep ? 0 : interval.minutes, pauses: 0, sleep: piece.isSleep ? interval.minutes : 0,
-                                start: interval.start, end: interval.end)
+                                start: interval.start, end: interval.end, breakCovered: piece.breakCovered)
             }
         }
         if let shift = current { body(shift) }
@@ -127,14 +134,17 @@ public enum WorkingTime {
     public static func minutes(alone piece: WorkPiece, rules: LabourRules, forLimits: Bool = false) -> Int {
         let minutes = piece.interval.minutes
         if piece.isSleep { return forLimits ? minutes : Int((Double(minutes) * rules.sleepHoursFactor).rounded()) }
+        guard piece.breakCovered else { return minutes }
         return minutes - breakMinutes(work: minutes, pauses: 0, rules: rules.breaks)
     }
 }
 
 extension Scenario {
-    /// A roster row as a piece of working time (a group row at a sleeping shift sleeps).
+    /// A roster row as a piece of working time (a group row at a sleeping shift sleeps; one at a
+    /// lone duty takes no break out). `lone`: `loneDuties()`, made once by the caller.
     public func workPiece(_ row: RosterAssignment) -> WorkPiece {
-        WorkPiece(row.interval, isSleep: row.activity == .group && isSleepShift(at: row.location, named: row.ref))
+        WorkPiece(row.interval, isSleep: row.activity == .group && isSleepShift(at: row.location, named: row.ref),
+                  breakCovered: !isLone(row, in: loneDutyKeys))
     }
 
     /// Each person's working minutes in `roster`: timed rows shift by shift (breaks out, sleep

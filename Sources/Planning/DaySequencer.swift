@@ -12,6 +12,8 @@ struct TimedWork: Sendable {
     var isGroupSession = false
     /// On-call duty: it keeps the person from other work then, and is nothing else to the rules.
     var isOnCall = false
+    /// Someone can relieve the person for a break (false: a lone duty, whose break is working time).
+    var breakCovered = true
 }
 
 extension TimedWork {
@@ -19,6 +21,7 @@ extension TimedWork {
     /// location's travel area, else the row's area.
     init(kept row: RosterAssignment, in scenario: Scenario) {
         self.init(interval: row.interval, area: row.location.flatMap { scenario.locations[$0]?.travelArea } ?? row.area)
+        breakCovered = !scenario.isLone(row, in: scenario.loneDutyKeys)
     }
 }
 

@@ -17,6 +17,9 @@ struct SessionDemand: Sendable {
     let skills: [(skill: String, clients: [Client])]
     let capacity: Int?
 
+    /// A lone duty (`LoneDuty.swift`): its break is working time.
+    var isLoneDuty = false
+
     var id: GroupSessionID { session.id }
     var hours: Double { session.interval.hours }
     /// The working hours of one person on it, standing alone in a shift: its break out, a
@@ -25,7 +28,8 @@ struct SessionDemand: Sendable {
     func workingHours(_ rules: LabourRules, forLimits: Bool = false) -> Double {
         // On-call duty is no working time.
         guard session.kind != .onCall else { return 0 }
-        return Double(WorkingTime.minutes(alone: WorkPiece(session.interval, isSleep: session.kind == .sleep), rules: rules, forLimits: forLimits)) / 60
+        return Double(WorkingTime.minutes(alone: WorkPiece(session.interval, isSleep: session.kind == .sleep, breakCovered: !isLoneDuty),
+                                          rules: rules, forLimits: forLimits)) / 60
     }
     var possibleClients: [Client] { fixedClients + optionalClients }
     /// A session is planned when someone may attend or the location asks staff regardless.
@@ -74,12 +78,14 @@ struct SessionDemand: Sendable {
             for client in possible {
                 for skill in client.needs { skillClients[skill, default: []].append(client) }
             }
-            return SessionDemand(
+            var demand = SessionDemand(
                 session: session, fixedClients: fixed, optionalClients: optional, countedLevel: countedLevel,
                 disciplines: products.reduce(into: Set<String>()) { $0.formUnion($1.skills) },
                 leads: leadClients.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                 skills: skillClients.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                 capacity: scenario.locations[session.location]?.capacity)
+            demand.isLoneDuty = scenario.loneDutyKeys.contains(Scenario.loneKey(session.location, session.slot.name, day: session.slot.day))
+            return demand
         }
     }
 }

@@ -136,8 +136,8 @@ struct PersonWeekView {
     /// rest, with its night minutes; `prior` marks shifts made only of the history's work.
     static func shifts(of work: [TimedWork], prior: [WeekInterval], rules: LabourRules) -> [WorkShift] {
         var shifts: [WorkShift] = []
-        let items = (prior.map { ($0, true, false) } + work.map { ($0.interval, false, $0.isSleep) }).sorted { $0.0 < $1.0 }
-        for (interval, isPrior, isSleep) in items {
+        let items = (prior.map { ($0, true, false, true) } + work.map { ($0.interval, false, $0.isSleep, $0.breakCovered) }).sorted { $0.0 < $1.0 }
+        for (interval, isPrior, isSleep, covered) in items {
             // Sleeping is no night work (CAO GHZ, Arbeidstijdenbesluit: aanwezigheidsdienst).
             let night = isSleep ? 0 : interval.minutesBetweenMidnightAndSix
             let awake = isSleep ? 0 : interval.minutes, asleep = isSleep ? interval.minutes : 0
@@ -146,10 +146,10 @@ struct PersonWeekView {
                 shifts[shifts.count - 1] = WorkShift(start: last.start, end: max(last.end, interval.end), night: last.night + night,
                                                      prior: last.prior && isPrior, sleep: last.sleep || isSleep,
                                                      work: last.work + awake, pauses: last.pauses + (gap >= WorkingTime.pausePieceMinutes ? gap : 0),
-                                                     sleepMinutes: last.sleepMinutes + asleep)
+                                                     sleepMinutes: last.sleepMinutes + asleep, breakCovered: last.breakCovered || covered)
             } else {
                 shifts.append(WorkShift(start: interval.start, end: interval.end, night: night, prior: isPrior, sleep: isSleep,
-                                        work: awake, pauses: 0, sleepMinutes: asleep))
+                                        work: awake, pauses: 0, sleepMinutes: asleep, breakCovered: covered))
             }
         }
         return shifts
@@ -158,14 +158,14 @@ struct PersonWeekView {
     /// The week's working minutes (breaks out, sleep with its factor, coordination in): the
     /// hours the limits and the contract see. The history's work counts towards none of them.
     var workingMinutes: Int {
-        let own = work.map { WorkPiece($0.interval, isSleep: $0.isSleep) }
+        let own = work.map { WorkPiece($0.interval, isSleep: $0.isSleep, breakCovered: $0.breakCovered) }
         return WorkingTime.minutes(own, rules: rules) + coordinationMinutes
     }
 
     /// The week's working minutes as the Act's limits count them: every hour of a sleeping shift
     /// in full (SCENARIO.md 1.2).
     var limitMinutes: Int {
-        let own = work.map { WorkPiece($0.interval, isSleep: $0.isSleep) }
+        let own = work.map { WorkPiece($0.interval, isSleep: $0.isSleep, breakCovered: $0.breakCovered) }
         return WorkingTime.minutes(own, rules: rules, forLimits: true) + coordinationMinutes
     }
 
@@ -187,6 +187,8 @@ struct WorkShift {
     var work = 0
     var pauses = 0
     var sleepMinutes = 0
+    /// Some piece lets the person be relieved for a break (not lone duty only).
+    var breakCovered = true
 
     /// More than an hour between 00:00 and 06:00.
     var isNight: Bool { night > LabourRules.nightShiftThresholdMinutes }
@@ -194,7 +196,8 @@ struct WorkShift {
     var isLateNight: Bool { isNight && endsLate(end) }
     /// Its awake working time: work less the break it still needs (what `max_shift_hours` limits).
     func awakeWorkingMinutes(_ rules: LabourRules) -> Int {
-        work - WorkingTime.breakMinutes(work: work, pauses: pauses, rules: rules.breaks)
+        guard breakCovered else { return work }
+        return work - WorkingTime.breakMinutes(work: work, pauses: pauses, rules: rules.breaks)
     }
 }
 

@@ -18,6 +18,14 @@ import CareDomain
 struct MaximalityCheck {
     let scenario: Scenario
     var later: LaterWeeks? = nil
+    /// The lone duties, read once for every candidate week tried.
+    let lone: Set<String>
+
+    init(scenario: Scenario, later: LaterWeeks? = nil) {
+        self.scenario = scenario
+        self.later = later
+        lone = WorkingTimeCheck.loneSessions(in: scenario)
+    }
 
     /// Whether `person`'s later weeks allow their rows of this week to be `week`'s.
     private func laterAllow(_ week: Roster, of person: StaffID, in roster: Roster) -> Bool {
@@ -58,7 +66,7 @@ struct MaximalityCheck {
                                              products: Array(Set(present.map(\.product))).sorted(), role: .professional, ref: session.slot.name)
                 let week = Roster(assignments: (rowsByStaff[person.id] ?? []) + [added], uncovered: [],
                                   responsibilities: responsibilities[person.id] ?? [])
-                if PlacementCheck(scenario: scenario).check(week).isEmpty && WorkingTimeCheck(scenario: scenario).check(week).isEmpty
+                if PlacementCheck(scenario: scenario).check(week).isEmpty && WorkingTimeCheck(scenario: scenario, lone: lone).check(week).isEmpty
                     && laterAllow(week, of: person.id, in: roster) {
                     violations.append(Violation(rule: "maximal", message: "\(row.need.text) at \(location) \(row.ref) \(interval.label(in: scenario.week)) is uncovered, but \(person.id) is free, qualified and breaks no rule by coming"))
                     break
@@ -114,7 +122,7 @@ struct MaximalityCheck {
                 if let limit = person.maxCaseload, held.count >= limit { continue }
                 let taken = Responsibility(client: id, staff: person.id, coordinationMinutes: product.coordinationMinutes ?? 0)
                 let week = Roster(assignments: rowsByStaff[person.id] ?? [], uncovered: [], responsibilities: held + [taken])
-                if WorkingTimeCheck(scenario: scenario).check(week).isEmpty && laterAllow(week, of: person.id, in: roster) {
+                if WorkingTimeCheck(scenario: scenario, lone: lone).check(week).isEmpty && laterAllow(week, of: person.id, in: roster) {
                     violations.append(Violation(rule: "maximal", message: "\(id) has no responsible professional, but \(person.id) is qualified and has room in caseload and hours"))
                     break
                 }
@@ -145,7 +153,7 @@ struct MaximalityCheck {
                     let added = RosterAssignment(staff: person.id, activity: .evaluation, interval: interval, location: client.location,
                                                  area: area, clients: [id], products: [client.product], role: .professional, ref: "\(id)#evaluation")
                     let week = Roster(assignments: own + [added], uncovered: [], responsibilities: responsibilities[staff] ?? [])
-                    let broken = PlacementCheck(scenario: scenario).check(week) + WorkingTimeCheck(scenario: scenario).check(week)
+                    let broken = PlacementCheck(scenario: scenario).check(week) + WorkingTimeCheck(scenario: scenario, lone: lone).check(week)
                     if broken.isEmpty && laterAllow(week, of: staff, in: roster) {
                         violations.append(Violation(rule: "maximal", message: "\(id)'s evaluation is uncovered, but \(staff), the responsible professional, is free and breaks no rule by holding it \(interval.label(in: scenario.week))"))
                         break search
@@ -188,7 +196,7 @@ struct MaximalityCheck {
                                                      area: expectedArea(of: client, in: scenario), clients: [id], products: [client.product],
                                                      role: .professional, ref: "\(id)#\(placed.count + 1)")
                         let week = Roster(assignments: own + [added], uncovered: [], responsibilities: responsibilities[person.id] ?? [])
-                        let broken = PlacementCheck(scenario: scenario).check(week) + WorkingTimeCheck(scenario: scenario).check(week)
+                        let broken = PlacementCheck(scenario: scenario).check(week) + WorkingTimeCheck(scenario: scenario, lone: lone).check(week)
                         if broken.isEmpty && laterAllow(week, of: person.id, in: roster) {
                             violations.append(Violation(rule: "maximal", message: "\(row.need.text) is uncovered, but \(person.id) is free, qualified and breaks no rule by visiting \(interval.label(in: scenario.week))"))
                             break search

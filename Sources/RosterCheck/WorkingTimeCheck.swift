@@ -3,6 +3,50 @@ import CareDomain
 /// Each person's week: one place at a time, travel, hours, shift length, rest (Arbeidstijdenwet).
 struct WorkingTimeCheck {
     let scenario: Scenario
+    /// Lone duties as this checker reads them ("location|session|weekday"): a session with
+    /// `min_staff` at most 1, the ratio of every client who may come asking at most one
+    /// professional, and no other session at its location then. Nobody relieves the person, so
+    /// a shift of lone duties only takes no break out of its time.
+    let lone: Set<String>
+
+    init(scenario: Scenario, lone: Set<String>? = nil) {
+        self.scenario = scenario
+        self.lone = lone ?? Self.loneSessions(in: scenario)
+    }
+
+    static func loneSessions(in scenario: Scenario) -> Set<String> {
+        var found: Set<String> = []
+        guard scenario.labourRules.loneDutyBreaksAreWorkingTime else { return found }
+        for location in scenario.locations.values {
+            let clients = scenario.clients.values.filter { $0.location == location.id }
+            for template in location.sessions where template.kind != .onCall {
+                for day in template.window.days {
+                    let slot = SessionSlot(day: day, name: template.name)
+                    let coming = clients.filter { $0.attends.contains(slot) || ($0.attendsAny?.options.contains(slot) ?? false) }
+                    let load = coming.reduce(0.0) { $0 + 1 / Double(max(1, template.ratio ?? scenario.products[$1.product]?.ratio ?? 1)) }
+                    guard template.minStaff <= 1, load <= 1.000000001 else { continue }
+                    let interval = template.window.interval(on: day)
+                    let overlapped = location.sessions.contains { other in
+                        other.kind != .onCall && other.window.days.contains { otherDay in
+                            !(other.name == template.name && otherDay == day) && other.window.interval(on: otherDay).overlaps(interval)
+                        }
+                    }
+                    if !overlapped { found.insert("\(location.id)|\(template.name)|\(day.rawValue)") }
+                }
+            }
+        }
+        return found
+    }
+
+    /// The intervals of `rows` that are lone duties.
+    private func loneIntervals(_ rows: [RosterAssignment]) -> Set<WeekInterval> {
+        guard !lone.isEmpty else { return [] }
+        return Set(rows.filter { row in
+            guard row.activity == .group, let location = row.location else { return false }
+            let day = ((row.interval.start / 1440) % 7 + 7) % 7
+            return lone.contains("\(location)|\(row.ref)|\(day)")
+        }.map(\.interval))
+    }
 
     func check(_ roster: Roster) -> [Violation] {
         var violations: [Violation] = []
@@ -45,12 +89,13 @@ struct WorkingTimeCheck {
             // Hours: working time (breaks out, sleeping shifts with their factor), with the
             // coordination time of the clients the person is responsible for.
             let sleepingRows = Set(work.filter { $0.activity == .group && scenario.isSleepShift(at: $0.location, named: $0.ref) }.map(\.interval))
-            let hours = Double(workingMinutes(work.map(\.interval), sleeping: sleepingRows) + (coordination[staffID] ?? 0)) / 60
+            let lonely = loneIntervals(work)
+            let hours = Double(workingMinutes(work.map(\.interval), sleeping: sleepingRows, lonely: lonely) + (coordination[staffID] ?? 0)) / 60
             if hours > person.maxHours + 1e-6 {
                 violations.append(Violation(rule: "max hours", message: "\(staffID) works \(formatted(hours)) h, max_hours is \(formatted(person.maxHours))"))
             }
             // The Act's limits count every hour of a sleeping shift (SCENARIO.md 1.2).
-            let actMinutes = workingMinutes(work.map(\.interval), sleeping: sleepingRows, sleepFactor: 1) + (coordination[staffID] ?? 0)
+            let actMinutes = workingMinutes(work.map(\.interval), sleeping: sleepingRows, sleepFactor: 1, lonely: lonely) + (coordination[staffID] ?? 0)
             if actMinutes > rules.maxWeekMinutes {
                 violations.append(Violation(rule: "week hours", message: "\(staffID) works \(formatted(Double(actMinutes) / 60)) h of working time (sleeping shifts in full), the week limit is \(formatted(Double(rules.maxWeekMinutes) / 60)) (max_week_hours)"))
             }
@@ -67,7 +112,8 @@ struct WorkingTimeCheck {
                 }
             }
             violations += restAndShifts(staffID, work.map(\.interval),
-                                        sleeping: Set(work.filter { $0.activity == .group && scenario.isSleepShift(at: $0.location, named: $0.ref) }.map(\.interval)))
+                                        sleeping: Set(work.filter { $0.activity == .group && scenario.isSleepShift(at: $0.location, named: $0.ref) }.map(\.interval)),
+                                        lonely: lonely)
         }
         return violations
     }
@@ -76,7 +122,7 @@ struct WorkingTimeCheck {
     /// series of nights, shifts in a row with a night, night and Sunday counts and the weekly
     /// rest, over the history's work and the week's together; what the history alone did is not
     /// reported.
-    private func restAndShifts(_ staffID: StaffID, _ week: [WeekInterval], sleeping: Set<WeekInterval>) -> [Violation] {
+    private func restAndShifts(_ staffID: StaffID, _ week: [WeekInterval], sleeping: Set<WeekInterval>, lonely: Set<WeekInterval> = []) -> [Violation] {
         var violations: [Violation] = []
         let rules = scenario.labourRules
         let history = scenario.history
@@ -109,13 +155,13 @@ struct WorkingTimeCheck {
         for (index, shift) in shifts.enumerated() {
             let limit = shift.sleep ? 24 * 60 : shift.isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
             // A sleeping duty by its span; other shifts by their working time (breaks out).
-            let length = shift.sleep ? shift.end - shift.start : workingMinutes(shift.pieces, sleeping: [])
+            let length = shift.sleep ? shift.end - shift.start : workingMinutes(shift.pieces, sleeping: [], lonely: lonely)
             if shift.mine, length > limit {
                 violations.append(Violation(rule: shift.sleep ? "sleeping duty length" : shift.isNight ? "night shift length" : "shift length", message: "\(staffID) has a \(shift.isNight ? "night " : "")shift of \(formatted(Double(length) / 60)) h working time (\(label(shift))), the limit is \(formatted(Double(limit) / 60)) h"))
             }
             // Around the sleep, the awake work is a shift's and keeps its length.
             if shift.mine, shift.sleep {
-                let awake = workingMinutes(shift.pieces, sleeping: sleeping, sleepFactor: 0)
+                let awake = workingMinutes(shift.pieces, sleeping: sleeping, sleepFactor: 0, lonely: lonely)
                 if awake > rules.maxShiftMinutes {
                     violations.append(Violation(rule: "shift length", message: "\(staffID) works \(formatted(Double(awake) / 60)) h awake around a sleeping shift (\(label(shift))), the limit is \(formatted(Double(rules.maxShiftMinutes) / 60)) h"))
                 }
@@ -280,7 +326,7 @@ struct WorkingTimeCheck {
     /// than the shortened daily rest apart), the awake minutes less the least break that makes
     /// every break rule hold, found by trying each minute (gaps of 15 minutes or more are
     /// pauses already); sleeping pieces count with `sleep_hours_factor`.
-    private func workingMinutes(_ pieces: [WeekInterval], sleeping: Set<WeekInterval>, sleepFactor: Double? = nil) -> Int {
+    private func workingMinutes(_ pieces: [WeekInterval], sleeping: Set<WeekInterval>, sleepFactor: Double? = nil, lonely: Set<WeekInterval> = []) -> Int {
         let rules = scenario.labourRules
         let pieceGap = min(rules.reducedDailyRestMinutes, rules.minDailyRestMinutes)
         var total = 0.0
@@ -291,7 +337,9 @@ struct WorkingTimeCheck {
             let asleep = group.filter { sleeping.contains($0) }.reduce(0) { $0 + $1.minutes }
             let pauses = zip(group, group.dropFirst()).map { $1.start - $0.end }.filter { $0 >= 15 }.reduce(0, +)
             var deducted = 0
-            while deducted < awake, !rules.breaks.allSatisfy({ awake - deducted <= $0.afterMinutes || pauses + deducted >= $0.minutes }) {
+            // A shift of lone duties only: nobody relieves the person, the break is working time.
+            let relieved = group.contains { !lonely.contains($0) }
+            while relieved, deducted < awake, !rules.breaks.allSatisfy({ awake - deducted <= $0.afterMinutes || pauses + deducted >= $0.minutes }) {
                 deducted += 1
             }
             total += Double(awake - deducted) + (Double(asleep) * (sleepFactor ?? rules.sleepHoursFactor)).rounded()

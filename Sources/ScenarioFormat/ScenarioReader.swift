@@ -110,6 +110,8 @@ final class ScenarioReader {
         if let node = top.optional("overtime") { readOvertime(node, into: &scenario.pay) }
         scenario.holidays = readHolidays(rule: top.optional("holidays"), added: top.optional("holidays_add"), removed: top.optional("holidays_remove"))
         checkSize(scenario, node: top.optional("staff") ?? top.optional("staff_file") ?? root)
+        // Lone duties (no break out of their time) follow from the sessions and clients, once.
+        scenario.loneDutyKeys = scenario.loneDuties()
         return scenario
     }
 
@@ -254,7 +256,7 @@ final class ScenarioReader {
             ("max_consecutive_working_days", \.maxConsecutiveWorkingDays, 1, 13), ("min_consecutive_days_off", \.minConsecutiveDaysOff, 1, 7),
             ("max_weekends_worked", \.maxWeekendsWorked, 0, 4),
         ]
-        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "max_average_week_hours_16_weeks", "night_worker_average_week_hours", "on_call", "night_series", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks", "daily_rest_reductions", "rolling_rest"],
+        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "max_average_week_hours_16_weeks", "night_worker_average_week_hours", "on_call", "night_series", "lone_duty_breaks", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks", "daily_rest_reductions", "rolling_rest"],
                                   what: "labour_rules") else { return rules }
         if let mode = fields.optional("weekly_rest"), let text = values.text(mode) {
             if let known = WeeklyRestMode(rawValue: text.trimmingSpaces) {
@@ -329,6 +331,14 @@ final class ScenarioReader {
             }
             if let weeks = parts.required("weeks", hint: "write `{hours: 55, weeks: 4}`").flatMap({ values.integer($0, minimum: 1, what: "average weeks") }) {
                 rules.averageWeeks = weeks
+            }
+        }
+        if let node = fields.optional("lone_duty_breaks"), let text = values.text(node) {
+            switch text.trimmingSpaces {
+            case "working-time": rules.loneDutyBreaksAreWorkingTime = true
+            case "unpaid": rules.loneDutyBreaksAreWorkingTime = false
+            default: log.report(node, "`\(text)` is not a way to count a lone duty's break",
+                                hint: "use `working-time` (nobody relieves them: the break is paid work) or `unpaid` (a colleague nearby relieves them)")
             }
         }
         if let node = fields.optional("night_series"), let text = values.text(node) {

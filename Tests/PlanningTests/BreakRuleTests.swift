@@ -44,12 +44,14 @@ struct BreakRuleTests {
     func hoursWithoutBreaks() throws {
         let staff = "  s1: {level: mbo3, contract_hours: 15}"
         let clients = clientLines(2, attends: "[mon dag, tue dag]")
-        let (scenario, outcome) = try planChecked(tinyScenario(sessions: Self.twoDays, staff: staff, clients: clients))
+        // The lone worker's break is working time by default; here a colleague nearby relieves them.
+        let relieved = "labour_rules: {lone_duty_breaks: unpaid}"
+        let (scenario, outcome) = try planChecked(tinyScenario(sessions: Self.twoDays, staff: staff, clients: clients, labour: relieved))
         #expect(outcome.roster.assignments.count == 2)
         #expect(scenario.workingMinutes(of: outcome.roster)[StaffID("s1")] == 900)
         #expect(outcome.summary.breakHours == 1)
         #expect(outcome.summary.workingHours == 15)
-        let noBreaks = tinyScenario(sessions: Self.twoDays, staff: staff, clients: clients, labour: "labour_rules: {breaks: []}")
+        let noBreaks = tinyScenario(sessions: Self.twoDays, staff: staff, clients: clients, labour: "labour_rules: {breaks: [], lone_duty_breaks: unpaid}")
         let (strict, single) = try planChecked(noBreaks)
         #expect(single.roster.assignments.count == 1)
         #expect(single.uncovered(.staffing).first?.reason.causes.contains { if case .hoursLimit = $0.violation { true } else { false } } == true)
@@ -61,10 +63,14 @@ struct BreakRuleTests {
     func shiftLengthIsWorkingTime() throws {
         let staff = "  s1: {level: mbo3, contract_hours: 24}"
         let fits = "      - {name: lang, days: mon, from: \"07:00\", to: \"19:30\"}"
-        let (_, long) = try planChecked(tinyScenario(sessions: fits, staff: staff, clients: clientLines(2, attends: "[mon lang]")))
+        let relieved = "labour_rules: {lone_duty_breaks: unpaid}"
+        let (_, long) = try planChecked(tinyScenario(sessions: fits, staff: staff, clients: clientLines(2, attends: "[mon lang]"), labour: relieved))
         #expect(long.roster.assignments.count == 1)
+        // Alone and unrelieved, the 30-minute break is working time: 12 h 30, too long.
+        let (_, lone) = try planChecked(tinyScenario(sessions: fits, staff: staff, clients: clientLines(2, attends: "[mon lang]")))
+        #expect(lone.roster.assignments.isEmpty)
         let tooLong = "      - {name: lang, days: mon, from: \"07:00\", to: \"20:00\"}"
-        let (_, refused) = try planChecked(tinyScenario(sessions: tooLong, staff: staff, clients: clientLines(2, attends: "[mon lang]")))
+        let (_, refused) = try planChecked(tinyScenario(sessions: tooLong, staff: staff, clients: clientLines(2, attends: "[mon lang]"), labour: relieved))
         #expect(refused.roster.assignments.isEmpty)
     }
 
@@ -90,7 +96,7 @@ struct BreakRuleTests {
         """
         let staff = "  s1: {level: mbo3, contract_hours: 12}"
         let clients = clientLines(2, attends: "[mon laat, mon slaap]")
-        let (scenario, half) = try planChecked(tinyScenario(sessions: sessions, staff: staff, clients: clients, labour: "labour_rules: {sleep_hours_factor: 0.5}"))
+        let (scenario, half) = try planChecked(tinyScenario(sessions: sessions, staff: staff, clients: clients, labour: "labour_rules: {sleep_hours_factor: 0.5, lone_duty_breaks: unpaid}"))
         #expect(half.roster.assignments.count == 2)
         #expect(scenario.workingMinutes(of: half.roster)[StaffID("s1")] == 690)
         let (_, full) = try planChecked(tinyScenario(sessions: sessions, staff: staff, clients: clients))
@@ -110,5 +116,25 @@ struct BreakRuleTests {
         do { _ = try ScenarioLoader.parse(bad, file: "s.yaml"); issues = [] } catch { issues = error.issues }
         #expect(issues.contains { $0.problem.contains("break of 300 min") })
         #expect(issues.contains { $0.problem.contains("sleep_hours_factor 2") })
+    }
+}
+
+/// A lone worker's break (issue "Working Hours Act to the letter", item 4): nobody relieves the
+/// one person in a house at night, so the break is working time, in hours and in cost.
+@Suite("Breaks of a lone worker")
+struct LoneWorkerBreakTests {
+    @Test("Alone on a 9-h night: 9 h of working time; two on duty: 8.5 h each, the break relieved")
+    func loneNight() throws {
+        let sessions = "      - {name: nacht, days: mon, from: \"22:00\", to: \"07:00\", min_staff: 1}"
+        let (scenario, alone) = try planChecked(tinyScenario(sessions: sessions, staff: "  s1: {level: mbo3, contract_hours: 36}",
+                                                             clients: clientLines(2, attends: "[mon nacht]")))
+        #expect(scenario.loneDutyKeys.count == 1)
+        #expect(scenario.workingMinutes(of: alone.roster)[StaffID("s1")] == 540)
+        #expect(scenario.breakMinutes(of: alone.roster)[StaffID("s1")] == 0)
+        // Six clients at 1:5 ask two: each may be relieved, so each takes the half hour out.
+        let staff = "  s1: {level: mbo3, contract_hours: 36}\n  s2: {level: mbo3, contract_hours: 36}"
+        let (pair, together) = try planChecked(tinyScenario(sessions: sessions, staff: staff, clients: clientLines(6, attends: "[mon nacht]")))
+        #expect(pair.loneDutyKeys.isEmpty)
+        #expect(pair.workingMinutes(of: together.roster).values.sorted() == [510, 510])
     }
 }

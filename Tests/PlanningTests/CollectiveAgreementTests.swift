@@ -36,11 +36,11 @@ struct CollectiveAgreementTests {
     func tenHourShifts() throws {
         let fits = "      - {name: lang, days: mon, from: \"07:00\", to: \"17:30\"}"
         let (_, fitting) = try planChecked(tinyScenario(sessions: fits, staff: Self.staff, clients: clientLines(2, attends: "[mon lang]"),
-                                                        labour: "labour_rules: {preset: cao-gehandicaptenzorg}"))
+                                                        labour: "labour_rules: {preset: cao-gehandicaptenzorg, lone_duty_breaks: unpaid}"))
         #expect(fitting.roster.assignments.count == 1)
         let long = "      - {name: lang, days: mon, from: \"07:00\", to: \"18:00\"}"
         let (_, refused) = try planChecked(tinyScenario(sessions: long, staff: Self.staff, clients: clientLines(2, attends: "[mon lang]"),
-                                                        labour: "labour_rules: {preset: cao-gehandicaptenzorg}"))
+                                                        labour: "labour_rules: {preset: cao-gehandicaptenzorg, lone_duty_breaks: unpaid}"))
         #expect(refused.roster.assignments.isEmpty)
         let (_, act) = try planChecked(tinyScenario(sessions: long, staff: Self.staff, clients: clientLines(2, attends: "[mon lang]")))
         #expect(act.roster.assignments.count == 1)

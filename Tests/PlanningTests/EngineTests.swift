@@ -91,7 +91,8 @@ struct EngineTests {
         let yaml = tinyScenario(sessions: """
               - {name: ochtend, days: mon-tue, from: "08:00", to: "12:00"}
               - {name: middag, days: mon-tue, from: "12:00", to: "16:00"}
-        """, staff: "  s1: {level: mbo3, contract_hours: 15}", clients: clientLines(3, attends: "[mon ochtend, mon middag, tue ochtend, tue middag]"))
+        """, staff: "  s1: {level: mbo3, contract_hours: 15}", clients: clientLines(3, attends: "[mon ochtend, mon middag, tue ochtend, tue middag]"),
+           labour: "labour_rules: {lone_duty_breaks: unpaid}")
         let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
         let lines = LogLines()
         var options = PlanningOptions(timeLimitSeconds: 20, relativeGap: 0)

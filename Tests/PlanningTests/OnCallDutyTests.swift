@@ -24,7 +24,9 @@ struct OnCallDutyTests {
         let clients = clientLines(2, attends: "[mon laat, tue vroeg]")
         let (scenario, outcome) = try planChecked(tinyScenario(sessions: Self.sessions("on-call"), staff: staff, clients: clients))
         #expect(outcome.roster.assignments.count == 3, "\(outcome.roster.assignments.map(\.ref))")
-        #expect(scenario.workingMinutes(of: outcome.roster)[StaffID("s1")] == 900, "two 8 h shifts less their breaks; on call counts nothing")
+        // Two 8 h shifts, each the house's only person: nobody relieves them, so their breaks are
+        // working time (a lone duty); on call counts nothing.
+        #expect(scenario.workingMinutes(of: outcome.roster)[StaffID("s1")] == 960, "two lone 8 h shifts; on call counts nothing")
         #expect(outcome.roster.uncovered.isEmpty)
         let (_, awake) = try planChecked(tinyScenario(sessions: Self.sessions("work"), staff: staff, clients: clients))
         #expect(awake.roster.assignments.count < 3)

@@ -18,6 +18,7 @@ public enum PlanningPeriod {
         var history = WorkHistory(nightShifts16Weeks: scenario.history.nightShifts16Weeks,
                                   sundaysWorked52Weeks: scenario.history.sundaysWorked52Weeks)
         history.weekendsWorked = scenario.history.weekendsWorked.mapValues { Set($0.map { $0 - index }) }
+        history.weekendsWorked52Weeks = scenario.history.weekendsWorked52Weeks
         // Two-week rest periods (72h-per-14-days): this week with the one before it.
         history.restPeriodStart = -PlanningWeek.minutesPerWeek
         history.onCallDays = scenario.history.onCallDays.mapValues { Set($0.map { $0 - 7 * index }.filter { $0 >= -28 }) }
@@ -39,7 +40,10 @@ public enum PlanningPeriod {
                 history.priorWork[staff, default: []] += work
                 history.nightShifts16Weeks[staff, default: 0] += lateNightShifts(rows.map(\.interval), rules: scenario.labourRules)
                 if rows.contains(where: { $0.interval.overlaps(PlanningWeek.sunday) }) { history.sundaysWorked52Weeks[staff, default: 0] += 1 }
-                if rows.contains(where: { $0.interval.overlaps(PlanningWeek.weekend) }) { history.weekendsWorked[staff, default: []].insert(number - index) }
+                if rows.contains(where: { $0.interval.overlaps(PlanningWeek.weekend) }) {
+                    history.weekendsWorked[staff, default: []].insert(number - index)
+                    history.weekendsWorked52Weeks[staff, default: 0] += 1
+                }
             }
         }
         for (staff, work) in history.priorWork {

@@ -45,6 +45,8 @@ public enum RuleViolation: Hashable, Sendable {
     case workingDaysInARow(limit: Int)
     case daysOffTooFew(least: Int)
     case weekendsWorked(limit: Int)
+    /// Fewer free weekends in 52 weeks than the agreement keeps.
+    case freeWeekends(least: Int)
     /// A second shortened daily rest within 7×24 h.
     case dailyRest(hours: Double, reducedHours: Double)
     /// More shifts in a row with a night among them than allowed.
@@ -90,6 +92,7 @@ public enum RuleViolation: Hashable, Sendable {
         case .splitShift: "it would make a split shift (an hour or more between two sessions), without their consent (split_shifts)"
         case let .workingDaysInARow(limit): "more than \(limit) working days in a row (max_consecutive_working_days)"
         case let .daysOffTooFew(least): "it would leave fewer than \(least) days off together (min_consecutive_days_off)"
+        case let .freeWeekends(least): "fewer than \(least) free weekends in 52 weeks would be left (min_free_weekends_52_weeks)"
         case let .weekendsWorked(limit): "more than \(limit) weekends worked in 4 weeks (max_weekends_worked)"
         case .sleepDutyTooLong: "the duty with its sleeping shift would last more than 24 h"
         case let .restAfterSleepShift(hours): "less than \(Self.hoursText(hours)) h rest after a duty with a sleeping shift (min_daily_rest_hours)"
@@ -135,6 +138,7 @@ public enum RuleViolation: Hashable, Sendable {
         case .splitShift: return "het zou een gebroken dienst worden (een uur of meer tussen twee sessies), zonder instemming (split_shifts)"
         case let .workingDaysInARow(limit): return "meer dan \(limit) werkdagen op rij (max_consecutive_working_days)"
         case let .daysOffTooFew(least): return "er zouden minder dan \(least) vrije dagen aaneen overblijven (min_consecutive_days_off)"
+        case let .freeWeekends(least): return "er zouden minder dan \(least) vrije weekenden in 52 weken overblijven (min_free_weekends_52_weeks)"
         case let .weekendsWorked(limit): return "meer dan \(limit) gewerkte weekenden in 4 weken (max_weekends_worked)"
         case .sleepDutyTooLong: return "de dienst met slaapdienst zou langer dan 24 uur duren"
         case let .restAfterSleepShift(hours): return "minder dan \(h(hours)) uur rust na een dienst met slaapdienst (min_daily_rest_hours)"

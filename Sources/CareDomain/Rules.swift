@@ -83,6 +83,9 @@ public struct LabourRules: Sendable, Hashable {
     public var maxConsecutiveWorkingDays: Int? = nil
     public var minConsecutiveDaysOff: Int? = nil
     public var maxWeekendsWorked: Int? = nil
+    /// Weekends (a Saturday or Sunday with work) kept free in any 52 weeks, the history's
+    /// included (`min_free_weekends_52_weeks`, a collective agreement's rule); nil: none.
+    public var minFreeWeekends52Weeks: Int? = nil
     /// Sundays worked in 52 weeks, the history's count included (ATW 5:6: 13 free Sundays).
     public static let maxSundaysWorked52Weeks = 39
 

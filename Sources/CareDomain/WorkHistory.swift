@@ -11,6 +11,9 @@ public struct WorkHistory: Sendable, Hashable {
     public var nightShifts16Weeks: [StaffID: Int]
     /// Sundays worked in the 52 weeks before the plan.
     public var sundaysWorked52Weeks: [StaffID: Int]
+    /// Weekends worked in the 52 weeks before this week (`history.weekends_worked_52_weeks`, the
+    /// roster file's, the period's earlier weeks).
+    public var weekendsWorked52Weeks: [StaffID: Int] = [:]
     /// Weekends worked before the plan, as week offsets (−1: the weekend just before Monday).
     public var weekendsWorked: [StaffID: Set<Int>] = [:]
     /// Within a period, what the weeks before this one gave each person of each fairness

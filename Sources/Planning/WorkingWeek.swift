@@ -225,7 +225,7 @@ enum PlanningRules {
         StaffingRatioRule(), LeadLevelRule(), SkillNeedRule(),
         NoDoubleBookingRule(), PersonDayCapacityRule(), WeeklyHoursRule(), ShiftLengthRule(), ReducedDailyRestRule(),
         NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(), RollingRestRule(),
-        ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(), ProtectedPeopleRule(), OnCallRule(),
+        ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(), ProtectedPeopleRule(), OnCallRule(), FreeWeekendsRule(),
         HoursObjective(), AllowanceObjective(), ContinuityObjective(), VisitorContinuityRule(),
         WishObjective(), KeyWorkerObjective(), FairnessObjective(), RotationObjective(), ShortenedRestObjective(),
     ]
@@ -234,7 +234,7 @@ enum PlanningRules {
     static let personWeek: [any PersonWeekRule] = [
         WeeklyHoursRule(), ProtectedPeopleRule(), NoDoubleBookingRule(), HomeTravelRule(), ShiftLengthRule(), ReducedDailyRestRule(),
         NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(), RollingRestRule(),
-        ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(),
+        ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(), FreeWeekendsRule(),
     ]
 
     /// The per-person rules that see the history's work: what one piece of work alone breaks

@@ -222,6 +222,10 @@ struct WorkingTimeCheck {
         if nights > 0, nights + (history.nightShifts16Weeks[staffID] ?? 0) > rules.maxNightShifts16Weeks {
             violations.append(Violation(rule: "night shifts in 16 weeks", message: "\(staffID) works \(nights) night shifts after \(history.nightShifts16Weeks[staffID] ?? 0) in the 16 weeks before; at most \(rules.maxNightShifts16Weeks)"))
         }
+        if let free = rules.minFreeWeekends52Weeks, (history.weekendsWorked52Weeks[staffID] ?? 0) >= 52 - free,
+           week.contains(where: { $0.overlaps(WeekInterval(start: 5 * 1440, end: 7 * 1440)) }) {
+            violations.append(Violation(rule: "free weekends", message: "\(staffID) works this weekend after \(history.weekendsWorked52Weeks[staffID] ?? 0) weekends in the 52 weeks before; \(free) in 52 weeks stay free (min_free_weekends_52_weeks)"))
+        }
         if (history.sundaysWorked52Weeks[staffID] ?? 0) >= 39, week.contains(where: { $0.overlaps(WeekInterval(start: 6 * 1440, end: 7 * 1440)) }) {
             violations.append(Violation(rule: "free Sundays", message: "\(staffID) works on Sunday after \(history.sundaysWorked52Weeks[staffID] ?? 0) Sundays in the 52 weeks before; 13 in 52 weeks stay free"))
         }

@@ -254,7 +254,7 @@ final class ScenarioReader {
         ]
         let patterns: [(String, WritableKeyPath<LabourRules, Int?>, Int, Int)] = [
             ("max_consecutive_working_days", \.maxConsecutiveWorkingDays, 1, 13), ("min_consecutive_days_off", \.minConsecutiveDaysOff, 1, 7),
-            ("max_weekends_worked", \.maxWeekendsWorked, 0, 4),
+            ("max_weekends_worked", \.maxWeekendsWorked, 0, 4), ("min_free_weekends_52_weeks", \.minFreeWeekends52Weeks, 0, 52),
         ]
         guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "max_average_week_hours_16_weeks", "night_worker_average_week_hours", "on_call", "night_series", "lone_duty_breaks", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks", "daily_rest_reductions", "rolling_rest"],
                                   what: "labour_rules") else { return rules }
@@ -440,8 +440,9 @@ final class ScenarioReader {
     func readHistory(_ node: ValueNode, week: PlanningWeek?, staff: [StaffID: Staff], locations: [LocationID: Location] = [:],
                      rules: LabourRules = LabourRules()) -> WorkHistory {
         var history = WorkHistory()
-        guard let fields = Fields(node, log: log, allowed: ["roster_file", "night_shifts_16_weeks", "sundays_worked_52_weeks", "hours_balance", "week_hours"], what: "history") else { return history }
-        for (name, keyPath) in [("night_shifts_16_weeks", \WorkHistory.nightShifts16Weeks), ("sundays_worked_52_weeks", \WorkHistory.sundaysWorked52Weeks)] {
+        guard let fields = Fields(node, log: log, allowed: ["roster_file", "night_shifts_16_weeks", "sundays_worked_52_weeks", "weekends_worked_52_weeks", "hours_balance", "week_hours"], what: "history") else { return history }
+        for (name, keyPath) in [("night_shifts_16_weeks", \WorkHistory.nightShifts16Weeks), ("sundays_worked_52_weeks", \WorkHistory.sundaysWorked52Weeks),
+                                ("weekends_worked_52_weeks", \WorkHistory.weekendsWorked52Weeks)] {
             guard let counts = fields.optional(name) else { continue }
             guard case let .mapping(pairs) = counts.content else {
                 log.report(counts, "expected `staff id: count` pairs", hint: "write e.g. `{s01: 12}`")
@@ -452,7 +453,7 @@ final class ScenarioReader {
                     log.report(value, "`\(key)` is not a staff member", hint: "use an id from `staff`")
                     continue
                 }
-                if let count = values.integer(value, what: name == "night_shifts_16_weeks" ? "nights in 16 weeks" : "Sundays in 52 weeks") {
+                if let count = values.integer(value, what: name == "night_shifts_16_weeks" ? "nights in 16 weeks" : name == "sundays_worked_52_weeks" ? "Sundays in 52 weeks" : "weekends in 52 weeks") {
                     history[keyPath: keyPath][StaffID(key)] = count
                 }
             }
@@ -510,6 +511,7 @@ final class ScenarioReader {
         var nights: [StaffID: Int] = [:]
         var sundays: [StaffID: Set<CivilDate>] = [:]
         var weekends: [StaffID: Set<Int>] = [:]
+        var weekendsInYear: [StaffID: Set<Int>] = [:]
         for (offset, row) in table.rows.enumerated() {
             let place = SourceLocation(file: path, line: offset + 2, column: 1)
             guard let date = CivilDate(iso: row["date"] ?? ""), let start = ClockTime.minutes(row["start"] ?? ""),
@@ -547,6 +549,10 @@ final class ScenarioReader {
             for day in interval.touchedDays where day < 0 && day >= -28 && ((day % 7) + 7) % 7 >= 5 {
                 weekends[id, default: []].insert(Int((Double(day) / 7).rounded(.down)))
             }
+            // And of the 52 weeks before, for the free weekends a year.
+            for day in interval.touchedDays where day < 0 && day >= -364 && ((day % 7) + 7) % 7 >= 5 {
+                weekendsInYear[id, default: []].insert(Int((Double(day) / 7).rounded(.down)))
+            }
             if interval.start >= -52 * PlanningWeek.minutesPerWeek {
                 for day in [date, week.date(atMinute: interval.end - 1)] where day.weekday == .sun && week.startMinute(of: day) < 0 {
                     sundays[id, default: []].insert(day)
@@ -557,6 +563,7 @@ final class ScenarioReader {
         for (id, count) in nights { history.nightShifts16Weeks[id, default: 0] += count }
         for (id, days) in sundays { history.sundaysWorked52Weeks[id, default: 0] += days.count }
         history.weekendsWorked = weekends
+        for (id, found) in weekendsInYear { history.weekendsWorked52Weeks[id, default: 0] += found.count }
         return weekMinutes()
     }
 

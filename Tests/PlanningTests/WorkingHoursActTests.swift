@@ -123,4 +123,21 @@ struct WorkingHoursActTests {
         #expect(strict.roster.assignments.count == 3)
         #expect(RosterChecker(scenario: scenario).check(act.roster).contains { $0.rule == "rest after night series" })
     }
+
+    @Test("Free weekends a year (min_free_weekends_52_weeks), the history's weekends counted")
+    func freeWeekendsAYear() throws {
+        let sessions = "      - {name: dag, days: fri-sun, from: \"09:00\", to: \"15:00\"}"
+        let clients = clientLines(2, attends: "[fri dag, sat dag, sun dag]")
+        let staff = "  s1: {level: mbo3, contract_hours: 36}"
+        func planned(_ worked: Int) throws -> (Scenario, PlanOutcome) {
+            try planChecked(tinyScenario(sessions: sessions, staff: staff, clients: clients, labour: "labour_rules: {min_free_weekends_52_weeks: 26}",
+                                         extra: "history: {weekends_worked_52_weeks: {s1: \(worked)}}"))
+        }
+        let (_, room) = try planned(25)
+        #expect(room.roster.assignments.count == 3)
+        let (scenario, full) = try planned(26)
+        #expect(full.roster.assignments.map(\.ref) == ["dag"])
+        #expect(full.uncovered(.staffing).first?.reason.text.contains("free weekends") == true)
+        #expect(RosterChecker(scenario: scenario).check(room.roster).contains { $0.rule == "free weekends" })
+    }
 }

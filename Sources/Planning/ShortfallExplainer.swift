@@ -6,6 +6,15 @@ struct ShortfallExplainer {
     let week: GroupWeek
     let staffing: GroupStaffing
     let plans: [StaffID: PersonPlan]
+    /// The whole staff in id order, sorted once (every uncovered row asks it; 2,000 people).
+    let everyone: [Staff]
+
+    init(week: GroupWeek, staffing: GroupStaffing, plans: [StaffID: PersonPlan]) {
+        self.week = week
+        self.staffing = staffing
+        self.plans = plans
+        everyone = week.scenario.sortedStaff
+    }
 
     var scenario: Scenario { week.scenario }
 
@@ -17,7 +26,7 @@ struct ShortfallExplainer {
 
     /// Per qualified person (the whole staff, not only this part), why they are not there.
     func reason(session: Int, qualifies: (Staff) -> Bool, lead: PlannerText) -> ShortfallReason {
-        let qualified = scenario.sortedStaff.filter(qualifies)
+        let qualified = everyone.filter(qualifies)
         var causes: [StaffID: RuleViolation] = [:]
         for person in qualified {
             if let cause = cause(for: person, session: session) { causes[person.id] = cause }
@@ -29,7 +38,9 @@ struct ShortfallExplainer {
     func cause(for person: Staff, session: Int) -> RuleViolation? {
         if week.works(person.id, in: session) { return nil }
         if plans[person.id] == nil {
-            // Someone outside this part: by construction no location of it is theirs.
+            // Someone outside this part: by construction no location of it is theirs (asked
+            // first: most of a region's staff, and the cheapest answer).
+            if !person.mayWork(at: week.demands[session].session.location) { return .notAtLocation }
             let answer = StaffCalendar(staff: person).eligibility(for: week.demands[session].session, in: scenario)
             return RuleViolation(answer) ?? .notAtLocation
         }

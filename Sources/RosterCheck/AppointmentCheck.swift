@@ -11,9 +11,10 @@ struct AppointmentCheck {
         for id in rows.keys.sorted() where scenario.appointments[id] == nil {
             violations.append(Violation(rule: "appointment", message: "appointment rows name `\(id)`, which the scenario does not have"))
         }
+        let unheldAppointments = Set(roster.uncovered.filter { $0.activity == .appointment }.map(\.ref))
         for appointment in scenario.appointments.values.sorted(by: { $0.id < $1.id }) {
             let seats = rows[appointment.id] ?? []
-            let reported = roster.uncovered.contains { $0.activity == .appointment && $0.ref == appointment.id }
+            let reported = unheldAppointments.contains(appointment.id)
             if seats.isEmpty {
                 if !reported { violations.append(Violation(rule: "appointment", message: "\(appointment.id) is neither rostered nor reported uncovered")) }
                 continue

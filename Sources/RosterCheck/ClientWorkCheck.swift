@@ -13,6 +13,14 @@ struct ClientWorkCheck {
         for row in roster.assignments where (row.activity == .visit || row.activity == .evaluation) && row.clients.count != 1 {
             violations.append(Violation(rule: "client", message: "\(row.activity.rawValue) row of \(row.staff) (\(row.ref)) must name exactly one client"))
         }
+        // Indexed once: a region's week has thousands of clients and uncovered rows.
+        var visitsReported: [ClientID: Int] = [:]
+        var evaluationReported: Set<ClientID> = []
+        for row in roster.uncovered {
+            guard let id = row.client else { continue }
+            if row.activity == .visit { visitsReported[id, default: 0] += 1 }
+            if row.activity == .evaluation { evaluationReported.insert(id) }
+        }
         for client in scenario.clients.values.sorted(by: { $0.id < $1.id }) {
             guard let product = scenario.products[client.product] else { continue }
             let rows = (visits[client.id] ?? []).sorted { $0.interval.start < $1.interval.start }
@@ -22,7 +30,7 @@ struct ClientWorkCheck {
             for row in rows {
                 violations += place(row, client: client, product: product, minutes: minutes, windows: windows, requiredLevel: product.minLevel)
             }
-            let reported = roster.uncovered.filter { $0.activity == .visit && $0.client == client.id }.count
+            let reported = visitsReported[client.id] ?? 0
             if rows.count > count {
                 violations.append(Violation(rule: "visits", message: "\(client.id) gets \(rows.count) visits, \(count) asked"))
             } else if rows.count + reported != count {
@@ -39,7 +47,7 @@ struct ClientWorkCheck {
             // Evaluations.
             let held = evaluations[client.id] ?? []
             let due = isDue(client, product: product)
-            let reportedEvaluation = roster.uncovered.contains { $0.activity == .evaluation && $0.client == client.id }
+            let reportedEvaluation = evaluationReported.contains(client.id)
             if !due, !held.isEmpty {
                 violations.append(Violation(rule: "evaluation", message: "\(client.id) is not due for an evaluation this week, yet one is rostered"))
             }

@@ -18,13 +18,15 @@ import CareDomain
 struct MaximalityCheck {
     let scenario: Scenario
     var later: LaterWeeks? = nil
-    /// The lone duties, read once for every candidate week tried.
+    /// The lone duties and the sessions, read once for every candidate week tried.
     let lone: Set<String>
+    let sessionsByKey: [String: GroupSession]
 
     init(scenario: Scenario, later: LaterWeeks? = nil) {
         self.scenario = scenario
         self.later = later
         lone = WorkingTimeCheck.loneSessions(in: scenario)
+        sessionsByKey = PlacementCheck.sessions(of: scenario)
     }
 
     /// Whether `person`'s later weeks allow their rows of this week to be `week`'s.
@@ -36,8 +38,11 @@ struct MaximalityCheck {
         var violations: [Violation] = []
         let rowsByStaff = Dictionary(grouping: roster.assignments, by: \.staff)
         let responsibilities = Dictionary(grouping: roster.responsibilities, by: \.staff)
-        let sessions = Dictionary(scenario.groupSessions.map { ("\($0.location)|\($0.interval.start)|\($0.slot.name)", $0) },
-                                  uniquingKeysWith: { first, _ in first })
+        let sessions = sessionsByKey
+        // Made once, not per uncovered row: a 2,000-staff week has thousands of each.
+        let everyone = scenario.staff.values.sorted { $0.id < $1.id }
+        let workingAt = Dictionary(grouping: roster.assignments.filter { $0.activity == .group }) { "\($0.location?.rawValue ?? "")|\($0.interval.start)|\($0.ref)" }
+            .mapValues { Set($0.map(\.staff)) }
         for row in roster.uncovered where [.staffing, .lead, .skill].contains(row.kind) {
             guard let location = row.location, let interval = row.interval,
                   let session = sessions["\(location)|\(interval.start)|\(row.ref)"] else { continue }
@@ -54,19 +59,23 @@ struct MaximalityCheck {
                 if case let .skill(needed) = row.need { skill = needed }
             default: level = counted
             }
-            let working = Set((roster.assignments.filter { $0.activity == .group && $0.location == location && $0.interval == interval && $0.ref == row.ref }).map(\.staff))
+            let working = workingAt["\(location)|\(interval.start)|\(row.ref)"] ?? []
+            let days = Set([scenario.week.date(atMinute: interval.start), scenario.week.date(atMinute: interval.end - 1)])
             // A counted professional (staffing) also holds the products' disciplines.
             let disciplines = row.kind != .staffing ? [] : products.reduce(into: Set<String>()) { $0.formUnion($1.skills) }
-            for person in scenario.staff.values.sorted(by: { $0.id < $1.id }) {
+            for person in everyone {
                 guard !person.isVolunteer, person.level >= level, !working.contains(person.id) else { continue }
                 if let skill, !person.skills.contains(skill) { continue }
                 guard disciplines.allSatisfy(person.skills.contains) else { continue }
+                // What the placement check would refuse at once (place, absence), asked first.
+                if let allowed = person.locations, !allowed.contains(location) { continue }
+                if !person.absent.isDisjoint(with: days) { continue }
                 let added = RosterAssignment(staff: person.id, activity: .group, interval: interval, location: location,
                                              area: scenario.locations[location]?.area, clients: row.clientsPresent,
                                              products: Array(Set(present.map(\.product))).sorted(), role: .professional, ref: session.slot.name)
                 let week = Roster(assignments: (rowsByStaff[person.id] ?? []) + [added], uncovered: [],
                                   responsibilities: responsibilities[person.id] ?? [])
-                if PlacementCheck(scenario: scenario).check(week).isEmpty && WorkingTimeCheck(scenario: scenario, lone: lone).check(week).isEmpty
+                if PlacementCheck(scenario: scenario, sessions: sessionsByKey).check(week).isEmpty && WorkingTimeCheck(scenario: scenario, lone: lone).check(week).isEmpty
                     && laterAllow(week, of: person.id, in: roster) {
                     violations.append(Violation(rule: "maximal", message: "\(row.need.text) at \(location) \(row.ref) \(interval.label(in: scenario.week)) is uncovered, but \(person.id) is free, qualified and breaks no rule by coming"))
                     break
@@ -153,7 +162,7 @@ struct MaximalityCheck {
                     let added = RosterAssignment(staff: person.id, activity: .evaluation, interval: interval, location: client.location,
                                                  area: area, clients: [id], products: [client.product], role: .professional, ref: "\(id)#evaluation")
                     let week = Roster(assignments: own + [added], uncovered: [], responsibilities: responsibilities[staff] ?? [])
-                    let broken = PlacementCheck(scenario: scenario).check(week) + WorkingTimeCheck(scenario: scenario, lone: lone).check(week)
+                    let broken = PlacementCheck(scenario: scenario, sessions: sessionsByKey).check(week) + WorkingTimeCheck(scenario: scenario, lone: lone).check(week)
                     if broken.isEmpty && laterAllow(week, of: staff, in: roster) {
                         violations.append(Violation(rule: "maximal", message: "\(id)'s evaluation is uncovered, but \(staff), the responsible professional, is free and breaks no rule by holding it \(interval.label(in: scenario.week))"))
                         break search
@@ -196,7 +205,7 @@ struct MaximalityCheck {
                                                      area: expectedArea(of: client, in: scenario), clients: [id], products: [client.product],
                                                      role: .professional, ref: "\(id)#\(placed.count + 1)")
                         let week = Roster(assignments: own + [added], uncovered: [], responsibilities: responsibilities[person.id] ?? [])
-                        let broken = PlacementCheck(scenario: scenario).check(week) + WorkingTimeCheck(scenario: scenario, lone: lone).check(week)
+                        let broken = PlacementCheck(scenario: scenario, sessions: sessionsByKey).check(week) + WorkingTimeCheck(scenario: scenario, lone: lone).check(week)
                         if broken.isEmpty && laterAllow(week, of: person.id, in: roster) {
                             violations.append(Violation(rule: "maximal", message: "\(row.need.text) is uncovered, but \(person.id) is free, qualified and breaks no rule by visiting \(interval.label(in: scenario.week))"))
                             break search

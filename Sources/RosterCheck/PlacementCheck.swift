@@ -3,13 +3,25 @@ import CareDomain
 /// Each row: a real person, at a real session, allowed there, available and not absent.
 struct PlacementCheck {
     let scenario: Scenario
+    /// The week's sessions by "location|start|name": made once per check of a roster, and once
+    /// for all the candidate weeks the maximality check tries (thousands at 2,000 staff).
+    let sessionsByKey: [String: GroupSession]
 
-    func check(_ roster: Roster) -> [Violation] {
-        var violations: [Violation] = []
+    init(scenario: Scenario, sessions: [String: GroupSession]? = nil) {
+        self.scenario = scenario
+        sessionsByKey = sessions ?? Self.sessions(of: scenario)
+    }
+
+    static func sessions(of scenario: Scenario) -> [String: GroupSession] {
         var sessionsByKey: [String: GroupSession] = [:]
         for session in scenario.groupSessions {
             sessionsByKey["\(session.location)|\(session.interval.start)|\(session.slot.name)"] = session
         }
+        return sessionsByKey
+    }
+
+    func check(_ roster: Roster) -> [Violation] {
+        var violations: [Violation] = []
         var seen: Set<String> = []
         for row in roster.assignments {
             let when = row.interval.label(in: scenario.week)

@@ -12,10 +12,11 @@ struct ResponsibilityCheck {
         for client in byClient.keys.sorted() where scenario.clients[client] == nil {
             violations.append(Violation(rule: "responsibility", message: "responsibility names unknown client \(client)"))
         }
+        let unheld = Set(roster.uncovered.filter { $0.kind == .responsible }.compactMap(\.client))
         for client in scenario.clients.values.sorted(by: { $0.id < $1.id }) {
             guard let product = scenario.products[client.product] else { continue }
             let rows = byClient[client.id] ?? []
-            let reported = roster.uncovered.contains { $0.kind == .responsible && $0.client == client.id }
+            let reported = unheld.contains(client.id)
             guard let level = product.responsibleLevel else {
                 if !rows.isEmpty { violations.append(Violation(rule: "responsibility", message: "\(client.id)'s product asks no responsible professional, yet one is listed")) }
                 continue

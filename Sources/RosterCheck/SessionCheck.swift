@@ -45,10 +45,11 @@ struct SessionCheck {
             }
             violations += staffing(session: session, label: label, present: present, rows: rows, missing: missing)
         }
+        let unplaced = Dictionary(grouping: roster.uncovered.filter { $0.kind == .attendance }.compactMap(\.client), by: { $0 }).mapValues(\.count)
         for client in scenario.clients.values {
             guard let choice = client.attendsAny else { continue }
             let placed = placements[client.id] ?? 0
-            let reported = roster.uncovered.filter { $0.kind == .attendance && $0.client == client.id }.count
+            let reported = unplaced[client.id] ?? 0
             if placed > choice.count {
                 violations.append(Violation(rule: "attendance", message: "\(client.id) is placed in \(placed) sessions, more than the \(choice.count) asked"))
             } else if placed + reported != choice.count {

@@ -21,11 +21,13 @@ let package = Package(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"])]
         ),
+        // One system call Swift cannot reach (renameat2's folder exchange), for the output swap.
+        .target(name: "CFileSystem"),
         .target(name: "Optimization"),
         .target(name: "GLPKSolver", dependencies: ["Optimization", "CGLPK"]),
         .target(name: "CareDomain"),
         .target(name: "ScenarioFormat", dependencies: [
-            "CareDomain",
+            "CareDomain", "CFileSystem",
             .product(name: "Yams", package: "Yams"),
             .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),

@@ -1,10 +1,13 @@
+import CFileSystem
 import Foundation
 import Glibc
 
 /// Why an output could not be written, with the path and the system's own words (never a bare
 /// Cocoa error number).
 public struct OutputWriteError: Error, CustomStringConvertible {
-    public enum Kind: Sendable { case busy, failed }
+    /// `busy`: another run writes it; `refused`: what is at the path is not ours to replace (a
+    /// link, a file, a device), a usage mistake; `failed`: the system said no.
+    public enum Kind: Sendable { case busy, refused, failed }
     public let kind: Kind
     public let description: String
 
@@ -119,12 +122,30 @@ extension OutputFiles {
         defer { lock.release() }
         let manager = FileManager.default
         let target = URL(fileURLWithPath: folder).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        // Holding the lock, every temporary folder of this name is a killed run's. An earlier
+        // output moved aside (`.NAME.old-X`, ours by its marker) while NAME is missing was caught
+        // between the fallback's two renames: it is put back, never deleted.
+        for name in ((try? manager.contentsOfDirectory(atPath: parent.path)) ?? []).sorted() {
+            let path = parent.appendingPathComponent(name).path
+            if name.hasPrefix(".\(target.lastPathComponent).old-") {
+                if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: path + "/" + marker), rename(path, target.path) == 0 { continue }
+                removeLeftover(path)
+            } else if name.hasPrefix(".\(target.lastPathComponent).new-") {
+                removeLeftover(path)
+            }
+        }
+        // A link at the output's name is not followed (it could point anywhere): refused.
+        var linkInfo = stat()
+        if lstat(target.path, &linkInfo) == 0, (linkInfo.st_mode & S_IFMT) == S_IFLNK {
+            throw OutputWriteError(kind: .refused, description: "cannot write to \(folder): it is a symbolic link; give the folder itself as --out")
+        }
         var isFolder: ObjCBool = false
         let exists = manager.fileExists(atPath: target.path, isDirectory: &isFolder)
         let contents = exists && isFolder.boolValue ? ((try? manager.contentsOfDirectory(atPath: target.path)) ?? []) : []
         guard !exists || (isFolder.boolValue && (contents.isEmpty || contents.contains(marker))) else {
             if exists && !isFolder.boolValue {
-                throw OutputWriteError(kind: .failed, description: "cannot write to \(folder): it is a file, not a folder; choose another --out")
+                throw OutputWriteError(kind: .refused, description: "cannot write to \(folder): it is a file, not a folder; choose another --out")
             }
             // Holding the lock, our temporary files of a killed run in this folder are stale.
             for name in contents {
@@ -135,13 +156,6 @@ extension OutputFiles {
             try write(data: files, to: folder)
             return
         }
-        let parent = target.deletingLastPathComponent()
-        // Holding the lock, every temporary folder of this name is a killed run's.
-        for name in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? [] {
-            for kind in [".new-", ".old-"] where name.hasPrefix(".\(target.lastPathComponent)\(kind)") {
-                try? manager.removeItem(at: parent.appendingPathComponent(name))
-            }
-        }
         let fresh = try temporaryFolder(beside: target, kind: "new")
         do {
             var marked = files
@@ -151,26 +165,56 @@ extension OutputFiles {
             let mask = umask(0)
             umask(mask)
             chmod(fresh, 0o777 & ~mask)
-            if exists {
-                // Renaming onto an empty placeholder folder replaces it in one step.
+            SwapFault.point("written")
+            if exists && !SwapFault.noExchange && zorgrooster_exchange(fresh, target.path) == 0 {
+                // One step: the name held the old output and now holds the new, never nothing.
+                SwapFault.point("exchanged")
+                removeLeftover(fresh)
+            } else if exists {
+                // No exchange on this file system: two renames, the old output kept aside under
+                // a name the next run restores if this one dies between them.
                 let old = try temporaryFolder(beside: target, kind: "old")
                 guard rename(target.path, old) == 0 else {
                     let failure = OutputWriteError.failed("move the earlier output aside at", target.path)
                     rmdir(old)
                     throw failure
                 }
+                SwapFault.point("moved-aside")
                 guard rename(fresh, target.path) == 0 else {
                     let failure = OutputWriteError.failed("move the new output into place at", target.path)
                     _ = rename(old, target.path)
                     throw failure
                 }
-                try? manager.removeItem(atPath: old)
+                removeLeftover(old)
             } else if rename(fresh, target.path) != 0 {
                 throw OutputWriteError.failed("move the new output into place at", target.path)
             }
         } catch {
             try? manager.removeItem(atPath: fresh)
             throw error
+        }
+    }
+
+    /// Why `folder` may not be an output folder (a symbolic link, or something that is neither a
+    /// folder nor missing: a file, a device, a pipe, a socket); nil when it may.
+    public static func refusal(at folder: String) -> String? {
+        let path = URL(fileURLWithPath: folder).standardizedFileURL.path
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return nil
+        case S_IFLNK: return "cannot write to \(folder): it is a symbolic link; give the folder itself as --out"
+        case S_IFREG: return "cannot write to \(folder): it is a file, not a folder; choose another --out"
+        default: return "cannot write to \(folder): it is a device, pipe or socket, not a folder; choose another --out"
+        }
+    }
+
+    /// Removes an earlier output or a killed run's folder; what cannot be removed (a read-only
+    /// folder) is named in a warning, never left behind in silence.
+    static func removeLeftover(_ path: String) {
+        do { try FileManager.default.removeItem(atPath: path) } catch {
+            guard FileManager.default.fileExists(atPath: path) else { return }
+            FileHandle.standardError.write(Data("warning: could not remove \(path) (\(error.localizedDescription)); remove it by hand\n".utf8))
         }
     }
 
@@ -188,7 +232,19 @@ extension OutputFiles {
     public static func write(data files: [String: Data], to folder: String) throws {
         let manager = FileManager.default
         let targets = files.keys.sorted().map { (name: $0, url: URL(fileURLWithPath: folder).appendingPathComponent($0)) }
-        // What is in the way is found before anything is written.
+        // What is in the way is found before anything is written; a symbolic link inside the
+        // folder (a planted `calendars` link) is never followed.
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.path
+        for (name, _) in targets {
+            var step = root
+            for component in name.split(separator: "/") {
+                step += "/" + component
+                var info = stat()
+                if lstat(step, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                    throw OutputWriteError(kind: .refused, description: "cannot write \(step): it is a symbolic link, which zorgrooster does not follow; remove it or choose another --out")
+                }
+            }
+        }
         for (_, target) in targets {
             var isFolder: ObjCBool = false
             if manager.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
@@ -251,5 +307,19 @@ extension OutputFiles {
                 offset += count
             }
         }
+    }
+}
+
+/// Fault injection for the swap's test (issue "Nothing lost"): `ZORGROOSTER_SWAP_FAULT=NAME`
+/// kills the process with SIGKILL at that step of `writeFolder` (`written`, `exchanged`,
+/// `moved-aside`), so a test can find the output folder whole after a kill at each step, by
+/// design rather than timing luck. Read once; without the variable it costs one comparison.
+enum SwapFault {
+    static let armed = ProcessInfo.processInfo.environment["ZORGROOSTER_SWAP_FAULT"]
+    /// Forces the two-rename fallback (as on a file system without the exchange), for its test.
+    static let noExchange = ProcessInfo.processInfo.environment["ZORGROOSTER_SWAP_NO_EXCHANGE"] != nil
+
+    static func point(_ name: String) {
+        if armed == name { kill(getpid(), SIGKILL) }
     }
 }

@@ -27,6 +27,20 @@ func write(_ files: [String: String], to folder: String, locale: CSVLocale = .pl
 /// Takes the output folder's lock for the rest of the run (before the solve, so a second run
 /// into the same folder is told at once, not after its whole time limit).
 func holdOutput(_ folder: String) throws {
+    // An empty --out would write into the current folder, `/` into the root: never meant.
+    if folder.trimmingCharacters(in: .whitespaces).isEmpty {
+        printError("--out is empty; give the folder to write the roster into, e.g. --out out/linde")
+        throw ExitCode(2)
+    }
+    if URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path == "/" {
+        printError("--out \(folder) is the root folder; give a folder of its own, e.g. --out out/linde")
+        throw ExitCode(2)
+    }
+    // What is at --out and not ours to replace is refused now, not after the whole solve.
+    if let refusal = OutputFiles.refusal(at: folder) {
+        printError(refusal)
+        throw ExitCode(2)
+    }
     do { try OutputLock.acquire(folder) } catch {
         try fail(writing: folder, error)
     }
@@ -36,7 +50,7 @@ private func fail(writing folder: String, _ error: Error) throws -> Never {
     if let failure = error as? OutputWriteError {
         printError(failure.description)
         // Two runs into one folder is a usage mistake, not an internal failure.
-        throw ExitCode(failure.kind == .busy ? 2 : 1)
+        throw ExitCode(failure.kind == .failed ? 1 : 2)
     }
     printError("cannot write to \(folder): \(error)")
     throw ExitCode(1)

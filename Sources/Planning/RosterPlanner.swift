@@ -64,6 +64,9 @@ public struct PartReport: Sendable {
     public let constraints: Int
     public let status: TerminationStatus
     public let seconds: Double
+    /// How long its first complete roster (the construction) took: what a second solve of the
+    /// week (the hire analysis) needs at least before it has an answer.
+    public var constructionSeconds = 0.0
 }
 
 /// Turns a scenario into a roster: decompose, model, solve each part, decode, explain.
@@ -104,10 +107,19 @@ public struct RosterPlanner<S: Solver>: Sendable {
         let beyondHiring = roster.uncovered.filter { HireAnalysis.staffKinds.contains($0.kind) }.reduce(0.0) { $0 + $1.hours }
             - short.reduce(0.0) { $0 + $1.hours }
         let stopped = options.shouldStop?() == true
-        var hires = HirePlan(needs: [], slots: [], stillUncoveredHours: max(0, beyondHiring),
-                             status: stopped && !short.isEmpty ? "skipped: the search was stopped" : HirePlan.none.status)
+        // One deadline for the whole command: the second solve needs at least what the first's
+        // constructions took (its parts share the cores); with less left it is skipped and says
+        // so, rather than run past the limit.
+        let cores = Double(max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let needed = week.reports.reduce(0.0) { $0 + $1.constructionSeconds } / cores
+        let noTime = options.analyseHires && !short.isEmpty && !stopped && hireDeadline.remaining < needed
+        let skipped = stopped && !short.isEmpty ? "skipped: the search was stopped"
+            : noTime ? "skipped: no time left within the time limit (it needs about \(Int(needed.rounded(.up))) s more; give a longer --time-limit)"
+            : HirePlan.none.status
+        var hires = HirePlan(needs: [], slots: [], stillUncoveredHours: max(0, beyondHiring), status: skipped)
+        if noTime { options.log?("hire analysis skipped: \(String(format: "%.1f", hireDeadline.remaining)) s left, about \(String(format: "%.1f", needed)) s needed") }
         // A search stopped on request has no time for a second one.
-        if options.analyseHires && !short.isEmpty && !stopped {
+        if options.analyseHires && !short.isEmpty && !stopped && !noTime {
             // The base roster stays as it is; vacancies fill what it leaves uncovered, where it is uncovered.
             let widened = HireAnalysis.scenarioWithVacancies(scenario, demands: demands, short: short)
             let widenedDemands = SessionDemand.build(for: widened).filter(\.isActive)

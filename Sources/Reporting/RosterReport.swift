@@ -141,6 +141,13 @@ public enum RosterReport {
         let names = StaffNames(scenario)
         let figures = Dictionary(sessions.map { (GroupSessionID(location: $0.location, slot: $0.slot), $0) }, uniquingKeysWith: { first, _ in first })
         var html = "<section><h2>\(text["Per locatie"])</h2>"
+        // Each cell's rows found by key, not by a pass over the whole roster (a region's week has
+        // thousands of cells and rows).
+        func key(_ location: LocationID?, _ ref: String, _ start: Int) -> String {
+            "\(location?.rawValue ?? "")|\(ref)|\(scenario.week.date(atMinute: start).weekday.rawValue)"
+        }
+        let workAt = Dictionary(grouping: roster.assignments.filter { $0.activity == .group }) { key($0.location, $0.ref, $0.interval.start) }
+        let shortAt = Dictionary(grouping: roster.uncovered.filter { $0.activity == .group && $0.interval != nil }) { key($0.location, $0.ref, $0.interval!.start) }
         for location in scenario.locations.values.sorted(by: { $0.id < $1.id }) where !location.sessions.isEmpty {
             html += "<h3>\(escaped(location.name))</h3><table class=\"grid\"><thead><tr><th>\(text["Sessie"])</th>"
                 + (0..<7).map { "<th>\(text.day($0))</th>" }.joined() + "</tr></thead><tbody>"
@@ -148,14 +155,9 @@ public enum RosterReport {
                 html += "<tr><th>\(escaped(template.name))<br><small>\(ClockTime.text(template.window.from))–\(ClockTime.text(template.window.to))</small></th>"
                 for day in Weekday.allCases {
                     guard template.window.days.contains(day) else { html += "<td class=\"closed\"></td>"; continue }
-                    let work = roster.assignments.filter {
-                        $0.activity == .group && $0.location == location.id && $0.ref == template.name
-                            && scenario.week.date(atMinute: $0.interval.start).weekday == day
-                    }
-                    let short = roster.uncovered.filter {
-                        $0.activity == .group && $0.location == location.id && $0.ref == template.name
-                            && $0.interval.map { scenario.week.date(atMinute: $0.start).weekday == day } == true
-                    }
+                    let cell = "\(location.id)|\(template.name)|\(day.rawValue)"
+                    let work = workAt[cell] ?? []
+                    let short = shortAt[cell] ?? []
                     html += "<td>" + (figures[GroupSessionID(location: location.id, slot: SessionSlot(day: day, name: template.name))]
                         .map { sessionFigures($0, shortRows: short.count, text: text) } ?? "")
                         + work.map { chip(for: $0, scenario: scenario, changed: changed.contains("\($0.staff)|\($0.interval.start)")) }.joined()

@@ -84,6 +84,16 @@ public enum TerminalSummary {
     /// Nil when the hire analysis finished (or was not needed); else what its figures are worth.
     public static func hireNote(_ hires: HirePlan, language: ReportLanguage) -> String? {
         guard !["optimal", "not needed"].contains(hires.status) else { return nil }
+        if hires.status.hasPrefix("skipped: no time left") {
+            let seconds = hires.status.split(separator: " ").first { Int($0) != nil }.map(String.init) ?? "?"
+            return language == .nl
+                ? "let op: de vacature-analyse is overgeslagen: binnen de tijdslimiet bleef geen tijd over (zij vraagt ongeveer \(seconds) s meer; geef een langere --time-limit); er zijn geen wervingscijfers"
+                : "note: the hire analysis was skipped: no time was left within the time limit (it needs about \(seconds) s more; give a longer --time-limit); there are no hire figures"
+        }
+        if hires.status.hasPrefix("skipped") {
+            return language == .nl ? "let op: de vacature-analyse is overgeslagen (het zoeken werd gestopt); er zijn geen wervingscijfers"
+                : "note: the hire analysis was skipped (the search was stopped); there are no hire figures"
+        }
         return language == .nl
             ? "let op: de vacature-analyse kon niet afmaken (\(hires.status)); de wervingscijfers zijn wat zij tot dan vond, niet het minimum"
             : "note: the hire analysis could not finish (\(hires.status)); the hire figures are what it found by then, not the least"

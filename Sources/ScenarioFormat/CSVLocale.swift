@@ -11,8 +11,11 @@ public enum CSVLocale: String, Sendable, CaseIterable {
     /// times, dates and ids are left as they are.
     public func apply(to text: String) throws -> String {
         guard self == .nl else { return text }
-        let table = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
-        let rows = [table.header] + table.rows
+        let rows: [[String]]
+        if let made = MadeTables.rows(of: text) { rows = made } else {
+            let table = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
+            rows = [table.header] + table.rows
+        }
         let body = rows.map { row in row.map { Self.quoted(Self.decimalComma($0)) }.joined(separator: ";") }.joined(separator: "\n")
         return "\u{FEFF}" + body + "\n"
     }

@@ -328,12 +328,18 @@ public enum OutputFiles {
     }
 
     static func csv(_ rows: [[String]]) -> String {
-        rows.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        let text = rows.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        MadeTables.remember(text, rows: rows)
+        return text
     }
 
     static func quoted(_ field: String) -> String {
         // By scalar: "\r\n" is one Character in Swift, equal to neither "\r" nor "\n".
-        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        // By bytes (all four are ASCII, so UTF-8 has them only as themselves): a reason of a
+        // region's week is long, and there are thousands.
+        let bytes = field.utf8
+        guard bytes.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return field }
+        guard bytes.contains(34) else { return "\"" + field + "\"" }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
@@ -400,5 +406,26 @@ extension OutputFiles {
             rows.append(cells)
         }
         return csv(rows)
+    }
+}
+
+/// The tables this run made, by their text: the workbook and the Dutch locale read a table's
+/// rows back from here instead of parsing what was just written (a region's roster parsed again
+/// took two seconds of a five-second limit). Only the last few are kept; a text not here is
+/// parsed as any file is.
+public enum MadeTables {
+    private static let memo = Mutex<[(text: String, rows: [[String]])]>([])
+    private static let kept = 16
+
+    static func remember(_ text: String, rows: [[String]]) {
+        memo.withLock { memo in
+            memo.append((text, rows))
+            if memo.count > kept { memo.removeFirst(memo.count - kept) }
+        }
+    }
+
+    /// The rows (header first) of a table this run made, if it is still remembered.
+    public static func rows(of text: String) -> [[String]]? {
+        memo.withLock { memo in memo.last { $0.text.utf8.count == text.utf8.count && $0.text == text }?.rows }
     }
 }

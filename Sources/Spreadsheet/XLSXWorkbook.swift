@@ -53,8 +53,11 @@ public enum XLSXWorkbook {
             ("xl/_rels/workbook.xml.rels", workbookRelations(count: sheets.count)),
             ("xl/styles.xml", styles),
         ]
-        for (index, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet)))
+        // The sheets' XML on every core (a region's roster sheet has tens of thousands of cells).
+        let made = SheetSlots(count: sheets.count)
+        DispatchQueue.concurrentPerform(iterations: sheets.count) { index in made.store(index, worksheet(sheets[index])) }
+        for index in sheets.indices {
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", made.xml(index)))
         }
         for (path, xml) in parts {
             let bytes = Data(xml.utf8)
@@ -153,19 +156,27 @@ public enum XLSXWorkbook {
     /// Characters a column needs: the longest line of its cells, within sensible bounds.
     static func widths(_ sheet: Sheet) -> [Double] {
         let count = sheet.rows.map(\.count).max() ?? 0
-        return (0..<count).map { index in
-            let longest = sheet.rows.compactMap { $0.indices.contains(index) ? $0[index] : nil }.map { cell -> Int in
+        let cap = sheet.isGrid ? 28 : 60
+        // One pass over the cells; a text's length by its longest line, counted no further than the cap.
+        var longest = Array(repeating: 0, count: count)
+        for row in sheet.rows {
+            for (index, cell) in row.enumerated() where longest[index] < cap {
+                let width: Int
                 switch cell {
-                case let .text(text): text.split(separator: "\n").map(\.count).max() ?? 0
-                case let .number(value): String(format: "%g", value).count
-                case .date: 10
-                case .time: 5
-                case .boolean: 5
-                case .empty: 0
+                case let .text(text):
+                    var line = 0, most = 0
+                    for character in text { if character == "\n" { line = 0 } else { line += 1; most = max(most, line) }; if most >= cap { break } }
+                    width = most
+                case let .number(value): width = String(format: "%g", value).count
+                case .date: width = 10
+                case .time: width = 5
+                case .boolean: width = 5
+                case .empty: width = 0
                 }
-            }.max() ?? 0
-            return Double(min(sheet.isGrid ? 28 : 60, max(6, longest + 2)))
+                longest[index] = max(longest[index], width)
+            }
         }
+        return longest.map { Double(min(cap, max(6, $0 + 2))) }
     }
 
     static func worksheet(_ sheet: Sheet) -> String {
@@ -255,6 +266,10 @@ public enum XLSXWorkbook {
     }
 
     static func escaped(_ text: String) -> String {
+        // Most cells hold nothing to escape: returned as they are, without a copy.
+        if !text.utf8.contains(where: { $0 < 32 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) {
+            return text
+        }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -284,6 +299,10 @@ extension XLSXWorkbook.Cell {
     }
 
     static func isoDate(_ text: String) -> (Int, Int, Int)? {
+        // Asked of every cell: only a ten-byte text with dashes in place is looked at further.
+        let bytes = text.utf8
+        guard bytes.count == 10, bytes[bytes.index(bytes.startIndex, offsetBy: 4)] == UInt8(ascii: "-"),
+              bytes[bytes.index(bytes.startIndex, offsetBy: 7)] == UInt8(ascii: "-") else { return nil }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
@@ -297,4 +316,13 @@ extension XLSXWorkbook.Cell {
               (0...24).contains(hours), (0..<60).contains(minutes), hours * 60 + minutes <= 1440 else { return nil }
         return hours * 60 + minutes
     }
+}
+
+/// The sheets' XML as the threads make it, each in its own slot.
+private final class SheetSlots: @unchecked Sendable {
+    private var slots: [String]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: "", count: count) }
+    func store(_ index: Int, _ xml: String) { lock.lock(); slots[index] = xml; lock.unlock() }
+    func xml(_ index: Int) -> String { lock.lock(); defer { lock.unlock() }; return slots[index] }
 }

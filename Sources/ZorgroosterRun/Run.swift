@@ -108,9 +108,15 @@ public func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: Re
     let people = PayrollSummary.people([(outcome.roster, scenario)])
     var summary = outcome.summary.withPreferences(of: outcome.roster, in: scenario)
     summary.pay = PayrollSummary.totals(people)
-    return PersonCalendar.files(roster: outcome.roster, scenario: scenario).merging([
-        "report.html": RosterReport.html(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
-                                         language: language, sessions: outcome.sessions),
+    // The report is the largest piece: made on the other core while the tables are (a region's
+    // week writes a report of megabytes; one deadline covers the whole command).
+    let report = ResultBox<String>()
+    let making = DispatchGroup()
+    DispatchQueue.global().async(group: making) {
+        report.value = RosterReport.html(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
+                                         language: language, sessions: outcome.sessions)
+    }
+    var files = PersonCalendar.files(roster: outcome.roster, scenario: scenario).merging([
         "roster.csv": OutputFiles.rosterCSV(outcome.roster, scenario: scenario),
         "uncovered.csv": OutputFiles.uncoveredCSV(outcome.roster, scenario: scenario, language: language),
         "capacity.csv": OutputFiles.capacityCSV(outcome.capacity, hireStatus: outcome.hires.status),
@@ -121,19 +127,42 @@ public func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: Re
         "hours.csv": OutputFiles.hoursCSV(people),
         "summary.json": OutputFiles.summaryJSON(summary, scenario: scenario, hires: outcome.hires, language: language),
     ]) { first, _ in first }
+    making.wait()
+    files["report.html"] = report.value
+    return files
+}
+
+/// A value one thread fills and another reads after waiting on its group.
+final class ResultBox<Value>: @unchecked Sendable {
+    var value: Value?
 }
 
 /// The files as bytes: CSV in the chosen locale, and `roster.xlsx` beside each `roster.csv`
 /// (a name may sit in a subfolder, as each variant's files do under `compare`).
 public func localized(_ files: [String: String], locale: CSVLocale, language: ReportLanguage = .nl) throws -> [String: Data] {
-    var localized: [String: Data] = [:]
-    for (name, text) in files { localized[name] = Data((name.hasSuffix(".csv") ? try locale.apply(to: text) : text).utf8) }
-    for name in files.keys where name == "roster.csv" || name.hasSuffix("/roster.csv") {
-        let prefix = String(name.dropLast("roster.csv".count))
-        let own = files.filter { $0.key.hasPrefix(prefix) && !$0.key.dropFirst(prefix.count).contains("/") }
-            .reduce(into: [String: String]()) { $0[String($1.key.dropFirst(prefix.count))] = $1.value }
-        localized[prefix + "roster.xlsx"] = try rosterWorkbook(own, language: language)
+    // The workbooks on the other core while the tables take their locale.
+    let workbooks = ResultBox<Result<[String: Data], Error>>()
+    let making = DispatchGroup()
+    DispatchQueue.global().async(group: making) {
+        workbooks.value = Result {
+            var books: [String: Data] = [:]
+            for name in files.keys where name == "roster.csv" || name.hasSuffix("/roster.csv") {
+                let prefix = String(name.dropLast("roster.csv".count))
+                let own = files.filter { $0.key.hasPrefix(prefix) && !$0.key.dropFirst(prefix.count).contains("/") }
+                    .reduce(into: [String: String]()) { $0[String($1.key.dropFirst(prefix.count))] = $1.value }
+                books[prefix + "roster.xlsx"] = try rosterWorkbook(own, language: language)
+            }
+            return books
+        }
     }
+    var localized: [String: Data] = [:]
+    var failure: Error? = nil
+    for (name, text) in files {
+        do { localized[name] = Data((name.hasSuffix(".csv") ? try locale.apply(to: text) : text).utf8) } catch { failure = error; break }
+    }
+    making.wait()
+    if let failure { throw failure }
+    if let books = try workbooks.value?.get() { localized.merge(books) { _, book in book } }
     return localized
 }
 
@@ -143,15 +172,21 @@ public func localized(_ files: [String: String], locale: CSVLocale, language: Re
 public func rosterWorkbook(_ files: [String: String], language: ReportLanguage = .nl) throws -> Data {
     let words = WorkbookWords(language: language)
     var sheets: [XLSXWorkbook.Sheet] = []
-    if let text = files["roster-by-person.csv"] {
+    // The tables this run just made are read back as rows, not parsed again (`MadeTables`).
+    func rows(_ text: String) throws -> (header: [String], rows: [[String]]) {
+        if let made = MadeTables.rows(of: text), let header = made.first { return (header, Array(made.dropFirst())) }
         let table = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
+        return (table.header, table.rows)
+    }
+    if let text = files["roster-by-person.csv"] {
+        let table = try rows(text)
         sheets += peopleSheets(header: table.header, rows: table.rows, words: words)
     }
     let views = [("Rooster", "roster.csv"), ("Niet gedekt", "uncovered.csv"), ("Capaciteit", "capacity.csv"),
                  ("Capaciteit per dag", "capacity-by-day.csv"), ("Verantwoordelijk", "responsibility.csv")]
     for (name, file) in views {
         guard let text = files[file] else { continue }
-        let table = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
+        let table = try rows(text)
         let typed = XLSXWorkbook.Sheet(name: words[name], table: [table.header] + table.rows)
         sheets.append(XLSXWorkbook.Sheet(name: typed.name, rows: [table.header.map { .text(words.column($0)) }] + typed.rows.dropFirst()))
     }

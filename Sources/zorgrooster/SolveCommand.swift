@@ -47,12 +47,17 @@ struct SolveCommand: ParsableCommand {
         }
         let weeks = try reporting { () throws(RunFailure) in try planPeriod(scenario, options: options) }
         progress.finish()
+        // Where the command's time went after the search (--verbose): the limit covers it all.
+        let phase = { (what: String) in options.log?(String(format: "%@ at %.1f s", what, Date().timeIntervalSince(commandStarted))) }
+        phase("planned and checked")
         let files: [String: String]
         do { files = try periodOutputFiles(weeks, language: planning.lang) } catch {
             printError("internal failure while writing the period's tables: \(error)")
             throw ExitCode(1)
         }
+        phase("files made")
         try write(files, to: out, locale: planning.csvLocale, language: planning.lang)
+        phase("files written")
         if !planning.quiet {
             let (summary, hires) = weeks.count > 1 ? periodSummary(weeks) : (weeks[0].outcome.summary, weeks[0].outcome.hires)
             print(TerminalSummary.render(scenario: scenario, roster: periodRoster(weeks), summary: summary, hires: hires,

@@ -72,6 +72,7 @@ struct PartEngine<S: Solver> {
         let boundDone = DispatchGroup()
         DispatchQueue.global().async(group: boundDone) { boundSlot.store(0, bounding.terms()) }
         let greedy = construct(staffing: staffing, model: unbuilt)
+        let constructionSeconds = Date().timeIntervalSince(started)
         boundDone.wait()
         log("construction: score \(rounded(greedy.score)), \(greedy.uncovered.count) uncovered rows, \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
         var best = greedy
@@ -228,8 +229,9 @@ struct PartEngine<S: Solver> {
         // Optimal only when the written roster is proven within the gap.
         if status == .optimal, abs(best.score - lower) / max(1, abs(best.score)) > max(options.relativeGap, 1e-6) { status = .feasible }
         if status != .stopped, abs(best.score - lower) <= max(options.relativeGap, 1e-6) * max(1, abs(best.score)) { status = .optimal }
-        let report = PartReport(name: part.name, variables: variables, constraints: constraints, status: status,
+        var report = PartReport(name: part.name, variables: variables, constraints: constraints, status: status,
                                 seconds: Date().timeIntervalSince(started))
+        report.constructionSeconds = constructionSeconds
         return PartResult(assignments: best.assignments, uncovered: best.uncovered, responsibilities: best.responsibilities,
                           report: report, objective: best.score, bound: min(lower, best.score), boundSource: boundSource,
                           warmStart: warmStart)

@@ -190,9 +190,10 @@ public enum OutputFiles {
     /// (1 − absence) ÷ FTE hours; more FTE than that comes from the busiest day or session).
     public static func estimateCSV(_ estimate: TenderEstimate, contract: TenderContract) -> String {
         let share = contract.productivity * (1 - contract.absenceRate)
-        return csv([["level", "skill", "fte", "heads", "client_hours", "weekly_cost", "yearly_cost", "paid_hours", "fte_for_hours"]] + estimate.lines.map {
+        return csv([["level", "skill", "fte", "heads", "client_hours", "weekly_cost", "yearly_cost", "paid_hours", "fte_for_hours", "status"]] + estimate.lines.map {
             [$0.level, $0.skill, decimal($0.fte, places: 2), String($0.heads), decimal($0.clientHours), decimal($0.weeklyCost),
-             decimal($0.weeklyCost * 52), decimal($0.fte * contract.fteHours), decimal($0.clientHours / share / contract.fteHours, places: 2)]
+             decimal($0.weeklyCost * 52), decimal($0.fte * contract.fteHours), decimal($0.clientHours / share / contract.fteHours, places: 2),
+             estimate.status]
         })
     }
 

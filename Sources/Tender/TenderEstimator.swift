@@ -1,3 +1,4 @@
+import Foundation
 import CareDomain
 import Optimization
 
@@ -5,6 +6,11 @@ import Optimization
 public struct TenderEstimator<S: Solver>: Sendable {
     let solver: S
     public var timeLimitSeconds: Double = 60
+    /// One deadline for the whole estimate (every volume, product and term it solves): each
+    /// solve gets at most half of what is left (two passes), never less than a tenth of a
+    /// second, and a row solved short of it says `feasible`, not `optimal`. Nil: each solve
+    /// gets `timeLimitSeconds`.
+    public var deadline: Date? = nil
 
     public init(solver: S) { self.solver = solver }
 
@@ -15,7 +21,8 @@ public struct TenderEstimator<S: Solver>: Sendable {
     public func estimate(_ contract: TenderContract, factor: Double = 1) throws -> TenderEstimate {
         var tender = TenderModel(contract: contract, factor: factor)
         try tender.build()
-        let options = SolveOptions(timeLimitSeconds: timeLimitSeconds, relativeGap: 0)
+        let limit = deadline.map { max(0.1, min(timeLimitSeconds, $0.timeIntervalSinceNow / 2)) } ?? timeLimitSeconds
+        let options = SolveOptions(timeLimitSeconds: limit, relativeGap: 0)
         let cheapest = try solver.solve(tender.model, options: options)
         guard cheapest.status.hasSolution, let cost = cheapest.objective else {
             return TenderEstimate(volumeFactor: factor, lines: [], status: cheapest.status.rawValue)

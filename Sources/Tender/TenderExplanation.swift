@@ -80,7 +80,8 @@ public struct TenderExplanation: Sendable {
     /// searched is left out of the range.
     static func breakEven<S: Solver>(volume: TenderVolume, contract: TenderContract, estimator: TenderEstimator<S>,
                                      at stated: TenderEstimate) throws -> (Double?, ClosedRange<Double>) {
-        let deadline = Date().addingTimeInterval(max(1, estimator.timeLimitSeconds * 0.1))
+        let own = Date().addingTimeInterval(max(1, estimator.timeLimitSeconds * 0.1))
+        let deadline = estimator.deadline.map { min($0, own) } ?? own
         func pays(_ factor: Double) throws -> Bool {
             let estimate = abs(factor - 1) < 1e-9 ? stated : try estimator.estimate(contract, factor: factor)
             guard !estimate.lines.isEmpty else { return false }

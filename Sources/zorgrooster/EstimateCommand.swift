@@ -27,7 +27,7 @@ struct EstimateCommand: ParsableCommand {
     @Option(name: .long, help: "Folder for estimate.csv and sensitivity.csv (default: estimate-out).")
     var out = "estimate-out"
 
-    @Option(name: .long, help: "Stop each solve after this many seconds (default 60).")
+    @Option(name: .long, help: "Finish the whole estimate within this many seconds (default 60); rows solved short of it say feasible.")
     var timeLimit: Double = 60
 
     @Option(name: .long, help: "CSV files for: plain (the default) or nl (semicolon, decimal comma, BOM: Dutch Excel).")
@@ -56,6 +56,8 @@ struct EstimateCommand: ParsableCommand {
         try holdOutput(out)
         var estimator = TenderEstimator(solver: GLPKSolver())
         estimator.timeLimitSeconds = timeLimit
+        // The limit covers the whole command: reading, every solve, writing.
+        estimator.deadline = commandStarted.addingTimeInterval(timeLimit * 0.85)
         let sensitivity: [TenderEstimate]
         let explanation: TenderExplanation
         do {

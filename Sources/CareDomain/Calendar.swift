@@ -105,7 +105,9 @@ public struct PlanningWeek: Hashable, Sendable, CustomStringConvertible {
         // Empty parts kept: `-2026-W12` is no week (split would drop the sign's empty part).
         let parts = text.uppercased().split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[0].allSatisfy(\.isASCII), parts[0].allSatisfy(\.isNumber), let year = Int(parts[0]),
-              parts[1].hasPrefix("W"), let week = Int(parts[1].dropFirst()), (1...53).contains(week)
+              // Two digits for the week (W01, not W1), as ISO 8601 writes it.
+              parts[1].hasPrefix("W"), parts[1].count == 3, parts[1].dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
+              let week = Int(parts[1].dropFirst()), (1...53).contains(week)
         else { return nil }
         let januaryFourth = CivilDate(year: year, month: 1, day: 4)!
         let firstMonday = januaryFourth.adding(days: -januaryFourth.weekday.rawValue)

@@ -38,11 +38,11 @@ final class ScenarioReader {
                 log.report(node, "`\(text)` is not an ISO week", hint: "write the week as YYYY-Www, e.g. 2026-W12")
                 return nil
             }
-            // The Gregorian calendar's years (the holidays' computus, four-digit dates in every
-            // file), with room for a period of 8 weeks after the week.
-            guard (1583...9998).contains(week.year) else {
-                log.report(node, "`\(text)` lies outside the years 1583 to 9998 that dates and holidays are computed for",
-                           hint: "write a week of the Gregorian calendar, e.g. 2026-W12")
+            // Years a roster is planned for: 1900 to 2999 (the workbook's dates start in 1900;
+            // four-digit dates in every file), the whole period inside (checked with `weeks`).
+            guard (1900...2999).contains(week.year) else {
+                log.report(node, "`\(text)` lies outside the years 1900 to 2999 that rosters are planned for",
+                           hint: "write the week to plan, e.g. 2026-W12")
                 return nil
             }
             return week
@@ -67,6 +67,8 @@ final class ScenarioReader {
         if let weeks = top.optional("weeks"), let count = values.integer(weeks, minimum: 1, what: "weeks") {
             if count > 8 {
                 log.report(weeks, "weeks is \(count); a plan covers 1 to 8 weeks", hint: "plan at most 8 weeks at once; give the earlier period's roster as `history.roster_file`")
+            } else if let week, week.adding(weeks: count - 1).year > 2999 {
+                log.report(weeks, "the period of \(count) weeks from \(week) runs past 2999", hint: "plan weeks up to 2999-W52")
             } else {
                 periodWeeks = count
             }

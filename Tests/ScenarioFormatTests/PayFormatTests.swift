@@ -91,10 +91,15 @@ struct PayFormatTests {
 
     @Test("A week with a sign, or outside the years dates and holidays are computed for, is refused where it stands")
     func weeksOutOfRange() {
-        for week in ["-2026-W12", "0000-W01", "1582-W10", "9999-W52", "+2026-W12"] {
+        for week in ["-2026-W12", "0000-W01", "0001-W01", "1899-W52", "3000-W01", "9999-W52", "+2026-W12", "2026-W1", "2026-W012"] {
             let found = issues(Self.yaml().replacingOccurrences(of: "week: 2026-W12", with: "week: \(week)"))
             #expect(found.count == 1 && found.first?.path == "week" && found.first?.location.line == 2, "\(week): \(found)")
         }
-        #expect(issues(Self.yaml().replacingOccurrences(of: "week: 2026-W12", with: "week: 9998-W52")).isEmpty)
+        for week in ["1900-W01", "2999-W52"] {
+            #expect(issues(Self.yaml().replacingOccurrences(of: "week: 2026-W12", with: "week: \(week)")).isEmpty, "\(week)")
+        }
+        // The whole period inside the years: two weeks from 2999-W52 run into 3000.
+        let late = issues(Self.yaml().replacingOccurrences(of: "week: 2026-W12", with: "week: 2999-W52\nweeks: 2"))
+        #expect(late.count == 1 && late.first?.path == "weeks", "\(late)")
     }
 }

@@ -79,3 +79,29 @@ extension ReportLanguage {
                 "professional": "professional", "volunteer": "vrijwilliger"][code] ?? code
     }
 }
+
+/// Text for a terminal with its control characters shown, not obeyed: an input's ESC, BEL or CR
+/// echoed in a message could set a terminal's title or print a fake "all good" line. Each is
+/// written `\x1b`; line breaks and tabs stay where `keepingLines` (a message of several lines).
+public enum TerminalText {
+    public static func safe(_ text: String, keepingLines: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar), !(keepingLines && (scalar == "\n" || scalar == "\t")) {
+                result += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

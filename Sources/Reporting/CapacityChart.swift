@@ -45,12 +45,12 @@ enum CapacityChart {
                 guard hours > 0 else { continue }
                 let barHeight = plotHeight * hours / highest
                 svg += "<rect x=\"\(f(x0 + Double(index) * barWidth))\" y=\"\(f(10 + plotHeight - barHeight))\" width=\"\(f(barWidth - 1))\" "
-                    + "height=\"\(f(barHeight))\" fill=\"\(colours[index % colours.count])\"><title>\(text.day(day.rawValue)) \(level): \(f(hours))</title></rect>"
+                    + "height=\"\(f(barHeight))\" fill=\"\(colours[index % colours.count])\"><title>\(text.day(day.rawValue)) \(RosterReport.escaped(level)): \(f(hours))</title></rect>"
             }
             svg += "<text x=\"\(f(x0 + (dayWidth - 12) / 2))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(text.day(day.rawValue))</text>"
         }
         svg += "</svg>"
-        let key = levels.enumerated().map { "<span class=\"chip\" style=\"background:\(colours[$0.offset % colours.count]);color:white\">\($0.element)</span>" }
+        let key = levels.enumerated().map { "<span class=\"chip\" style=\"background:\(colours[$0.offset % colours.count]);color:white\">\(RosterReport.escaped($0.element))</span>" }
         return svg + "<p>" + key.joined(separator: " ") + "</p></figure>"
     }
 }

@@ -182,7 +182,7 @@ public enum RosterReport {
             let absent = Weekday.allCases.filter { person.absent.contains(scenario.week.date(of: $0)) }
             // Everyone with a contract is listed: hours left unused are a fact to see, absences too.
             guard !work.isEmpty || !absent.isEmpty || person.contractHours > 0 else { continue }
-            html += "<tr><th>\(escaped(person.name))</th><td>\(person.isVolunteer ? text["vrijwilliger"] : person.level.name)</td>"
+            html += "<tr><th>\(escaped(person.name))</th><td>\(person.isVolunteer ? text["vrijwilliger"] : escaped(person.level.name))</td>"
             for day in Weekday.allCases {
                 let today = work.filter { scenario.week.date(atMinute: $0.interval.start).weekday == day }
                 // Visits and other work in the order of the day, the travel between areas shown.

@@ -9,6 +9,10 @@ public enum InputFile {
         case unreadable
         case tooLarge(limit: Int)
         case notText
+        /// A FIFO, socket or device: refused at once, never waited on.
+        case notAFile
+        /// A NUL byte: no text a person wrote holds one.
+        case nul
     }
 
     /// The largest scenario or contract (YAML: every value becomes a node, ten times the text).
@@ -17,11 +21,13 @@ public enum InputFile {
     public static let largestCSVBytes = 64 << 20
 
     public static func text(atPath path: String, limit: Int) -> Result<String, Problem> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Without waiting: opening a FIFO to read blocks until someone writes to it.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(.unreadable) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { return .failure(.unreadable) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return .failure(.notAFile) }
         // Read up to one byte past the limit: a device or pipe has no size to ask.
         var bytes = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -32,6 +38,7 @@ public enum InputFile {
             bytes.append(contentsOf: chunk[0..<count])
         }
         if bytes.count > limit { return .failure(.tooLarge(limit: limit)) }
+        if bytes.contains(0) { return .failure(.nul) }
         guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.notText) }
         return .success(text)
     }
@@ -42,6 +49,8 @@ public enum InputFile {
         case .unreadable: ("the file cannot be read", "check the path")
         case let .tooLarge(limit): ("the file is larger than \(limit >> 20) MiB, far more than \(what) needs", "check the path; split a very large staff or client list into staff_file and clients_file")
         case .notText: ("the file is not UTF-8 text", "save it as UTF-8")
+        case .notAFile: ("it is a pipe, socket or device, not a file", "give the path of a file")
+        case .nul: ("the file holds a NUL byte, which no text holds", "save it again as plain UTF-8 text")
         }
     }
 }

@@ -324,7 +324,8 @@ public enum OutputFiles {
     /// `=`, `+`, `-` or `@` would be read as a formula, so it gets a leading apostrophe, which
     /// spreadsheets hide. Ids are never changed (they use letters, digits, `_`, `.`, `-` only).
     static func asText(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) else { return text }
+        // OWASP's list for CSV injection: a cell a spreadsheet would read as a formula.
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
         return "'" + text
     }
 

@@ -1,3 +1,5 @@
+import CareDomain
+
 /// Where in which file something was written.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public let file: String
@@ -29,7 +31,9 @@ public struct ScenarioIssue: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(location): \(path.isEmpty ? "(top level)" : path): \(problem)" + (hint.isEmpty ? "" : "\n    hint: \(hint)")
+        // Each part on its line, an input's control characters shown escaped (`TerminalText`).
+        let safe = { (text: String) in TerminalText.safe(text) }
+        return "\(safe(location.description)): \(path.isEmpty ? "(top level)" : safe(path)): \(safe(problem))" + (hint.isEmpty ? "" : "\n    hint: \(safe(hint))")
     }
 }
 

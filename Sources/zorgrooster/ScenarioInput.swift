@@ -36,5 +36,11 @@ func readRoster(folder: String, scenario: Scenario) throws -> Roster {
 }
 
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.safe(text, keepingLines: true) + "\n").utf8))
+}
+
+/// What the commands print on standard output, its control characters shown escaped (names and
+/// reasons come from the input): every `print` of this module with one text comes here.
+func print(_ text: String) {
+    Swift.print(TerminalText.safe(text, keepingLines: true))
 }

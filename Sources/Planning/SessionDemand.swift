@@ -65,7 +65,15 @@ struct SessionDemand: Sendable {
         return scenario.groupSessions.map { session in
             let atLocation = byLocation[session.location] ?? []
             let fixed = atLocation.filter { $0.attends.contains(session.slot) }
-            let optional = atLocation.filter { $0.attendsAny?.options.contains(session.slot) == true }
+            // An offered session at the time of one the client attends anyway is no option: they
+            // are in one place at a time.
+            let optional = atLocation.filter { client in
+                client.attendsAny?.options.contains(session.slot) == true
+                    && !client.attends.contains { slot in
+                        scenario.locations[session.location]?.sessions.first { $0.name == slot.name && $0.window.days.contains(slot.day) }
+                            .map { $0.window.interval(on: slot.day).overlaps(session.interval) } ?? false
+                    }
+            }
             let possible = fixed + optional
             let products = Set(possible.map(\.product)).compactMap { scenario.products[$0] }
             let locationProducts = Set(atLocation.map(\.product)).compactMap { scenario.products[$0] }

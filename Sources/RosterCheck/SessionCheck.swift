@@ -10,6 +10,26 @@ struct SessionCheck {
         let groupRows = roster.assignments.filter { $0.activity == .group }
         let sessionUncovered = roster.uncovered.filter { $0.activity == .group && $0.interval != nil && $0.kind != .attendance }
         var placements: [ClientID: Int] = [:]
+        // One place at a time: an `attends_any` client is never placed in a session at the time
+        // of another of theirs (their own `attends` may overlap: the scenario says so, and they
+        // count in both; `validate` warns).
+        var sessionsOf: [ClientID: [(interval: WeekInterval, label: String, chosen: Bool)]] = [:]
+        var listed: Set<String> = []
+        for row in groupRows where listed.insert("\(row.location?.rawValue ?? "")|\(row.interval.start)|\(row.ref)").inserted {
+            guard let day = Weekday(rawValue: ((row.interval.start / 1440) % 7 + 7) % 7) else { continue }
+            for client in row.clients {
+                let fixed = scenario.clients[client]?.attends.contains(SessionSlot(day: day, name: row.ref)) ?? false
+                sessionsOf[client, default: []].append((row.interval, "\(row.location?.rawValue ?? "") \(row.ref)", !fixed))
+            }
+        }
+        for (client, sessions) in sessionsOf.sorted(by: { $0.key < $1.key }) {
+            let ordered = sessions.sorted { $0.interval < $1.interval }
+            for (index, earlier) in ordered.enumerated() {
+                for later in ordered[(index + 1)...] where earlier.interval.overlaps(later.interval) && (earlier.chosen || later.chosen) {
+                violations.append(Violation(rule: "client twice at once", message: "\(client) is placed at \(earlier.label) and \(later.label) at once (\(later.interval.label(in: scenario.week)))"))
+                }
+            }
+        }
         for session in scenario.groupSessions {
             let rows = groupRows.filter { $0.location == session.location && $0.interval.start == session.interval.start && $0.ref == session.slot.name }
             let missing = sessionUncovered.filter { $0.location == session.location && $0.interval!.start == session.interval.start && $0.ref == session.slot.name }

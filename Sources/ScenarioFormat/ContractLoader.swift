@@ -170,7 +170,8 @@ struct ContractReader {
                     if !product.officeHours.isEmpty, !product.officeHours.contains(where: { $0.days.contains(day) }) {
                         log.report(value, "visits on \(name) fall outside \(productID)'s office hours", hint: "spread the visits over office-hours days only")
                     }
-                    if let share = values.number(value, what: "spread.\(name)") { spread[day] = share }
+                    // A share of the week's visits: 0 to 1 (together they are scaled to the whole).
+                    if let share = values.number(value, maximum: 1, what: "spread.\(name)") { spread[day] = share }
                 }
                 if spread.values.reduce(0, +) <= 0 { log.report(node, "the spread has no day with a share above 0", hint: "e.g. spread: {mon: 0.2, tue: 0.2}") }
             } else {

@@ -146,6 +146,7 @@ extension ScenarioReader {
             let attends = fields.optional("attends").map { slots($0, at: location, context: context) } ?? []
             if Set(attends).count != attends.count, let attendsNode = fields.optional("attends") {
                 log.report(attendsNode, "a session is listed twice", hint: "list each session once")
+
             }
             let attendsAny = fields.optional("attends_any").flatMap { attendanceChoice($0, at: location, context: context) }
             if let attendsAny, let anyNode = fields.optional("attends_any"), !Set(attendsAny.options).isDisjoint(with: attends) {

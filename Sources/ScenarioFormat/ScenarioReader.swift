@@ -696,7 +696,13 @@ final class ScenarioReader {
         let minStaff = fields.optional("min_staff").flatMap { values.integer($0, what: "min_staff") } ?? 0
         let ratio = fields.optional("ratio").flatMap { values.integer($0, minimum: 1, what: "ratio") }
         guard let name, let days, let from, let to else { return nil }
-        if from == to || from == 1440 {
+        if from == 1440 {
+            // 24:00 ends a day; nothing starts then.
+            log.report(fields.optional("from") ?? node, "session `\(name)` starts at 24:00, the end of a day",
+                       hint: "start it at \"00:00\" (of the next day's `days`), or end the session before at \"24:00\"")
+            return nil
+        }
+        if from == to {
             log.report(fields.optional("to") ?? node, "session `\(name)` has no length (from \(ClockTime.text(from)) to \(ClockTime.text(to)))",
                        hint: "a session needs `to` different from `from`; a `to` before `from` ends the next day")
             return nil

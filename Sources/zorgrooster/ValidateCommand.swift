@@ -35,6 +35,23 @@ struct ValidateCommand: ParsableCommand {
         if !outside.isEmpty {
             print("warning: \(outside.count) absence\(outside.count == 1 ? " lies" : "s lie") outside \(scenario.week.monday) to \(lastDay) and change nothing: \(outside.prefix(10).joined(separator: ", "))\(outside.count > 10 ? ", …" : "")")
         }
+        // Valid, but worth a look: a client whose own sessions overlap is counted present in both,
+        // as `attends` says (an `attends_any` choice is never placed over another session).
+        let overlapping = scenario.sortedClients.compactMap { client -> String? in
+            guard let location = client.location.flatMap({ scenario.locations[$0] }) else { return nil }
+            let timed = client.attends.compactMap { slot in
+                location.sessions.first { $0.name == slot.name && $0.window.days.contains(slot.day) }.map { (slot, $0.window.interval(on: slot.day)) }
+            }
+            for (index, first) in timed.enumerated() {
+                if let second = timed[(index + 1)...].first(where: { $0.1.overlaps(first.1) }) {
+                    return "\(client.id) (\(first.0.day) \(first.0.name) and \(second.0.day) \(second.0.name))"
+                }
+            }
+            return nil
+        }
+        if !overlapping.isEmpty {
+            print("warning: \(overlapping.count) client\(overlapping.count == 1 ? " attends" : "s attend") two sessions that overlap in time and count\(overlapping.count == 1 ? "s" : "") as present in both: \(overlapping.prefix(5).joined(separator: ", "))\(overlapping.count > 5 ? ", …" : "")")
+        }
         // Valid, but worth a look: a client of an evaluated product never evaluated is due at once.
         let neverEvaluated = scenario.sortedClients.filter { client in
             client.lastEvaluation == nil && scenario.products[client.product]?.evaluationMonths != nil

@@ -23,6 +23,9 @@ struct Zorgrooster: ParsableCommand {
         // A copy of this program started to solve one model in a process of its own.
         if CommandLine.arguments.count == 2, CommandLine.arguments[1] == GLPKWorker.argument { Foundation.exit(GLPKWorker.run()) }
         _ = commandStarted
+        // A file-size limit (`ulimit -f`) reached while writing is a write that fails, named by
+        // its file (exit 1), not a kill by SIGXFSZ; the output folder stays as it was.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -284,6 +284,16 @@ struct GroupStaffing {
 
     // MARK: attends_any
 
+    /// Whether the client is already in another session at the time of `session` (fixed or
+    /// placed): one place at a time.
+    private func clashes(_ week: GroupWeek, client: ClientID, session: Int) -> Bool {
+        let interval = week.demands[session].session.interval
+        return week.demands.indices.contains { other in
+            other != session && week.demands[other].session.interval.overlaps(interval)
+                && (week.placed[other].contains(client) || week.demands[other].fixedClients.contains { $0.id == client })
+        }
+    }
+
     /// Each `attends_any` client in `count` of its sessions: where one more client asks no more
     /// staff first, then the least busy, within the location's capacity.
     private func placeAttendance(_ week: inout GroupWeek) {
@@ -293,7 +303,7 @@ struct GroupStaffing {
             var open = options.filter { !week.placed[$0].contains(client.id) }
             for _ in 0..<max(0, wanted - placedCount(week, client.id)) {
                 // Each option's key computed once: `extraStaff` tries the placement on a copy of the week.
-                let keyed = open.filter { hasRoom(week, $0) }
+                let keyed = open.filter { hasRoom(week, $0) && !clashes(week, client: client.id, session: $0) }
                     .map { (session: $0, extra: extraStaff(week, client: client.id, session: $0), present: week.present(in: $0).count) }
                 guard let chosen = keyed.min(by: { lhs, rhs in
                     (lhs.extra, lhs.present, week.demands[lhs.session].session) < (rhs.extra, rhs.present, week.demands[rhs.session].session)
@@ -308,7 +318,8 @@ struct GroupStaffing {
     private func placeLeftOverAttendance(_ week: inout GroupWeek, plans: [StaffID: PersonPlan]) {
         for (client, options) in attendanceOptions(week) {
             guard let wanted = client.attendsAny?.count else { continue }
-            for session in options where placedCount(week, client.id) < wanted && !week.placed[session].contains(client.id) && hasRoom(week, session) {
+            for session in options where placedCount(week, client.id) < wanted && !week.placed[session].contains(client.id) && hasRoom(week, session)
+                && !clashes(week, client: client.id, session: session) {
                 let before = week
                 week.place(client.id, in: session)
                 meetAll(in: session, week: &week, plans: plans)

@@ -10,6 +10,7 @@ extension WeekModel {
             guard let choice = client.attendsAny else { continue }
             var placed = LinearExpression()
             var hours: [Double] = []
+            var offered: [(interval: WeekInterval, variable: Variable)] = []
             for slot in choice.options {
                 let sessionID = GroupSessionID(location: client.location!, slot: slot)
                 guard let demand = bySession[sessionID] else { continue }
@@ -17,6 +18,11 @@ extension WeekModel {
                 registerAttendance(client: client.id, session: sessionID, variable: variable)
                 placed.add(variable)
                 hours.append(demand.hours)
+                // One place at a time: two offered sessions at once are not both chosen.
+                for earlier in offered where earlier.interval.overlaps(demand.session.interval) {
+                    try model.add(LinearExpression.sum([earlier.variable, variable]) <= 1, name: modelName("attend_once", client.id.rawValue, variable.index))
+                }
+                offered.append((demand.session.interval, variable))
             }
             let shortfall = try model.addVariable(modelName("unplaced", client.id.rawValue), kind: .integer,
                                                   upperBound: Double(choice.count))

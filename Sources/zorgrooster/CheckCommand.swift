@@ -44,7 +44,12 @@ struct CheckCommand: ParsableCommand {
         var stale: String? = nil
         do { try RosterFileReader.checkWrittenFiles(folder: folder, scenario: scenario, rosters: weeks) } catch { stale = "\(error)" }
         if let stale, violations.isEmpty {
-            printError(stale)
+            // The rules first (SCENARIO.md 1.2): a roster edited by hand may be sound while the
+            // files made from the old one are stale; both are said, in that order.
+            let rows = weeks.reduce(0) { $0 + $1.assignments.count }
+            print("Every rule holds on the \(rows) roster rows\(weeks.count > 1 ? " over \(weeks.count) weeks" : ""); every shortfall is reported.")
+            printError("But the other files no longer match roster.csv: \(stale)")
+            printError("Write them anew from this roster with `zorgrooster solve --pin \(folder)/roster.csv` (the pins keep every row; where something is short, people may be added).")
             throw ExitCode(2)
         }
         if violations.isEmpty {
@@ -55,7 +60,7 @@ struct CheckCommand: ParsableCommand {
         print("\(violations.count) violation\(violations.count == 1 ? "" : "s"):")
         for violation in violations { print("  \(violation)") }
         if let stale {
-            print("The other files no longer match the roster (run `zorgrooster solve --pin` to write them anew): \(stale)")
+            print("Then the totals: the other files no longer match the roster (run `zorgrooster solve --pin` to write them anew): \(stale)")
         }
         throw ExitCode(1)
     }

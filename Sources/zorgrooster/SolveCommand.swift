@@ -87,9 +87,13 @@ func pinnedAssignments(_ path: String, scenario: Scenario) throws -> [RosterAssi
         throw ExitCode(2)
     }
     let (_, dropped) = Replanning.stillAllowed(Roster(assignments: rows, uncovered: []), in: scenario)
-    if let wrong = dropped.first {
+    // Every pin that cannot be kept, at once: a planner fixes them all in one go.
+    for wrong in dropped {
         let row = wrong.assignment
         printError("\(path): the pinned \(row.activity.rawValue) of \(row.staff) at \([row.location?.rawValue, row.ref].compactMap { $0 }.joined(separator: " ")) \(scenario.week.date(atMinute: row.interval.start)) \(ClockTime.text(row.interval.start))–\(ClockTime.text(row.interval.end)) is not allowed: \(wrong.reason.sentence)")
+    }
+    if !dropped.isEmpty {
+        if dropped.count > 1 { printError("\(dropped.count) pins cannot be kept; remove or move them and run again.") }
         throw ExitCode(2)
     }
     return rows

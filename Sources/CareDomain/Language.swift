@@ -61,9 +61,25 @@ extension ReportLanguage {
                 "no_solution": "geen oplossing", "failed": "mislukt", "not needed": "niet nodig"][code] ?? code
     }
 
+    /// How the solve ended, in a planner's words (the solver's status and gap are details):
+    /// "proven best", "the best roster found in 20 s; not proven best", "stopped after 4 s".
+    public func outcome(status code: String, gap: Double?, seconds: Double) -> String {
+        let time = String(format: "%.0f", max(1, seconds.rounded()))
+        let gapText = gap.map { String(format: "%.2f%%", $0 * 100) } ?? "n/a"
+        switch (self, code) {
+        case (.nl, "optimal"): return "bewezen beste rooster, in \(time) s (gap \(gapText))"
+        case (.nl, "feasible"): return "beste rooster gevonden in \(time) s; niet bewezen het beste (gap \(gapText) naar de ondergrens)"
+        case (.nl, "stopped"): return "gestopt na \(time) s; het beste rooster tot dan (gap \(gapText))"
+        case (_, "optimal"): return "proven best roster, in \(time) s (gap \(gapText))"
+        case (_, "feasible"): return "best roster found in \(time) s; not proven best (gap \(gapText) to the lower bound)"
+        case (_, "stopped"): return "stopped after \(time) s; the best roster until then (gap \(gapText))"
+        default: return "\(status(code)) (gap \(gapText)) in \(time) s"
+        }
+    }
+
     /// A capacity skill for a person: `lead` (end responsibility in a session) in words.
     public func skill(_ name: String) -> String {
-        name == "lead" ? (self == .nl ? "eindverantw." : "lead") : name
+        name == "lead" ? (self == .nl ? "in de dienst" : "lead") : name
     }
 
     /// A day code (`mon`) as the language abbreviates it.

@@ -36,7 +36,7 @@ public enum ShortfallNeed: Sendable, Hashable {
         guard language == .nl else { return text }
         switch self {
         case let .professionals(count, level): return "\(count) professional\(count == 1 ? "" : "s") (\(level.orHigher(in: .nl)))"
-        case let .lead(level): return "eindverantwoordelijke in de sessie (\(level.orHigher(in: .nl)))"
+        case let .lead(level): return "\(level.orHigher(in: .nl)) in de dienst (keuze aanbieder: lead_level)"
         case let .skill(skill): return "vaardigheid \(skill)"
         case let .attendance(placed, asked): return "deelname (\(placed) van \(asked) sessies geplaatst)"
         case let .visit(client, number, minutes, level, skills):

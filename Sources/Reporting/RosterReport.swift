@@ -78,9 +78,8 @@ public enum RosterReport {
     // MARK: sections
 
     static func keyFigures(_ summary: RunSummary, hires: HirePlan, text: ReportLabels) -> String {
-        let gap = summary.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "n/a"
         let figures: [(String, String)] = [
-            (text["Status"], "\(text.language.status(summary.status)) (\(text["gap"]) \(gap))"),
+            (text["Status"], text.language.outcome(status: summary.status, gap: summary.gap, seconds: summary.solveSeconds)),
             (text["Dekking"], String(format: "%.1f%%", summary.coverage * 100)),
             (text["Ingeroosterd"], String(format: "%.1f ", summary.assignedHours) + text["uur"]),
             (text["Inzetbaar, niet ingezet"], String(format: "%.1f ", summary.unusedContractHours) + text["uur"]),

@@ -10,8 +10,7 @@ public enum TerminalSummary {
         let names = StaffNames(scenario)
         var lines: [String] = []
         lines.append("zorgrooster · \(scenario.name) (\(scenario.week))")
-        let gap = summary.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "n/a"
-        lines.append(row("Status", "\(language.status(summary.status)) (gap \(gap)) in \(String(format: "%.1f", summary.solveSeconds)) s"))
+        lines.append(row("Status", language.outcome(status: summary.status, gap: summary.gap, seconds: summary.solveSeconds)))
         let people = Set(roster.assignments.map(\.staff)).count
         let rosterLine = nl ? "\(roster.assignments.count) regels, \(hours(summary.assignedHours)) uur voor \(people) mensen"
             : "\(roster.assignments.count) rows, \(hours(summary.assignedHours)) h for \(people) people"

@@ -670,7 +670,7 @@ struct CommandLineTests {
         // The run's language (Dutch by default), people by name with the id in brackets.
         #expect(run.stdout.hasPrefix("Sessie eik thu ochtend (2026-03-19 09:00–12:30)\nIngeroosterd:\n"))
         #expect(run.stdout.contains("""
-          • eindverantwoordelijke in de sessie (mbo4 of hoger) (3.5 uur)
+          • mbo4 of hoger in de dienst (keuze aanbieder: lead_level) (3.5 uur)
             waarom: geen professional van mbo4 of hoger aanwezig voor de eindverantwoordelijkheid
             van 4 gekwalificeerd:
               - Esra Yilmaz (s05), Hanneke de Boer (s08): afwezig op 2026-03-19
@@ -701,7 +701,7 @@ struct CommandLineTests {
         #expect(told.stdout.contains("of at most 14 h)"), "\(told.stdout)")
         let csv = try String(contentsOfFile: out + "/uncovered.csv", encoding: .utf8)
         #expect(csv.contains("lead professional (mbo4 or higher),3.5,\"no professional of mbo4 or higher present to hold end responsibility; of 4 qualified: s05, s08: absent on 2026-03-19;"))
-        #expect(csv.contains("eindverantwoordelijke in de sessie (mbo4 of hoger)"))
+        #expect(csv.contains("mbo4 of hoger in de dienst (keuze aanbieder: lead_level)"))
         #expect(try zorgrooster("explain", folder.path).status == 2)
         // A session or client that is not there is a mistake, not an all-clear.
         for wrong in [["--session", "eik", "wed", "middernacht"], ["--session", "eik", "fri", "morning"], ["--client", "c99"]] {

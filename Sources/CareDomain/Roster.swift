@@ -142,15 +142,20 @@ public struct RosterChange: Sendable, Comparable {
     /// The activity and place, e.g. "group linde ochtend"; empty where there was (or is) none.
     public let before: String
     public let after: String
+    /// The client the change concerns, to phone: a client moved between sessions (then `staff`
+    /// is empty), or the client of a visit or evaluation that moved.
+    public var client: ClientID? = nil
 
-    public init(interval: WeekInterval, staff: StaffID, before: String, after: String) {
+    public init(interval: WeekInterval, staff: StaffID, before: String, after: String, client: ClientID? = nil) {
         self.interval = interval
         self.staff = staff
         self.before = before
         self.after = after
+        self.client = client
     }
 
     public static func < (lhs: RosterChange, rhs: RosterChange) -> Bool {
-        (lhs.interval.start, lhs.interval.end, lhs.staff, lhs.before, lhs.after) < (rhs.interval.start, rhs.interval.end, rhs.staff, rhs.before, rhs.after)
+        (lhs.interval.start, lhs.interval.end, lhs.staff, lhs.client?.rawValue ?? "", lhs.before, lhs.after)
+            < (rhs.interval.start, rhs.interval.end, rhs.staff, rhs.client?.rawValue ?? "", rhs.before, rhs.after)
     }
 }

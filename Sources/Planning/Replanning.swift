@@ -57,7 +57,33 @@ public enum Replanning {
             let was = (before[slot] ?? []).sorted().joined(separator: "; ")
             let now = (after[slot] ?? []).sorted().joined(separator: "; ")
             guard was != now, let row = rows[slot] else { continue }
-            changes.append(RosterChange(interval: row.interval, staff: row.staff, before: was, after: now))
+            let client = row.activity == .visit || row.activity == .evaluation ? row.clients.first : nil
+            changes.append(RosterChange(interval: row.interval, staff: row.staff, before: was, after: now, client: client))
+        }
+        // Clients of the group sessions: who is present where, before and after. A client no
+        // longer at a session, or newly at one, is a row of their own (the planner phones them,
+        // and their transport).
+        func present(_ roster: Roster) -> [String: (row: RosterAssignment, clients: Set<ClientID>)] {
+            var found: [String: (row: RosterAssignment, clients: Set<ClientID>)] = [:]
+            for row in roster.assignments where row.activity == .group {
+                let key = "\(row.location?.rawValue ?? "")|\(row.interval.start)|\(row.ref)"
+                found[key, default: (row, [])].clients.formUnion(row.clients)
+            }
+            return found
+        }
+        let was = present(old), now = present(new)
+        for key in Set(was.keys).union(now.keys) {
+            let before = was[key]?.clients ?? [], after = now[key]?.clients ?? []
+            guard let row = was[key]?.row ?? now[key]?.row else { continue }
+            let place = ["group", row.location?.rawValue, row.ref].compactMap { $0 }.joined(separator: " ")
+            // A session nobody works now lists its clients nowhere: they are not moved, only
+            // uncovered (uncovered.csv says so).
+            for client in before.subtracting(after) where now[key] != nil {
+                changes.append(RosterChange(interval: row.interval, staff: StaffID(""), before: place, after: "", client: client))
+            }
+            for client in after.subtracting(before) {
+                changes.append(RosterChange(interval: row.interval, staff: StaffID(""), before: "", after: place, client: client))
+            }
         }
         return changes.sorted()
     }

@@ -316,7 +316,10 @@ public enum RosterReport {
         html += "<table class=\"list\"><thead><tr><th>\(text["Wanneer"])</th><th>\(text["Medewerker"])</th><th>\(text["Was"])</th><th>\(text["Wordt"])</th></tr></thead><tbody>"
         for change in changes {
             let when = "\(text.day(scenario.week.date(atMinute: change.interval.start).weekday.rawValue)) \(ClockTime.text(change.interval.start))–\(ClockTime.text(change.interval.end))"
-            html += "<tr><td>\(when)</td><td>\(escaped(scenario.staff[change.staff]?.name ?? change.staff.rawValue))</td><td>\(escaped(change.before))</td><td>\(escaped(change.after))</td></tr>"
+            // A client moved between sessions has no person; the client is named instead.
+            let who = change.staff.rawValue.isEmpty ? "\(text["Cliënt"]) \(change.client?.rawValue ?? "")"
+                : (scenario.staff[change.staff]?.name ?? change.staff.rawValue) + (change.client.map { " (\($0))" } ?? "")
+            html += "<tr><td>\(when)</td><td>\(escaped(who))</td><td>\(escaped(change.before))</td><td>\(escaped(change.after))</td></tr>"
         }
         return html + "</tbody></table></section>"
     }

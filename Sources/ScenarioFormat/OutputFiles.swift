@@ -39,12 +39,13 @@ public enum OutputFiles {
         return csv(rows)
     }
 
-    /// `changes.csv` of a re-plan: `date,start,end,staff_id,before,after`.
+    /// `changes.csv` of a re-plan: `date,start,end,staff_id,before,after`, then `client_id`: the
+    /// client of a moved visit or evaluation, or a client moved between sessions (no staff_id).
     public static func changesCSV(_ changes: [RosterChange], scenario: Scenario) -> String {
-        var rows = [["date", "start", "end", "staff_id", "before", "after"]]
+        var rows = [["date", "start", "end", "staff_id", "before", "after", "client_id"]]
         for change in changes {
             rows.append([scenario.week.date(atMinute: change.interval.start).description, ClockTime.text(change.interval.start),
-                         ClockTime.text(change.interval.end), change.staff.rawValue, change.before, change.after])
+                         ClockTime.text(change.interval.end), change.staff.rawValue, change.before, change.after, change.client?.rawValue ?? ""])
         }
         return csv(rows)
     }

@@ -72,6 +72,13 @@ struct ReplanCommand: ParsableCommand {
             print(TerminalSummary.render(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
                                          outputFolder: out, files: shownFiles(Array(files.keys) + ["roster.xlsx"]), language: planning.lang))
             print("Changes   \(changes.count) (\(dropped.count) assignment\(dropped.count == 1 ? "" : "s") no longer allowed); see changes.csv")
+            let moved = changes.filter { $0.staff.rawValue.isEmpty }
+            if !moved.isEmpty {
+                // The clients to phone (and their transport): each move on the screen too.
+                print("Clients   \(moved.count) session change\(moved.count == 1 ? "" : "s"): " + moved.prefix(12).map { change in
+                    "\(change.client?.rawValue ?? "") \(change.before.isEmpty ? "+" : "−")\(scenario.week.date(atMinute: change.interval.start).weekday) \((change.before.isEmpty ? change.after : change.before).split(separator: " ").last ?? "")"
+                }.joined(separator: ", ") + (moved.count > 12 ? ", …" : ""))
+            }
         }
     }
 

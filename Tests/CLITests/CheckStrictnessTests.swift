@@ -30,3 +30,41 @@ struct CheckStrictnessTests {
         try original.write(toFile: summaryPath, atomically: true, encoding: .utf8)
     }
 }
+
+/// Re-plans that say everything they change (issue "A roster a planner can publish", item 1).
+@Suite("Re-plans and their clients")
+struct ReplanClientTests {
+    static let binary = CommandLineTests.packageRoot.appendingPathComponent(".build/debug/zorgrooster")
+    static let linde = CommandLineTests.packageRoot.appendingPathComponent("scenarios/dagbesteding-de-linde.yaml").path
+
+    /// Each client's group sessions in a roster.csv, as "date ref location".
+    func placements(_ folder: String) throws -> [String: Set<String>] {
+        var found: [String: Set<String>] = [:]
+        for line in try String(contentsOfFile: folder + "/roster.csv", encoding: .utf8).split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard cells.count > 12, cells[6] == "group" else { continue }
+            for client in cells[9].split(separator: ";") { found[String(client), default: []].insert("\(cells[0]) \(cells[12]) \(cells[7])") }
+        }
+        return found
+    }
+
+    @Test("De Linde, s04 sick on Monday: the attends_any clients stay where they were, and any client who moves is a row of changes.csv")
+    func clientsStayOrAreListed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-replan-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = folder.appendingPathComponent("linde").path, after = folder.appendingPathComponent("linde-s04").path
+        #expect(try CommandLineTests.run(Self.binary, ["solve", Self.linde, "--out", before, "--quiet", "--time-limit", "10"]).status == 0)
+        let run = try CommandLineTests.run(Self.binary, ["replan", Self.linde, "--from", before, "--out", after, "--absent", "s04@2026-03-16",
+                                                         "--quiet", "--time-limit", "10"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let was = try placements(before), now = try placements(after)
+        let moved = Set(was.keys).union(now.keys).filter { was[$0] != now[$0] }
+        let listed = Set(try String(contentsOfFile: after + "/changes.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .compactMap { line -> String? in
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+                return cells.count > 6 && !cells[6].isEmpty ? String(cells[6]) : nil
+            })
+        #expect(moved.isSubset(of: listed), "moved but not listed: \(moved.subtracting(listed).sorted())")
+        #expect(moved.isEmpty, "clients moved: \(moved.sorted())")
+    }
+}

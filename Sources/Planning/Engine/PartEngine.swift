@@ -366,6 +366,17 @@ struct PartEngine<S: Solver> {
                 model.model.fix(variable, at: 1)
             }
         }
+        // `attends_any` clients stay where the pinned rows have them (a re-plan keeps their
+        // sessions: they and their transport were told), unless no pinned row holds the session.
+        var kept: [ClientID: Set<GroupSessionID>] = [:]
+        for (index, demand) in part.demands.enumerated() where !week.workers[index].isEmpty {
+            for client in week.placed[index] { kept[client, default: []].insert(demand.id) }
+        }
+        for (client, sessions) in kept {
+            for choice in model.attendance[client] ?? [] {
+                if sessions.contains(choice.session) { model.model.fix(choice.variable, at: 1) }
+            }
+        }
     }
 
     /// The model's client work with, besides the nearest candidates, whoever the construction

@@ -47,6 +47,7 @@ struct ReplanCommand: ParsableCommand {
 
     func run() throws {
         let base = try loadScenario(self.scenario)
+        try requireOwnFolder(base)
         if base.weeks > 1 { return try replanPeriod(base) }
         let scenario = try loadScenario(self.scenario, variant: try absences(in: base))
         let earlier = try readRoster(folder: from, scenario: scenario)
@@ -146,6 +147,23 @@ struct ReplanCommand: ParsableCommand {
             return try ScenarioVariant(name: "re-plan", scaleClients: nil, set: set, remove: [])
         } catch {
             printError(error.description)
+            throw ExitCode(2)
+        }
+    }
+
+    /// `--from` must be a folder this scenario's solve wrote: its summary names the scenario and
+    /// the period (a re-plan from another scenario's roster "runs" and changes everything).
+    private func requireOwnFolder(_ scenario: Scenario) throws {
+        let path = URL(fileURLWithPath: from).appendingPathComponent("summary.json").path
+        guard let data = FileManager.default.contents(atPath: path),
+              let summary = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            printError("\(from): no summary.json written by `zorgrooster solve`; give --from the folder of this scenario's roster")
+            throw ExitCode(2)
+        }
+        let name = summary["scenario"] as? String ?? "", week = summary["week"] as? String ?? ""
+        let weeks = (summary["weeks"] as? NSNumber)?.intValue ?? 1
+        guard name == scenario.name, week == scenario.week.description, weeks == scenario.weeks else {
+            printError("\(from) holds the roster of `\(name)` for \(week)\(weeks > 1 ? " + \(weeks) weeks" : ""), not of `\(scenario.name)` for \(scenario.week)\(scenario.weeks > 1 ? " + \(scenario.weeks) weeks" : ""); give --from the folder this scenario's solve wrote")
             throw ExitCode(2)
         }
     }

@@ -67,4 +67,16 @@ struct ReplanClientTests {
         #expect(moved.isSubset(of: listed), "moved but not listed: \(moved.subtracting(listed).sorted())")
         #expect(moved.isEmpty, "clients moved: \(moved.sorted())")
     }
+
+    @Test("A re-plan from another scenario's folder is refused (exit 2), naming both")
+    func wrongFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-replan-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let griep = CommandLineTests.packageRoot.appendingPathComponent("scenarios/dagbesteding-griepweek.yaml").path
+        let other = folder.appendingPathComponent("griep").path
+        #expect(try CommandLineTests.run(Self.binary, ["solve", griep, "--out", other, "--quiet", "--time-limit", "3"]).status == 0)
+        let run = try CommandLineTests.run(Self.binary, ["replan", Self.linde, "--from", other, "--out", folder.appendingPathComponent("x").path,
+                                                         "--absent", "s04@2026-03-16", "--quiet"])
+        #expect(run.status == 2 && run.stderr.contains("griepweek"), "\(run.stderr)")
+    }
 }

@@ -7,9 +7,7 @@ extension WeekModel {
     func addFreeWeekends() throws {
         guard let free = scenario.labourRules.minFreeWeekends52Weeks else { return }
         for person in staff where (scenario.history.weekendsWorked52Weeks[person.id] ?? 0) >= 52 - free {
-            for (demand, variable) in workingSessions(of: person.id) where demand.session.interval.overlaps(PlanningWeek.weekend) {
-                try model.add(variable <= 0, name: modelName("weekend_free", person.id.rawValue, demand.session))
-            }
+            try keepFree(PlanningWeek.weekend, for: person, name: "weekend_free")
         }
     }
 }

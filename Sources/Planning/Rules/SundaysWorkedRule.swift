@@ -6,9 +6,14 @@ extension WeekModel {
     /// history, nothing on this week's Sunday.
     func addSundaysWorked() throws {
         for person in staff where (scenario.history.sundaysWorked52Weeks[person.id] ?? 0) >= LabourRules.maxSundaysWorked52Weeks {
-            for (demand, variable) in workingSessions(of: person.id) where demand.session.interval.overlaps(PlanningWeek.sunday) {
-                try model.add(variable <= 0, name: modelName("sunday_free", person.id.rawValue, demand.session))
-            }
+            try keepFree(PlanningWeek.sunday, for: person, name: "sunday_free")
+        }
+    }
+
+    /// None of the person's sessions touching `window` is worked (a count the history used up).
+    func keepFree(_ window: WeekInterval, for person: Staff, name: String) throws {
+        for (demand, variable) in workingSessions(of: person.id) where demand.session.interval.overlaps(window) {
+            try model.add(variable <= 0, name: modelName(name, person.id.rawValue, demand.session))
         }
     }
 }

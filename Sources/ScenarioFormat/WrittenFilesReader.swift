@@ -11,6 +11,13 @@ extension RosterFileReader {
     /// are the folder's roster and uncovered rows as `read`/`readPeriod` gave them (the summary's
     /// totals are held against them, not read again).
     public static func checkWrittenFiles(folder: String, scenario: Scenario, rosters: [Roster]) throws {
+        // Every file solve always writes is there: a folder missing one is damaged.
+        // (A period's folder has no roster-by-person.csv yet.)
+        for file in ["summary.json", "capacity.csv", "capacity-by-day.csv", "responsibility.csv", "wishes.csv", "hours.csv",
+                     "report.html", "roster.xlsx"] + (scenario.weeks == 1 ? ["roster-by-person.csv"] : [])
+            where !FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent(file).path) {
+            throw ReadError(file: file, line: 1, problem: "is missing; `zorgrooster solve` always writes it (solve again, or copy the whole folder)")
+        }
         let levels = Set(scenario.scale.levels.map(\.name))
         // `lead` is the capacity tables' name for an end-responsible lead in a session.
         var skills: Set<String> = ["lead", ""]
@@ -39,7 +46,12 @@ extension RosterFileReader {
             }
         }
 
+        var capacityKeys: Set<String> = []
         for (line, row) in try optionalRows("capacity.csv", OutputFiles.capacityColumns) {
+            // One row per level and skill (and week): a row doubled by hand doubles its hours.
+            guard capacityKeys.insert("\(row["level"] ?? "")|\(row["skill"] ?? "")|\(row["week"] ?? "")").inserted else {
+                throw ReadError(file: "capacity.csv", line: line, problem: "level `\(row["level"] ?? "")` and skill `\(row["skill"] ?? "")` have a row already")
+            }
             guard levels.contains(row["level"] ?? "") else {
                 throw ReadError(file: "capacity.csv", line: line, problem: "level `\(row["level"] ?? "")` is not a level of the scenario")
             }

@@ -49,7 +49,9 @@ struct CheckCommand: ParsableCommand {
             let rows = weeks.reduce(0) { $0 + $1.assignments.count }
             print("Every rule holds on the \(rows) roster rows\(weeks.count > 1 ? " over \(weeks.count) weeks" : ""); every shortfall is reported.")
             printError("But the other files no longer match roster.csv: \(stale)")
-            printError("Write them anew from this roster with `zorgrooster solve --pin \(folder)/roster.csv` (the pins keep every row; where something is short, people may be added).")
+            printError(weeks.count == 1
+                ? "Write them anew from this roster with `zorgrooster solve --pin \(folder)/roster.csv` (the pins keep every row; where something is short, people may be added)."
+                : "Write them anew by solving the period again (a pin file plans one week).")
             throw ExitCode(2)
         }
         if violations.isEmpty {

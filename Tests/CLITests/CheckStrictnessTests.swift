@@ -28,6 +28,16 @@ struct CheckStrictnessTests {
             #expect(damaged.status != 0 && (damaged.stderr + damaged.stdout).contains(words), "\(words): \(damaged.stdout)\(damaged.stderr)")
         }
         try original.write(toFile: summaryPath, atomically: true, encoding: .utf8)
+        // A capacity row doubled, then the file gone: both refused by name.
+        let capacityPath = out + "/capacity.csv"
+        let capacity = try String(contentsOfFile: capacityPath, encoding: .utf8)
+        let lines = capacity.split(separator: "\n")
+        try (lines + [lines[1]]).joined(separator: "\n").appending("\n").write(toFile: capacityPath, atomically: true, encoding: .utf8)
+        let doubled = try zorgrooster("check", Self.oddMinutes, out)
+        #expect(doubled.status == 2 && doubled.stderr.contains("have a row already"), "\(doubled.stderr)")
+        try FileManager.default.removeItem(atPath: capacityPath)
+        let missing = try zorgrooster("check", Self.oddMinutes, out)
+        #expect(missing.status == 2 && missing.stderr.contains("capacity.csv") && missing.stderr.contains("missing"), "\(missing.stderr)")
     }
 }
 

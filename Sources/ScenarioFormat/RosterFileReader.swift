@@ -82,8 +82,46 @@ public enum RosterFileReader {
     /// The rows of one roster file (`--pin FILE`: a subset of a roster.csv, with its header).
     public static func readAssignments(file path: String, scenario: Scenario) throws -> [RosterAssignment] {
         let url = URL(fileURLWithPath: path)
-        return try rows(in: url.deletingLastPathComponent().path, file: url.lastPathComponent, required: OutputFiles.rosterColumns)
+        let folder = url.deletingLastPathComponent().path, file = url.lastPathComponent
+        // A short pin file names a group session by person, date and session (or its times),
+        // optionally its location: `staff_id,date,session` or `staff_id,date,start,end`.
+        let all = try rows(in: folder, file: file, required: ["staff_id", "date"])
+        if let first = all.first?.1, !OutputFiles.rosterColumns.allSatisfy({ first[$0] != nil }) {
+            return try all.map { line, row in try shortPin(row, line: line, file: path, scenario: scenario) }
+        }
+        return try rows(in: folder, file: file, required: OutputFiles.rosterColumns)
             .map { [areas = knownAreas(scenario)] line, row in try assignment(row, line: line, scenario: scenario, areas: areas) }
+    }
+
+    /// One row of a short pin file as the group row it names: the session of that date by its
+    /// name or its times, at the given location or the only one holding it where the person may work.
+    private static func shortPin(_ row: [String: String], line: Int, file: String, scenario: Scenario) throws -> RosterAssignment {
+        let id = StaffID(row["staff_id"] ?? "")
+        guard let person = scenario.staff[id] else { throw ReadError(file: file, line: line, problem: "staff member `\(id)` is not in the scenario") }
+        guard let date = CivilDate(iso: row["date"] ?? "") else { throw ReadError(file: file, line: line, problem: "date `\(row["date"] ?? "")` is not YYYY-MM-DD") }
+        let sessionName = row["session"] ?? row["ref"]
+        let start = row["start"].flatMap(ClockTime.minutes), end = row["end"].flatMap(ClockTime.minutes)
+        guard sessionName?.isEmpty == false || (start != nil && end != nil) else {
+            throw ReadError(file: file, line: line, problem: "a short pin names its session (column `session`) or its times (`start`, `end`)")
+        }
+        let location = row["location"].flatMap { $0.isEmpty ? nil : LocationID($0) }
+        let candidates = scenario.groupSessions.filter { session in
+            scenario.week.date(atMinute: session.interval.start) == date
+                && (location.map { session.location == $0 } ?? person.mayWork(at: session.location))
+                && (sessionName.map { $0.isEmpty || session.slot.name == $0 } ?? true)
+                && (start.map { session.interval.start % 1440 == $0 } ?? true)
+                && (end.map { (session.interval.end - 1) % 1440 + 1 == $0 } ?? true)
+        }
+        guard candidates.count == 1, let session = candidates.first else {
+            throw ReadError(file: file, line: line, problem: candidates.isEmpty
+                ? "no session of \(date) matches this pin where \(id) may work"
+                : "\(candidates.count) sessions match this pin (at \(candidates.map(\.location.rawValue).joined(separator: ", "))); add a `location` column")
+        }
+        let clients = scenario.sortedClients.filter { $0.location == session.location && $0.attends.contains(session.slot) }
+        return RosterAssignment(staff: id, activity: .group, interval: session.interval, location: session.location,
+                                area: scenario.locations[session.location]?.area, clients: clients.map(\.id),
+                                products: Array(Set(clients.map(\.product))).sorted(), role: person.isVolunteer ? .volunteer : .professional,
+                                ref: session.slot.name)
     }
 
     static func rows(in folder: String, file: String, required: [String]) throws -> [(Int, [String: String])] {

@@ -89,4 +89,22 @@ struct ReplanClientTests {
                                                          "--absent", "s04@2026-03-16", "--quiet"])
         #expect(run.status == 2 && run.stderr.contains("griepweek"), "\(run.stderr)")
     }
+
+    @Test("Short pin files (staff_id,date,session or staff_id,date,start,end) are read; every bad pin is reported at once")
+    func shortPins() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-pins-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = folder.appendingPathComponent("good.csv").path
+        try "staff_id,date,start,end\ns07,2026-03-16,09:00,12:30\n".write(toFile: good, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out").path
+        #expect(try CommandLineTests.run(Self.binary, ["solve", Self.linde, "--out", out, "--pin", good, "--quiet", "--time-limit", "5"]).status == 0)
+        let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
+        #expect(roster.contains("2026-03-16,mon,09:00,12:30,s07,"))
+        let bad = folder.appendingPathComponent("bad.csv").path
+        try "staff_id,date,session\ns07,2026-03-17,ochtend\ns07,2026-03-19,ochtend\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try CommandLineTests.run(Self.binary, ["solve", Self.linde, "--out", out, "--pin", bad, "--quiet", "--time-limit", "5"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("2026-03-17") && refused.stderr.contains("2026-03-19"), "\(refused.stderr)")
+    }
 }

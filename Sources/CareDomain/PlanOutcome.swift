@@ -273,6 +273,12 @@ public struct SessionStaffing: Sendable, Hashable {
     public let requiredProfessionals: Int
     public let lead: QualificationLevel?
     public let rosteredProfessionals: Int
+    /// People rostered who meet no need there (ratio, `min_staff`, lead, a client's skill): the
+    /// board's "+N". Below `rosteredProfessionals − requiredProfessionals` where the extra person
+    /// is the only one with a skill a client needs, or the lead.
+    public var surplus = 0
+    /// Per person rostered, what only they bring (a needed skill, the lead level), for the chip.
+    public var brings: [StaffID: String] = [:]
 
     public init(location: LocationID, slot: SessionSlot, clientsPresent: Int, requiredProfessionals: Int, lead: QualificationLevel?,
                 rosteredProfessionals: Int) {

@@ -123,8 +123,26 @@ extension SessionStaffing {
             let disciplines = demand.disciplines(present: clients, products: scenario.products)
             let lead = demand.leads.filter { $0.clients.contains { ids.contains($0.id) } }.map(\.level).max()
             let counted = (rostered[id] ?? []).compactMap { scenario.staff[$0] }.filter { $0.counts(atLeast: level, holding: disciplines) }.count
-            return SessionStaffing(location: id.location, slot: id.slot, clientsPresent: clients.count, requiredProfessionals: required,
-                                   lead: lead, rosteredProfessionals: counted)
+            var figures = SessionStaffing(location: id.location, slot: id.slot, clientsPresent: clients.count, requiredProfessionals: required,
+                                          lead: lead, rosteredProfessionals: counted)
+            // Who is needed: the only holder of a skill a client present needs, or of the lead level.
+            let people = (rostered[id] ?? []).compactMap { scenario.staff[$0] }.filter { !$0.isVolunteer }
+            let needed = Set(clients.flatMap(\.needs))
+            for person in people {
+                var only: [String] = []
+                for skill in needed.sorted() where person.meetsNeed(skill) && !people.contains(where: { $0.id != person.id && $0.meetsNeed(skill) }) {
+                    only.append(skill)
+                }
+                if let lead, person.isProfessional(atLeast: lead), !people.contains(where: { $0.id != person.id && $0.isProfessional(atLeast: lead) }) {
+                    only.append(lead.name)
+                }
+                if !only.isEmpty { figures.brings[person.id] = only.joined(separator: ", ") }
+            }
+            // Surplus: beyond what the ratio asks, and not the one who brings a skill or the lead.
+            let countedPeople = people.filter { $0.counts(atLeast: level, holding: disciplines) }
+            let free = countedPeople.filter { figures.brings[$0.id] == nil }.count
+            figures.surplus = max(0, min(counted - required, free))
+            return figures
         }
     }
 }

@@ -157,9 +157,10 @@ public enum RosterReport {
                     let cell = "\(location.id)|\(template.name)|\(day.rawValue)"
                     let work = workAt[cell] ?? []
                     let short = shortAt[cell] ?? []
-                    html += "<td>" + (figures[GroupSessionID(location: location.id, slot: SessionSlot(day: day, name: template.name))]
-                        .map { sessionFigures($0, shortRows: short.count, text: text) } ?? "")
-                        + work.map { chip(for: $0, scenario: scenario, changed: changed.contains("\($0.staff)|\($0.interval.start)")) }.joined()
+                    let these = figures[GroupSessionID(location: location.id, slot: SessionSlot(day: day, name: template.name))]
+                    html += "<td>" + (these.map { sessionFigures($0, shortRows: short.count, text: text) } ?? "")
+                        + work.map { chip(for: $0, scenario: scenario, changed: changed.contains("\($0.staff)|\($0.interval.start)"),
+                                          brings: these?.brings[$0.staff]) }.joined()
                         + short.map { "<span class=\"chip short\" title=\"\(escaped($0.reason.text(in: text.language, names: names)))\">\(escaped($0.need.text(in: text.language)))</span>" }.joined() + "</td>"
                 }
                 html += "</tr>"
@@ -337,7 +338,9 @@ public enum RosterReport {
     /// marked short when the roster lacks any of it, surplus when more are rostered than asked.
     static func sessionFigures(_ figures: SessionStaffing, shortRows: Int, text: ReportLabels) -> String {
         let lead = figures.lead.map { " + \(text["lead"]) \(escaped($0.name))" } ?? ""
-        let extra = figures.rosteredProfessionals - figures.requiredProfessionals
+        // "+N" only for people who meet no need there (a second person with the only
+        // `medicatie` is needed, not surplus).
+        let extra = figures.surplus
         let state = shortRows > 0 ? " short" : extra > 0 ? " surplus" : ""
         let mark = shortRows > 0 ? " ✗" : extra > 0 ? " +\(extra)" : ""
         let title = String(format: text["%d cliënten aanwezig; %d professionals gevraagd; %d ingeroosterd"], figures.clientsPresent,
@@ -345,10 +348,12 @@ public enum RosterReport {
         return "<div class=\"need\(state)\" title=\"\(escaped(title))\">\(figures.clientsPresent) \(text["cl."]) · \(figures.requiredProfessionals)\(lead)\(mark)</div>"
     }
 
-    static func chip(for item: RosterAssignment, scenario: Scenario, changed: Bool = false) -> String {
+    /// A person in a session; `brings`: what only they bring there (a needed skill, the lead).
+    static func chip(for item: RosterAssignment, scenario: Scenario, changed: Bool = false, brings: String? = nil) -> String {
         let person = scenario.staff[item.staff]
         let level = person.map { $0.isVolunteer ? "" : " <small>\(escaped($0.level.name))</small>" } ?? ""
-        return "<span class=\"chip \(cssClass(item))\(changed ? " changed" : "")\">\(escaped(person?.name ?? item.staff.rawValue))\(level)</span>"
+        let bringing = brings.map { " <small>· \(escaped($0))</small>" } ?? ""
+        return "<span class=\"chip \(cssClass(item))\(changed ? " changed" : "")\">\(escaped(person?.name ?? item.staff.rawValue))\(level)\(bringing)</span>"
     }
 
     static func cssClass(_ item: RosterAssignment) -> String {

@@ -1,4 +1,6 @@
 import CareDomain
+import ScenarioFormat
+@testable import Planning
 import RosterCheck
 import Testing
 
@@ -49,5 +51,26 @@ struct LevelAndSkillRuleTests {
         reported.assignments.removeAll { $0.staff.rawValue == "s2" }
         let violations = RosterChecker(scenario: scenario).check(reported)
         #expect(violations.contains { $0.rule == "client needs" })
+    }
+}
+
+/// The board's "+1" (issue "A roster a planner can publish", item 4): only for someone who meets
+/// no need there; the one who brings a client's skill is named for it.
+@Suite("Surplus on the board")
+struct SurplusBadgeTests {
+    @Test("Two rostered where the ratio asks one: one is the lead, the other the only medicatie, so no +1; a third is +1")
+    func neededSkillIsNoSurplus() throws {
+        let staff = "  s1: {level: mbo4, contract_hours: 10}\n  s2: {level: mbo3, skills: [medicatie], contract_hours: 10}\n  s3: {level: mbo3, contract_hours: 10}"
+        let scenario = try ScenarioLoader.parse(tinyScenario(lead: "mbo4", staff: staff, clients: clientLines(3, needs: "[medicatie]")), file: "s.yaml")
+        func row(_ id: String) -> RosterAssignment {
+            RosterAssignment(staff: StaffID(id), activity: .group, interval: WeekInterval(start: 540, end: 750), location: LocationID("huis"),
+                             area: "1000", clients: (1...3).map { ClientID("c\($0)") }, products: [ProductID("dag")], role: .professional, ref: "ochtend")
+        }
+        let demands = SessionDemand.build(for: scenario)
+        let needed = try #require(SessionStaffing.of(Roster(assignments: [row("s1"), row("s2")], uncovered: []), demands: demands, scenario: scenario).first)
+        #expect(needed.requiredProfessionals == 1 && needed.rosteredProfessionals == 2)
+        #expect(needed.surplus == 0 && needed.brings[StaffID("s2")] == "medicatie" && needed.brings[StaffID("s1")] == "mbo4")
+        let extra = try #require(SessionStaffing.of(Roster(assignments: [row("s1"), row("s2"), row("s3")], uncovered: []), demands: demands, scenario: scenario).first)
+        #expect(extra.surplus == 1)
     }
 }

@@ -113,7 +113,8 @@ public enum ScenarioLoader {
             switch yamlError {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
                 return ScenarioIssue(location: SourceLocation(file: file, line: mark.line, column: mark.column), path: "",
-                                     problem: "not valid YAML: \(problem)\(context.map { " (\($0.text))" } ?? "")",
+                                     // Where what went wrong began (an unclosed quote's opening, say), besides where it was found.
+                                     problem: "not valid YAML: \(problem)\(context.map { " (\($0.text) that begins at line \($0.mark.line), column \($0.mark.column))" } ?? "")",
                                      hint: "check indentation and quoting on this line and the one before")
             case let .duplicatedKeysInMapping(duplicates, context):
                 return ScenarioIssue(location: SourceLocation(file: file, line: context.mark.line, column: context.mark.column), path: "",

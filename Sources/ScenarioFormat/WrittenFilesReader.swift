@@ -12,9 +12,8 @@ extension RosterFileReader {
     /// totals are held against them, not read again).
     public static func checkWrittenFiles(folder: String, scenario: Scenario, rosters: [Roster]) throws {
         // Every file solve always writes is there: a folder missing one is damaged.
-        // (A period's folder has no roster-by-person.csv yet.)
         for file in ["summary.json", "capacity.csv", "capacity-by-day.csv", "responsibility.csv", "wishes.csv", "hours.csv",
-                     "report.html", "roster.xlsx"] + (scenario.weeks == 1 ? ["roster-by-person.csv"] : [])
+                     "report.html", "roster.xlsx", "roster-by-person.csv"]
             where !FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent(file).path) {
             throw ReadError(file: file, line: 1, problem: "is missing; `zorgrooster solve` always writes it (solve again, or copy the whole folder)")
         }

@@ -376,6 +376,10 @@ public func periodOutputFiles(_ weeks: [PlannedWeek], language: ReportLanguage =
         return (week.scenario.week, OutputFiles.responsibilityCSV(week.outcome.roster, scenario: asGiven))
     }, weekColumn: true)
     files["wishes.csv"] = try merged("wishes.csv", weekColumn: false)
+    // The roster to publish: people × days over the whole period, each week's hours (the
+    // workbook makes a sheet of each week from it).
+    files["roster-by-person.csv"] = OutputFiles.rosterByPersonCSV(weeks.map { ($0.outcome.roster, $0.scenario) },
+                                                                  absentWord: language == .nl ? "afwezig" : "absent")
     // Hours against contract over the whole period, the plan's balance carried through it.
     files["hours.csv"] = OutputFiles.hoursCSV(PayrollSummary.people(weeks.map { ($0.outcome.roster, $0.scenario) }))
     let weekly = weeks.map { $0.outcome.summary.withPreferences(of: $0.outcome.roster, in: $0.scenario) }

@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 import Testing
 
 /// `check` accepts every folder `solve` writes and refuses damaged ones (issue "Nothing lost").
@@ -106,5 +107,28 @@ struct ReplanClientTests {
         let refused = try CommandLineTests.run(Self.binary, ["solve", Self.linde, "--out", out, "--pin", bad, "--quiet", "--time-limit", "5"])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("2026-03-17") && refused.stderr.contains("2026-03-19"), "\(refused.stderr)")
+    }
+}
+
+/// The four-weekly roster a planner publishes (issue "A roster a planner can publish", item 2).
+@Suite("A period's published roster")
+struct PeriodPrintTests {
+    @Test("A four-week roster writes roster-by-person.csv over the period and one people × days sheet per week")
+    func sheetPerWeek() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-print-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = CommandLineTests.packageRoot.appendingPathComponent("scenarios/wonen-eik-vier-weken.yaml").path
+        let out = folder.appendingPathComponent("out").path
+        let binary = CommandLineTests.packageRoot.appendingPathComponent(".build/debug/zorgrooster")
+        #expect(try CommandLineTests.run(binary, ["solve", scenario, "--out", out, "--quiet", "--time-limit", "12"]).status == 0)
+        let header = try String(contentsOfFile: out + "/roster-by-person.csv", encoding: .utf8).split(separator: "\n").first ?? ""
+        #expect(["hours_2026-W12", "hours_2026-W13", "hours_2026-W14", "hours_2026-W15"].allSatisfy { header.contains($0) }, "\(header)")
+        let book = try Data(contentsOf: URL(fileURLWithPath: out + "/roster.xlsx"))
+        let archive = try Archive(data: book, accessMode: .read)
+        var workbook = Data()
+        _ = try archive.extract(try #require(archive["xl/workbook.xml"])) { workbook.append($0) }
+        let names = String(decoding: workbook, as: UTF8.self)
+        #expect((12...15).allSatisfy { names.contains("Rooster per medewerker W\($0)") }, "\(names)")
+        #expect(try CommandLineTests.run(binary, ["check", scenario, out]).status == 0)
     }
 }

@@ -13,11 +13,14 @@ struct WorkingWeek {
     let sequencer: DaySequencer
     /// The person's work before the first Monday that rules looking back can still see.
     let prior: [WeekInterval]
+    /// What the averages over weeks leave this week: made once per person, not per question.
+    let hoursCaps: WeekHoursCaps
 
     init(staff: Staff, scenario: Scenario) {
         self.staff = staff
         self.scenario = scenario
         self.prior = scenario.history.work(of: staff.id).filter { $0.end > -PersonWeekView.lookBackMinutes }
+        self.hoursCaps = WeekHoursCaps(staff.id, in: scenario)
         self.sequencer = DaySequencer(travel: scenario.travel, grid: TimeGrid(step: scenario.timeStepMinutes),
                                       homeArea: staff.homeArea, availability: StaffCalendar(staff: staff).availableIntervals)
     }
@@ -31,11 +34,11 @@ struct WorkingWeek {
             let rest = work.filter { !$0.isOnCall }
             if let broken = violation(rest, coordinationMinutes: coordinationMinutes) { return broken }
             let view = PersonWeekView(staff: staff, scenario: scenario, work: rest.sorted { $0.interval < $1.interval },
-                                      coordinationMinutes: coordinationMinutes, sequencer: sequencer, prior: prior)
+                                      coordinationMinutes: coordinationMinutes, sequencer: sequencer, prior: prior, hoursCaps: hoursCaps)
             return OnCallRule.violation(onCall, in: view)
         }
         let view = PersonWeekView(staff: staff, scenario: scenario, work: work.sorted { $0.interval < $1.interval },
-                                  coordinationMinutes: coordinationMinutes, sequencer: sequencer, prior: prior)
+                                  coordinationMinutes: coordinationMinutes, sequencer: sequencer, prior: prior, hoursCaps: hoursCaps)
         for rule in PlanningRules.personWeek {
             if let broken = rule.violation(in: view) { return broken }
         }
@@ -70,19 +73,19 @@ struct WorkingWeek {
     static func violationAfterHistory(_ item: TimedWork, staff: Staff, scenario: Scenario,
                                       prior: [WeekInterval]? = nil, sequencer: DaySequencer? = nil) -> RuleViolation? {
         let prior = prior ?? scenario.history.work(of: staff.id).filter { $0.end > -PersonWeekView.lookBackMinutes }
+        // The view of one piece after the history (no sequencer of the person's own needed).
+        func view(of work: [TimedWork]) -> PersonWeekView {
+            PersonWeekView(staff: staff, scenario: scenario, work: work, coordinationMinutes: 0,
+                           sequencer: sequencer ?? DaySequencer(travel: scenario.travel, grid: TimeGrid(step: scenario.timeStepMinutes),
+                                                                homeArea: nil, availability: nil),
+                           prior: prior)
+        }
         if item.isOnCall, scenario.history.onCallDays[staff.id] != nil || !prior.isEmpty {
             if let clash = onCallClash([item], work: [item], prior: prior) { return clash }
-            let view = PersonWeekView(staff: staff, scenario: scenario, work: [], coordinationMinutes: 0,
-                                      sequencer: sequencer ?? DaySequencer(travel: scenario.travel, grid: TimeGrid(step: scenario.timeStepMinutes),
-                                                                           homeArea: nil, availability: nil),
-                                      prior: prior)
-            return OnCallRule.violation([item], in: view)
+            return OnCallRule.violation([item], in: view(of: []))
         }
         guard !prior.isEmpty else { return nil }
-        let view = PersonWeekView(staff: staff, scenario: scenario, work: [item], coordinationMinutes: 0,
-                                  sequencer: sequencer ?? DaySequencer(travel: scenario.travel, grid: TimeGrid(step: scenario.timeStepMinutes),
-                                                                       homeArea: nil, availability: nil),
-                                  prior: prior)
+        let view = view(of: [item])
         for rule in PlanningRules.lookingBack {
             if let broken = rule.violation(in: view) { return broken }
         }
@@ -94,7 +97,7 @@ struct WorkingWeek {
     /// break (`WorkingTime`), so a week this refuses the full check refuses too.
     func hoursViolation(_ work: [TimedWork], adding minutes: Int, coordinationMinutes: Int) -> RuleViolation? {
         let view = PersonWeekView(staff: staff, scenario: scenario, work: work.filter { !$0.isOnCall }, coordinationMinutes: coordinationMinutes,
-                                  sequencer: sequencer, prior: prior, withShifts: false)
+                                  sequencer: sequencer, prior: prior, withShifts: false, hoursCaps: hoursCaps)
         let added = max(0, minutes - WorkingTime.longestBreak(scenario.labourRules.breaks))
         // Nights unknown here: the night workers' average only where the nights before reach it.
         return WeeklyHoursRule.violation(workingMinutes: view.workingMinutes + added, limitMinutes: view.limitMinutes + added, nights: 0, in: view)
@@ -115,8 +118,12 @@ struct PersonWeekView {
     let shifts: [WorkShift]
 
     /// `withShifts: false` for a view only the hours rule reads (the cheap test before sequencing).
+    /// What the averages over weeks leave this week (`WorkingWeek` makes it once per person).
+    let hoursCaps: WeekHoursCaps
+
     init(staff: Staff, scenario: Scenario, work: [TimedWork], coordinationMinutes: Int, sequencer: DaySequencer,
-         prior: [WeekInterval] = [], withShifts: Bool = true) {
+         prior: [WeekInterval] = [], withShifts: Bool = true, hoursCaps: WeekHoursCaps? = nil) {
+        self.hoursCaps = hoursCaps ?? WeekHoursCaps(staff.id, in: scenario)
         self.staff = staff
         self.scenario = scenario
         self.work = work

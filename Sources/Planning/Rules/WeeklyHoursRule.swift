@@ -63,7 +63,7 @@ struct WeeklyHoursRule: PersonWeekRule {
         if hours > week.staff.maxHours + 1e-6 { return .hoursLimit(worked: hours, limit: week.staff.maxHours) }
         let actHours = Double(limitMinutes) / 60
         if limitMinutes > week.rules.maxWeekMinutes { return .hoursLimit(worked: actHours, limit: Double(week.rules.maxWeekMinutes) / 60) }
-        if let cap = WeekHoursCaps(week.staff.id, in: week.scenario).broken(minutes: limitMinutes, nights: nights) {
+        if let cap = week.hoursCaps.broken(minutes: limitMinutes, nights: nights) {
             return .averageWeekHours(worked: actHours, limit: Double(max(0, cap.minutes)) / 60,
                                      average: Double(cap.limit.minutes) / 60, weeks: cap.limit.weeks, field: cap.limit.field)
         }

@@ -110,11 +110,11 @@ public func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: Re
     summary.pay = PayrollSummary.totals(people)
     // The report is the largest piece: made on the other core while the tables are (a region's
     // week writes a report of megabytes; one deadline covers the whole command).
-    let report = ResultBox<String>()
+    let report = ResultSlots<String>(count: 1)
     let making = DispatchGroup()
     DispatchQueue.global().async(group: making) {
-        report.value = RosterReport.html(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
-                                         language: language, sessions: outcome.sessions)
+        report.store(0, RosterReport.html(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
+                                         language: language, sessions: outcome.sessions))
     }
     var files = PersonCalendar.files(roster: outcome.roster, scenario: scenario).merging([
         "roster.csv": OutputFiles.rosterCSV(outcome.roster, scenario: scenario),
@@ -128,23 +128,19 @@ public func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: Re
         "summary.json": OutputFiles.summaryJSON(summary, scenario: scenario, hires: outcome.hires, language: language),
     ]) { first, _ in first }
     making.wait()
-    files["report.html"] = report.value
+    files["report.html"] = report.value(0)
     return files
 }
 
-/// A value one thread fills and another reads after waiting on its group.
-final class ResultBox<Value>: @unchecked Sendable {
-    var value: Value?
-}
 
 /// The files as bytes: CSV in the chosen locale, and `roster.xlsx` beside each `roster.csv`
 /// (a name may sit in a subfolder, as each variant's files do under `compare`).
 public func localized(_ files: [String: String], locale: CSVLocale, language: ReportLanguage = .nl) throws -> [String: Data] {
     // The workbooks on the other core while the tables take their locale.
-    let workbooks = ResultBox<Result<[String: Data], Error>>()
+    let workbooks = ResultSlots<Result<[String: Data], Error>>(count: 1)
     let making = DispatchGroup()
     DispatchQueue.global().async(group: making) {
-        workbooks.value = Result {
+        workbooks.store(0, Result {
             var books: [String: Data] = [:]
             for name in files.keys where name == "roster.csv" || name.hasSuffix("/roster.csv") {
                 let prefix = String(name.dropLast("roster.csv".count))
@@ -153,7 +149,7 @@ public func localized(_ files: [String: String], locale: CSVLocale, language: Re
                 books[prefix + "roster.xlsx"] = try rosterWorkbook(own, language: language)
             }
             return books
-        }
+        })
     }
     var localized: [String: Data] = [:]
     var failure: Error? = nil
@@ -162,7 +158,7 @@ public func localized(_ files: [String: String], locale: CSVLocale, language: Re
     }
     making.wait()
     if let failure { throw failure }
-    if let books = try workbooks.value?.get() { localized.merge(books) { _, book in book } }
+    localized.merge(try workbooks.value(0).get()) { _, book in book }
     return localized
 }
 

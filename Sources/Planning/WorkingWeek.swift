@@ -164,16 +164,15 @@ struct PersonWeekView {
 
     /// The week's working minutes (breaks out, sleep with its factor, coordination in): the
     /// hours the limits and the contract see. The history's work counts towards none of them.
-    var workingMinutes: Int {
-        let own = work.map { WorkPiece($0.interval, isSleep: $0.isSleep, breakCovered: $0.breakCovered) }
-        return WorkingTime.minutes(own, rules: rules) + coordinationMinutes
-    }
+    var workingMinutes: Int { minutes(forLimits: false) }
 
     /// The week's working minutes as the Act's limits count them: every hour of a sleeping shift
     /// in full (SCENARIO.md 1.2).
-    var limitMinutes: Int {
+    var limitMinutes: Int { minutes(forLimits: true) }
+
+    private func minutes(forLimits: Bool) -> Int {
         let own = work.map { WorkPiece($0.interval, isSleep: $0.isSleep, breakCovered: $0.breakCovered) }
-        return WorkingTime.minutes(own, rules: rules, forLimits: true) + coordinationMinutes
+        return WorkingTime.minutes(own, rules: rules, forLimits: forLimits) + coordinationMinutes
     }
 
     /// Night shifts of this week (more than an hour between 00:00 and 06:00, ending after 02:00),

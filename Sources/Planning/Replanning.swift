@@ -39,6 +39,51 @@ public enum Replanning {
         return (kept, dropped)
     }
 
+    /// Of rows each allowed on its own (`stillAllowed`), those each person's week can keep
+    /// together, and the rest with the rule that dropped them. An absence can break a rule of
+    /// the week around it (a lone day off between working days, where days off come two
+    /// together): then the fewest rows are let go, those nearest the person's absence first, so
+    /// the re-plan changes what the absence asks and no more (it had planned the week afresh).
+    public static func keptTogether(_ rows: [RosterAssignment], in scenario: Scenario) -> (kept: [RosterAssignment], dropped: [Dropped]) {
+        let sessions = Dictionary(scenario.groupSessions.map { ("\($0.location)|\($0.interval.start)|\($0.slot.name)", $0) },
+                                  uniquingKeysWith: { first, _ in first })
+        func work(_ row: RosterAssignment) -> TimedWork {
+            var item = TimedWork(kept: row, in: scenario)
+            if row.activity == .group, let location = row.location, let session = sessions["\(location)|\(row.interval.start)|\(row.ref)"] {
+                item.label = session.description
+                item.isSleep = session.kind == .sleep
+                item.isGroupSession = true
+                item.isOnCall = session.kind == .onCall
+            }
+            return item
+        }
+        var kept: [RosterAssignment] = [], dropped: [Dropped] = []
+        let byPerson = Dictionary(grouping: rows, by: \.staff)
+        for staffID in byPerson.keys.sorted() {
+            var mine = byPerson[staffID]!.sorted()
+            guard let person = scenario.staff[staffID] else { kept += mine; continue }
+            let oracle = WorkingWeek(staff: person, scenario: scenario)
+            func broken(_ rows: [RosterAssignment]) -> RuleViolation? { oracle.violation(rows.map(work), coordinationMinutes: 0) }
+            // Nearest the absence first: the minutes from a row to the closest absent day.
+            let absentStarts = person.absent.map { scenario.week.startMinute(of: $0) }
+            func distance(_ row: RosterAssignment) -> Int {
+                absentStarts.map { start in
+                    row.interval.end <= start ? start - row.interval.end : max(0, row.interval.start - (start + PlanningWeek.minutesPerDay))
+                }.min() ?? Int.max
+            }
+            while let reason = broken(mine) {
+                let order = mine.indices.sorted { (distance(mine[$0]), mine[$0]) < (distance(mine[$1]), mine[$1]) }
+                // One row whose going mends the week, else the nearest, and look again.
+                let mending = order.first { index in broken(mine.enumerated().filter { $0.offset != index }.map(\.element)) == nil }
+                let index = mending ?? order[0]
+                dropped.append(Dropped(assignment: mine[index], reason: reason))
+                mine.remove(at: index)
+            }
+            kept += mine
+        }
+        return (kept.sorted(), dropped)
+    }
+
     /// What differs between two rosters, person by person and time by time.
     public static func changes(from old: Roster, to new: Roster) -> [RosterChange] {
         func key(_ row: RosterAssignment) -> String { "\(row.staff)|\(row.interval.start)|\(row.interval.end)" }

@@ -52,7 +52,10 @@ struct ReplanCommand: ParsableCommand {
         let scenario = try loadScenario(self.scenario, variant: try absences(in: base))
         let earlier = try readRoster(folder: from, scenario: scenario)
         let pinned = try pin.map { try pinnedAssignments($0, scenario: scenario) } ?? []
-        let (kept, dropped) = Replanning.stillAllowed(Roster(assignments: earlier.assignments + pinned, uncovered: []), in: scenario)
+        let (allowed, lost) = Replanning.stillAllowed(Roster(assignments: earlier.assignments + pinned, uncovered: []), in: scenario)
+        // Together, too: a week the absence leaves breaking a rule lets go its fewest rows.
+        let (kept, alsoLost) = Replanning.keptTogether(Array(Set(allowed)).sorted(), in: scenario)
+        let dropped = lost + alsoLost
         var options = planning.options(for: scenario)
         options.pinned = Roster(assignments: Array(Set(kept)).sorted(), uncovered: [], responsibilities: earlier.responsibilities)
         try holdOutput(out)
@@ -102,8 +105,9 @@ struct ReplanCommand: ParsableCommand {
         let options = planning.options(for: scenario)
         let weeks = try reporting { () throws(RunFailure) in
             try planPeriod(scenario, options: options) { index, week in
-                let (kept, lost) = Replanning.stillAllowed(earlier[index], in: week)
-                dropped.store(index, lost.count)
+                let (allowed, lost) = Replanning.stillAllowed(earlier[index], in: week)
+                let (kept, alsoLost) = Replanning.keptTogether(allowed, in: week)
+                dropped.store(index, lost.count + alsoLost.count)
                 return Roster(assignments: kept, uncovered: [], responsibilities: earlier[index].responsibilities)
             }
         }

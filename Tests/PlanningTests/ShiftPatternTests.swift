@@ -34,6 +34,26 @@ struct ShiftPatternTests {
         #expect(RosterChecker(scenario: scenario).check(Roster(assignments: split, uncovered: [])).contains { $0.rule == "days off" })
     }
 
+    @Test("A re-plan whose absence leaves one lone day off lets go one row next to it, not the week (it had planned the week afresh)")
+    func replanKeepsTheRestTogether() throws {
+        let staff = "  s1: {level: mbo3, contract_hours: 40, absent: [2026-03-18]}\n  s2: {level: mbo3, contract_hours: 40}"
+        let scenario = try ScenarioLoader.parse(tinyScenario(sessions: Self.everyDay, staff: staff, clients: Self.clients,
+                                                             labour: "labour_rules: {min_consecutive_days_off: 2}"), file: "tiny.yaml")
+        // s1 worked Mon, Tue, Thu, Fri before the sick call on Wednesday: one day off alone.
+        let rows = [0, 1, 3, 4].map { day in
+            RosterAssignment(staff: StaffID("s1"), activity: .group, interval: WeekInterval(start: day * 1440 + 540, end: day * 1440 + 900),
+                             location: LocationID("huis"), area: nil, clients: [ClientID("c1"), ClientID("c2")], products: [ProductID("dag")],
+                             role: .professional, ref: "dag")
+        }
+        let (kept, dropped) = Replanning.keptTogether(rows, in: scenario)
+        #expect(dropped.count == 1, "\(dropped)")
+        #expect(dropped.first.map { [1, 3].contains($0.assignment.interval.start / 1440) } == true, "the row beside the absence goes")
+        #expect(kept.count == 3)
+        #expect(dropped.first?.reason == .daysOffTooFew(least: 2))
+        // A week that keeps every rule keeps every row.
+        #expect(Replanning.keptTogether(Array(rows.prefix(2)), in: scenario).dropped.isEmpty)
+    }
+
     @Test("max_consecutive_working_days: 3 over seven days: nobody works four in a row, and the checker sees a fourth")
     func daysInARow() throws {
         let staff = "  s1: {level: mbo3, contract_hours: 42, max_hours: 42}"

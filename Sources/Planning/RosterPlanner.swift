@@ -22,6 +22,11 @@ public struct PlanningOptions: Sendable {
     /// Assignments the roster must keep (`--pin`, and a re-plan's still-allowed roster): the
     /// search starts from them and never moves them.
     public var pinned: Roster? = nil
+    /// A roster edited by hand (`render`): kept as it is, no search; only what it leaves short,
+    /// the reasons, the hire advice and the figures are derived. Where a free, qualified person
+    /// could still fill a shortfall, the roster comes back with them added (the run refuses it:
+    /// a written roster is maximal).
+    public var asWritten: Roster? = nil
 
     public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.01, weights: ObjectiveWeights = .standard,
                 log: (@Sendable (String) -> Void)? = nil, progress: (@Sendable (SolveProgress) -> Void)? = nil,
@@ -90,7 +95,7 @@ public struct RosterPlanner<S: Solver>: Sendable {
         let modelWork = options.candidatesPerClient == 0 ? ambulatory
             : AmbulatoryDemand.build(for: scenario, candidatesPerClient: options.candidatesPerClient)
         let week = try planWeek(scenario, demands: demands, ambulatory: ambulatory, modelWork: modelWork, options: options,
-                                deadline: rosterDeadline, seed: nil, whenNothingShort: hireDeadline)
+                                deadline: rosterDeadline, seed: options.asWritten, whenNothingShort: hireDeadline)
         let roster = week.roster
         let capacity = CapacityAnalysis.rows(scenario: scenario, demands: demands, roster: roster)
         var summary = RunSummaryBuilder.summary(

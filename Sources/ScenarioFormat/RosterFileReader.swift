@@ -98,7 +98,7 @@ public enum RosterFileReader {
     private static func shortPin(_ row: [String: String], line: Int, file: String, scenario: Scenario) throws -> RosterAssignment {
         let id = StaffID(row["staff_id"] ?? "")
         guard let person = scenario.staff[id] else { throw ReadError(file: file, line: line, problem: "staff member `\(id)` is not in the scenario") }
-        guard let date = CivilDate(iso: row["date"] ?? "") else { throw ReadError(file: file, line: line, problem: "date `\(row["date"] ?? "")` is not YYYY-MM-DD") }
+        guard let date = spreadsheetDate(row["date"] ?? "") else { throw ReadError(file: file, line: line, problem: "date `\(row["date"] ?? "")` is not YYYY-MM-DD (or D-M-YYYY)") }
         let sessionName = row["session"] ?? row["ref"]
         let start = row["start"].flatMap(ClockTime.minutes), end = row["end"].flatMap(ClockTime.minutes)
         guard sessionName?.isEmpty == false || (start != nil && end != nil) else {
@@ -139,10 +139,21 @@ public enum RosterFileReader {
         return csv.rows.enumerated().map { ($0.offset + 2, $0.element) }
     }
 
+    /// A date as written (YYYY-MM-DD) or as Dutch Excel saves one after an edit (D-M-YYYY,
+    /// DD-MM-YYYY, D/M/YYYY): a roster edited by hand is read as meant.
+    static func spreadsheetDate(_ text: String) -> CivilDate? {
+        if let date = CivilDate(iso: text) { return date }
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" }
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+        return CivilDate(year: year, month: month, day: day)
+    }
+
     private static func interval(_ row: [String: String], line: Int, file: String, scenario: Scenario) throws -> WeekInterval? {
         let dateText = row["date"] ?? ""
         if dateText.isEmpty { return nil }
-        guard let date = CivilDate(iso: dateText), let start = ClockTime.minutes(row["start"] ?? ""),
+        guard let date = spreadsheetDate(dateText), let start = ClockTime.minutes(row["start"] ?? ""),
               let end = ClockTime.minutes(row["end"] ?? "") else {
             throw ReadError(file: file, line: line, problem: "date, start or end is not a valid date or HH:MM time")
         }

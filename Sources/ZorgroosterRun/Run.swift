@@ -51,6 +51,7 @@ func planAndCheck(_ scenario: Scenario, options: PlanningOptions, keptMayMove: B
         throw RunFailure(exitCode: 1, lines: ["internal failure while planning \(scenario.name): \(error)"])
     }
     let violations = RosterChecker(scenario: scenario).check(outcome.roster)
+    if let edited = options.asWritten { try judgeEdited(edited, outcome: outcome, violations: violations, in: scenario) }
     // With pins the roster had to keep, broken rules are the pins' (together they ask too much).
     if !violations.isEmpty, let pins = options.pinned, !pins.assignments.isEmpty {
         if keptMayMove {
@@ -88,6 +89,43 @@ func planAndCheck(_ scenario: Scenario, options: PlanningOptions, keptMayMove: B
             + violations.prefix(50).map { "  \($0)" } + ["Please report this with the scenario file."])
     }
     return outcome
+}
+
+/// A roster edited by hand (`render`) is written only as it is and only when it keeps every
+/// rule: a row the engine had to add (a shortfall someone free could fill) or could not keep
+/// (no such session, visit or appointment) is named, with the rules the roster breaks.
+func judgeEdited(_ edited: Roster, outcome: PlanOutcome, violations: [Violation], in scenario: Scenario) throws(RunFailure) {
+    func key(_ row: RosterAssignment) -> String {
+        let what = row.activity == .group || row.activity == .appointment ? row.ref : row.clients.map(\.rawValue).joined(separator: ";")
+        return "\(row.staff)|\(row.activity.rawValue)|\(row.interval.start)|\(row.interval.end)|\(row.location?.rawValue ?? "")|\(what)"
+    }
+    let written = Set(edited.assignments.map(key)), derived = Set(outcome.roster.assignments.map(key))
+    let added = outcome.roster.assignments.filter { !written.contains(key($0)) }
+    let lost = edited.assignments.filter { !derived.contains(key($0)) }
+    // The rules as the checker reads the rows as edited, the shortfalls as derived.
+    let asEdited = RosterChecker(scenario: scenario).check(Roster(assignments: edited.assignments, uncovered: outcome.roster.uncovered,
+                                                                  responsibilities: outcome.roster.responsibilities))
+    guard !added.isEmpty || !lost.isEmpty || !violations.isEmpty || !asEdited.isEmpty else { return }
+    func describe(_ row: RosterAssignment) -> String {
+        let date = scenario.week.date(atMinute: row.interval.start)
+        return "\(row.staff) \(date) \(row.interval.description) \(row.activity.rawValue) \([row.location?.rawValue, row.ref].compactMap { $0 }.joined(separator: " "))"
+    }
+    var lines = ["The edited roster cannot be written as it is; no files were written."]
+    if !added.isEmpty {
+        lines.append("It leaves work that a free, qualified person could do (a written roster is maximal): \(added.count) row\(added.count == 1 ? "" : "s") such as")
+        lines += added.sorted().prefix(10).map { "  + " + describe($0) }
+    }
+    if !lost.isEmpty {
+        lines.append("\(lost.count) row\(lost.count == 1 ? "" : "s") of roster.csv match no session, visit or appointment of the scenario, or cannot be kept:")
+        lines += lost.sorted().prefix(10).map { "  − " + describe($0) }
+    }
+    let broken = Array(Set(asEdited + violations)).sorted { $0.description < $1.description }
+    if !broken.isEmpty {
+        lines.append("It breaks \(broken.count) rule\(broken.count == 1 ? "" : "s"):")
+        lines += broken.prefix(30).map { "  \($0)" }
+    }
+    lines.append("Correct roster.csv and render again (`zorgrooster check` names the same), or let `zorgrooster solve --pin DIR/roster.csv` fill what is short.")
+    throw RunFailure(exitCode: 1, lines: lines)
 }
 
 /// The week planned by its construction alone (no search, no solver's roster), if the checker
@@ -259,8 +297,14 @@ public struct PlannedWeek: Sendable {
 /// independent checker before the next is planned.
 /// `pinning`, where given, names each week's assignments to keep (a re-plan: what is still
 /// allowed after the weeks before it, as planned again).
-public func planPeriod(_ scenario: Scenario, options: PlanningOptions, pinning: ((Int, Scenario) -> Roster?)? = nil) throws(RunFailure) -> [PlannedWeek] {
-    guard scenario.weeks > 1 else { return [PlannedWeek(scenario: scenario, outcome: try planAndCheck(scenario, options: options))] }
+/// `asWritten`, where given, is each week's roster as edited by hand (`render`): kept as it is.
+public func planPeriod(_ scenario: Scenario, options: PlanningOptions, pinning: ((Int, Scenario) -> Roster?)? = nil,
+                       asWritten: [Roster]? = nil) throws(RunFailure) -> [PlannedWeek] {
+    guard scenario.weeks > 1 else {
+        var options = options
+        if let asWritten { options.asWritten = asWritten[0] }
+        return [PlannedWeek(scenario: scenario, outcome: try planAndCheck(scenario, options: options))]
+    }
     let started = options.startedAt ?? Date()
     var planned: [PlannedWeek] = []
     for index in 0..<scenario.weeks {
@@ -277,8 +321,9 @@ public func planPeriod(_ scenario: Scenario, options: PlanningOptions, pinning: 
         weekOptions.timeLimitSeconds = max(0.5, left / remaining)
         weekOptions.startedAt = Date()
         if let pinning { weekOptions.pinned = pinning(index, week) }
+        if let asWritten { weekOptions.asWritten = asWritten[index] }
         planned.append(PlannedWeek(scenario: week, outcome: try planAndCheck(week, options: weekOptions, keptMayMove: pinning != nil)))
-        if pinning == nil, index > 0 {
+        if pinning == nil, asWritten == nil, index > 0 {
             // A quarter of a week's share (at least 2.5 s: two small weeks plan again in that),
             // or the end of the period's time after the last week.
             let reserve = index == scenario.weeks - 1 ? end : min(end, Date().addingTimeInterval(max(2.5, left / remaining / 4)))

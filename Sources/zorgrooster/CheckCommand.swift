@@ -49,9 +49,7 @@ struct CheckCommand: ParsableCommand {
             let rows = weeks.reduce(0) { $0 + $1.assignments.count }
             print("Every rule holds on the \(rows) roster rows\(weeks.count > 1 ? " over \(weeks.count) weeks" : ""); every shortfall is reported.")
             printError("But the other files no longer match roster.csv: \(stale)")
-            printError(weeks.count == 1
-                ? "Write them anew from this roster with `zorgrooster solve --pin \(folder)/roster.csv` (the pins keep every row; where something is short, people may be added)."
-                : "Write them anew by solving the period again (a pin file plans one week).")
+            printError("Write them anew from this roster with `zorgrooster render \(self.scenario) \(folder)` (every row kept as it is).")
             throw ExitCode(2)
         }
         if violations.isEmpty {
@@ -62,7 +60,7 @@ struct CheckCommand: ParsableCommand {
         print("\(violations.count) violation\(violations.count == 1 ? "" : "s"):")
         for violation in violations { print("  \(violation)") }
         if let stale {
-            print("Then the totals: the other files no longer match the roster (run `zorgrooster solve --pin` to write them anew): \(stale)")
+            print("Then the totals: the other files no longer match the roster (once the rules hold, `zorgrooster render` writes them anew): \(stale)")
         }
         throw ExitCode(1)
     }

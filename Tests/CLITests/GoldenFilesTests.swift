@@ -28,7 +28,7 @@ struct GoldenFilesTests {
         }
     }
 
-    @Test("--help of every command", arguments: ["solve", "replan", "compare", "estimate", "check", "validate", "explain", "init"])
+    @Test("--help of every command", arguments: ["solve", "replan", "render", "compare", "estimate", "check", "validate", "explain", "init"])
     func help(command: String) throws {
         let binary = CommandLineTests.packageRoot.appendingPathComponent(".build/debug/zorgrooster")
         let run = try CommandLineTests.run(binary, [command, "--help"], environment: ["COLUMNS": "100"])

@@ -49,7 +49,8 @@ public struct StaffNames: Sendable {
     public func list(_ ids: [StaffID], in language: ReportLanguage, limit: Int = 5) -> String {
         let shown = ids.prefix(limit).map(callName).joined(separator: ", ")
         guard ids.count > limit else { return shown }
-        return shown + (language == .nl ? " en \(ids.count - limit) anderen" : " and \(ids.count - limit) others")
+        let more = ids.count - limit
+        return shown + (language == .nl ? " en \(more) \(more == 1 ? "andere" : "anderen")" : " and \(more) \(more == 1 ? "other" : "others")")
     }
 }
 

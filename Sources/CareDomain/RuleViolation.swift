@@ -16,7 +16,11 @@ public enum RuleViolation: Hashable, Sendable {
     case noTravelTime(String)
     case noTravelFromHome
     case noTravelHome
-    case hoursLimit(worked: Double, limit: Double)
+    /// Over `field`'s limit (`max_hours`, or `max_week_hours` as the Act counts): `worked` the
+    /// week's working time with the piece. Where an explanation knows them, `before` is the
+    /// week's working time without it and `clock` the piece's own hours, so a planner can add
+    /// them up (a break the joined shift needs makes the two differ).
+    case hoursLimit(worked: Double, limit: Double, field: String = "max_hours", before: Double? = nil, clock: Double? = nil)
     /// What the law or an agreement protects this person from (a minor, an older worker, `no_night_work`).
     case protected(Protection)
     /// On-call duty too close to a night shift (ATW 5:9).
@@ -76,7 +80,12 @@ public enum RuleViolation: Hashable, Sendable {
         case let .noTravelTime(other): "no travel time from/to \(other)"
         case .noTravelFromHome: "no time to travel from home"
         case .noTravelHome: "no time to travel home"
-        case let .hoursLimit(worked, limit): "at the hours limit (this would make \(Self.hoursText(worked)) of at most \(Self.hoursText(limit)) h)"
+        case let .hoursLimit(worked, limit, field, before, clock):
+            if let before {
+                "at the hours limit: \(Self.hoursText(before)) h worked this week + \(Self.piece(worked - before, clock: clock, break: "break")) = \(Self.hoursText(worked)) h of at most \(Self.hoursText(limit)) h (\(field))"
+            } else {
+                "at the hours limit (this would make \(Self.hoursText(worked)) of at most \(Self.hoursText(limit)) h, \(field))"
+            }
         case let .protected(protection): protection.sentence
         case let .onCallNearNight(before, hours): before ? "on call within \(Self.hoursText(hours)) h before their night shift (on_call.free_before_night_hours, ATW 5:9)" : "on call within \(Self.hoursText(hours)) h after their night shift (on_call.free_after_night_hours, ATW 5:9)"
         case let .onCallDays(.in28Days(limit)): "on call on more than \(limit) days in 28 (on_call.max_days_28)"
@@ -122,7 +131,11 @@ public enum RuleViolation: Hashable, Sendable {
         case let .noTravelTime(other): return "geen reistijd van/naar \(other)"
         case .noTravelFromHome: return "geen tijd om van huis te reizen"
         case .noTravelHome: return "geen tijd om naar huis te reizen"
-        case let .hoursLimit(worked, limit): return "aan de urengrens (dit zou \(h(worked)) van ten hoogste \(h(limit)) uur worden)"
+        case let .hoursLimit(worked, limit, field, before, clock):
+            if let before {
+                return "aan de urengrens: \(h(before)) uur gewerkt deze week + \(Self.piece(worked - before, clock: clock, break: "pauze", hours: "uur", here: "hier", less: "min")) = \(h(worked)) van ten hoogste \(h(limit)) uur (\(field))"
+            }
+            return "aan de urengrens (dit zou \(h(worked)) van ten hoogste \(h(limit)) uur worden, \(field))"
         case let .protected(protection): return protection.sentenceNL
         case let .onCallNearNight(before, hours): return before ? "bereikbaar binnen \(h(hours)) uur voor de eigen nachtdienst (on_call.free_before_night_hours, ATW 5:9)" : "bereikbaar binnen \(h(hours)) uur na de eigen nachtdienst (on_call.free_after_night_hours, ATW 5:9)"
         case let .onCallDays(.in28Days(limit)): return "op meer dan \(limit) dagen in 28 bereikbaar (on_call.max_days_28)"
@@ -152,6 +165,14 @@ public enum RuleViolation: Hashable, Sendable {
         case .alreadyThere: return "staat hier al ingeroosterd"
         case let .restBeforeLaterWork(when): return "vrij gehouden voor het werk in de week erna (\(when)): hier werken zou de rust daarvoor breken"
         }
+    }
+
+    /// The hours a piece adds, with the break its shift then needs where that makes them fewer
+    /// than its clock hours: "3.25 h here (3.5 h less 0.25 h break)".
+    static func piece(_ added: Double, clock: Double?, break word: String, hours: String = "h", here: String = "here", less: String = "less") -> String {
+        let text = "\(hoursText(added)) \(hours) \(here)"
+        guard let clock, clock - added > 0.005 else { return text }
+        return text + " (\(hoursText(clock)) \(hours) \(less) \(hoursText(clock - added)) \(hours) \(word))"
     }
 
     /// Hours as a planner writes them: 17.5, 14, 0.25.

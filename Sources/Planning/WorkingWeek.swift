@@ -45,6 +45,21 @@ struct WorkingWeek {
         return nil
     }
 
+    /// `violation` of the week with `piece` added, where the hours limit is broken said as a
+    /// planner can add it up: the week's working time before, the piece's own hours, the break
+    /// the joined shift needs (an explanation's question; the search asks `violation`).
+    func violation(_ work: [TimedWork], adding piece: TimedWork, coordinationMinutes: Int) -> RuleViolation? {
+        guard let broken = violation(work + [piece], coordinationMinutes: coordinationMinutes) else { return nil }
+        guard case let .hoursLimit(worked, limit, field, _, _) = broken else { return broken }
+        let view = PersonWeekView(staff: staff, scenario: scenario, work: work.filter { !$0.isOnCall }.sorted { $0.interval < $1.interval },
+                                  coordinationMinutes: coordinationMinutes, sequencer: sequencer, prior: prior, withShifts: false, hoursCaps: hoursCaps)
+        let forLimits = field != "max_hours"
+        let before = Double(forLimits ? view.limitMinutes : view.workingMinutes) / 60
+        // A sleeping shift's clock hours are not what max_hours counts of it (its factor): no clock shown.
+        let clock = piece.isSleep && !forLimits && scenario.labourRules.sleepHoursFactor < 1 ? nil : Double(piece.interval.minutes) / 60
+        return .hoursLimit(worked: worked, limit: limit, field: field, before: before, clock: clock)
+    }
+
     /// On-call duty that overlaps other work of the week or the history's: the person is busy then.
     static func onCallClash(_ onCall: [TimedWork], work: [TimedWork], prior: [WeekInterval]) -> RuleViolation? {
         for duty in onCall {
@@ -236,9 +251,10 @@ enum PlanningRules {
         WishObjective(), KeyWorkerObjective(), FairnessObjective(), RotationObjective(), ShortenedRestObjective(),
     ]
 
-    /// Per-person rules, cheapest first (the oracle stops at the first broken one).
+    /// Per-person rules, cheapest first (the oracle stops at the first broken one); being
+    /// elsewhere at the time before the hours, so a person busy then is said to be.
     static let personWeek: [any PersonWeekRule] = [
-        WeeklyHoursRule(), ProtectedPeopleRule(), NoDoubleBookingRule(), HomeTravelRule(), ShiftLengthRule(), ReducedDailyRestRule(),
+        NoDoubleBookingRule(), WeeklyHoursRule(), ProtectedPeopleRule(), HomeTravelRule(), ShiftLengthRule(), ReducedDailyRestRule(),
         NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(), RollingRestRule(),
         ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(), FreeWeekendsRule(),
     ]

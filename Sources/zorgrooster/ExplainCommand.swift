@@ -17,6 +17,8 @@ struct ExplainCommand: ParsableCommand {
               zorgrooster explain out/griepweek --session eik thu ochtend
               zorgrooster explain out/vier-weken --session eik 2026-03-25 laat   (one date of a period)
               zorgrooster explain out/wijkteam --client k99
+              zorgrooster explain out/vier-weken --session eik sat laat --week 2
+              zorgrooster explain out/griepweek --staff s02   (why this person has the hours they have)
             """)
 
     @Argument(help: "The folder solve wrote.")
@@ -28,7 +30,14 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Explain one group session: location, day (or date) and session name.", valueName: "LOC DAY NAME"))
     var session: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Explain one person's week: their work, contract and balance, and for the hours short of contract the rule or the lack of work that kept them out.", valueName: "ID"))
+    var staff: String?
+
+    @Option(name: .long, help: ArgumentHelp("One week of a period: its number (1, 2, …) or its ISO name (2026-W13).", valueName: "N"))
+    var week: String?
+
     func validate() throws {
+        if staff != nil && (client != nil || !session.isEmpty) { throw ValidationError("use --staff, --client or --session, one at a time.") }
         if !session.isEmpty && session.count != 3 { throw ValidationError("--session takes three words: location, day and name, e.g. --session linde thu ochtend.") }
         if client != nil && !session.isEmpty { throw ValidationError("use --client or --session, not both.") }
         let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -39,6 +48,6 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let explanation = try reporting { () throws(RunFailure) in try FolderExplanation(folder: folder) }
-        print(try reporting { () throws(RunFailure) in try explanation.answer(client: client, session: session) })
+        print(try reporting { () throws(RunFailure) in try explanation.answer(client: client, session: session, staff: staff, week: week) })
     }
 }

@@ -71,7 +71,7 @@ struct GroupStaffing {
         if week.works(person.id, in: session) { return .alreadyThere }
         if let answer = eligibility[person.id]?[session], let broken = RuleViolation(answer) { return broken }
         guard let plan = plans[person.id] else { return .notAtLocation }
-        return plan.rules.violation(plan.timedWork + [week.timedWork(session)], coordinationMinutes: plan.coordinationMinutes)
+        return plan.rules.violation(plan.timedWork, adding: week.timedWork(session), coordinationMinutes: plan.coordinationMinutes)
     }
 
     /// Takes out of a MIP's roster the sessions a person's week cannot hold by the oracle, the

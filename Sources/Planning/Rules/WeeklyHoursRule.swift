@@ -62,7 +62,7 @@ struct WeeklyHoursRule: PersonWeekRule {
         let hours = Double(minutes) / 60
         if hours > week.staff.maxHours + 1e-6 { return .hoursLimit(worked: hours, limit: week.staff.maxHours) }
         let actHours = Double(limitMinutes) / 60
-        if limitMinutes > week.rules.maxWeekMinutes { return .hoursLimit(worked: actHours, limit: Double(week.rules.maxWeekMinutes) / 60) }
+        if limitMinutes > week.rules.maxWeekMinutes { return .hoursLimit(worked: actHours, limit: Double(week.rules.maxWeekMinutes) / 60, field: "max_week_hours") }
         if let cap = week.hoursCaps.broken(minutes: limitMinutes, nights: nights) {
             return .averageWeekHours(worked: actHours, limit: Double(max(0, cap.minutes)) / 60,
                                      average: Double(cap.limit.minutes) / 60, weeks: cap.limit.weeks, field: cap.limit.field)

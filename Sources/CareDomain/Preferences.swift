@@ -18,6 +18,9 @@ public enum FairnessMeasure: String, Sendable, Hashable, CaseIterable {
     case nights
     /// Evening sessions: ending after 20:00 (or at midnight) and no night.
     case evenings
+    /// Sleeping shifts (`kind: sleep`): the nights of a home whose nights are slept through,
+    /// which `nights` leaves out (no night work in the Act's sense).
+    case sleepingNights = "sleeping_nights"
 
     /// Whether a session counts for this measure.
     public func counts(_ session: GroupSession) -> Bool {
@@ -25,6 +28,7 @@ public enum FairnessMeasure: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .weekends: return session.interval.touchedDays.contains { $0 == 5 || $0 == 6 }
         case .nights: return night
+        case .sleepingNights: return session.kind == .sleep
         case .evenings:
             let endOfDay = ((session.interval.end % 1440) + 1440) % 1440
             return !night && (endOfDay > 20 * 60 || endOfDay == 0)

@@ -273,8 +273,15 @@ public enum RosterReport {
         let fairness = RosterPreferences.fairness(scenario, roster: roster)
         if !fairness.isEmpty {
             html += "<section class=\"break\"><h2>\(text["Eerlijke verdeling"])</h2><table class=\"list\"><thead><tr><th>\(text["Medewerker"])</th>"
-            let measures = fairness.keys.sorted { $0.rawValue < $1.rawValue }
-            let names: [FairnessMeasure: String] = [.weekends: "weekenddiensten", .nights: "nachtdiensten", .evenings: "avonddiensten"]
+            // A measure no session of the plan counts is no column of blanks: it is said instead.
+            let counted = Set(scenario.groupSessions.flatMap { session in FairnessMeasure.allCases.filter { $0.counts(session) } })
+            let measures = fairness.keys.filter(counted.contains).sorted { $0.rawValue < $1.rawValue }
+            let names: [FairnessMeasure: String] = [.weekends: "weekenddiensten", .nights: "nachtdiensten", .evenings: "avonddiensten",
+                                                    .sleepingNights: "slaapdiensten"]
+            for measure in fairness.keys.filter({ !counted.contains($0) }).sorted(by: { $0.rawValue < $1.rawValue }) {
+                html += "<p class=\"note\">\(text["Geen sessies van deze soort in dit rooster"]): \(text[names[measure] ?? measure.rawValue])"
+                    + (measure == .nights && counted.contains(.sleepingNights) ? " (\(text["slaapdiensten tellen met sleeping_nights"]))" : "") + "</p>"
+            }
             for measure in measures { html += "<th>\(text[names[measure] ?? measure.rawValue])</th><th>\(text["eerlijk deel"])</th><th>\(text["afwijking"])</th>" }
             html += "</tr></thead><tbody>"
             let people = Set(fairness.values.flatMap { $0.map(\.staff) }).sorted()
@@ -425,8 +432,9 @@ struct Page {
     table { border-collapse: collapse; width: 100%; page-break-inside: auto; } tr { page-break-inside: avoid; }
     th, td { border: 1px solid #c9d3dc; padding: 3px 4px; vertical-align: top; text-align: left; }
     thead th { background: #2f6f8f; color: white; }
-    .grid td { min-width: 90px; } .closed { background: #f1f1f1; }
-    .people td { min-width: 0; } .people .chip { white-space: normal; }
+    .grid { table-layout: fixed; } .grid td, .grid th { overflow-wrap: anywhere; } .closed { background: #f1f1f1; }
+    .grid .chip, .people .chip { white-space: normal; max-width: 100%; box-sizing: border-box; }
+    .grid thead th:first-child { width: 12%; }
     .number { text-align: right; white-space: nowrap; }
     .chip { display: inline-block; border-radius: 3px; padding: 1px 4px; margin: 1px; white-space: nowrap; }
     .chip small { opacity: 0.75; }

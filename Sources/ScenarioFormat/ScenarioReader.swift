@@ -183,7 +183,7 @@ final class ScenarioReader {
         for item in fields.optional("fairness").map(values.list) ?? [] {
             guard let text = values.text(item) else { continue }
             guard let measure = FairnessMeasure(rawValue: text.trimmingSpaces) else {
-                log.report(item, "`\(text)` is not something to spread fairly", hint: "use weekends, nights or evenings")
+                log.report(item, "`\(text)` is not something to spread fairly", hint: "use weekends, nights, evenings or sleeping_nights")
                 continue
             }
             settings.fairness.insert(measure)

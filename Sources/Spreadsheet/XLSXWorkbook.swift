@@ -26,6 +26,10 @@ public enum XLSXWorkbook {
         public var frozenColumns = 0
         /// A table (header row, autofilter) or a grid to print (wrapped cells, no filter).
         public var isGrid = false
+        /// What each printed page says above and below the sheet (left, centre, right), such as
+        /// the provider, the period and the version; `&D` is the date it is printed.
+        public var pageHeader: [String] = []
+        public var pageFooter: [String] = []
 
         public init(name: String, rows: [[Cell]], frozenColumns: Int = 0, isGrid: Bool = false) {
             self.name = name
@@ -204,7 +208,32 @@ public enum XLSXWorkbook {
         // A4 (paper size 9) landscape, one page wide, as many pages down as it takes.
         xml += "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/>"
             + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+        if !sheet.pageHeader.isEmpty || !sheet.pageFooter.isEmpty {
+            xml += "<headerFooter><oddHeader>\(escaped(headerFooterText(sheet.pageHeader)))</oddHeader>"
+                + "<oddFooter>\(escaped(headerFooterText(sheet.pageFooter)))</oddFooter></headerFooter>"
+        }
         return xml + "</worksheet>"
+    }
+
+    /// A page header's or footer's three parts as the sheet's code writes them (`&L`, `&C`,
+    /// `&R`); a `&` of the text itself doubled, the field codes given (`&D`, `&P`, `&N`) kept.
+    static func headerFooterText(_ parts: [String]) -> String {
+        let codes = ["&L", "&C", "&R"]
+        return zip(codes, parts).map { code, text in
+            var out = ""
+            var index = text.startIndex
+            while index < text.endIndex {
+                let next = text.index(after: index)
+                if text[index] == "&", next < text.endIndex, "DPNT".contains(text[next]) {
+                    out += "&" + String(text[next])
+                    index = text.index(after: next)
+                    continue
+                }
+                out += text[index] == "&" ? "&&" : String(text[index])
+                index = next
+            }
+            return code + out
+        }.joined()
     }
 
     static func cell(_ cell: Cell, at reference: String, header: Bool, grid: Bool) -> String {

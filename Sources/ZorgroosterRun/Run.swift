@@ -214,7 +214,14 @@ public func rosterWorkbook(_ files: [String: String], language: ReportLanguage =
     }
     if let text = files["roster-by-person.csv"] {
         let table = try rows(text)
-        sheets += peopleSheets(header: table.header, rows: table.rows, words: words)
+        let hours = try files["hours.csv"].map { try rows($0) }
+        let page = PrintedPage(files: files, words: words)
+        sheets += peopleSheets(header: table.header, rows: table.rows, hours: hours, words: words).map { sheet in
+            var sheet = sheet
+            sheet.pageHeader = page.header(sheet: sheet.name)
+            sheet.pageFooter = page.footer
+            return sheet
+        }
     }
     let views = [("Rooster", "roster.csv"), ("Niet gedekt", "uncovered.csv"), ("Capaciteit", "capacity.csv"),
                  ("Capaciteit per dag", "capacity-by-day.csv"), ("Verantwoordelijk", "responsibility.csv")]
@@ -228,23 +235,95 @@ public func rosterWorkbook(_ files: [String: String], language: ReportLanguage =
 }
 
 /// The people × days sheets from `roster-by-person.csv`: per week its seven dates, the week's
-/// hours, contract hours and the difference; id and name stay in view.
-private func peopleSheets(header: [String], rows: [[String]], words: WorkbookWords) -> [XLSXWorkbook.Sheet] {
+/// hours, contract hours and the difference; then the period's hours against contract and the
+/// balance (`hours.csv`); a last row of totals per day. Id and name stay in view.
+private func peopleSheets(header: [String], rows: [[String]], hours: (header: [String], rows: [[String]])?,
+                          words: WorkbookWords) -> [XLSXWorkbook.Sheet] {
     let weekColumns = header.indices.filter { header[$0].hasPrefix("hours_") }
     let several = weekColumns.count > 1
+    // Per person the period's figures as hours.csv has them (absence taken off the contract).
+    var period: [String: (contract: Double, rostered: Double, balance: Double)] = [:]
+    if let hours, let id = hours.header.firstIndex(of: "staff_id"), let contract = hours.header.firstIndex(of: "contract_hours"),
+       let rostered = hours.header.firstIndex(of: "rostered_hours"), let balance = hours.header.firstIndex(of: "balance_after") {
+        for row in hours.rows where row.count > max(id, contract, rostered, balance) {
+            period[row[id]] = (Double(row[contract]) ?? 0, Double(row[rostered]) ?? 0, Double(row[balance]) ?? 0)
+        }
+    }
+    let absentWords: Set<String> = ["afwezig", "absent"]
     return weekColumns.map { hoursColumn in
         let week = String(header[hoursColumn].dropFirst("hours_".count))
         let dates = Array((hoursColumn - 7)..<hoursColumn)
+        let periodColumns: [XLSXWorkbook.Cell] = period.isEmpty ? []
+            : [.text(words[several ? "Contract periode" : "Contract na afwezigheid"]), .text(words[several ? "Ingeroosterd periode" : "Ingeroosterd"]), .text(words["Saldo"])]
         let top: [XLSXWorkbook.Cell] = [.text(words["Medewerker"]), .text(words["Naam"]), .text(words["Niveau"]), .text(words["Contracturen"])]
-            + dates.map { XLSXWorkbook.Cell.typed(header[$0], column: "date") } + [.text(words["Uren"]), .text(words["Verschil"])]
+            + dates.map { XLSXWorkbook.Cell.typed(header[$0], column: "date") } + [.text(words["Uren"]), .text(words["Verschil"])] + periodColumns
+        var working = [Int](repeating: 0, count: 7), absent = [Int](repeating: 0, count: 7)
+        var totalHours = 0.0, totalContract = 0.0
         let body = rows.map { row -> [XLSXWorkbook.Cell] in
             let contract = Double(row[3]) ?? 0, hours = Double(row[hoursColumn]) ?? 0
+            totalHours += hours
+            totalContract += contract
+            for (day, column) in dates.enumerated() where !row[column].isEmpty {
+                if absentWords.contains(row[column]) { absent[day] += 1 } else { working[day] += 1 }
+            }
+            let figures = period[row[0]].map { [XLSXWorkbook.Cell.number($0.contract), .number($0.rostered), .number($0.balance)] }
+                ?? (period.isEmpty ? [] : [.empty, .empty, .empty])
             return [.text(row[0]), .text(row[1]), .text(row[2]), .number(contract)]
                 + dates.map { row[$0].isEmpty ? .empty : .text(row[$0]) }
-                + [.number(hours), .number(((hours - contract) * 100).rounded() / 100)]
+                + [.number(hours), .number(((hours - contract) * 100).rounded() / 100)] + figures
         }
+        // Totals per day: who works, who is absent.
+        let totals: [XLSXWorkbook.Cell] = [.text(words["Totaal"]), .empty, .empty, .number(totalContract)]
+            + (0..<7).map { day in
+                .text("\(working[day]) \(words[working[day] == 1 ? "dienst" : "diensten"])" + (absent[day] > 0 ? ", \(absent[day]) \(words["afwezig"])" : ""))
+            }
+            + [.number((totalHours * 100).rounded() / 100), .number(((totalHours - totalContract) * 100).rounded() / 100)]
         let name = several ? "\(words["Rooster per medewerker"]) \(week.split(separator: "-").last ?? "")" : words["Rooster per medewerker"]
-        return XLSXWorkbook.Sheet(name: name, rows: [top] + body, frozenColumns: 2, isGrid: true)
+        return XLSXWorkbook.Sheet(name: name, rows: [top] + body + [totals], frozenColumns: 2, isGrid: true)
+    }
+}
+
+/// What each printed page of the roster says: the provider's scenario, its locations, the
+/// period and the version (a mark of the roster's contents, the same for the same roster) at
+/// the top; the print date and page at the bottom.
+struct PrintedPage {
+    let title: String
+    let period: String
+    let locations: String
+    let version: String
+    let words: WorkbookWords
+
+    init(files: [String: String], words: WorkbookWords) {
+        self.words = words
+        let summary = files["summary.json"].flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] } ?? [:]
+        title = summary["scenario"] as? String ?? ""
+        let weeks = (summary["weeks"] as? NSNumber)?.intValue ?? 1
+        let first = (summary["week"] as? String).flatMap(PlanningWeek.init(iso:))
+        if let first {
+            let last = first.adding(weeks: weeks - 1)
+            period = "\(first.monday) – \(last.monday.adding(days: 6))" + (weeks > 1 ? " (\(first) – \(last))" : " (\(first))")
+        } else {
+            period = ""
+        }
+        let roster = files["roster.csv"] ?? ""
+        var places = Set<String>()
+        if let table = MadeTables.rows(of: roster) ?? (try? CSV<Enumerated>(string: roster, delimiter: .comma, loadColumns: false)).map({ [$0.header] + $0.rows }),
+           let header = table.first, let column = header.firstIndex(of: "location") {
+            for row in table.dropFirst() where row.count > column && !row[column].isEmpty { places.insert(row[column]) }
+        }
+        locations = places.sorted().joined(separator: ", ")
+        // FNV-1a over the roster's rows: the same roster, the same version mark.
+        var hash: UInt32 = 2_166_136_261
+        for byte in roster.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        version = String(hash, radix: 16)
+    }
+
+    func header(sheet: String) -> [String] {
+        [title + (locations.isEmpty ? "" : " · \(words["locaties"]) \(locations)"), sheet, period]
+    }
+
+    var footer: [String] {
+        ["\(words["versie"]) \(version)", "\(words["gedrukt"]) &D", "\(words["pagina"]) &P / &N"]
     }
 }
 
@@ -257,6 +336,9 @@ struct WorkbookWords {
         "Rooster": "Roster", "Niet gedekt": "Uncovered", "Capaciteit": "Capacity", "Capaciteit per dag": "Capacity by day",
         "Verantwoordelijk": "Responsibility", "Rooster per medewerker": "Roster by person", "Medewerker": "Staff",
         "Naam": "Name", "Niveau": "Level", "Contracturen": "Contract hours", "Uren": "Hours", "Verschil": "Difference",
+        "Contract periode": "Contract (period)", "Contract na afwezigheid": "Contract less absence", "Ingeroosterd periode": "Rostered (period)",
+        "Ingeroosterd": "Rostered", "Saldo": "Balance", "Totaal": "Total", "dienst": "shift", "diensten": "shifts", "afwezig": "absent",
+        "locaties": "locations", "versie": "version", "gedrukt": "printed", "pagina": "page",
     ]
 
     private static let dutchColumns: [String: String] = [

@@ -199,6 +199,8 @@ extension ScenarioReader {
         values.list(node).compactMap { item in
             guard let slot = values.slot(item) else { return nil }
             if let location, !context.hasSession(slot, at: location) {
+                // A session whose own definition was reported wrong: its cause is said once, there.
+                if context.unreadableSessions[location]?.contains(slot.name) == true { return nil }
                 log.report(item, "\(location) has no session `\(slot)`", hint: context.sessionNames(at: location))
                 return nil
             }

@@ -60,7 +60,7 @@ final class ScenarioReader {
         let scale = top.optional("levels").flatMap(readLevels) ?? QualificationScale()
         if let settingsNode = top.optional("settings") { checkCostLevels(settings.hourlyCostByLevel, scale: scale, node: settingsNode) }
         let products = top.optional("products").map { readProducts($0, scale: scale) } ?? [:]
-        let locations = top.optional("locations").map(readLocations) ?? [:]
+        let (locations, unreadableSessions) = top.optional("locations").map(readLocations) ?? ([:], [:])
         let labourRules = top.optional("labour_rules").map(readLabourRules) ?? LabourRules()
         let travel = top.optional("travel").map(readTravel) ?? TravelTable()
         var periodWeeks = 1
@@ -78,7 +78,7 @@ final class ScenarioReader {
         if let fileNode = top.optional("staff_file") {
             staffNodes += csvEntries(fileNode, section: "staff", schema: .staff, existing: staffNodes)
         }
-        let context = ReferenceContext(scale: scale, products: products, locations: locations)
+        let context = ReferenceContext(scale: scale, products: products, locations: locations, unreadableSessions: unreadableSessions)
         let staff = readStaff(staffNodes, context: context)
 
         var clientNodes = top.optional("clients").map { entries($0, what: "clients") } ?? []
@@ -650,14 +650,25 @@ final class ScenarioReader {
 
     // MARK: locations
 
-    func readLocations(_ node: ValueNode) -> [LocationID: Location] {
+    /// The locations, and per location the names of sessions whose definition is wrong (a bad
+    /// time): a client attending one is a follow-on of that one problem, not a problem of its own.
+    func readLocations(_ node: ValueNode) -> ([LocationID: Location], [LocationID: Set<String>]) {
         var locations: [LocationID: Location] = [:]
+        var unreadable: [LocationID: Set<String>] = [:]
         for (id, locationNode) in entries(node, what: "locations") {
             guard let fields = Fields(locationNode, log: log, allowed: ["name", "area", "capacity", "sessions", "closed_on_holidays"], what: "a location") else { continue }
             var sessions: [SessionTemplate] = []
             var seen: Set<SessionSlot> = []
             for sessionNode in fields.optional("sessions").map(values.list) ?? [] {
-                guard let session = readSession(sessionNode) else { continue }
+                guard let session = readSession(sessionNode) else {
+                    // Its name read quietly: the problem itself was reported once already.
+                    let quiet = IssueLog()
+                    if let name = Fields(sessionNode, log: quiet, allowed: ["name", "days", "from", "to", "min_staff", "ratio", "kind"], what: "")?
+                        .optional("name").flatMap({ ValueReader(log: quiet).text($0) }) {
+                        unreadable[LocationID(id), default: []].insert(name.trimmingSpaces)
+                    }
+                    continue
+                }
                 for day in session.window.days {
                     let slot = SessionSlot(day: day, name: session.name)
                     if !seen.insert(slot).inserted {
@@ -674,7 +685,7 @@ final class ScenarioReader {
                 sessions: sessions)
             locations[LocationID(id)]?.closedOnHolidays = fields.optional("closed_on_holidays").flatMap(values.boolean) ?? false
         }
-        return locations
+        return (locations, unreadable)
     }
 
     func readSession(_ node: ValueNode) -> SessionTemplate? {
@@ -738,6 +749,8 @@ struct ReferenceContext {
     let scale: QualificationScale
     let products: [ProductID: Product]
     let locations: [LocationID: Location]
+    /// Sessions whose definition is wrong, by location: attending one is no second problem.
+    var unreadableSessions: [LocationID: Set<String>] = [:]
 
     func hasSession(_ slot: SessionSlot, at location: LocationID) -> Bool {
         locations[location]?.sessions.contains { $0.name == slot.name && $0.window.days.contains(slot.day) } ?? false

@@ -9,6 +9,12 @@ public enum RosterFileReader {
         public let line: Int
         public let problem: String
         public var description: String { "\(file):\(line): \(problem)" }
+
+        public init(file: String, line: Int, problem: String) {
+            self.file = file
+            self.line = line
+            self.problem = problem
+        }
     }
 
     public static func read(folder: String, scenario: Scenario) throws -> Roster {

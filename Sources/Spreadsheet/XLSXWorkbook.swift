@@ -74,6 +74,24 @@ public enum XLSXWorkbook {
         return data
     }
 
+    /// The left part of each sheet's printed footer, in sheet order (sheets without one left
+    /// out): where the roster's sheets carry its version mark, which `check` reads back.
+    public static func footerMarks(of data: Data) throws -> [String] {
+        let archive = try Archive(data: data, accessMode: .read)
+        var found: [(Int, String)] = []
+        for entry in archive where entry.path.hasPrefix("xl/worksheets/sheet") && entry.path.hasSuffix(".xml") {
+            var bytes = Data()
+            _ = try archive.extract(entry) { bytes.append($0) }
+            let xml = String(decoding: bytes, as: UTF8.self)
+            guard let start = xml.range(of: "<oddFooter>&amp;L") else { continue }
+            let rest = xml[start.upperBound...]
+            let end = rest.range(of: "&amp;C")?.lowerBound ?? rest.range(of: "</oddFooter>")?.lowerBound ?? rest.endIndex
+            let number = Int(entry.path.dropFirst("xl/worksheets/sheet".count).dropLast(4)) ?? 0
+            found.append((number, String(rest[..<end]).replacingOccurrences(of: "&amp;&amp;", with: "&").replacingOccurrences(of: "&amp;", with: "&")))
+        }
+        return found.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

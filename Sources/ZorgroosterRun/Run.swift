@@ -184,13 +184,20 @@ public func localized(_ files: [String: String], locale: CSVLocale, language: Re
                 let prefix = String(name.dropLast("roster.csv".count))
                 let own = files.filter { $0.key.hasPrefix(prefix) && !$0.key.dropFirst(prefix.count).contains("/") }
                     .reduce(into: [String: String]()) { $0[String($1.key.dropFirst(prefix.count))] = $1.value }
-                books[prefix + "roster.xlsx"] = try rosterWorkbook(own, language: language)
+                books[prefix + "roster.xlsx"] = try rosterWorkbook(own, language: language, mark: try RosterMark.of(csv: files[name]!))
             }
             return books
         })
     }
     var localized: [String: Data] = [:]
     var failure: Error? = nil
+    // Each report carries the mark of the roster it shows (`check` holds it against roster.csv).
+    var files = files
+    for name in files.keys where name == "report.html" || name.hasSuffix("/report.html") {
+        let roster = String(name.dropLast("report.html".count)) + "roster.csv"
+        guard let text = files[roster], let mark = try? RosterMark.of(csv: text) else { continue }
+        files[name] = files[name]!.replacingOccurrences(of: "<head>", with: "<head>\n" + RosterMark.reportMeta(mark), options: [], range: files[name]!.range(of: "<head>"))
+    }
     for (name, text) in files {
         do { localized[name] = Data((name.hasSuffix(".csv") ? try locale.apply(to: text) : text).utf8) } catch { failure = error; break }
     }
@@ -203,7 +210,7 @@ public func localized(_ files: [String: String], locale: CSVLocale, language: Re
 /// `roster.xlsx`: first the roster to print (people × days, one sheet per week, with hours
 /// against contract hours), then one sheet per table, cells typed (dates, times, numbers,
 /// booleans), sheet names and headers in the run's language.
-public func rosterWorkbook(_ files: [String: String], language: ReportLanguage = .nl) throws -> Data {
+public func rosterWorkbook(_ files: [String: String], language: ReportLanguage = .nl, mark: String? = nil) throws -> Data {
     let words = WorkbookWords(language: language)
     var sheets: [XLSXWorkbook.Sheet] = []
     // The tables this run just made are read back as rows, not parsed again (`MadeTables`).
@@ -215,7 +222,7 @@ public func rosterWorkbook(_ files: [String: String], language: ReportLanguage =
     if let text = files["roster-by-person.csv"] {
         let table = try rows(text)
         let hours = try files["hours.csv"].map { try rows($0) }
-        let page = PrintedPage(files: files, words: words)
+        let page = PrintedPage(files: files, words: words, mark: mark)
         sheets += peopleSheets(header: table.header, rows: table.rows, hours: hours, words: words).map { sheet in
             var sheet = sheet
             sheet.pageHeader = page.header(sheet: sheet.name)
@@ -293,7 +300,7 @@ struct PrintedPage {
     let version: String
     let words: WorkbookWords
 
-    init(files: [String: String], words: WorkbookWords) {
+    init(files: [String: String], words: WorkbookWords, mark: String?) {
         self.words = words
         let summary = files["summary.json"].flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] } ?? [:]
         title = summary["scenario"] as? String ?? ""
@@ -312,10 +319,8 @@ struct PrintedPage {
             for row in table.dropFirst() where row.count > column && !row[column].isEmpty { places.insert(row[column]) }
         }
         locations = places.sorted().joined(separator: ", ")
-        // FNV-1a over the roster's rows: the same roster, the same version mark.
-        var hash: UInt32 = 2_166_136_261
-        for byte in roster.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        version = String(hash, radix: 16)
+        // The roster's mark: the same roster, the same version (`check` reads it back).
+        version = mark ?? (try? RosterMark.of(csv: roster)) ?? ""
     }
 
     func header(sheet: String) -> [String] {

@@ -2,6 +2,9 @@ import ArgumentParser
 import CareDomain
 import ScenarioFormat
 import RosterCheck
+import Spreadsheet
+import Foundation
+import Planning
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,7 +45,17 @@ struct CheckCommand: ParsableCommand {
             violations += weeks.count > 1 ? found.map { Violation(rule: $0.rule, message: "\(week.week): \($0.message)") } : found
         }
         var stale: String? = nil
-        do { try RosterFileReader.checkWrittenFiles(folder: folder, scenario: scenario, rosters: weeks) } catch { stale = "\(error)" }
+        do {
+            try RosterFileReader.checkWrittenFiles(folder: folder, scenario: scenario, rosters: weeks)
+            // The files for people to read, made from this roster (the workbook's printed version).
+            let book = URL(fileURLWithPath: folder).appendingPathComponent("roster.xlsx")
+            let footers: [String]?
+            do { footers = try XLSXWorkbook.footerMarks(of: try Data(contentsOf: book)) } catch {
+                throw RosterFileReader.ReadError(file: "roster.xlsx", line: 1, problem: "is not a workbook solve wrote (\(error))")
+            }
+            let perWeek = weeks.indices.map { (weeks[$0], PlanningPeriod.week($0, of: scenario, after: Array(weeks[..<$0]))) }
+            try RosterFileReader.checkDerivedFiles(folder: folder, weeks: perWeek, workbookFooters: footers)
+        } catch { stale = "\(error)" }
         if let stale, violations.isEmpty {
             // The rules first (SCENARIO.md 1.2): a roster edited by hand may be sound while the
             // files made from the old one are stale; both are said, in that order.

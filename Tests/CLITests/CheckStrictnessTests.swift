@@ -42,6 +42,42 @@ struct CheckStrictnessTests {
     }
 }
 
+/// The files for people to read are held against the roster they were made from.
+@Suite("check: the published files match the roster")
+struct DerivedFilesCheckTests {
+    func zorgrooster(_ arguments: String...) throws -> CommandLineTests.Run { try CommandLineTests.run(CheckStrictnessTests.binary, arguments) }
+
+    @Test("A report, workbook or roster-by-person.csv from another roster (or edited) is named by check; render makes them match again")
+    func staleFilesNamed() throws {
+        let folder = try CommandLineTests().temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try CommandLineTests().writeScenario(RenderTests.scenario, in: folder)
+        let out = folder.appendingPathComponent("out").path, other = folder.appendingPathComponent("other").path
+        #expect(try zorgrooster("solve", scenario, "--out", out, "--quiet").status == 0)
+        #expect(try zorgrooster("check", scenario, out).status == 0)
+        // Another roster of the same week: its Tuesday worked by the other person.
+        try FileManager.default.copyItem(atPath: out, toPath: other)
+        let lines = try String(contentsOfFile: other + "/roster.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        let tuesday = try #require(lines.firstIndex { $0.hasPrefix("2026-03-17") })
+        let person = String(lines[tuesday].split(separator: ",")[4]), swapped = person == "s1" ? "s2" : "s1"
+        var edited = lines
+        edited[tuesday] = lines[tuesday].replacingOccurrences(of: ",\(person),\(person),", with: ",\(swapped),\(swapped),")
+        try (edited.joined(separator: "\n") + "\n").write(toFile: other + "/roster.csv", atomically: true, encoding: .utf8)
+        #expect(try zorgrooster("render", scenario, other, "--quiet").status == 0)
+        #expect(try zorgrooster("check", scenario, other).status == 0)
+        for file in ["report.html", "roster.xlsx", "roster-by-person.csv"] {
+            let mine = other + "/" + file
+            let kept = try Data(contentsOf: URL(fileURLWithPath: mine))
+            try FileManager.default.removeItem(atPath: mine)
+            try FileManager.default.copyItem(atPath: out + "/" + file, toPath: mine)
+            let stale = try zorgrooster("check", scenario, other)
+            #expect(stale.status == 2 && stale.stderr.contains(file) && stale.stderr.contains("render"), "\(file): \(stale.stdout)\(stale.stderr)")
+            try kept.write(to: URL(fileURLWithPath: mine))
+        }
+        #expect(try zorgrooster("check", scenario, other).status == 0)
+    }
+}
+
 /// Re-plans that say everything they change (issue "A roster a planner can publish", item 1).
 @Suite("Re-plans and their clients")
 struct ReplanClientTests {

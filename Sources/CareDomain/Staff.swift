@@ -17,6 +17,16 @@ public struct StaffWish: Sendable, Hashable {
         self.weight = weight
     }
 
+    /// The wish in a planner's words in the run's language (`what` stays the CSV's code).
+    public func words(in language: ReportLanguage) -> String {
+        guard language == .nl else { return what }
+        switch kind {
+        case .dayOff: return "vrij"
+        case let .avoid(session, _): return "liever geen \(session)"
+        case let .prefer(session, _): return "liefst \(session)"
+        }
+    }
+
     /// How the wish reads in `wishes.csv`: `off`, `avoid nacht`, `prefer vroeg`.
     public var what: String {
         switch kind {

@@ -23,8 +23,10 @@ public enum ComparisonReport {
             return shown + "<br><small class=\"change\">" + (change > 0 ? "+" : "−") + unit + String(format: format, abs(change)) + "</small>"
         }
         for row in rows {
-            let name = row.error == nil ? "<a href=\"\(row.folder)/report.html\">\(RosterReport.escaped(row.name))</a>" : RosterReport.escaped(row.name)
-            let changes = RosterReport.escaped(row.changes.isEmpty ? (row.name == base?.name ? text["de uitgangssituatie"] : "") : row.changes)
+            let shown = ComparisonTable.shownName(row.name, language: language)
+            let name = row.error == nil ? "<a href=\"\(row.folder)/report.html\">\(RosterReport.escaped(shown))</a>" : RosterReport.escaped(shown)
+            let changes = RosterReport.escaped(row.changes.isEmpty ? (row.name == base?.name ? text["de uitgangssituatie"] : "")
+                                               : ComparisonTable.shownChanges(row.changes, language: language))
             if let error = row.error {
                 table += "<tr><th>\(name)</th><td>\(changes)</td><td colspan=\"\(headers.count - 2)\"><span class=\"chip short\">\(RosterReport.escaped(text["niet gepland"])): \(RosterReport.escaped(error))</span></td></tr>"
                 continue

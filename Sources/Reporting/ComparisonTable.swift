@@ -9,12 +9,13 @@ public enum ComparisonTable {
                          : ["variant", "clients", "demand h", "status", "coverage", "uncovered h", "payroll €", "extra €", "hire h", "hire €", "total €", "Δ total €", "Δ coverage"])
             + levels.map { "FTE \($0)" } + ["gap"]
         let base = rows.first { $0.error == nil }?.summary
+        let shown = { (row: VariantComparison) in shownName(row.name, language: language) }
         let body = rows.map { row -> [String] in
-            if row.error != nil { return [row.name, "", "", nl ? "mislukt" : "failed"] + Array(repeating: "", count: header.count - 4) }
+            if row.error != nil { return [shown(row), "", "", nl ? "mislukt" : "failed"] + Array(repeating: "", count: header.count - 4) }
             let summary = row.summary
             let totalChange = base.map { String(format: "%+.2f", summary.totalCost - $0.totalCost) } ?? ""
             let coverageChange = base.map { String(format: "%+.1f%%", (summary.coverage - $0.coverage) * 100) } ?? ""
-            return [row.name, String(row.clients), String(format: "%.1f", row.demandHours), language.status(summary.status), String(format: "%.1f%%", summary.coverage * 100), String(format: "%.1f", summary.uncoveredHours),
+            return [shown(row), String(row.clients), String(format: "%.1f", row.demandHours), language.status(summary.status), String(format: "%.1f%%", summary.coverage * 100), String(format: "%.1f", summary.uncoveredHours),
                     String(format: "%.2f", summary.pay.payroll), String(format: "%.2f", summary.pay.extraSpend), String(format: "%.1f", summary.hireHours),
                     String(format: "%.2f", summary.hireCost), String(format: "%.2f", summary.totalCost), totalChange, coverageChange]
                 + levels.map { String(format: "%.2f", row.hires.fteByLevel[$0] ?? 0) }
@@ -28,11 +29,24 @@ public enum ComparisonTable {
                     : String(repeating: " ", count: widths[column] - cell.count) + cell
             }.joined(separator: "  ")
         }
-        let notes = rows.compactMap { row in row.error.map { "\(row.name): \(nl ? "niet gepland" : "not planned"): \($0)" } }
-            + rows.filter { $0.error == nil && !$0.changes.isEmpty }.map { "\($0.name): \($0.changes)" }
+        let notes = rows.compactMap { row in row.error.map { "\(shown(row)): \(nl ? "niet gepland" : "not planned"): \($0)" } }
+            + rows.filter { $0.error == nil && !$0.changes.isEmpty }.map { "\(shown($0)): \(shownChanges($0.changes, language: language))" }
             + rows.compactMap { row in lostCare(row, base: base, language: language) }
         return ([title, line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + body.map(line) + notes)
             .joined(separator: "\n")
+    }
+
+    /// The names the program gives (the base, the command line's variant) in the run's
+    /// language; a scenario's own variant names as written. (compare.csv keeps the codes.)
+    public static func shownName(_ name: String, language: ReportLanguage) -> String {
+        guard language == .nl else { return name }
+        return ["base": "basis", "command line": "opdrachtregel"][name] ?? name
+    }
+
+    /// A variant's edits in words in the run's language (the paths and values as written).
+    public static func shownChanges(_ changes: String, language: ReportLanguage) -> String {
+        guard language == .nl else { return changes }
+        return changes.replacingOccurrences(of: "without ", with: "zonder ").replacingOccurrences(of: "clients × ", with: "cliënten × ")
     }
 
     /// A variant that costs less than the base while it covers less care says what it loses:

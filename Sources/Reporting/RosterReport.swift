@@ -264,7 +264,7 @@ public enum RosterReport {
                 html += "<table class=\"list\"><thead><tr><th>\(text["Medewerker"])</th><th>\(text["Wanneer"])</th><th>\(text["Wens"])</th><th>\(text["Gewicht"])</th></tr></thead><tbody>"
                 for item in unmet {
                     let name = scenario.staff[item.staff]?.name ?? item.staff.rawValue
-                    html += "<tr><td>\(escaped(name))</td><td>\(item.date)</td><td>\(escaped(item.wish.what))</td><td class=\"number\">\(item.wish.weight)</td></tr>"
+                    html += "<tr><td>\(escaped(name))</td><td>\(item.date)</td><td>\(escaped(item.wish.words(in: text.language)))</td><td class=\"number\">\(item.wish.weight)</td></tr>"
                 }
                 html += "</tbody></table>"
             }

@@ -15,6 +15,9 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The scenario file the roster was planned from.")
     var scenario: String
 
+    @Option(name: .long, help: "The language of what is said: nl (default) or en.")
+    var lang: String = "nl"
+
     @Argument(help: "The folder holding roster.csv and uncovered.csv.")
     var folder: String
 
@@ -60,20 +63,20 @@ struct CheckCommand: ParsableCommand {
             // The rules first (SCENARIO.md 1.2): a roster edited by hand may be sound while the
             // files made from the old one are stale; both are said, in that order.
             let rows = weeks.reduce(0) { $0 + $1.assignments.count }
-            print("Every rule holds on the \(rows) roster rows\(weeks.count > 1 ? " over \(weeks.count) weeks" : ""); every shortfall is reported.")
+            print(MessageLanguage.localized("Every rule holds on the \(rows) roster rows\(weeks.count > 1 ? " over \(weeks.count) weeks" : ""); every shortfall is reported."))
             printError("But the other files no longer match roster.csv: \(stale)")
             printError("Write them anew from this roster with `zorgrooster render \(self.scenario) \(folder)` (every row kept as it is).")
             throw ExitCode(2)
         }
         if violations.isEmpty {
             let rows = weeks.reduce(0) { $0 + $1.assignments.count }, short = weeks.reduce(0) { $0 + $1.uncovered.count }
-            print("OK: \(rows) roster rows and \(short) uncovered rows\(weeks.count > 1 ? " over \(weeks.count) weeks" : ""); every rule holds and every shortfall is reported.")
+            print(MessageLanguage.localized("OK: \(rows) roster rows and \(short) uncovered rows\(weeks.count > 1 ? " over \(weeks.count) weeks" : ""); every rule holds and every shortfall is reported."))
             return
         }
-        print("\(violations.count) violation\(violations.count == 1 ? "" : "s"):")
-        for violation in violations { print("  \(violation)") }
+        print(MessageLanguage.localized("\(violations.count) violation\(violations.count == 1 ? "" : "s"):"))
+        for violation in violations { print(MessageLanguage.localized("  \(violation)")) }
         if let stale {
-            print("Then the totals: the other files no longer match the roster (once the rules hold, `zorgrooster render` writes them anew): \(stale)")
+            print(MessageLanguage.localized("Then the totals: the other files no longer match the roster (once the rules hold, `zorgrooster render` writes them anew): \(stale)"))
         }
         throw ExitCode(1)
     }

@@ -24,6 +24,9 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The folder solve wrote.")
     var folder: String
 
+    @Option(name: .long, help: "The language of what is said: nl (default) or en.")
+    var lang: String = "nl"
+
     @Option(name: .long, help: "Explain one client's visits, evaluations and appointments.")
     var client: String?
 

@@ -75,11 +75,13 @@ struct ReplanCommand: ParsableCommand {
         if !planning.quiet {
             print(TerminalSummary.render(scenario: scenario, roster: outcome.roster, summary: outcome.summary, hires: outcome.hires,
                                          outputFolder: out, files: shownFiles(Array(files.keys) + ["roster.xlsx"]), language: planning.lang))
-            print("Changes   \(changes.count) (\(dropped.count) assignment\(dropped.count == 1 ? "" : "s") no longer allowed); see changes.csv")
+            print(planning.lang == .nl
+                  ? "Wijziging \(changes.count) (\(dropped.count) \(dropped.count == 1 ? "dienst" : "diensten") niet meer toegestaan); zie changes.csv"
+                  : "Changes   \(changes.count) (\(dropped.count) assignment\(dropped.count == 1 ? "" : "s") no longer allowed); see changes.csv")
             let moved = changes.filter { $0.staff.rawValue.isEmpty }
             if !moved.isEmpty {
                 // The clients to phone (and their transport): each move on the screen too.
-                print("Clients   \(moved.count) session change\(moved.count == 1 ? "" : "s"): " + moved.prefix(12).map { change in
+                print((planning.lang == .nl ? "Cliënten  \(moved.count) \(moved.count == 1 ? "sessiewijziging" : "sessiewijzigingen"): " : "Clients   \(moved.count) session change\(moved.count == 1 ? "" : "s"): ") + moved.prefix(12).map { change in
                     "\(change.client?.rawValue ?? "") \(change.before.isEmpty ? "+" : "−")\(scenario.week.date(atMinute: change.interval.start).weekday) \((change.before.isEmpty ? change.after : change.before).split(separator: " ").last ?? "")"
                 }.joined(separator: ", ") + (moved.count > 12 ? ", …" : ""))
             }
@@ -123,7 +125,9 @@ struct ReplanCommand: ParsableCommand {
             print(TerminalSummary.render(scenario: scenario, roster: periodRoster(weeks), summary: summary, hires: hires,
                                          outputFolder: out, files: shownFiles(Array(files.keys) + ["roster.xlsx"]), language: planning.lang))
             let lost = (0..<scenario.weeks).reduce(0) { total, week in total + (dropped.stored(week) ?? 0) }
-            print("Changes   \(count) over \(scenario.weeks) weeks (\(lost) assignment\(lost == 1 ? "" : "s") no longer allowed); see changes.csv")
+            print(planning.lang == .nl
+                  ? "Wijziging \(count) over \(scenario.weeks) weken (\(lost) \(lost == 1 ? "dienst" : "diensten") niet meer toegestaan); zie changes.csv"
+                  : "Changes   \(count) over \(scenario.weeks) weeks (\(lost) assignment\(lost == 1 ? "" : "s") no longer allowed); see changes.csv")
         }
     }
 

@@ -36,7 +36,7 @@ func readRoster(folder: String, scenario: Scenario) throws -> Roster {
 }
 
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((TerminalText.safe(text, keepingLines: true) + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.safe(MessageLanguage.localized(text), keepingLines: true) + "\n").utf8))
 }
 
 /// What the commands print on standard output, its control characters shown escaped (names and

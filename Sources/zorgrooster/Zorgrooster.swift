@@ -23,6 +23,7 @@ struct Zorgrooster: ParsableCommand {
         // A copy of this program started to solve one model in a process of its own.
         if CommandLine.arguments.count == 2, CommandLine.arguments[1] == GLPKWorker.argument { Foundation.exit(GLPKWorker.run()) }
         _ = commandStarted
+        MessageLanguage.choose(from: Array(CommandLine.arguments.dropFirst()))
         // A file-size limit (`ulimit -f`) reached while writing is a write that fails, named by
         // its file (exit 1), not a kill by SIGXFSZ; the output folder stays as it was.
         signal(SIGXFSZ, SIG_IGN)
@@ -31,7 +32,7 @@ struct Zorgrooster: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((MessageLanguage.localized(fullMessage(for: error)) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

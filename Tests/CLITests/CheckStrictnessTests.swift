@@ -38,7 +38,7 @@ struct CheckStrictnessTests {
         #expect(doubled.status == 2 && doubled.stderr.contains("have a row already"), "\(doubled.stderr)")
         try FileManager.default.removeItem(atPath: capacityPath)
         let missing = try zorgrooster("check", Self.oddMinutes, out)
-        #expect(missing.status == 2 && missing.stderr.contains("capacity.csv") && missing.stderr.contains("missing"), "\(missing.stderr)")
+        #expect(missing.status == 2 && missing.stderr.contains("capacity.csv") && missing.stderr.contains("ontbreekt"), "\(missing.stderr)")
     }
 }
 

@@ -129,7 +129,7 @@ extension CommandLineTests {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try #require(text.contains(original), "\(file) has no `\(original)`")
         try text.replacingOccurrences(of: original, with: replacement).write(toFile: path, atomically: true, encoding: .utf8)
-        let run = try zorgrooster("check", scenario, out)
+        let run = try zorgrooster("check", scenario, out, "--lang", "en")
         #expect(run.status == 2)
         #expect(run.stderr.contains(file) && run.stderr.contains(message), "\(run.stderr)")
     }

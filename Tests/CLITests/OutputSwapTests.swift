@@ -87,7 +87,7 @@ struct OutputSwapTests {
         try FileManager.default.createSymbolicLink(at: own.appendingPathComponent("calendars"), withDestinationURL: real)
         let fifo = folder.appendingPathComponent("fifo").path
         #expect(mkfifo(fifo, 0o644) == 0)
-        for (out, words) in [("", "empty"), ("/", "root"), (link.path, "symbolic link"), (own.path, "symbolic link"), (fifo, "pipe")] {
+        for (out, words) in [("", "leeg"), ("/", "hoofdmap"), (link.path, "symbolische koppeling"), (own.path, "symbolische koppeling"), (fifo, "pipe")] {
             let run = try solve(Self.first, into: out)
             #expect(run.status == 2, "\(out): \(run.stderr)")
             #expect(run.stderr.contains(words), "\(out): \(run.stderr)")

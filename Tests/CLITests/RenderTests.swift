@@ -69,7 +69,8 @@ struct RenderTests {
         let before = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
         let render = try cli.zorgrooster("render", scenario, out)
         #expect(render.status == 1)
-        #expect(render.stderr.contains("a free, qualified person could do") && render.stderr.contains("2026-03-17"), "\(render.stderr)")
+        #expect(render.stderr.contains("een vrije, gekwalificeerde medewerker kan doen") && render.stderr.contains("2026-03-17"), "\(render.stderr)")
+        #expect(try cli.zorgrooster("render", scenario, out, "--lang", "en").stderr.contains("a free, qualified person could do"))
         #expect(try String(contentsOfFile: out + "/summary.json", encoding: .utf8) == before, "nothing written")
         // A row naming a session that does not exist is bad input.
         try roster.replacingOccurrences(of: ",huis,", with: ",hut,").write(toFile: path, atomically: true, encoding: .utf8)

@@ -82,7 +82,9 @@ public enum TerminalSummary {
 
     /// Nil when the hire analysis finished (or was not needed); else what its figures are worth.
     public static func hireNote(_ hires: HirePlan, language: ReportLanguage) -> String? {
-        guard !["optimal", "not needed"].contains(hires.status) else { return nil }
+        // A period's status is each week's, joined: finished when every week's finished.
+        let parts = hires.status.components(separatedBy: "; ")
+        guard !parts.allSatisfy({ ["optimal", "not needed"].contains($0) }) else { return nil }
         if hires.status.hasPrefix("skipped: no time left") {
             let seconds = hires.status.split(separator: " ").first { Int($0) != nil }.map(String.init) ?? "?"
             return language == .nl
@@ -94,7 +96,7 @@ public enum TerminalSummary {
                 : "note: the hire analysis was skipped (the search was stopped); there are no hire figures"
         }
         return language == .nl
-            ? "let op: de vacature-analyse kon niet afmaken (\(hires.status)); de wervingscijfers zijn wat zij tot dan vond, niet het minimum"
+            ? "let op: de vacature-analyse kon niet afmaken (\(parts.map(language.status).joined(separator: "; "))); de wervingscijfers zijn wat zij tot dan vond, niet het minimum"
             : "note: the hire analysis could not finish (\(hires.status)); the hire figures are what it found by then, not the least"
     }
 

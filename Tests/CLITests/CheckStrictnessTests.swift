@@ -115,6 +115,36 @@ struct ReplanClientTests {
         #expect(moved.isEmpty, "clients moved: \(moved.sorted())")
     }
 
+    @Test("Eik's four weeks, one sick Wednesday: the re-plan takes the sick person's shifts (and a lone day off they leave) to others and adds nobody anywhere else")
+    func eikReplanAddsNobody() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-eik-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let eik = CommandLineTests.packageRoot.appendingPathComponent("scenarios/wonen-eik-vier-weken.yaml").path
+        let before = folder.appendingPathComponent("before").path, after = folder.appendingPathComponent("after").path
+        #expect(try CommandLineTests.run(Self.binary, ["solve", eik, "--out", before, "--quiet", "--time-limit", "8"]).status == 0)
+        let rows = try String(contentsOfFile: before + "/roster.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        let wednesday = try #require(rows.first { $0.hasPrefix("2026-03-25,wed,07:00") })
+        let sick = String(wednesday.split(separator: ",")[4])
+        let run = try CommandLineTests.run(Self.binary, ["replan", eik, "--from", before, "--out", after, "--absent", "\(sick)@2026-03-25",
+                                                         "--quiet", "--time-limit", "8"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stderr.contains("opnieuw gepland"), "not planned afresh: \(run.stderr)")
+        let changes = try String(contentsOfFile: after + "/changes.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        // Every shift gained is one a person lost at that time, or one short before: no one is
+        // added where nothing is short.
+        let lost = Set(changes.filter { !$0[4].isEmpty && $0[5].isEmpty }.map { "\($0[0]) \($0[1]) \($0[4])" })
+        let short = Set(try String(contentsOfFile: before + "/uncovered.csv", encoding: .utf8).split(separator: "\n").dropFirst().map { line in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return "\(cells[0]) \(cells[2]) \(cells[5])"  // date, start, location: before the quoted reason
+        })
+        let gained = changes.filter { $0[4].isEmpty && !$0[5].isEmpty }
+        #expect(!lost.isEmpty && gained.allSatisfy { row in
+            lost.contains("\(row[0]) \(row[1]) \(row[5])") || short.contains("\(row[0]) \(row[1]) \(row[5].split(separator: " ").dropFirst().first ?? "")")
+        }, "\(changes)")
+        #expect(changes.count <= 8, "a handful of changes around the sick day, not the period: \(changes.count)")
+    }
+
     @Test("A re-plan from another scenario's folder is refused (exit 2), naming both")
     func wrongFolder() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-replan-\(UUID().uuidString)")

@@ -278,6 +278,8 @@ extension ScenarioReader {
         guard let text = values.text(node) else { return nil }
         let id = ID(text)
         guard known[id] != nil else {
+            // Named in its section but not read (its own problem was reported there): said once.
+            if declared[noun == "staff member" ? "staff members" : noun + "s"]?.contains(text) == true { return nil }
             log.report(node, "unknown \(noun) `\(text)`", hint: knownIds(known.keys.map(\.rawValue), kind: plural))
             return nil
         }

@@ -8,6 +8,9 @@ final class ScenarioReader {
     let values: ValueReader
     let file: String
     let folder: String
+    /// The ids each section names (`products`, `locations`, …), read or not: a reference to one
+    /// whose own definition was wrong is a follow-on of that problem, not a second one.
+    private(set) var declared: [String: Set<String>] = [:]
 
     init(log: IssueLog, file: String, folder: String) {
         self.log = log
@@ -166,6 +169,7 @@ final class ScenarioReader {
             }
             return []
         }
+        declared[what, default: []].formUnion(pairs.map(\.0))
         return pairs.compactMap { key, value in
             guard isIdentifier(key) else {
                 log.report(value, "`\(key)` is not a valid id", hint: "ids use letters, digits, `_`, `.` and `-` only")

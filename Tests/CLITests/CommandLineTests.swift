@@ -355,6 +355,19 @@ struct CommandLineTests {
         #expect(try zorgrooster("validate", scenario).status == 2)
     }
 
+    @Test("The cause of a bad file first and alone: a broken product or session is its own problem, not one more per client naming it")
+    func followOnsSuppressed() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (original, replacement, count) in [("min_level: mbo2", "min_levl: mbo2", 2), ("to: \"12:30\"", "to: \"12.30\"", 1)] {
+            let scenario = try writeScenario(Self.good.replacingOccurrences(of: original, with: replacement), in: folder)
+            let run = try zorgrooster("validate", scenario, "--lang", "en")
+            #expect(run.status == 2)
+            #expect(run.stderr.hasPrefix("The scenario has \(count) problem\(count == 1 ? "" : "s")"), "\(run.stderr)")
+            #expect(!run.stderr.contains("clients.c1"), "no follow-on for the clients: \(run.stderr)")
+        }
+    }
+
     @Test("Command-line values out of range exit with 2 and say the range", arguments: [
         ["--time-limit", "nan"], ["--time-limit", "inf"], ["--time-limit", "1e300"], ["--time-limit", "0"],
         ["--gap", "nan"], ["--gap", "1"], ["--candidates", "-1"], ["--scale-clients", "inf"], ["--scale-clients", "1e9"],
@@ -725,7 +738,7 @@ struct CommandLineTests {
         }
         #expect(try zorgrooster("explain", out, "--session", "eik", "fri", "ochtend", "--client", "x").status == 2)
         // With what was meant, or what is there.
-        #expect(try zorgrooster("explain", out, "--session", "eikk", "fri", "ochtend").stderr.contains("location: did you mean `eik`?"))
+        #expect(try zorgrooster("explain", out, "--session", "eikk", "fri", "ochtend").stderr.contains("location: bedoelt u `eik`?"))
         #expect(try zorgrooster("explain", out, "--session", "eik", "fri", "morning").stderr.contains("sessions at eik: middag, ochtend"))
         #expect(try zorgrooster("explain", out, "--client", "c099").stderr.contains("bedoelt u `c09`?"))
     }

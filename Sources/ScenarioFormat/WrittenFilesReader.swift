@@ -46,6 +46,7 @@ extension RosterFileReader {
         }
 
         var capacityKeys: Set<String> = []
+        var capacityShort = 0.0, capacityRows = 0
         for (line, row) in try optionalRows("capacity.csv", OutputFiles.capacityColumns) {
             // One row per level and skill (and week): a row doubled by hand doubles its hours.
             guard capacityKeys.insert("\(row["level"] ?? "")|\(row["skill"] ?? "")|\(row["week"] ?? "")").inserted else {
@@ -63,6 +64,20 @@ extension RosterFileReader {
                 throw ReadError(file: "capacity.csv", line: line, problem: "demand_hours \(decimalText(figures[0])) is not assigned_hours + uncovered_hours (\(decimalText(figures[2] + figures[3])))")
             }
             try week(row, file: "capacity.csv", line: line)
+            capacityShort += figures[3]
+            capacityRows += 1
+        }
+        // Cross-total: the capacity table's uncovered hours are the group sessions' uncovered
+        // staff, leads and skills of uncovered.csv, to the files' rounding.
+        if capacityRows > 0 {
+            let sessionShort = rosters.reduce(0.0) { sum, roster in
+                sum + roster.uncovered.filter { $0.activity == .group && $0.interval != nil && [.staffing, .lead, .skill].contains($0.kind) }
+                    .reduce(0.0) { $0 + $1.hours }
+            }
+            let rows = rosters.reduce(0) { $0 + $1.uncovered.count } + capacityRows
+            if abs(capacityShort - sessionShort) > 0.01 * Double(rows) + 0.011 {
+                throw ReadError(file: "capacity.csv", line: 1, problem: "its uncovered_hours add up to \(decimalText(capacityShort)), but uncovered.csv's staff, lead and skill rows of the sessions to \(decimalText(sessionShort)) h")
+            }
         }
         for (line, row) in try optionalRows("capacity-by-day.csv", Array(OutputFiles.capacityByDayColumns.prefix(6))) {
             if let cover = row["cover"], !["stand-in", "hire"].contains(cover) {

@@ -92,6 +92,41 @@ public enum XLSXWorkbook {
         return found.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
+    /// The cells of the sheet named `name`, row by row, each by its column letter: an inline
+    /// text unescaped, else the stored value (a date or time as its serial). Nil when there is
+    /// no such sheet. (What `check` reads back to hold the roster sheet against roster.csv.)
+    public static func cells(of data: Data, sheet name: String) throws -> [[String: String]]? {
+        let archive = try Archive(data: data, accessMode: .read)
+        func part(_ path: String) throws -> String? {
+            guard let entry = archive[path] else { return nil }
+            var bytes = Data()
+            _ = try archive.extract(entry) { bytes.append($0) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        guard let workbook = try part("xl/workbook.xml") else { return nil }
+        let names = workbook.components(separatedBy: "<sheet name=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        guard let index = names.firstIndex(of: escaped(sheetName(name))), let xml = try part("xl/worksheets/sheet\(index + 1).xml") else { return nil }
+        func unescaped(_ text: Substring) -> String {
+            text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+        }
+        return xml.components(separatedBy: "<row ").dropFirst().map { row in
+            var found: [String: String] = [:]
+            for cell in row.components(separatedBy: "<c r=\"").dropFirst() {
+                let column = String(cell.prefix { $0.isLetter })
+                if let start = cell.range(of: "<t xml:space=\"preserve\">"), let end = cell.range(of: "</t>", range: start.upperBound..<cell.endIndex) {
+                    found[column] = unescaped(cell[start.upperBound..<end.lowerBound])
+                } else if let start = cell.range(of: "<v>"), let end = cell.range(of: "</v>", range: start.upperBound..<cell.endIndex) {
+                    found[column] = String(cell[start.upperBound..<end.lowerBound])
+                }
+            }
+            return found
+        }
+    }
+
+    /// A calendar date's serial as the workbook stores it.
+    public static func dateSerial(year: Int, month: Int, day: Int) -> Int { serial(year: year, month: month, day: day) }
+
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -294,6 +329,9 @@ public enum XLSXWorkbook {
     }
 
     /// A, B, …, Z, AA, AB, …
+    /// A column's letters (0: A).
+    public static func columnLetter(_ index: Int) -> String { column(index) }
+
     static func column(_ index: Int) -> String {
         var index = index + 1
         var name = ""

@@ -111,6 +111,8 @@ extension CommandLineTests {
               ("roster.csv", ",group,linde,", ",group,nergens,", "location `nergens` is not in the scenario"),
               ("capacity.csv", "mbo2,,115.5,294,115.5", "mbo2,,115.5,294,abc", "assigned_hours `abc`"),
               ("capacity.csv", "mbo2,,115.5,294,115.5", "mbo2,,115.5,294,15.5", "is not assigned_hours + uncovered_hours"),
+              ("capacity.csv", "mbo2,,115.5,294,115.5,0,", "mbo2,,119,294,115.5,3.5,", "uncovered.csv's staff, lead and skill rows"),
+              ("roster-by-person.csv", "Esra Yilmaz,mbo4,", "Esra Yilmaz,mbo3,", "level of s05"),
               ("responsibility.csv", "Anouk de Vries,mbo4", "Anouk de Vries,hbo", "level is `hbo`"),
               ("summary.json", "\"assigned_hours\": 115.5", "\"assigned_hours\": 99", "roster.csv's rows add up to 115.5"),
               ("summary.json", "\"week\": \"2026-W12\"", "\"week\": \"2026-W13\"", "not the scenario's 2026-W12"),

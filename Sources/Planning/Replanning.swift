@@ -44,10 +44,11 @@ public enum Replanning {
     /// the week around it (a lone day off between working days, where days off come two
     /// together): then the fewest rows are let go, those nearest the person's absence first, so
     /// the re-plan changes what the absence asks and no more (it had planned the week afresh).
-    public static func keptTogether(_ rows: [RosterAssignment], in scenario: Scenario) -> (kept: [RosterAssignment], dropped: [Dropped]) {
+    /// A roster row as the oracle sees it (a group session with its kind and label).
+    static func timedWork(in scenario: Scenario) -> (RosterAssignment) -> TimedWork {
         let sessions = Dictionary(scenario.groupSessions.map { ("\($0.location)|\($0.interval.start)|\($0.slot.name)", $0) },
                                   uniquingKeysWith: { first, _ in first })
-        func work(_ row: RosterAssignment) -> TimedWork {
+        return { row in
             var item = TimedWork(kept: row, in: scenario)
             if row.activity == .group, let location = row.location, let session = sessions["\(location)|\(row.interval.start)|\(row.ref)"] {
                 item.label = session.description
@@ -57,6 +58,10 @@ public enum Replanning {
             }
             return item
         }
+    }
+
+    public static func keptTogether(_ rows: [RosterAssignment], in scenario: Scenario) -> (kept: [RosterAssignment], dropped: [Dropped]) {
+        let work = timedWork(in: scenario)
         var kept: [RosterAssignment] = [], dropped: [Dropped] = []
         let byPerson = Dictionary(grouping: rows, by: \.staff)
         for staffID in byPerson.keys.sorted() {
@@ -82,6 +87,36 @@ public enum Replanning {
             kept += mine
         }
         return (kept.sorted(), dropped)
+    }
+
+    /// The group rows of `roster` that are not among `kept` and meet no need of their session
+    /// (ratio, `min_staff`, lead, a client's skill): a re-plan fills what the absence left short
+    /// and adds no one beside it. Taken out one at a time, each judged with the others already out.
+    public static func surplusAdditions(in roster: Roster, kept: [RosterAssignment], scenario: Scenario) -> [RosterAssignment] {
+        let demands = SessionDemand.build(for: scenario).filter(\.isActive)
+        var week = GroupWeek.seeded(from: roster, scenario: scenario, demands: demands, staff: scenario.sortedStaff)
+        let work = timedWork(in: scenario)
+        var rowsOf = Dictionary(grouping: roster.assignments, by: \.staff)
+        let coordination = Dictionary(grouping: roster.responsibilities, by: \.staff).mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
+        let keptKeys = Set(kept.filter { $0.activity == .group }.map { "\($0.staff)|\($0.interval.start)|\($0.location?.rawValue ?? "")|\($0.ref)" })
+        var surplus: [RosterAssignment] = []
+        for (index, demand) in demands.enumerated() {
+            let session = demand.session
+            for person in week.workers[index] where !person.isVolunteer {
+                guard !keptKeys.contains("\(person.id)|\(session.interval.start)|\(session.location.rawValue)|\(session.slot.name)") else { continue }
+                let needs = week.needs(in: index)
+                guard week.needs(in: index, with: week.workers[index].filter { $0.id != person.id }) == needs,
+                      let row = roster.assignments.first(where: { $0.staff == person.id && $0.activity == .group && $0.interval == session.interval
+                          && $0.location == session.location && $0.ref == session.slot.name }) else { continue }
+                // Their week without it must keep every rule (a gap can make a split shift or a lone day off).
+                let rest = (rowsOf[person.id] ?? []).filter { $0 != row }
+                guard WorkingWeek(staff: person, scenario: scenario).violation(rest.map(work), coordinationMinutes: coordination[person.id] ?? 0) == nil else { continue }
+                week.remove(person.id, from: index)
+                rowsOf[person.id] = rest
+                surplus.append(row)
+            }
+        }
+        return surplus
     }
 
     /// What differs between two rosters, person by person and time by time.

@@ -27,6 +27,9 @@ public struct PlanningOptions: Sendable {
     /// could still fill a shortfall, the roster comes back with them added (the run refuses it:
     /// a written roster is maximal).
     public var asWritten: Roster? = nil
+    /// A re-plan: beside the pinned (kept) rows, people are added only where something is short;
+    /// an added group row that meets no need of its session is taken out before the figures.
+    public var addsOnlyWhereShort = false
 
     public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.01, weights: ObjectiveWeights = .standard,
                 log: (@Sendable (String) -> Void)? = nil, progress: (@Sendable (SolveProgress) -> Void)? = nil,
@@ -96,7 +99,15 @@ public struct RosterPlanner<S: Solver>: Sendable {
             : AmbulatoryDemand.build(for: scenario, candidatesPerClient: options.candidatesPerClient)
         let week = try planWeek(scenario, demands: demands, ambulatory: ambulatory, modelWork: modelWork, options: options,
                                 deadline: rosterDeadline, seed: options.asWritten, whenNothingShort: hireDeadline)
-        let roster = week.roster
+        var roster = week.roster
+        if options.addsOnlyWhereShort, let kept = options.pinned {
+            let surplus = Set(Replanning.surplusAdditions(in: roster, kept: kept.assignments, scenario: scenario))
+            if !surplus.isEmpty {
+                options.log?("re-plan: \(surplus.count) added row(s) met no need and were taken out")
+                roster = Roster(assignments: roster.assignments.filter { !surplus.contains($0) }, uncovered: roster.uncovered,
+                                responsibilities: roster.responsibilities)
+            }
+        }
         let capacity = CapacityAnalysis.rows(scenario: scenario, demands: demands, roster: roster)
         var summary = RunSummaryBuilder.summary(
             scenario: scenario, roster: roster, capacity: capacity, status: week.status,

@@ -58,6 +58,7 @@ struct ReplanCommand: ParsableCommand {
         let dropped = lost + alsoLost
         var options = planning.options(for: scenario)
         options.pinned = Roster(assignments: Array(Set(kept)).sorted(), uncovered: [], responsibilities: earlier.responsibilities)
+        options.addsOnlyWhereShort = true
         try holdOutput(out)
         installInterruptHandler()
         let outcome = try reporting { () throws(RunFailure) in try planAndCheck(scenario, options: options, keptMayMove: pin == nil) }
@@ -104,7 +105,8 @@ struct ReplanCommand: ParsableCommand {
         try holdOutput(out)
         installInterruptHandler()
         let dropped = ResultSlots<Int>(count: scenario.weeks)
-        let options = planning.options(for: scenario)
+        var options = planning.options(for: scenario)
+        options.addsOnlyWhereShort = true
         let weeks = try reporting { () throws(RunFailure) in
             try planPeriod(scenario, options: options) { index, week in
                 let (allowed, lost) = Replanning.stillAllowed(earlier[index], in: week)

@@ -54,6 +54,22 @@ struct ShiftPatternTests {
         #expect(Replanning.keptTogether(Array(rows.prefix(2)), in: scenario).dropped.isEmpty)
     }
 
+    @Test("A re-plan's added group row that meets no need of its session is surplus; a kept one or a needed one is not")
+    func replanSurplus() throws {
+        let staff = "  s1: {level: mbo3, contract_hours: 40}\n  s2: {level: mbo3, contract_hours: 40}"
+        let scenario = try ScenarioLoader.parse(tinyScenario(sessions: Self.everyDay, staff: staff, clients: Self.clients), file: "tiny.yaml")
+        func row(_ person: String, day: Int) -> RosterAssignment {
+            RosterAssignment(staff: StaffID(person), activity: .group, interval: WeekInterval(start: day * 1440 + 540, end: day * 1440 + 900),
+                             location: LocationID("huis"), area: nil, clients: [ClientID("c1"), ClientID("c2")], products: [ProductID("dag")],
+                             role: .professional, ref: "dag")
+        }
+        // Two clients need one professional: s2 beside s1 on Monday meets no need.
+        let roster = Roster(assignments: [row("s1", day: 0), row("s2", day: 0), row("s2", day: 1)], uncovered: [])
+        #expect(Replanning.surplusAdditions(in: roster, kept: [row("s1", day: 0)], scenario: scenario) == [row("s2", day: 0)])
+        // Kept rows stay (what the planner had told them); s2 alone on Tuesday is needed.
+        #expect(Replanning.surplusAdditions(in: roster, kept: [row("s1", day: 0), row("s2", day: 0)], scenario: scenario).isEmpty)
+    }
+
     @Test("max_consecutive_working_days: 3 over seven days: nobody works four in a row, and the checker sees a fourth")
     func daysInARow() throws {
         let staff = "  s1: {level: mbo3, contract_hours: 42, max_hours: 42}"

@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // GLPK's C API; Debian ships no glpk.pc, so the module map links "glpk" itself.
@@ -41,9 +42,14 @@ let package = Package(
             "CareDomain", "ScenarioFormat", "Planning", "RosterCheck", "Reporting", "Spreadsheet", "Optimization", "GLPKSolver",
             .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
+        // The planning board (`serve`): the roster on a local web page and its JSON API.
+        .target(name: "PlanningBoard", dependencies: [
+            "CareDomain", "Planning", "Reporting", "ZorgroosterRun",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(name: "zorgrooster", dependencies: [
             "CareDomain", "ScenarioFormat", "Planning", "RosterCheck", "Reporting", "Tender", "Spreadsheet",
-            "Optimization", "GLPKSolver", "ZorgroosterRun",
+            "Optimization", "GLPKSolver", "ZorgroosterRun", "PlanningBoard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),

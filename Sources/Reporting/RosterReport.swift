@@ -380,7 +380,7 @@ public enum RosterReport {
         }
     }
 
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         var result = ""
         for character in text {
             switch character {

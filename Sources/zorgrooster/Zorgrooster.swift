@@ -1,3 +1,4 @@
+import Reporting
 import ArgumentParser
 import Foundation
 import GLPKSolver
@@ -15,7 +16,7 @@ struct Zorgrooster: ParsableCommand {
             1 an internal failure or a check that found broken rules; 2 bad input (a scenario file or a command-line value).
             """,
         version: "zorgrooster 0.11 (scenario format 1)",
-        subcommands: [SolveCommand.self, ReplanCommand.self, RenderCommand.self, CompareCommand.self, EstimateCommand.self, ExplainCommand.self, InitCommand.self, CheckCommand.self, ValidateCommand.self])
+        subcommands: [SolveCommand.self, ReplanCommand.self, RenderCommand.self, CompareCommand.self, EstimateCommand.self, ExplainCommand.self, InitCommand.self, CheckCommand.self, ValidateCommand.self, ServeCommand.self])
 
     /// As ArgumentParser's, except that a usage mistake exits with 2 like any other bad input
     /// (its own code is 64, outside the documented 0, 1 and 2).

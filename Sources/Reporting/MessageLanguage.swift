@@ -5,21 +5,25 @@ import Foundation
 /// problems, pins, re-plans, check's verdicts, usage mistakes): the run's language, Dutch unless
 /// `--lang en` is given. The messages are made in English where they arise (the CSV files'
 /// `reason` codes stay the contract's English); in a Dutch run each line is said in Dutch here,
-/// at the edge, phrase by phrase. A phrase the table does not know stays as it was.
-enum MessageLanguage {
+/// at the edge, phrase by phrase. A phrase the table does not know stays as it was. (Here, not
+/// in the command line's module, so the planning board speaks the same.)
+public enum MessageLanguage {
     /// Set once from the command line before any command runs.
-    nonisolated(unsafe) static var current: ReportLanguage = .nl
+    nonisolated(unsafe) public static var current: ReportLanguage = .nl
 
     /// `--lang en` / `--lang=en` anywhere on the command line; else Dutch.
-    static func choose(from arguments: [String]) {
+    public static func choose(from arguments: [String]) {
         for (index, argument) in arguments.enumerated() {
             if argument == "--lang", index + 1 < arguments.count { current = ReportLanguage(rawValue: arguments[index + 1]) ?? .nl }
             if argument.hasPrefix("--lang=") { current = ReportLanguage(rawValue: String(argument.dropFirst("--lang=".count))) ?? .nl }
         }
     }
 
-    static func localized(_ text: String) -> String {
-        guard current == .nl, !text.isEmpty else { return text }
+    public static func localized(_ text: String) -> String { localized(text, in: current) }
+
+    /// `text` said in `language` (the board speaks its own).
+    public static func localized(_ text: String, in language: ReportLanguage) -> String {
+        guard language == .nl, !text.isEmpty else { return text }
         var result = text
         for (pattern, template) in table {
             let range = NSRange(result.startIndex..., in: result)

@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // GLPK's C API; Debian ships no glpk.pc, so the module map links "glpk" itself.
@@ -46,6 +47,7 @@ let package = Package(
         .target(name: "PlanningBoard", dependencies: [
             "CareDomain", "Planning", "Reporting", "ZorgroosterRun",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "zorgrooster", dependencies: [
             "CareDomain", "ScenarioFormat", "Planning", "RosterCheck", "Reporting", "Tender", "Spreadsheet",

@@ -12,9 +12,13 @@ public struct BoardServer: Sendable {
     public let token: String?
     /// Writes the draft's complete output folder; returns where.
     public let publish: @Sendable (BoardState) async throws -> String
+    /// Saved and published versions.
+    public let versions: VersionStore
 
-    public init(state: BoardState, host: String, port: Int, token: String?, publish: @escaping @Sendable (BoardState) async throws -> String) {
+    public init(state: BoardState, host: String, port: Int, token: String?, versions: VersionStore,
+                publish: @escaping @Sendable (BoardState) async throws -> String) {
         self.state = state
+        self.versions = versions
         self.host = host
         self.port = port
         self.token = token
@@ -48,9 +52,55 @@ public struct BoardServer: Sendable {
                                                                               session: String(query.get("session") ?? "")))
             } catch { throw HTTPError(.badRequest, message: "\(error)") }
         }
-        let publish = self.publish
-        router.post("/api/publish") { _, _ -> BoardPublished in
-            do { return BoardPublished(folder: try await publish(state)) } catch { throw HTTPError(.conflict, message: "\(error)") }
+        router.post("/api/absence") { request, context -> BoardProposal in
+            let sick = try await request.decode(as: BoardAbsence.self, context: context)
+            do { return try await state.proposeAbsence(staff: sick.staffId, date: sick.date, seconds: sick.timeLimitSeconds ?? 10) } catch {
+                throw HTTPError(.badRequest, message: "\(error)")
+            }
+        }
+        router.post("/api/resolve") { request, context -> BoardProposal in
+            let ask = try await request.decode(as: BoardResolve.self, context: context)
+            do { return try await state.proposeResolve(locked: ask.locked, seconds: ask.timeLimitSeconds ?? 10) } catch {
+                throw HTTPError(.badRequest, message: "\(error)")
+            }
+        }
+        router.post("/api/proposals/{id}/accept") { _, context -> BoardRoster in
+            let id = try context.parameters.require("id", as: Int.self)
+            do { return try await state.accept(id) } catch { throw HTTPError(.conflict, message: "\(error)") }
+        }
+        router.post("/api/proposals/{id}/reject") { _, context -> HTTPResponse.Status in
+            let id = try context.parameters.require("id", as: Int.self)
+            do { try await state.reject(id) } catch { throw HTTPError(.conflict, message: "\(error)") }
+            return .noContent
+        }
+        let publish = self.publish, versions = self.versions
+        /// A version of the draft as it stands, recorded.
+        @Sendable func record(_ kind: String, _ request: BoardVersionRequest) async throws -> BoardVersion {
+            let rows = String(decoding: try JSONEncoder().encode(await state.roster().rows), as: UTF8.self)
+            let stamp = ISO8601DateFormatter().string(from: Date())
+            return try versions.add(BoardVersion(id: nil, kind: kind, createdAt: stamp, author: request.author ?? "", note: request.note ?? "",
+                                                 changes: await state.changesSincePublished(), rows: rows))
+        }
+        router.post("/api/save") { request, context -> BoardVersion in
+            let ask = (try? await request.decode(as: BoardVersionRequest.self, context: context)) ?? BoardVersionRequest()
+            return try await record("draft", ask)
+        }
+        router.post("/api/publish") { request, context -> BoardPublished in
+            let ask = (try? await request.decode(as: BoardVersionRequest.self, context: context)) ?? BoardVersionRequest()
+            do {
+                let folder = try await publish(state)
+                let version = try await record("published", ask)
+                await state.markPublished()
+                return BoardPublished(folder: folder, version: version.id ?? 0)
+            } catch { throw HTTPError(.conflict, message: "\(error)") }
+        }
+        router.get("/api/versions") { _, _ -> BoardVersions in
+            BoardVersions(versions: try versions.list())
+        }
+        router.get("/api/versions/{id}") { _, context -> BoardVersion in
+            let id = try context.parameters.require("id", as: Int64.self)
+            guard let version = try versions.version(id) else { throw HTTPError(.notFound, message: "no version \(id)") }
+            return version
         }
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "zorgrooster"),
                               onServerRunning: { channel in started("http://\(self.host):\(channel.localAddress?.port ?? self.port)/") })
@@ -78,10 +128,41 @@ struct TokenMiddleware<Context: RequestContext>: RouterMiddleware {
 /// The candidates for one place, best first.
 public struct BoardCandidates: Codable, Sendable { public let candidates: [BoardCandidate] }
 
-/// Where a publish wrote the roster's files.
-public struct BoardPublished: Codable, Sendable { public let folder: String }
+/// Where a publish wrote the roster's files, and its version's number.
+public struct BoardPublished: Codable, Sendable {
+    public let folder: String
+    public let version: Int64
+}
+
+/// Who saves or publishes, and why.
+public struct BoardVersionRequest: Codable, Sendable {
+    public var author: String? = nil
+    public var note: String? = nil
+}
+
+public struct BoardVersions: Codable, Sendable { public let versions: [BoardVersion] }
+
+extension BoardVersion: ResponseEncodable {}
+extension BoardVersions: ResponseEncodable {}
 
 extension BoardRoster: ResponseEncodable {}
 extension BoardVerdict: ResponseEncodable {}
 extension BoardCandidates: ResponseEncodable {}
 extension BoardPublished: ResponseEncodable {}
+
+/// A sick call: the person and the date (and how long the re-plan may search).
+public struct BoardAbsence: Codable, Sendable {
+    public let staffId: String
+    public let date: String
+    public let timeLimitSeconds: Double?
+    enum CodingKeys: String, CodingKey { case date, staffId = "staff_id", timeLimitSeconds = "time_limit_seconds" }
+}
+
+/// Re-solve around the rows to keep.
+public struct BoardResolve: Codable, Sendable {
+    public let locked: [BoardSlot]
+    public let timeLimitSeconds: Double?
+    enum CodingKeys: String, CodingKey { case locked, timeLimitSeconds = "time_limit_seconds" }
+}
+
+extension BoardProposal: ResponseEncodable {}

@@ -130,18 +130,25 @@ public struct BoardCandidate: Codable, Sendable {
 /// The roster on the board: the draft the planner moves people in, its figures derived the way
 /// `render` derives a folder's (kept exactly as it is, judged by the independent checker).
 public actor BoardState {
-    public let scenario: Scenario
+    /// The week as planned, with the absences the board was told of since.
+    public private(set) var scenario: Scenario
     public let language: ReportLanguage
     private(set) var draft: Roster
     private(set) var outcome: PlanOutcome?
     private(set) var problems: [String] = []
     private(set) var version = 1
+    /// The roster last published (at first, the folder's).
+    private var published: Roster
+    /// The proposal waiting for accept or reject: its number, outcome and week.
+    private var pending: (id: Int, outcome: PlanOutcome, scenario: Scenario)? = nil
+    private var proposalCount = 0
 
     /// `roster`: the roster to start from (a solved folder's). One-week scenarios.
     public init(scenario: Scenario, roster: Roster, language: ReportLanguage) {
         self.scenario = scenario
         self.language = language
         self.draft = roster
+        self.published = roster
         let (outcome, problems) = Self.derive(roster, in: scenario)
         self.outcome = outcome
         self.problems = problems
@@ -160,9 +167,9 @@ public actor BoardState {
         }
     }
 
-    func figures(of outcome: PlanOutcome?) -> BoardFigures? {
+    func figures(of outcome: PlanOutcome?, in scenario: Scenario? = nil) -> BoardFigures? {
         guard let outcome else { return nil }
-        let pay = PayrollSummary.totals(PayrollSummary.people([(outcome.roster, scenario)]))
+        let pay = PayrollSummary.totals(PayrollSummary.people([(outcome.roster, scenario ?? self.scenario)]))
         return BoardFigures(coverage: outcome.summary.coverage, assignedHours: outcome.summary.assignedHours,
                             uncoveredHours: outcome.summary.uncoveredHours, payroll: pay.payroll, extraSpend: pay.extraSpend)
     }
@@ -221,11 +228,18 @@ public actor BoardState {
         }
     }
 
-    /// The outcome to publish (the draft's files), when the draft passes the checker.
-    public func publishable() throws(BoardError) -> PlanOutcome {
+    /// The outcome to publish (the draft's files) and the roster published before it (whose
+    /// calendar events the new ones follow), when the draft passes the checker.
+    public func publishable() throws(BoardError) -> (outcome: PlanOutcome, previous: Roster) {
         guard problems.isEmpty, let outcome else { throw BoardError.failsCheck(problems) }
-        return outcome
+        return (outcome, published)
     }
+
+    /// The draft was published: the next publish's calendars follow it.
+    public func markPublished() { published = draft }
+
+    /// Rows that differ between the draft and the last published roster.
+    public func changesSincePublished() -> Int { Replanning.changes(from: published, to: draft).count }
 
     /// The draft with `move` applied: rows taken off, then group rows added for the sessions named.
     func moved(_ move: BoardMove) throws(BoardError) -> Roster {
@@ -274,11 +288,109 @@ public actor BoardState {
     }
 }
 
+/// One row of a proposal's differences (as `changes.csv` has them).
+public struct BoardChange: Codable, Sendable {
+    public let date: String
+    public let start: String
+    public let end: String
+    public let staffId: String
+    public let before: String
+    public let after: String
+    public let clientId: String
+
+    enum CodingKeys: String, CodingKey { case date, start, end, before, after, staffId = "staff_id", clientId = "client_id" }
+}
+
+/// A re-plan the board proposes (after a sick call, or a re-solve around locked rows), to accept or reject.
+public struct BoardProposal: Codable, Sendable {
+    public let id: Int
+    public let what: String
+    public let changes: [BoardChange]
+    public let figures: BoardFigures
+
+    public init(id: Int, what: String, changes: [BoardChange], figures: BoardFigures) {
+        self.id = id
+        self.what = what
+        self.changes = changes
+        self.figures = figures
+    }
+}
+
+extension BoardState {
+    /// A sick call: `staff` absent on `date`. Every row still allowed is kept (the fewest let go
+    /// where the absence breaks a rule of the week around it); what it leaves short is filled by
+    /// free, qualified people, adding no one beside it: `replan`'s engine, proposed, not made.
+    public func proposeAbsence(staff: String, date: String, seconds: Double) throws(BoardError) -> BoardProposal {
+        guard let day = CivilDate(iso: date), scenario.week.monday <= day, day <= scenario.week.monday.adding(days: 6) else {
+            throw BoardError.unknownSession("date \(date) of \(scenario.week)")
+        }
+        guard scenario.staff[StaffID(staff)] != nil else { throw BoardError.unknownStaff(staff) }
+        var absentScenario = scenario
+        absentScenario.staff[StaffID(staff)]?.absent.insert(day)
+        let (allowed, _) = Replanning.stillAllowed(draft, in: absentScenario)
+        let (kept, _) = Replanning.keptTogether(allowed, in: absentScenario)
+        var options = PlanningOptions(timeLimitSeconds: max(1, seconds), relativeGap: 0.01)
+        options.pinned = Roster(assignments: kept, uncovered: [], responsibilities: draft.responsibilities)
+        options.addsOnlyWhereShort = true
+        let outcome: PlanOutcome
+        do { outcome = try planAndCheck(absentScenario, options: options, keptMayMove: true) } catch {
+            throw BoardError.failsCheck(error.lines)
+        }
+        return propose(outcome, in: absentScenario, what: language == .nl ? "\(staff) afwezig op \(date)" : "\(staff) absent on \(date)")
+    }
+
+    /// Re-solve the week around `locked` rows (each kept as it is) within `seconds`: proposed, not made.
+    public func proposeResolve(locked: [BoardSlot], seconds: Double) throws(BoardError) -> BoardProposal {
+        let keys = Set(locked.map { "\($0.staffId)|\($0.date)|\($0.location)|\($0.session)" })
+        let kept = draft.assignments.filter { row in
+            keys.contains("\(row.staff)|\(scenario.week.date(atMinute: row.interval.start))|\(row.location?.rawValue ?? "")|\(row.ref)")
+        }
+        guard kept.count == keys.count else { throw BoardError.noSuchRow(locked.map { "\($0.staffId) \($0.date) \($0.location) \($0.session)" }.joined(separator: ", ")) }
+        var options = PlanningOptions(timeLimitSeconds: max(1, seconds), relativeGap: 0.01)
+        options.pinned = Roster(assignments: kept, uncovered: [])
+        let outcome: PlanOutcome
+        do { outcome = try planAndCheck(scenario, options: options) } catch { throw BoardError.failsCheck(error.lines) }
+        return propose(outcome, in: scenario, what: language == .nl ? "opnieuw gepland rond \(kept.count) vaste diensten" : "re-solved around \(kept.count) locked rows")
+    }
+
+    private func propose(_ outcome: PlanOutcome, in scenario: Scenario, what: String) -> BoardProposal {
+        proposalCount += 1
+        pending = (proposalCount, outcome, scenario)
+        let week = scenario.week
+        let changes = Replanning.changes(from: draft, to: outcome.roster).map { change in
+            BoardChange(date: week.date(atMinute: change.interval.start).description, start: ClockTime.text(change.interval.start),
+                        end: ClockTime.text(change.interval.end), staffId: change.staff.rawValue, before: change.before, after: change.after,
+                        clientId: change.client?.rawValue ?? "")
+        }
+        let empty = BoardFigures(coverage: 0, assignedHours: 0, uncoveredHours: 0, payroll: 0, extraSpend: 0)
+        return BoardProposal(id: proposalCount, what: what, changes: changes, figures: figures(of: outcome, in: scenario) ?? empty)
+    }
+
+    /// Accept the pending proposal `id`: it becomes the draft (and its absence the week's).
+    public func accept(_ id: Int) throws(BoardError) -> BoardRoster {
+        guard let pending, pending.id == id else { throw BoardError.noProposal(id) }
+        scenario = pending.scenario
+        draft = pending.outcome.roster
+        outcome = pending.outcome
+        problems = []
+        version += 1
+        self.pending = nil
+        return roster()
+    }
+
+    /// Reject the pending proposal `id`: the draft stays as it was.
+    public func reject(_ id: Int) throws(BoardError) {
+        guard let pending, pending.id == id else { throw BoardError.noProposal(id) }
+        self.pending = nil
+    }
+}
+
 public enum BoardError: Error, Sendable, CustomStringConvertible {
     case unknownSession(String)
     case unknownStaff(String)
     case noSuchRow(String)
     case failsCheck([String])
+    case noProposal(Int)
 
     public var description: String {
         switch self {
@@ -286,6 +398,7 @@ public enum BoardError: Error, Sendable, CustomStringConvertible {
         case let .unknownStaff(id): "no staff member `\(id)`"
         case let .noSuchRow(what): "`\(what)` is not on the roster"
         case let .failsCheck(problems): "the draft breaks a rule; fix it before publishing: " + problems.joined(separator: " | ")
+        case let .noProposal(id): "no proposal \(id) is waiting (accepted, rejected, or replaced by a newer one)"
         }
     }
 }

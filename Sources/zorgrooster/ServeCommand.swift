@@ -2,6 +2,7 @@ import ArgumentParser
 import CareDomain
 import Foundation
 import PlanningBoard
+import Reporting
 import ScenarioFormat
 import ZorgroosterRun
 
@@ -65,9 +66,21 @@ struct ServeCommand: ParsableCommand {
         }
         let state = BoardState(scenario: scenario, roster: roster, language: planning.lang)
         let folder = self.folder, language = planning.lang, locale = planning.csvLocale
-        let server = BoardServer(state: state, host: host, port: port, token: token) { state in
-            let outcome = try await state.publishable()
-            try write(outputFiles(outcome, scenario: scenario, language: language), to: folder, locale: locale, language: language)
+        // Versions in a database beside the folder (never inside it: the folder is swapped whole).
+        let store: VersionStore
+        let databasePath = URL(fileURLWithPath: folder).standardizedFileURL.path + ".board.sqlite"
+        do { store = try VersionStore(path: databasePath) } catch {
+            printError("cannot open the board's versions at \(databasePath): \(error)")
+            throw ExitCode(1)
+        }
+        let server = BoardServer(state: state, host: host, port: port, token: token, versions: store) { state in
+            let (outcome, previous) = try await state.publishable()
+            let scenario = await state.scenario
+            var files = outputFiles(outcome, scenario: scenario, language: language)
+            // Calendars that follow the last publish: changed events as new versions, taken-away ones cancelled.
+            for name in files.keys where name.hasPrefix("calendars/") { files[name] = nil }
+            files.merge(PersonCalendar.files(roster: outcome.roster, scenario: scenario, previous: previous)) { _, new in new }
+            try write(files, to: folder, locale: locale, language: language)
             return folder
         }
         let done = DispatchSemaphore(value: 0)

@@ -77,12 +77,27 @@ struct BoardTests {
                             body: "{\"remove\": [\(slot(person))], \"add\": [\(slot(other))]}")
         #expect(swap.status == 200 && swap.body.contains("\"applied\":true"), "\(swap.body)")
         #expect(try call(base.appendingPathComponent("api/roster"), token: "geheim").body.contains("\"version\":2"))
-        // Published: the complete folder, which check passes, with Tuesday's new person.
-        let published = try call(base.appendingPathComponent("api/publish"), method: "POST", token: "geheim")
-        #expect(published.status == 200, "\(published.body)")
+        // Published: the complete folder, which check passes, with Tuesday's new person; the
+        // version kept in the database beside the folder, with who and the changes.
+        let published = try call(base.appendingPathComponent("api/publish"), method: "POST", token: "geheim", body: "{\"author\": \"Fatma\"}")
+        #expect(published.status == 200 && published.body.contains("\"version\":1"), "\(published.body)")
+        let versions = try call(base.appendingPathComponent("api/versions"), token: "geheim")
+        #expect(versions.body.contains("\"kind\":\"published\"") && versions.body.contains("\"author\":\"Fatma\"") && versions.body.contains("\"changes\":2"),
+                "\(versions.body)")
+        #expect(try call(base.appendingPathComponent("api/versions/1"), token: "geheim").body.contains(other))
+        #expect(FileManager.default.fileExists(atPath: out + ".board.sqlite"))
+        let calendar = try String(contentsOfFile: out + "/calendars/\(person).ics", encoding: .utf8)
+        #expect(calendar.contains("STATUS:CANCELLED"), "the taken-away Tuesday cancelled in \(person)'s calendar")
         let check = try cli.zorgrooster("check", scenario, out)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(try String(contentsOfFile: out + "/roster.csv", encoding: .utf8).contains("2026-03-17,tue,09:00,12:30,\(other),"))
+        // A sick call: the re-plan proposed as its changes, then accepted.
+        let sick = try call(base.appendingPathComponent("api/absence"), method: "POST", token: "geheim",
+                            body: "{\"staff_id\": \"\(other)\", \"date\": \"2026-03-17\", \"time_limit_seconds\": 5}")
+        #expect(sick.status == 200 && sick.body.contains("\"id\":1") && sick.body.contains("2026-03-17"), "\(sick.body)")
+        let accepted = try call(base.appendingPathComponent("api/proposals/1/accept"), method: "POST", token: "geheim")
+        #expect(accepted.status == 200 && accepted.body.contains("\"version\":3"), "\(accepted.body)")
+        #expect(try call(base.appendingPathComponent("api/proposals/1/reject"), method: "POST", token: "geheim").status == 409)
         // The page: the report with the board's panel.
         let page = try call(try #require(URL(string: address + "?token=geheim")))
         #expect(page.status == 200 && page.body.contains("Planbord") && page.body.contains("Wie kan dit?"), "\(page.body.prefix(300))")

@@ -15,7 +15,7 @@ struct Zorgrooster: ParsableCommand {
             Exit codes: 0 a roster was written (uncovered demand included) or a check passed;
             1 an internal failure or a check that found broken rules; 2 bad input (a scenario file or a command-line value).
             """,
-        version: "zorgrooster 0.11 (scenario format 1)",
+        version: "zorgrooster 0.12 (scenario format 1)",
         subcommands: [SolveCommand.self, ReplanCommand.self, RenderCommand.self, CompareCommand.self, EstimateCommand.self, ExplainCommand.self, InitCommand.self, CheckCommand.self, ValidateCommand.self, ServeCommand.self])
 
     /// As ArgumentParser's, except that a usage mistake exits with 2 like any other bad input

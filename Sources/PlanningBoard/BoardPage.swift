@@ -18,7 +18,9 @@ enum BoardPage {
         .board-warning { background: #fdecea; border: 1px solid #c62828; padding: 4px 8px; margin-bottom: 6px; }
         @media print { .board { display: none; } }
         </style>
-        <h2>\(t("Planbord", "Planning board")) · \(t("versie", "version")) \(version)</h2>
+        <h2>\(t("Planbord", "Planning board")) · \(t("versie", "version")) \(version)
+        <small style="font-weight: normal; margin-left: 1em"><a href="?lang=\(nl ? "en" : "nl")" onclick="this.href += (new URLSearchParams(location.search).get('token') ? '&token=' + new URLSearchParams(location.search).get('token') : '')">\(t("English", "Nederlands"))</a></small></h2>
+        <p>\(t("Sleep een medewerker naar een andere sessie: het vak kleurt groen als elke regel het toestaat, rood met de regel in de tooltip als niet.", "Drag a person to another session: the cell turns green when every rule allows it, red with the rule in its tooltip when not."))</p>
         \(warning)
         <form id="move" onsubmit="return false">
         <label>\(t("Medewerker", "Staff")) <input name="staff_id" placeholder="s04"></label>
@@ -45,6 +47,39 @@ enum BoardPage {
           document.getElementById('answer').textContent = text;
           if (action === 'move' && answer.ok && JSON.parse(text).applied) { location.reload(); }
         }
+        // Drag a person from one session to another: the verdict shown on the cell before the
+        // drop (green: allowed; red: the rule in its title), the move made on the drop.
+        let dragged = null;
+        function cellSlot(td, staff) { return {staff_id: staff, date: td.dataset.date, location: td.dataset.location, session: td.dataset.session}; }
+        // The grids come after this panel: set up once the page is read.
+        document.addEventListener('DOMContentLoaded', () => {
+        document.querySelectorAll('.grid td[data-location] .chip[data-staff]').forEach(chip => {
+          chip.draggable = true;
+          chip.addEventListener('dragstart', e => { dragged = {staff: chip.dataset.staff, from: chip.closest('td')}; });
+        });
+        document.querySelectorAll('.grid td[data-location]').forEach(td => {
+          td.addEventListener('dragover', e => e.preventDefault());
+          td.addEventListener('dragenter', async e => {
+            if (!dragged || dragged.from === td) return;
+            const body = {remove: [cellSlot(dragged.from, dragged.staff)], add: [cellSlot(td, dragged.staff)]};
+            const answer = await fetch('api/check', {method: 'POST', headers: Object.assign({'Content-Type': 'application/json'}, token()), body: JSON.stringify(body)});
+            const verdict = await answer.json();
+            td.style.outline = verdict.allowed ? '3px solid #2e7d32' : '3px solid #c62828';
+            td.title = verdict.allowed ? '' : (verdict.problems || []).join('\\n');
+          });
+          td.addEventListener('dragleave', e => { td.style.outline = ''; });
+          td.addEventListener('drop', async e => {
+            e.preventDefault();
+            if (!dragged || dragged.from === td) return;
+            const force = document.querySelector('#move [name=force]').checked;
+            const body = {remove: [cellSlot(dragged.from, dragged.staff)], add: [cellSlot(td, dragged.staff)], force: force};
+            const answer = await fetch('api/move', {method: 'POST', headers: Object.assign({'Content-Type': 'application/json'}, token()), body: JSON.stringify(body)});
+            const verdict = await answer.json();
+            if (verdict.applied) { location.reload(); } else { document.getElementById('answer').textContent = (verdict.problems || []).join('\\n'); td.style.outline = ''; }
+            dragged = null;
+          });
+        });
+        });
         async function who() {
           const s = slot();
           const query = new URLSearchParams({location: s.location, date: s.date, session: s.session});

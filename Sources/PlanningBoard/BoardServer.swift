@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import CareDomain
 
 /// `zorgrooster serve`: the planning board as a local web application (Hummingbird 2). On
 /// loopback by default; any other address asks for a token, and every request must carry it
@@ -31,8 +32,10 @@ public struct BoardServer: Sendable {
         let token = self.token
         router.add(middleware: TokenMiddleware(token: token))
         let state = self.state
-        router.get("/") { _, _ -> Response in
-            Self.html(await state.page())
+        router.get("/") { request, _ -> Response in
+            // `?lang=en` (or `nl`): the page in that language, whatever the board's.
+            let asked = request.uri.queryParameters.get("lang").flatMap { ReportLanguage(rawValue: String($0)) }
+            return Self.html(await state.page(in: asked))
         }
         router.get("/api/roster") { _, _ -> BoardRoster in
             await state.roster()

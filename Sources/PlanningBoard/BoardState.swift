@@ -275,7 +275,8 @@ public actor BoardState {
     }
 
     /// The board's page: the report of the draft, with the board's own panel.
-    public func page() -> String {
+    public func page(in asked: ReportLanguage? = nil) -> String {
+        let language = asked ?? self.language
         guard let outcome else {
             return BoardPage.problemsOnly(problems.map { MessageLanguage.localized($0, in: language) }, language: language, title: scenario.name)
         }

@@ -158,7 +158,9 @@ public enum RosterReport {
                     let work = workAt[cell] ?? []
                     let short = shortAt[cell] ?? []
                     let these = figures[GroupSessionID(location: location.id, slot: SessionSlot(day: day, name: template.name))]
-                    html += "<td>" + (these.map { sessionFigures($0, shortRows: short.count, text: text) } ?? "")
+                    // Where the cell is, for the planning board's drag and drop (the report itself ignores it).
+                    let place = "data-location=\"\(escaped(location.id.rawValue))\" data-session=\"\(escaped(template.name))\" data-date=\"\(scenario.week.date(of: day))\""
+                    html += "<td \(place)>" + (these.map { sessionFigures($0, shortRows: short.count, text: text) } ?? "")
                         + work.map { chip(for: $0, scenario: scenario, changed: changed.contains("\($0.staff)|\($0.interval.start)"),
                                           brings: these?.brings[$0.staff]) }.joined()
                         + short.map { "<span class=\"chip short\" title=\"\(escaped($0.reason.text(in: text.language, names: names)))\">\(escaped($0.need.text(in: text.language)))</span>" }.joined() + "</td>"
@@ -360,7 +362,7 @@ public enum RosterReport {
         let person = scenario.staff[item.staff]
         let level = person.map { $0.isVolunteer ? "" : " <small>\(escaped($0.level.name))</small>" } ?? ""
         let bringing = brings.map { " <small>· \(escaped($0))</small>" } ?? ""
-        return "<span class=\"chip \(cssClass(item))\(changed ? " changed" : "")\">\(escaped(person?.name ?? item.staff.rawValue))\(level)\(bringing)</span>"
+        return "<span class=\"chip \(cssClass(item))\(changed ? " changed" : "")\" data-staff=\"\(escaped(item.staff.rawValue))\">\(escaped(person?.name ?? item.staff.rawValue))\(level)\(bringing)</span>"
     }
 
     static func cssClass(_ item: RosterAssignment) -> String {

@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["zorgrooster", "ZorgroosterRun", "CareDomain", "ScenarioFormat", "Planning",
                                                     "RosterCheck", "GLPKSolver",
                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-                    // The golden files are read from the package by path, not bundled as resources.
-                    exclude: ["Golden", "Replans"]),
+                    // The golden files (and the browser test's script) are read from the package by path, not bundled as resources.
+                    exclude: ["Golden", "Replans", "Browser"]),
     ]
 )

@@ -17,22 +17,10 @@ struct BoardBrowserTests {
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let root = CommandLineTests.packageRoot
-        let process = Process()
-        process.executableURL = root.appendingPathComponent(".build/debug/zorgrooster")
-        process.arguments = ["serve", root.appendingPathComponent("scenarios/dagbesteding-de-linde.yaml").path, folder.appendingPathComponent("out").path,
-                             "--port", "0", "--time-limit", "5"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
-        var said = ""
-        let started = Date()
-        while !said.contains("http://"), Date().timeIntervalSince(started) < 120 {
-            let data = output.fileHandleForReading.availableData
-            if data.isEmpty { Thread.sleep(forTimeInterval: 0.1) } else { said += String(decoding: data, as: UTF8.self) }
-        }
-        let address = try #require(said.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
+        let board = try BoardTests.start(["serve", root.appendingPathComponent("scenarios/dagbesteding-de-linde.yaml").path,
+                                           folder.appendingPathComponent("out").path, "--port", "0", "--time-limit", "5"])
+        defer { board.process.terminate(); board.process.waitUntilExit() }
+        let address = try #require(board.address, "\(board.said)")
         let run = try CommandLineTests.run(URL(fileURLWithPath: "/usr/bin/env"),
                                            ["python3", root.appendingPathComponent("Tests/CLITests/Browser/drag.py").path, address, "s07", "eik", "2026-03-17", "middag"])
         #expect(run.status == 0, "\(run.stderr)")

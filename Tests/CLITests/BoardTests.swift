@@ -27,6 +27,25 @@ struct BoardTests {
         return result
     }
 
+    /// Starts `zorgrooster ARGUMENTS` (a `serve`) and waits for the address it says once it
+    /// listens (the week solved first when the folder is empty). The caller stops the process.
+    static func start(_ arguments: [String]) throws -> (process: Process, address: String?, said: String) {
+        let process = Process()
+        process.executableURL = CommandLineTests.packageRoot.appendingPathComponent(".build/debug/zorgrooster")
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var said = ""
+        let started = Date()
+        while !said.contains("http://"), Date().timeIntervalSince(started) < 120 {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { Thread.sleep(forTimeInterval: 0.1) } else { said += String(decoding: data, as: UTF8.self) }
+        }
+        return (process, said.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init), said)
+    }
+
     @Test("serve: the roster, a move's verdict before it is made, who can take a place, a swap made, published as a folder check passes; a token asked")
     func board() throws {
         let cli = CommandLineTests()
@@ -34,22 +53,9 @@ struct BoardTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let scenario = try cli.writeScenario(RenderTests.scenario, in: folder)
         let out = folder.appendingPathComponent("out").path
-        let process = Process()
-        process.executableURL = CommandLineTests.packageRoot.appendingPathComponent(".build/debug/zorgrooster")
-        process.arguments = ["serve", scenario, out, "--port", "0", "--token", "geheim", "--time-limit", "5"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
-        // The address it says once it listens (solving the week first: the folder is empty).
-        var said = ""
-        let started = Date()
-        while !said.contains("http://"), Date().timeIntervalSince(started) < 120 {
-            let data = output.fileHandleForReading.availableData
-            if data.isEmpty { Thread.sleep(forTimeInterval: 0.1) } else { said += String(decoding: data, as: UTF8.self) }
-        }
-        let address = try #require(said.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init), "\(said)")
+        let board = try Self.start(["serve", scenario, out, "--port", "0", "--token", "geheim", "--time-limit", "5"])
+        defer { board.process.terminate(); board.process.waitUntilExit() }
+        let (address, said) = (try #require(board.address, "\(board.said)"), board.said)
         let base = try #require(URL(string: address))
         #expect(said.contains("Planbord op"), "Dutch by default: \(said)")
 

@@ -38,7 +38,8 @@ public enum SessionCandidates {
         var found: [SessionCandidate] = []
         for person in scenario.sortedStaff where !person.isVolunteer && !person.isHire && person.mayWork(at: session.location) {
             let mine = rowsOf[person.id] ?? []
-            let worked = Double(WorkingTime.minutes(mine.map { WorkPiece($0.interval, isSleep: work($0).isSleep, breakCovered: work($0).breakCovered) },
+            let timed = mine.map(work)
+            let worked = Double(WorkingTime.minutes(timed.map { WorkPiece($0.interval, isSleep: $0.isSleep, breakCovered: $0.breakCovered) },
                                                     rules: rules)) / 60
             let verdict: RuleViolation?
             if here.contains(where: { $0.staff == person.id }) {
@@ -46,7 +47,7 @@ public enum SessionCandidates {
             } else if let ineligible = RuleViolation(StaffCalendar(staff: person).eligibility(for: session, in: scenario)) {
                 verdict = ineligible
             } else {
-                verdict = WorkingWeek(staff: person, scenario: scenario).violation(mine.map(work), adding: piece, coordinationMinutes: coordination[person.id] ?? 0)
+                verdict = WorkingWeek(staff: person, scenario: scenario).violation(timed, adding: piece, coordinationMinutes: coordination[person.id] ?? 0)
             }
             let left = person.contractHours - worked
             let rate = person.hourlyCost ?? scenario.hourlyCost(of: person.level)

@@ -285,11 +285,7 @@ public struct FolderExplanation: Sendable {
 
     /// The run's language, from its summary.json (older folders: English, as they were written).
     private static func runLanguage(folder: String) -> ReportLanguage {
-        let path = (folder as NSString).appendingPathComponent("summary.json")
-        guard let text = try? InputFile.text(atPath: path, limit: InputFile.largestCSVBytes).get(),
-              let summary = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
-              let code = summary["language"] as? String else { return .en }
-        return ReportLanguage(rawValue: code) ?? .en
+        summaryText("language", folder: folder).flatMap(ReportLanguage.init(rawValue:)) ?? .en
     }
 
     private static func table(_ name: String, in folder: String) throws(RunFailure) -> [[String: String]] {

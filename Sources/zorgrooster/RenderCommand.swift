@@ -86,8 +86,7 @@ struct RenderCommand: ParsableCommand {
     /// The roster of a folder, one per week of the period.
     private func rosters(in folder: String, scenario: Scenario) throws -> [Roster] {
         do {
-            return scenario.weeks > 1 ? try RosterFileReader.readPeriod(folder: folder, scenario: scenario)
-                : [try RosterFileReader.read(folder: folder, scenario: scenario)]
+            return try RosterFileReader.readPeriod(folder: folder, scenario: scenario)
         } catch {
             printError("\(error)")
             throw ExitCode(2)

@@ -8,6 +8,17 @@ public struct LabourRules: Sendable, Hashable {
     public var minDailyRestMinutes = 11 * 60
     /// After a night shift that ends after 02:00.
     public var minRestAfterNightMinutes = 14 * 60
+    /// The Act's allowance (ATW 5:8): the rest after such a night may be this short once in every
+    /// 7×24 h (`shortened_rest_after_night_hours`, the Act's least is 8). Nil: never shortened,
+    /// as SCENARIO.md keeps it by default.
+    public var shortenedRestAfterNightMinutes: Int? = nil
+
+    /// Whether a rest of `minutes` after a late night is short enough to need the allowance, and
+    /// long enough to take it.
+    public func restAfterNightMayBeShortened(_ minutes: Int) -> Bool {
+        guard let shortest = shortenedRestAfterNightMinutes else { return false }
+        return minutes >= shortest && minutes < minRestAfterNightMinutes
+    }
     /// One uninterrupted rest inside Monday 00:00 to Sunday 24:00.
     public var minWeeklyRestMinutes = 36 * 60
     /// After a series of `nightSeriesLength` or more night shifts in a row (ATW 5:8).

@@ -152,6 +152,8 @@ struct WorkingTimeCheck {
         }
         let label = { (shift: Shift) in shift.span.label(in: self.scenario.week) }
         var shortened: [(begins: Int, length: Int, mine: Bool, before: Shift)] = []
+        /// When each rest after a late night that the Act's allowance shortened began.
+        var nightShortenings: [Int] = []
         for (index, shift) in shifts.enumerated() {
             let limit = shift.sleep ? 24 * 60 : shift.isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
             // A sleeping duty by its span; other shifts by their working time (breaks out).
@@ -169,8 +171,16 @@ struct WorkingTimeCheck {
             guard index + 1 < shifts.count else { continue }
             let next = shifts[index + 1]
             let rest = next.start - shift.end
-            if shift.isNight, shift.endsAfterTwo, next.mine, rest < rules.minRestAfterNightMinutes {
-                violations.append(Violation(rule: "rest after night", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h after a night shift ending \(ClockTime.text(shift.end)) (\(label(shift))); at least \(formatted(Double(rules.minRestAfterNightMinutes) / 60)) h"))
+            if shift.isNight, shift.endsAfterTwo, rest < rules.minRestAfterNightMinutes {
+                // ATW 5:8's allowance (`shortened_rest_after_night_hours`): once in 7×24 h, not shorter.
+                if let shortest = rules.shortenedRestAfterNightMinutes, rest >= shortest {
+                    if next.mine, let earlier = nightShortenings.last(where: { shift.end - $0 < LabourRules.reducedRestPeriodMinutes }) {
+                        violations.append(Violation(rule: "rest after night", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h after a night shift ending \(ClockTime.text(shift.end)) (\(label(shift))), a second shortened rest after a night within 7×24 h (the first began \(WeekInterval(start: earlier, end: earlier + 1).label(in: scenario.week))); at least \(formatted(Double(rules.minRestAfterNightMinutes) / 60)) h"))
+                    }
+                    nightShortenings.append(shift.end)
+                } else if next.mine {
+                    violations.append(Violation(rule: "rest after night", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h after a night shift ending \(ClockTime.text(shift.end)) (\(label(shift))); at least \(formatted(Double(rules.shortenedRestAfterNightMinutes ?? rules.minRestAfterNightMinutes) / 60)) h"))
+                }
             }
             if shift.sleep, next.mine, rest < rules.minDailyRestMinutes {
                 violations.append(Violation(rule: "rest after sleeping shift", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h after a duty with a sleeping shift (\(label(shift))); at least \(formatted(Double(rules.minDailyRestMinutes) / 60)) h"))

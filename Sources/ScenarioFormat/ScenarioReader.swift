@@ -262,7 +262,7 @@ final class ScenarioReader {
             ("max_consecutive_working_days", \.maxConsecutiveWorkingDays, 1, 13), ("min_consecutive_days_off", \.minConsecutiveDaysOff, 1, 7),
             ("max_weekends_worked", \.maxWeekendsWorked, 0, 4), ("min_free_weekends_52_weeks", \.minFreeWeekends52Weeks, 0, 52),
         ]
-        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "max_average_week_hours_16_weeks", "night_worker_average_week_hours", "on_call", "night_series", "lone_duty_breaks", "weekly_rest", "sleep_hours_factor", "split_shifts"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks", "daily_rest_reductions", "rolling_rest"],
+        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "max_average_week_hours_16_weeks", "night_worker_average_week_hours", "on_call", "night_series", "lone_duty_breaks", "weekly_rest", "sleep_hours_factor", "split_shifts", "shortened_rest_after_night_hours"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks", "daily_rest_reductions", "rolling_rest"],
                                   what: "labour_rules") else { return rules }
         if let mode = fields.optional("weekly_rest"), let text = values.text(mode) {
             if let known = WeeklyRestMode(rawValue: text.trimmingSpaces) {
@@ -317,6 +317,16 @@ final class ScenarioReader {
                 continue
             }
             rules[keyPath: keyPath] = Int((hours * 60).rounded())
+        }
+        if let node = fields.optional("shortened_rest_after_night_hours"), let hours = values.number(node, what: "shortened_rest_after_night_hours") {
+            let minutes = Int((hours * 60).rounded())
+            // The Act allows 8 h at the least, and a shortening is shorter than the rest itself.
+            if minutes < 8 * 60 || minutes >= rules.minRestAfterNightMinutes {
+                log.report(node, "shortened_rest_after_night_hours is \(hours); the Act allows the rest after a night to be shortened to 8 h at the least, below min_rest_after_night_hours",
+                           hint: "write 8 to \(rules.minRestAfterNightMinutes / 60 - 1), or leave it out: never shortened")
+            } else {
+                rules.shortenedRestAfterNightMinutes = minutes
+            }
         }
         if let split = fields.optional("split_shifts").flatMap(values.boolean) { rules.splitShifts = split }
         for (name, keyPath, least) in counts {

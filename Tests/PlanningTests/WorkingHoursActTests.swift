@@ -27,6 +27,38 @@ struct WorkingHoursActTests {
         outcome.roster.assignments.filter { $0.staff.rawValue == id }.reduce(0) { $0 + $1.interval.hours }
     }
 
+    /// Nights Monday and Thursday, a late shift the day after each: a late after a night rests 8 h.
+    static let nightsAndLates = """
+          - {name: nacht, days: mon, from: "23:00", to: "07:00"}
+          - {name: nacht, days: thu, from: "23:00", to: "07:00"}
+          - {name: laat, days: tue, from: "15:00", to: "23:00"}
+          - {name: laat, days: fri, from: "15:00", to: "23:00"}
+    """
+
+    @Test("shortened_rest_after_night_hours: 8 (ATW 5:8): a night then a late 8 h later once in 7×24 h, not twice; without it, never")
+    func shortenedRestAfterNight() throws {
+        let staff = "  s1: {level: mbo3, contract_hours: 40, max_hours: 40}"
+        let clients = clientLines(2, attends: "[mon nacht, thu nacht, tue laat, fri laat]")
+        let allowed = tinyScenario(sessions: Self.nightsAndLates, staff: staff, clients: clients,
+                                   labour: "labour_rules: {shortened_rest_after_night_hours: 8, breaks: []}")
+        let (scenario, outcome) = try planChecked(allowed)
+        let worked = outcome.roster.assignments.filter { $0.staff == StaffID("s1") }
+        #expect(worked.count == 3, "one night followed by a late, once: \(worked.map(\.ref))")
+        // Without the allowance the rest after a night is 14 h: two of the four at most.
+        let (_, strict) = try planChecked(allowed.replacingOccurrences(of: "shortened_rest_after_night_hours: 8, ", with: ""))
+        #expect(strict.roster.assignments.filter { $0.staff == StaffID("s1") }.count == 2)
+        // The checker refuses both pairs in one week, and a 7-h rest even once.
+        func row(_ ref: String, start: Int, minutes: Int = 480) -> RosterAssignment {
+            RosterAssignment(staff: StaffID("s1"), activity: .group, interval: WeekInterval(start: start, end: start + minutes), location: LocationID("huis"),
+                             area: nil, clients: [ClientID("c1"), ClientID("c2")], products: [ProductID("dag")], role: .professional, ref: ref)
+        }
+        let all = [row("nacht", start: 23 * 60), row("laat", start: 1440 + 15 * 60), row("nacht", start: 3 * 1440 + 23 * 60), row("laat", start: 4 * 1440 + 15 * 60)]
+        let twice = RosterChecker(scenario: scenario).check(Roster(assignments: all, uncovered: []))
+        #expect(twice.contains { $0.rule == "rest after night" && $0.message.contains("second shortened rest") }, "\(twice)")
+        let once = RosterChecker(scenario: scenario).check(Roster(assignments: Array(all.prefix(3)), uncovered: []))
+        #expect(!once.contains { $0.rule == "rest after night" }, "\(once)")
+    }
+
     @Test("After three history weeks of 60 h, a one-week plan rosters at most 40 h (55 h over 4 weeks, ATW 5:7)")
     func fourWeekAverageWithHistory() throws {
         let staff = "  s1: {level: mbo3, contract_hours: 60, max_hours: 60}"

@@ -41,9 +41,13 @@ extension WeekModel {
                     }
                 }
                 if isNight, endsLate(end) {
+                    // A rest the Act's allowance may shorten (once in 7×24 h) is left to the oracle,
+                    // which sees the week's other shortenings (`GroupStaffing.repair` has the last
+                    // word on the MIP's roster): the rows forbid only what is never allowed.
+                    let least = rules.shortenedRestAfterNightMinutes ?? rules.minRestAfterNightMinutes
                     for (index, next) in slots.enumerated() where !next.variables.isEmpty {
                         let gap = next.interval.start - end
-                        if gap >= rules.shiftBreakMinutes, gap < rules.minRestAfterNightMinutes { try forbid(chain, index) }
+                        if gap >= rules.shiftBreakMinutes, gap < least { try forbid(chain, index) }
                     }
                 }
                 for (index, next) in slots.enumerated() {
@@ -84,6 +88,7 @@ struct ShiftLengthRule: PersonWeekRule {
     func violation(in week: PersonWeekView) -> RuleViolation? {
         let rules = week.rules
         let shifts = week.shifts
+        var shortened: [(begins: Int, prior: Bool)] = []
         for (index, shift) in shifts.enumerated() {
             // A shift the history alone made is not this roster's to judge.
             // Shift lengths are working time: breaks out (SCENARIO.md 1.1, `max_shift_hours`).
@@ -100,8 +105,18 @@ struct ShiftLengthRule: PersonWeekRule {
             if shift.sleep, index + 1 < shifts.count, !shifts[index + 1].prior, shifts[index + 1].start - shift.end < rules.minDailyRestMinutes {
                 return .restAfterSleepShift(hours: Double(rules.minDailyRestMinutes) / 60)
             }
-            if shift.isLateNight, index + 1 < shifts.count, !shifts[index + 1].prior,
-               shifts[index + 1].start - shift.end < rules.minRestAfterNightMinutes {
+            if shift.isLateNight, index + 1 < shifts.count, shifts[index + 1].start - shift.end < rules.minRestAfterNightMinutes {
+                let rest = shifts[index + 1].start - shift.end
+                if rules.restAfterNightMayBeShortened(rest) {
+                    shortened.append((shift.end, shifts[index + 1].prior))
+                } else if !shifts[index + 1].prior {
+                    return .restAfterNight(hours: Double(rules.minRestAfterNightMinutes) / 60)
+                }
+            }
+        }
+        // The Act's allowance: the rest after a night shortened at most once in any 7×24 h.
+        for (position, rest) in shortened.enumerated() where !rest.prior {
+            if shortened[..<position].contains(where: { rest.begins - $0.begins < LabourRules.reducedRestPeriodMinutes }) {
                 return .restAfterNight(hours: Double(rules.minRestAfterNightMinutes) / 60)
             }
         }

@@ -63,19 +63,28 @@ extension ReportLanguage {
     }
 
     /// How the solve ended, in a planner's words (the solver's status and gap are details):
-    /// "proven best", "the best roster found in 20 s; not proven best", "stopped after 4 s".
+    /// "proven best", "the best roster found in 20 s; not proven best", "stopped after 4 s": the
+    /// status in a planner's words; the gap goes in the details (`outcomeDetail`).
     public func outcome(status code: String, gap: Double?, seconds: Double) -> String {
         let time = String(format: "%.0f", max(1, seconds.rounded()))
-        let gapText = gap.map { String(format: "%.2f%%", $0 * 100) } ?? "n/a"
         switch (self, code) {
-        case (.nl, "optimal"): return "bewezen beste rooster, in \(time) s (gap \(gapText))"
-        case (.nl, "feasible"): return "beste rooster gevonden in \(time) s; niet bewezen het beste (gap \(gapText) naar de ondergrens)"
-        case (.nl, "stopped"): return "gestopt na \(time) s; het beste rooster tot dan (gap \(gapText))"
-        case (_, "optimal"): return "proven best roster, in \(time) s (gap \(gapText))"
-        case (_, "feasible"): return "best roster found in \(time) s; not proven best (gap \(gapText) to the lower bound)"
-        case (_, "stopped"): return "stopped after \(time) s; the best roster until then (gap \(gapText))"
-        default: return "\(status(code)) (gap \(gapText)) in \(time) s"
+        case (.nl, "optimal"): return "bewezen beste rooster, in \(time) s"
+        case (.nl, "feasible"): return "beste rooster gevonden in \(time) s; niet bewezen het beste"
+        case (.nl, "stopped"): return "gestopt na \(time) s; het beste rooster tot dan"
+        case (_, "optimal"): return "proven best roster, in \(time) s"
+        case (_, "feasible"): return "best roster found in \(time) s; not proven best"
+        case (_, "stopped"): return "stopped after \(time) s; the best roster until then"
+        default: return "\(status(code)) in \(time) s"
         }
+    }
+
+    /// The solver's gap, for the details beside the status: how far the roster's score may lie
+    /// above the best any roster could reach (a bound, often loose: not a share of bad roster).
+    public func outcomeDetail(status code: String, gap: Double?) -> String {
+        let gapText = gap.map { String(format: "%.2f%%", $0 * 100) } ?? "n/a"
+        return self == .nl
+            ? "\(status(code)), gap \(gapText) tot de ondergrens (de ondergrens is wat geen rooster kan verslaan; de afstand zit vaak in de grens, niet in het rooster)"
+            : "\(status(code)), gap \(gapText) to the lower bound (what no roster can beat; the distance is often in the bound, not the roster)"
     }
 
     /// A capacity skill for a person: `lead` (end responsibility in a session) in words.

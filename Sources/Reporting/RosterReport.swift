@@ -91,8 +91,10 @@ public enum RosterReport {
             (text["waarvan invallers (afwezigheid)"], String(format: "%.1f ", hires.standInHours) + text["uur"]),
         ]
         let note = TerminalSummary.hireNote(hires, language: text.language).map { "<p class=\"note\">\(escaped($0))</p>" } ?? ""
+        // The gap in the details under the status, not in it (a loose bound is no bad roster).
+        let detail = "<p class=\"detail\">\(escaped(text.language.outcomeDetail(status: summary.status, gap: summary.gap)))</p>"
         return "<section class=\"kpis\"><h2>\(text["Kerncijfers"])</h2><dl>"
-            + figures.map { "<div><dt>\(escaped($0.0))</dt><dd>\(escaped($0.1))</dd></div>" }.joined() + "</dl>\(note)</section>"
+            + figures.map { "<div><dt>\(escaped($0.0))</dt><dd>\(escaped($0.1))</dd></div>" }.joined() + "</dl>\(detail)\(note)</section>"
     }
 
     /// The cost block (payroll, extra spend by kind, hires, total) and each paid person's hours
@@ -431,6 +433,7 @@ struct Page {
     .kpis dl { display: flex; flex-wrap: wrap; gap: 8px; margin: 0; }
     .kpis dl div { background: #eef4f8; border-radius: 4px; padding: 6px 10px; }
     .kpis dt { font-size: 10px; color: #51606f; } .kpis dd { margin: 0; font-size: 14px; font-weight: 600; }
+    .kpis .detail { font-size: 10px; color: #51606f; margin: 4px 0 0; }
     table { border-collapse: collapse; width: 100%; page-break-inside: auto; } tr { page-break-inside: avoid; }
     th, td { border: 1px solid #c9d3dc; padding: 3px 4px; vertical-align: top; text-align: left; }
     thead th { background: #2f6f8f; color: white; }

@@ -11,6 +11,7 @@ public enum TerminalSummary {
         var lines: [String] = []
         lines.append("zorgrooster · \(scenario.name) (\(scenario.week))")
         lines.append(row("Status", language.outcome(status: summary.status, gap: summary.gap, seconds: summary.solveSeconds)))
+        lines.append(row("Details", language.outcomeDetail(status: summary.status, gap: summary.gap)))
         let people = Set(roster.assignments.map(\.staff)).count
         let rosterLine = nl ? "\(roster.assignments.count) regels, \(hours(summary.assignedHours)) uur voor \(people) mensen"
             : "\(roster.assignments.count) rows, \(hours(summary.assignedHours)) h for \(people) people"

@@ -277,8 +277,10 @@ public struct SessionStaffing: Sendable, Hashable {
     /// board's "+N". Below `rosteredProfessionals − requiredProfessionals` where the extra person
     /// is the only one with a skill a client needs, or the lead.
     public var surplus = 0
-    /// Per person rostered, what only they bring (a needed skill, the lead level), for the chip.
+    /// Per person rostered, the needed skills only they bring, for the chip.
     public var brings: [StaffID: String] = [:]
+    /// Who is the only one there of the lead level (`lead_level`): the chip says so in words.
+    public var bringsLead: Set<StaffID> = []
 
     public init(location: LocationID, slot: SessionSlot, clientsPresent: Int, requiredProfessionals: Int, lead: QualificationLevel?,
                 rosteredProfessionals: Int) {

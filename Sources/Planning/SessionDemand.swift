@@ -134,13 +134,13 @@ extension SessionStaffing {
                     only.append(skill)
                 }
                 if let lead, person.isProfessional(atLeast: lead), !people.contains(where: { $0.id != person.id && $0.isProfessional(atLeast: lead) }) {
-                    only.append(lead.name)
+                    figures.bringsLead.insert(person.id)
                 }
                 if !only.isEmpty { figures.brings[person.id] = only.joined(separator: ", ") }
             }
             // Surplus: beyond what the ratio asks, and not the one who brings a skill or the lead.
             let countedPeople = people.filter { $0.counts(atLeast: level, holding: disciplines) }
-            let free = countedPeople.filter { figures.brings[$0.id] == nil }.count
+            let free = countedPeople.filter { figures.brings[$0.id] == nil && !figures.bringsLead.contains($0.id) }.count
             figures.surplus = max(0, min(counted - required, free))
             return figures
         }

@@ -17,7 +17,7 @@ struct ReportLabels {
         "onvolledig": "incomplete", "Variant": "Variant", "Cliënten": "Clients", "Vraag (uur)": "Demand (h)", "Eindverantwoordelijke": "Responsible", "Gepland": "Planned",
         "Wijzigingen": "Changes", "Niets gewijzigd.": "Nothing changed.", "Was": "Before", "Wordt": "After",
         "Wensen": "Wishes", "wensen nagekomen": "wishes met", "Wens": "Wish", "Gewicht": "Weight", "Eerlijke verdeling": "Fair shares",
-        "weekenddiensten": "weekend sessions", "nachtdiensten": "nights", "avonddiensten": "evenings", "slaapdiensten": "sleeping nights",
+        "weekenddiensten": "weekend sessions", "nachtdiensten": "nights", "avonddiensten": "evenings", "slaapdiensten": "sleeping nights", "in de dienst": "lead on duty",
         "Geen sessies van deze soort in dit rooster": "No sessions of this kind in this roster",
         "slaapdiensten tellen met sleeping_nights": "sleeping shifts count under sleeping_nights", "eerlijk deel": "fair share", "Vaste gezichten": "The same faces",
         "verschillende medewerkers": "different people", "waarvan vaste": "of them key workers",

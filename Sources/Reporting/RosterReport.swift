@@ -164,7 +164,7 @@ public enum RosterReport {
                     let place = "data-location=\"\(escaped(location.id.rawValue))\" data-session=\"\(escaped(template.name))\" data-date=\"\(scenario.week.date(of: day))\""
                     html += "<td \(place)>" + (these.map { sessionFigures($0, shortRows: short.count, text: text) } ?? "")
                         + work.map { chip(for: $0, scenario: scenario, changed: changed.contains("\($0.staff)|\($0.interval.start)"),
-                                          brings: these?.brings[$0.staff]) }.joined()
+                                          brings: brought(these, $0.staff, text: text)) }.joined()
                         + short.map { "<span class=\"chip short\" title=\"\(escaped($0.reason.text(in: text.language, names: names)))\">\(escaped($0.need.text(in: text.language)))</span>" }.joined() + "</td>"
                 }
                 html += "</tr>"
@@ -357,6 +357,15 @@ public enum RosterReport {
         let title = String(format: text["%d cliënten aanwezig; %d professionals gevraagd; %d ingeroosterd"], figures.clientsPresent,
                            figures.requiredProfessionals, figures.rosteredProfessionals)
         return "<div class=\"need\(state)\" title=\"\(escaped(title))\">\(figures.clientsPresent) \(text["cl."]) · \(figures.requiredProfessionals)\(lead)\(mark)</div>"
+    }
+
+    /// What only `staff` brings to a session, in words: the needed skills, and the lead level ("mbo4 in de dienst").
+    static func brought(_ figures: SessionStaffing?, _ staff: StaffID, text: ReportLabels) -> String? {
+        guard let figures else { return nil }
+        // The lead is the provider's own choice (`lead_level`), not end responsibility: "mbo4 in de dienst".
+        let lead = figures.bringsLead.contains(staff) ? figures.lead.map { "\($0.name) \(text["in de dienst"])" } : nil
+        let parts = [figures.brings[staff], lead].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     /// A person in a session; `brings`: what only they bring there (a needed skill, the lead).

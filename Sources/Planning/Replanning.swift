@@ -39,6 +39,16 @@ public enum Replanning {
         return (kept, dropped)
     }
 
+    /// What a re-plan keeps of `earlier` after a change to the scenario: the rows still allowed
+    /// one by one, then those each person's week can keep together (`keptTogether`), with the
+    /// earlier responsibilities; and every row let go, with its reason. The command line, a
+    /// period's weeks and the planning board's sick call all start a re-plan from this.
+    public static func kept(_ earlier: Roster, in scenario: Scenario) -> (kept: Roster, dropped: [Dropped]) {
+        let (allowed, lost) = stillAllowed(earlier, in: scenario)
+        let (kept, alsoLost) = keptTogether(Array(Set(allowed)).sorted(), in: scenario)
+        return (Roster(assignments: kept, uncovered: [], responsibilities: earlier.responsibilities), lost + alsoLost)
+    }
+
     /// Of rows each allowed on its own (`stillAllowed`), those each person's week can keep
     /// together, and the rest with the rule that dropped them. An absence can break a rule of
     /// the week around it (a lone day off between working days, where days off come two

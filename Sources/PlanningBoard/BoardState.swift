@@ -328,10 +328,8 @@ extension BoardState {
         guard scenario.staff[StaffID(staff)] != nil else { throw BoardError.unknownStaff(staff) }
         var absentScenario = scenario
         absentScenario.staff[StaffID(staff)]?.absent.insert(day)
-        let (allowed, _) = Replanning.stillAllowed(draft, in: absentScenario)
-        let (kept, _) = Replanning.keptTogether(allowed, in: absentScenario)
         var options = PlanningOptions(timeLimitSeconds: max(1, seconds), relativeGap: 0.01)
-        options.pinned = Roster(assignments: kept, uncovered: [], responsibilities: draft.responsibilities)
+        options.pinned = Replanning.kept(draft, in: absentScenario).kept
         options.addsOnlyWhereShort = true
         let outcome: PlanOutcome
         do { outcome = try planAndCheck(absentScenario, options: options, keptMayMove: true) } catch {

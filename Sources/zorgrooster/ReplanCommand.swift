@@ -52,12 +52,11 @@ struct ReplanCommand: ParsableCommand {
         let scenario = try loadScenario(self.scenario, variant: try absences(in: base))
         let earlier = try readRoster(folder: from, scenario: scenario)
         let pinned = try pin.map { try pinnedAssignments($0, scenario: scenario) } ?? []
-        let (allowed, lost) = Replanning.stillAllowed(Roster(assignments: earlier.assignments + pinned, uncovered: []), in: scenario)
-        // Together, too: a week the absence leaves breaking a rule lets go its fewest rows.
-        let (kept, alsoLost) = Replanning.keptTogether(Array(Set(allowed)).sorted(), in: scenario)
-        let dropped = lost + alsoLost
+        // Allowed one by one and together: a week the absence leaves breaking a rule lets go its fewest rows.
+        let (kept, dropped) = Replanning.kept(Roster(assignments: earlier.assignments + pinned, uncovered: [],
+                                                     responsibilities: earlier.responsibilities), in: scenario)
         var options = planning.options(for: scenario)
-        options.pinned = Roster(assignments: Array(Set(kept)).sorted(), uncovered: [], responsibilities: earlier.responsibilities)
+        options.pinned = kept
         options.addsOnlyWhereShort = true
         try holdOutput(out)
         installInterruptHandler()
@@ -109,10 +108,9 @@ struct ReplanCommand: ParsableCommand {
         options.addsOnlyWhereShort = true
         let weeks = try reporting { () throws(RunFailure) in
             try planPeriod(scenario, options: options) { index, week in
-                let (allowed, lost) = Replanning.stillAllowed(earlier[index], in: week)
-                let (kept, alsoLost) = Replanning.keptTogether(allowed, in: week)
-                dropped.store(index, lost.count + alsoLost.count)
-                return Roster(assignments: kept, uncovered: [], responsibilities: earlier[index].responsibilities)
+                let (kept, lost) = Replanning.kept(earlier[index], in: week)
+                dropped.store(index, lost.count)
+                return kept
             }
         }
         let changes = zip(earlier, weeks).map { Replanning.changes(from: $0, to: $1.outcome.roster) }

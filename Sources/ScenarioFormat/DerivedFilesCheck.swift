@@ -26,10 +26,13 @@ public enum RosterMark {
     }
 
     /// The mark of a roster.csv's text (either locale).
-    public static func of(csv text: String) throws -> String {
-        if let made = MadeTables.rows(of: text) { return of(rows: made) }
+    public static func of(csv text: String) throws -> String { of(rows: try rows(csv: text)) }
+
+    /// A roster.csv's rows, header first (either locale; this run's own tables not parsed again).
+    static func rows(csv text: String) throws -> [[String]] {
+        if let made = MadeTables.rows(of: text) { return made }
         let table = try CSV<Enumerated>(string: try CSVLocale.plain(text), delimiter: .comma, loadColumns: false)
-        return of(rows: [table.header] + table.rows)
+        return [table.header] + table.rows
     }
 
     /// The report's mark of the roster it shows, in its head.
@@ -43,13 +46,31 @@ public enum RosterMark {
 }
 
 extension RosterFileReader {
-    /// `roster-by-person.csv` cell by cell as the roster and the scenario make it, and the
-    /// roster's mark in `report.html` (and, given its footer's text, `roster.xlsx`) as that of
-    /// `roster.csv`. `weeks`: each week's roster with its own scenario.
-    public static func checkDerivedFiles(folder: String, weeks: [(roster: Roster, scenario: Scenario)], workbookFooters: [String]? = nil) throws {
+    /// The workbook as `check` reads it back: its printed sheets' footers and its roster
+    /// sheet's cells by column letter (dates as serials, `dateSerial` makes them).
+    public struct WrittenWorkbook {
+        public let footers: [String]
+        public let rosterSheet: [[String: String]]?
+        public let column: (Int) -> String
+        public let dateSerial: (CivilDate) -> Int
+
+        public init(footers: [String], rosterSheet: [[String: String]]?, column: @escaping (Int) -> String, dateSerial: @escaping (CivilDate) -> Int) {
+            self.footers = footers
+            self.rosterSheet = rosterSheet
+            self.column = column
+            self.dateSerial = dateSerial
+        }
+    }
+
+    /// `roster-by-person.csv` cell by cell as the roster and the scenario make it; the roster's
+    /// mark in `report.html` and (given it) the workbook's footers as that of `roster.csv`, and
+    /// the workbook's roster sheet row by row as roster.csv. `weeks`: each week's roster with
+    /// its own scenario.
+    public static func checkDerivedFiles(folder: String, weeks: [(roster: Roster, scenario: Scenario)], workbook: WrittenWorkbook? = nil) throws {
         let url = URL(fileURLWithPath: folder)
         guard let rosterText = try? InputFile.text(atPath: url.appendingPathComponent("roster.csv").path, limit: InputFile.largestCSVBytes).get() else { return }
-        let mark = try RosterMark.of(csv: rosterText)
+        let rosterRows = try RosterMark.rows(csv: rosterText)
+        let mark = RosterMark.of(rows: rosterRows)
         let stale = "was made from another roster than roster.csv's; `zorgrooster render` makes it anew"
         if let html = try? InputFile.text(atPath: url.appendingPathComponent("report.html").path, limit: InputFile.largestCSVBytes * 4).get() {
             guard let shown = RosterMark.inReport(html) else {
@@ -57,11 +78,12 @@ extension RosterFileReader {
             }
             if shown != mark { throw ReadError(file: "report.html", line: 1, problem: "\(stale) (its mark \(shown), roster.csv's \(mark))") }
         }
-        if let footers = workbookFooters {
-            let marks = footers.compactMap { footer in footer.split(separator: " ").last.map(String.init) }
+        if let workbook {
+            let marks = workbook.footers.compactMap { footer in footer.split(separator: " ").last.map(String.init) }
             if marks.isEmpty || marks.contains(where: { $0 != mark }) {
                 throw ReadError(file: "roster.xlsx", line: 1, problem: "\(stale) (its printed roster's version \(marks.first ?? "none"), roster.csv's \(mark))")
             }
+            try checkRosterSheet(workbook, rows: rosterRows, stale: stale)
         }
         // The published roster: what the rows make of each person's days.
         let summary = (try? InputFile.text(atPath: url.appendingPathComponent("summary.json").path, limit: InputFile.largestCSVBytes).get())
@@ -86,6 +108,25 @@ extension RosterFileReader {
         }
         if written.rows.count > expected.rows.count {
             throw ReadError(file: file, line: expected.rows.count + 2, problem: "a row no person of the scenario has; \(stale)")
+        }
+    }
+
+    /// The workbook's roster sheet row by row as roster.csv (its person and date per row).
+    private static func checkRosterSheet(_ workbook: WrittenWorkbook, rows: [[String]], stale: String) throws {
+        guard let sheet = workbook.rosterSheet else {
+            throw ReadError(file: "roster.xlsx", line: 1, problem: "has no roster sheet (Rooster)")
+        }
+        guard let header = rows.first, let staff = header.firstIndex(of: "staff_id"), let date = header.firstIndex(of: "date") else { return }
+        let body = rows.dropFirst()
+        guard sheet.count - 1 == body.count else {
+            throw ReadError(file: "roster.xlsx", line: 1, problem: "its roster sheet has \(sheet.count - 1) rows, roster.csv \(body.count); the workbook \(stale)")
+        }
+        for (index, row) in body.enumerated() where row.count > max(staff, date) {
+            let cells = sheet[index + 1]
+            let serial = CivilDate(iso: row[date]).map { String(workbook.dateSerial($0)) }
+            if cells[workbook.column(staff)] != row[staff] || (serial != nil && cells[workbook.column(date)] != serial) {
+                throw ReadError(file: "roster.xlsx", line: index + 2, problem: "its roster sheet's row \(index + 2) is not roster.csv's (\(row[staff]) on \(row[date])); the workbook \(stale)")
+            }
         }
     }
 }

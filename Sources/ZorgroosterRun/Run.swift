@@ -174,6 +174,11 @@ public func outputFiles(_ outcome: PlanOutcome, scenario: Scenario, language: Re
 /// The files as bytes: CSV in the chosen locale, and `roster.xlsx` beside each `roster.csv`
 /// (a name may sit in a subfolder, as each variant's files do under `compare`).
 public func localized(_ files: [String: String], locale: CSVLocale, language: ReportLanguage = .nl) throws -> [String: Data] {
+    // Each folder's roster mark, made once: its report and its workbook carry it (`check`
+    // holds both against roster.csv).
+    let marks = try Dictionary(uniqueKeysWithValues: files.keys.filter { $0 == "roster.csv" || $0.hasSuffix("/roster.csv") }.map { name in
+        (String(name.dropLast("roster.csv".count)), try RosterMark.of(csv: files[name]!))
+    })
     // The workbooks on the other core while the tables take their locale.
     let workbooks = ResultSlots<Result<[String: Data], Error>>(count: 1)
     let making = DispatchGroup()
@@ -184,18 +189,16 @@ public func localized(_ files: [String: String], locale: CSVLocale, language: Re
                 let prefix = String(name.dropLast("roster.csv".count))
                 let own = files.filter { $0.key.hasPrefix(prefix) && !$0.key.dropFirst(prefix.count).contains("/") }
                     .reduce(into: [String: String]()) { $0[String($1.key.dropFirst(prefix.count))] = $1.value }
-                books[prefix + "roster.xlsx"] = try rosterWorkbook(own, language: language, mark: try RosterMark.of(csv: files[name]!))
+                books[prefix + "roster.xlsx"] = try rosterWorkbook(own, language: language, mark: marks[prefix])
             }
             return books
         })
     }
     var localized: [String: Data] = [:]
     var failure: Error? = nil
-    // Each report carries the mark of the roster it shows (`check` holds it against roster.csv).
     var files = files
     for name in files.keys where name == "report.html" || name.hasSuffix("/report.html") {
-        let roster = String(name.dropLast("report.html".count)) + "roster.csv"
-        guard let text = files[roster], let mark = try? RosterMark.of(csv: text) else { continue }
+        guard let mark = marks[String(name.dropLast("report.html".count))] else { continue }
         files[name] = files[name]!.replacingOccurrences(of: "<head>", with: "<head>\n" + RosterMark.reportMeta(mark), options: [], range: files[name]!.range(of: "<head>"))
     }
     for (name, text) in files {

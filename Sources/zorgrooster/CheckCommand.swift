@@ -6,7 +6,6 @@ import RosterCheck
 import Spreadsheet
 import Foundation
 import Planning
-import SwiftCSV
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,28 +26,6 @@ struct CheckCommand: ParsableCommand {
 
     @Option(name: .long, help: "Check against the scenario's variant of this name (the roster came from `solve --variant`).")
     var variant: String?
-
-    /// The workbook's roster sheet row by row as roster.csv (its person and date per row).
-    private func checkRosterSheet(book: URL, folder: String) throws {
-        let data = try Data(contentsOf: book)
-        guard let sheet = try XLSXWorkbook.cells(of: data, sheet: "Rooster") ?? XLSXWorkbook.cells(of: data, sheet: "Roster") else {
-            throw RosterFileReader.ReadError(file: "roster.xlsx", line: 1, problem: "has no roster sheet (Rooster)")
-        }
-        let text = try String(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent("roster.csv"), encoding: .utf8)
-        let table = try CSV<Enumerated>(string: try CSVLocale.plain(text), delimiter: .comma, loadColumns: false)
-        guard let staff = table.header.firstIndex(of: "staff_id"), let date = table.header.firstIndex(of: "date") else { return }
-        let stale = "was made from another roster than roster.csv's; `zorgrooster render` makes it anew"
-        guard sheet.count - 1 == table.rows.count else {
-            throw RosterFileReader.ReadError(file: "roster.xlsx", line: 1, problem: "its roster sheet has \(sheet.count - 1) rows, roster.csv \(table.rows.count); the workbook \(stale)")
-        }
-        for (index, row) in table.rows.enumerated() {
-            let cells = sheet[index + 1]
-            let serial = CivilDate(iso: row[date]).map { String(XLSXWorkbook.dateSerial(year: $0.year, month: $0.month, day: $0.day)) }
-            if cells[XLSXWorkbook.columnLetter(staff)] != row[staff] || (serial != nil && cells[XLSXWorkbook.columnLetter(date)] != serial) {
-                throw RosterFileReader.ReadError(file: "roster.xlsx", line: index + 2, problem: "its roster sheet's row \(index + 2) is not roster.csv's (\(row[staff]) on \(row[date])); the workbook \(stale)")
-            }
-        }
-    }
 
     func run() throws {
         let scenario = try loadScenario(self.scenario, variant: try chooseVariant(variant, or: what, in: self.scenario))
@@ -74,15 +51,20 @@ struct CheckCommand: ParsableCommand {
         var stale: String? = nil
         do {
             try RosterFileReader.checkWrittenFiles(folder: folder, scenario: scenario, rosters: weeks)
-            // The files for people to read, made from this roster (the workbook's printed version).
+            // The files for people to read, made from this roster: the workbook read once.
             let book = URL(fileURLWithPath: folder).appendingPathComponent("roster.xlsx")
-            let footers: [String]?
-            do { footers = try XLSXWorkbook.footerMarks(of: try Data(contentsOf: book)) } catch {
+            let workbook: RosterFileReader.WrittenWorkbook
+            do {
+                let data = try Data(contentsOf: book)
+                workbook = RosterFileReader.WrittenWorkbook(
+                    footers: try XLSXWorkbook.footerMarks(of: data),
+                    rosterSheet: try XLSXWorkbook.cells(of: data, sheet: "Rooster") ?? XLSXWorkbook.cells(of: data, sheet: "Roster"),
+                    column: XLSXWorkbook.columnLetter, dateSerial: { XLSXWorkbook.dateSerial(year: $0.year, month: $0.month, day: $0.day) })
+            } catch {
                 throw RosterFileReader.ReadError(file: "roster.xlsx", line: 1, problem: "is not a workbook solve wrote (\(error))")
             }
-            try checkRosterSheet(book: book, folder: folder)
             let perWeek = weeks.indices.map { (weeks[$0], PlanningPeriod.week($0, of: scenario, after: Array(weeks[..<$0]))) }
-            try RosterFileReader.checkDerivedFiles(folder: folder, weeks: perWeek, workbookFooters: footers)
+            try RosterFileReader.checkDerivedFiles(folder: folder, weeks: perWeek, workbook: workbook)
         } catch { stale = "\(error)" }
         if let stale, violations.isEmpty {
             // The rules first (SCENARIO.md 1.2): a roster edited by hand may be sound while the

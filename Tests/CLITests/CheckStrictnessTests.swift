@@ -12,7 +12,7 @@ struct CheckStrictnessTests {
 
     @Test("Sessions of odd minutes (00:01, 23:59): check passes solve's own folder, the uncovered hours rounded per row")
     func oddMinutes() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-strict-\(UUID().uuidString)")
+        let folder = try CommandLineTests().temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out").path
         #expect(try zorgrooster("solve", Self.oddMinutes, "--out", out, "--quiet", "--time-limit", "5").status == 0)
@@ -97,7 +97,7 @@ struct ReplanClientTests {
 
     @Test("De Linde, s04 sick on Monday: the attends_any clients stay where they were, and any client who moves is a row of changes.csv")
     func clientsStayOrAreListed() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-replan-\(UUID().uuidString)")
+        let folder = try CommandLineTests().temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let before = folder.appendingPathComponent("linde").path, after = folder.appendingPathComponent("linde-s04").path
         #expect(try CommandLineTests.run(Self.binary, ["solve", Self.linde, "--out", before, "--quiet", "--time-limit", "10"]).status == 0)
@@ -117,7 +117,7 @@ struct ReplanClientTests {
 
     @Test("Eik's four weeks, one sick Wednesday: the re-plan takes the sick person's shifts (and a lone day off they leave) to others and adds nobody anywhere else")
     func eikReplanAddsNobody() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-eik-\(UUID().uuidString)")
+        let folder = try CommandLineTests().temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let eik = CommandLineTests.packageRoot.appendingPathComponent("scenarios/wonen-eik-vier-weken.yaml").path
         let before = folder.appendingPathComponent("before").path, after = folder.appendingPathComponent("after").path
@@ -147,7 +147,7 @@ struct ReplanClientTests {
 
     @Test("A re-plan from another scenario's folder is refused (exit 2), naming both")
     func wrongFolder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-replan-\(UUID().uuidString)")
+        let folder = try CommandLineTests().temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let griep = CommandLineTests.packageRoot.appendingPathComponent("scenarios/dagbesteding-griepweek.yaml").path
         let other = folder.appendingPathComponent("griep").path
@@ -159,8 +159,7 @@ struct ReplanClientTests {
 
     @Test("Short pin files (staff_id,date,session or staff_id,date,start,end) are read; every bad pin is reported at once")
     func shortPins() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-pins-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CommandLineTests().temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let good = folder.appendingPathComponent("good.csv").path
         try "staff_id,date,start,end\ns07,2026-03-16,09:00,12:30\n".write(toFile: good, atomically: true, encoding: .utf8)
@@ -181,7 +180,7 @@ struct ReplanClientTests {
 struct PeriodPrintTests {
     @Test("A four-week roster writes roster-by-person.csv over the period and one people × days sheet per week")
     func sheetPerWeek() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-print-\(UUID().uuidString)")
+        let folder = try CommandLineTests().temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let scenario = CommandLineTests.packageRoot.appendingPathComponent("scenarios/wonen-eik-vier-weken.yaml").path
         let out = folder.appendingPathComponent("out").path

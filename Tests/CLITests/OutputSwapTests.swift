@@ -26,8 +26,7 @@ struct OutputSwapTests {
 
     @Test("Killed at every step of the swap, with and without the one-step exchange: the old or the new output, whole")
     func killedAtEachStep() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-swap-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CommandLineTests().temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let cases: [(point: String, noExchange: Bool)] = [("written", false), ("exchanged", false), ("written", true), ("moved-aside", true)]
         for (number, step) in cases.enumerated() {
@@ -57,8 +56,7 @@ struct OutputSwapTests {
 
     @Test("A run killed between the fallback's renames loses nothing: the next run restores the old output before it decides")
     func restoredNotDeleted() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-swap-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CommandLineTests().temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out").path
         #expect(try solve(Self.first, into: out).status == 0)
@@ -76,8 +74,7 @@ struct OutputSwapTests {
 
     @Test("Nothing that is not ours is written through or replaced: an empty --out, the root, a link, a planted link inside, a FIFO")
     func refusedPlaces() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zr-swap-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CommandLineTests().temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let real = folder.appendingPathComponent("real"), link = folder.appendingPathComponent("link")
         try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)

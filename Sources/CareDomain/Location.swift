@@ -8,6 +8,9 @@ public struct SessionTemplate: Sendable, Hashable {
     public let ratio: Int?
     /// A waking duty, or a sleeping shift (`kind: sleep`, the slaapdienst of 24-hour care).
     public var kind: DutyKind = .work
+    /// A sleeping shift's usual minutes of work during the sleep (`work_minutes`): above the
+    /// agreement's `sleeping_duties.work_minutes_limit` the duty counts in full (CAO GHZ 7:18).
+    public var sleepWorkMinutes: Int? = nil
 
     public init(name: String, window: RecurringWindow, minStaff: Int, ratio: Int?) {
         self.name = name
@@ -80,6 +83,9 @@ public struct GroupSession: Sendable, Hashable, Identifiable, Comparable, Custom
     public let minStaff: Int
     public let ratio: Int?
     public var kind: DutyKind = .work
+    /// A sleeping shift with more work in it than the agreement's limit: its sleep counts in full
+    /// for pay and contract hours, not with `sleep_hours_factor` (CAO GHZ 7:18).
+    public var sleepCountsInFull = false
 
     public init(location: LocationID, slot: SessionSlot, interval: WeekInterval, minStaff: Int, ratio: Int?) {
         self.location = location

@@ -19,6 +19,9 @@ public enum PlanningPeriod {
                                   sundaysWorked52Weeks: scenario.history.sundaysWorked52Weeks)
         history.weekendsWorked = scenario.history.weekendsWorked.mapValues { Set($0.map { $0 - index }) }
         history.weekendsWorked52Weeks = scenario.history.weekendsWorked52Weeks
+        history.longNightShifts52Weeks = scenario.history.longNightShifts52Weeks
+        history.sleepingDutyWeeks = scenario.history.sleepingDutyWeeks
+        history.priorSleepDuties = scenario.history.priorSleepDuties.mapValues { $0.map { $0 - offset } }
         // Two-week rest periods (72h-per-14-days): this week with the one before it.
         history.restPeriodStart = -PlanningWeek.minutesPerWeek
         history.onCallDays = scenario.history.onCallDays.mapValues { Set($0.map { $0 - 7 * index }.filter { $0 >= -28 }) }
@@ -35,10 +38,16 @@ public enum PlanningPeriod {
             let shift = (number - index) * PlanningWeek.minutesPerWeek
             // On-call duty leaves the person free: later weeks' rules do not see it as work.
             let byStaff = Dictionary(grouping: roster.assignments.filter { scenario.dutyKind(of: $0) != .onCall }, by: \.staff)
+            // Duties with a sleeping shift: a count per week, and when the recent ones began.
+            for row in roster.assignments where scenario.dutyKind(of: row) == .sleep {
+                history.priorSleepDuties[row.staff, default: []].append(row.interval.start + shift)
+            }
             for (staff, rows) in byStaff {
                 let work = rows.map { WeekInterval(start: $0.interval.start + shift, end: $0.interval.end + shift) }
                 history.priorWork[staff, default: []] += work
                 history.nightShifts16Weeks[staff, default: 0] += lateNightShifts(rows.map(\.interval), rules: scenario.labourRules)
+                let long = longNightShifts(rows.map(scenario.workPiece), rules: scenario.labourRules)
+                if long > 0 { history.longNightShifts52Weeks[staff, default: 0] += long }
                 if rows.contains(where: { $0.interval.overlaps(PlanningWeek.sunday) }) { history.sundaysWorked52Weeks[staff, default: 0] += 1 }
                 if rows.contains(where: { $0.interval.overlaps(PlanningWeek.weekend) }) {
                     history.weekendsWorked[staff, default: []].insert(number - index)
@@ -61,6 +70,16 @@ public enum PlanningPeriod {
         history.weeksLeftInPeriod = scenario.weeks - index
         for person in PayrollSummary.people(period: scenario, rosters: earlier) where person.contract == .salaried {
             history.hoursBalance[person.staff] = person.balanceAfter
+        }
+        for (number, roster) in earlier.enumerated() where number >= 0 {
+            let duties = Dictionary(grouping: roster.assignments.filter { scenario.dutyKind(of: $0) == .sleep }, by: \.staff).mapValues(\.count)
+            for id in scenario.staff.keys where !(duties[id] == nil && history.sleepingDutyWeeks[id] == nil) {
+                history.sleepingDutyWeeks[id, default: []].append(duties[id] ?? 0)
+            }
+        }
+        for (staff, starts) in history.priorSleepDuties {
+            let recent = starts.filter { $0 > -PersonWeekLookBack.minutes }.sorted()
+            history.priorSleepDuties[staff] = recent.isEmpty ? nil : recent
         }
         // Counts that stayed zero say nothing.
         history.nightShifts16Weeks = history.nightShifts16Weeks.filter { $0.value > 0 }
@@ -88,6 +107,14 @@ public enum PlanningPeriod {
             _ = client
         }
         return week
+    }
+
+    /// Night shifts of `pieces` longer than `max_night_shift_hours` (working time, breaks out),
+    /// the Act's long nights (ATW 5:8).
+    public static func longNightShifts(_ pieces: [WorkPiece], rules: LabourRules) -> Int {
+        WorkingTime.shifts(pieces, rules: rules).filter { shift in
+            shift.night > LabourRules.nightShiftThresholdMinutes && shift.work - shift.breakMinutes(rules) > rules.maxNightShiftMinutes
+        }.count
     }
 
     /// Night shifts ending after 02:00 among a person's rows of one week (rows closer than the

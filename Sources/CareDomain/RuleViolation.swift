@@ -32,6 +32,15 @@ public enum RuleViolation: Hashable, Sendable {
     case averageWeekHours(worked: Double, limit: Double, average: Double, weeks: Int, field: String)
     case shiftTooLong(limitHours: Double)
     case nightShiftTooLong(limitHours: Double)
+    /// More nights longer than `max_night_shift_hours` than the Act's allowance has room for in
+    /// `days` (14 or 364: ATW 5:8, `long_night_shifts`).
+    case longNightShifts(limit: Int, days: Int)
+    /// Less than the rest after a night longer than `max_night_shift_hours` (ATW 5:8: 12 h).
+    case restAfterLongNight(hours: Double)
+    /// Too many duties with a sleeping shift (Arbeidstijdenbesluit 4.8:1, `sleeping_duties`).
+    case sleepingDuties(limit: Int, window: String, field: String)
+    /// Less than the rest before a duty with a sleeping shift (Arbeidstijdenbesluit 4.8:1: 11 h).
+    case restBeforeSleepShift(hours: Double)
     case restAfterNight(hours: Double)
     case weeklyRest(hours: Double)
     /// Less than 72 h of rest in pieces of at least 32 h in the two-week period (ATW 5:5).
@@ -93,6 +102,10 @@ public enum RuleViolation: Hashable, Sendable {
         case let .averageWeekHours(worked, limit, average, weeks, field): "at the average over \(weeks) weeks (this would make \(Self.hoursText(worked)) h; the weeks before leave at most \(Self.hoursText(limit)) h of \(Self.hoursText(average)) h a week on average, \(field))"
         case let .shiftTooLong(limit): "the shift would be longer than \(Self.hoursText(limit)) h (max_shift_hours)"
         case let .nightShiftTooLong(limit): "the night shift would be longer than \(Self.hoursText(limit)) h (max_night_shift_hours)"
+        case let .longNightShifts(limit, days): days == 14 ? "more than \(limit) night shifts longer than max_night_shift_hours in 14×24 h (long_night_shifts.per_14_days, ATW 5:8)" : "more than \(limit) night shifts longer than max_night_shift_hours in 52 weeks (long_night_shifts.per_52_weeks, ATW 5:8)"
+        case let .restAfterLongNight(hours): "less than \(Self.hoursText(hours)) h rest after a night shift longer than max_night_shift_hours (ATW 5:8)"
+        case let .sleepingDuties(limit, window, field): "more than \(limit) duties with a sleeping shift in \(window) (sleeping_duties.\(field), Arbeidstijdenbesluit 4.8:1)"
+        case let .restBeforeSleepShift(hours): "less than \(Self.hoursText(hours)) h rest before a duty with a sleeping shift (sleeping_duties.rest_before_hours, Arbeidstijdenbesluit 4.8:1)"
         case let .restAfterNight(hours): "less than \(Self.hoursText(hours)) h rest after a night shift (min_rest_after_night_hours)"
         case let .restAfterNightSeries(hours): "less than \(Self.hoursText(hours)) h rest after three or more night shifts in a row (rest_after_night_series_hours)"
         case let .weeklyRest(hours): "no weekly rest of \(Self.hoursText(hours)) h would be left (min_weekly_rest_hours)"
@@ -143,6 +156,10 @@ public enum RuleViolation: Hashable, Sendable {
         case let .averageWeekHours(worked, limit, average, weeks, field): return "aan het gemiddelde over \(weeks) weken (dit zou \(h(worked)) uur worden; de weken ervoor laten ten hoogste \(h(limit)) uur van gemiddeld \(h(average)) uur per week over, \(field))"
         case let .shiftTooLong(limit): return "de dienst zou langer worden dan \(h(limit)) uur (max_shift_hours)"
         case let .nightShiftTooLong(limit): return "de nachtdienst zou langer worden dan \(h(limit)) uur (max_night_shift_hours)"
+        case let .longNightShifts(limit, days): return days == 14 ? "meer dan \(limit) nachtdiensten langer dan max_night_shift_hours in 14×24 uur (long_night_shifts.per_14_days, ATW 5:8)" : "meer dan \(limit) nachtdiensten langer dan max_night_shift_hours in 52 weken (long_night_shifts.per_52_weeks, ATW 5:8)"
+        case let .restAfterLongNight(hours): return "minder dan \(h(hours)) uur rust na een nachtdienst langer dan max_night_shift_hours (ATW 5:8)"
+        case let .sleepingDuties(limit, window, field): return "meer dan \(limit) slaapdiensten in \(Self.windowNL(window)) (sleeping_duties.\(field), Arbeidstijdenbesluit 4.8:1)"
+        case let .restBeforeSleepShift(hours): return "minder dan \(h(hours)) uur rust voor een dienst met slaapdienst (sleeping_duties.rest_before_hours, Arbeidstijdenbesluit 4.8:1)"
         case let .restAfterNight(hours): return "minder dan \(h(hours)) uur rust na een nachtdienst (min_rest_after_night_hours)"
         case let .restAfterNightSeries(hours): return "minder dan \(h(hours)) uur rust na drie of meer nachtdiensten op rij (rest_after_night_series_hours)"
         case let .weeklyRest(hours): return "er bleef geen wekelijkse rust van \(h(hours)) uur over (min_weekly_rest_hours)"
@@ -173,6 +190,11 @@ public enum RuleViolation: Hashable, Sendable {
         let text = "\(hoursText(added)) \(hours) \(here)"
         guard let clock, clock - added > 0.005 else { return text }
         return text + " (\(hoursText(clock)) \(hours) \(less) \(hoursText(clock - added)) \(hours) \(word))"
+    }
+
+    /// A window of weeks or days in Dutch ("26 weeks" → "26 weken", "7×24 h" → "7×24 uur").
+    static func windowNL(_ window: String) -> String {
+        window.replacingOccurrences(of: "weeks", with: "weken").replacingOccurrences(of: " h", with: " uur")
     }
 
     /// Hours as a planner writes them: 17.5, 14, 0.25.

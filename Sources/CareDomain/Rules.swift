@@ -19,6 +19,18 @@ public struct LabourRules: Sendable, Hashable {
         guard let shortest = shortenedRestAfterNightMinutes else { return false }
         return minutes >= shortest && minutes < minRestAfterNightMinutes
     }
+    /// The Act's allowance for longer nights (ATW 5:8): a night shift of up to 12 h, at most 5
+    /// times in 14×24 h and 22 times in 52 weeks, 12 h of rest after it (`long_night_shifts`).
+    /// Nil: every night shift keeps `maxNightShiftMinutes`, as SCENARIO.md reads it by default.
+    public var longNights: LongNightAllowance? = nil
+
+    /// The longest night shift any rule allows: the allowance's, or `maxNightShiftMinutes`.
+    public var longestNightShiftMinutes: Int { max(maxNightShiftMinutes, longNights?.maxMinutes ?? 0) }
+
+    /// The limits on duties with a sleeping shift (aanwezigheidsdienst, Arbeidstijdenbesluit 4.8:1,
+    /// and a collective agreement's stricter ones): `sleeping_duties`.
+    public var sleepingDuties = SleepingDutyRules()
+
     /// One uninterrupted rest inside Monday 00:00 to Sunday 24:00.
     public var minWeeklyRestMinutes = 36 * 60
     /// After a series of `nightSeriesLength` or more night shifts in a row (ATW 5:8).
@@ -141,6 +153,65 @@ public struct LabourRules: Sendable, Hashable {
     }
 }
 
+/// Night shifts longer than `max_night_shift_hours` (ATW 5:8: up to 12 h, at most 5 in 14×24 h
+/// and 22 in 52 weeks, each followed by at least 12 h of rest).
+public struct LongNightAllowance: Sendable, Hashable {
+    /// The longest such night, working time (breaks out).
+    public var maxMinutes = 12 * 60
+    /// Such nights in any 14×24 h, the history's shifts included.
+    public var per14Days = 5
+    /// Such nights in 52 weeks, `history.long_night_shifts_52_weeks` and the earlier weeks included.
+    public var per52Weeks = 22
+    /// The rest after such a night, at least (besides the rest after a late night).
+    public var restAfterMinutes = 12 * 60
+    /// The window of `per14Days`.
+    public static let windowMinutes = 14 * 1440
+    /// The Act's ceilings: a scenario may be stricter, never looser.
+    public static let act = LongNightAllowance()
+
+    public init(maxMinutes: Int = 12 * 60, per14Days: Int = 5, per52Weeks: Int = 22, restAfterMinutes: Int = 12 * 60) {
+        self.maxMinutes = maxMinutes
+        self.per14Days = per14Days
+        self.per52Weeks = per52Weeks
+        self.restAfterMinutes = restAfterMinutes
+    }
+}
+
+/// Duties with a sleeping shift (aanwezigheidsdienst): the Arbeidstijdenbesluit's limits (4.8:1:
+/// at most 52 in 26 weeks, 11 h of rest before and after each), with a collective agreement's
+/// stricter counts where set (CAO Sociaal Werk 5.5: 3 in 7×24 h, 10 in 4 weeks, 26 in 13 weeks),
+/// and the CAO Gehandicaptenzorg's rule that a duty with more than so many minutes of work in
+/// it is working time as a whole (7:18).
+public struct SleepingDutyRules: Sendable, Hashable {
+    /// Duties in any 26 weeks (this week and the 25 before), the history's included.
+    public var max26Weeks: Int? = 52
+    public var max13Weeks: Int? = nil
+    public var max4Weeks: Int? = nil
+    /// Duties in any 7×24 h, rolling.
+    public var max7Days: Int? = nil
+    /// The rest before a duty with a sleeping shift (the rest after it is `min_daily_rest_hours`).
+    public var restBeforeMinutes = 11 * 60
+    /// A duty whose session expects more minutes of work than this during the sleep counts in
+    /// full for pay and contract hours (`work_minutes_limit`; CAO GHZ 7:18: 120). Nil: the
+    /// sleeping time keeps `sleep_hours_factor` however much work it holds.
+    public var workMinutesLimit: Int? = nil
+
+    public init() {}
+
+    /// Whether a sleeping shift's work (`work_minutes`) passes the limit, so that the duty is
+    /// working time as a whole for pay and contract hours (CAO GHZ 7:18).
+    public func countsInFull(_ template: SessionTemplate) -> Bool {
+        guard template.kind == .sleep, let limit = workMinutesLimit, let work = template.sleepWorkMinutes else { return false }
+        return work > limit
+    }
+
+    /// The counts over whole weeks, each with its weeks and field name, shortest first.
+    public var weekWindows: [(limit: Int, weeks: Int, field: String)] {
+        [(max4Weeks, 4, "max_4_weeks"), (max13Weeks, 13, "max_13_weeks"), (max26Weeks, 26, "max_26_weeks")]
+            .compactMap { entry in entry.0.map { ($0, entry.1, entry.2) } }
+    }
+}
+
 /// What makes night shifts a series for the rest after it (ATW 5:8).
 public enum NightSeriesReading: String, Sendable, Hashable {
     /// Nights with no day between them (the Act's reading).
@@ -196,6 +267,8 @@ public enum LabourPreset: String, Sendable, Hashable, CaseIterable {
             // most 10 h; the daily rest of 11 h shortened once to 8 h and once to 10 h in every
             // 7×24 h; 32 h of uninterrupted rest in every 9×24 h besides the Act's weekly rest.
             rules.maxShiftMinutes = 10 * 60
+            // 7:18: more than 120 minutes of work in a night's sleeping duty make it working time.
+            rules.sleepingDuties.workMinutesLimit = 120
             rules.reducedDailyRestMinutes = 8 * 60
             rules.furtherRestReductions = [RestReduction(minutes: 10 * 60, times: 1)]
             rules.rollingRest = RollingRest(minutes: 32 * 60, periodMinutes: 9 * 1440)

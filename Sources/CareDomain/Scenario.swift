@@ -53,6 +53,7 @@ public struct Scenario: Sendable {
                                                interval: template.window.interval(on: day),
                                                minStaff: template.minStaff, ratio: template.ratio)
                     session.kind = template.kind
+                    session.sleepCountsInFull = labourRules.sleepingDuties.countsInFull(template)
                     return session
                 }
             }
@@ -64,6 +65,12 @@ public struct Scenario: Sendable {
     public func dutyKind(of row: RosterAssignment) -> DutyKind {
         guard row.activity == .group, let location = row.location else { return .work }
         return locations[location]?.sessions.first { $0.name == row.ref }?.kind ?? .work
+    }
+
+    /// Whether the sleeping shift `name` at `location` counts in full (its work above the limit).
+    public func sleepCountsInFull(at location: LocationID?, named name: String) -> Bool {
+        guard let location, let template = locations[location]?.sessions.first(where: { $0.name == name }) else { return false }
+        return labourRules.sleepingDuties.countsInFull(template)
     }
 
     public func isSleepShift(at location: LocationID?, named name: String) -> Bool {

@@ -9,6 +9,15 @@ public struct WorkHistory: Sendable, Hashable {
     public var priorWork: [StaffID: [WeekInterval]]
     /// Night shifts in the 16 weeks before the plan that the roster file does not show.
     public var nightShifts16Weeks: [StaffID: Int]
+    /// Nights longer than `max_night_shift_hours` in the 52 weeks before this week
+    /// (`history.long_night_shifts_52_weeks`, the roster file's, the period's earlier weeks).
+    public var longNightShifts52Weeks: [StaffID: Int] = [:]
+    /// Duties with a sleeping shift in the weeks before this one, one count a week, the most
+    /// recent last (`history.sleeping_duty_weeks`, the roster file's weeks, the period's).
+    public var sleepingDutyWeeks: [StaffID: [Int]] = [:]
+    /// When each duty with a sleeping shift of the history began (minutes from Monday; negative),
+    /// for the count in 7×24 h and the rest before the next duty.
+    public var priorSleepDuties: [StaffID: [Int]] = [:]
     /// Sundays worked in the 52 weeks before the plan.
     public var sundaysWorked52Weeks: [StaffID: Int]
     /// Weekends worked in the 52 weeks before this week (`history.weekends_worked_52_weeks`, the

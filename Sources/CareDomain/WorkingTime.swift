@@ -18,11 +18,15 @@ public struct WorkPiece: Sendable, Hashable {
     /// Someone can relieve the person for a break here; false for a lone duty (`LoneDuty.swift`),
     /// whose break would be no break: a shift of lone duties only takes no break out.
     public let breakCovered: Bool
+    /// A sleeping shift whose work passes the agreement's limit: its sleep counts in full for
+    /// pay and contract hours too (CAO GHZ 7:18).
+    public let sleepInFull: Bool
 
-    public init(_ interval: WeekInterval, isSleep: Bool = false, breakCovered: Bool = true) {
+    public init(_ interval: WeekInterval, isSleep: Bool = false, breakCovered: Bool = true, sleepInFull: Bool = false) {
         self.interval = interval
         self.isSleep = isSleep
         self.breakCovered = breakCovered
+        self.sleepInFull = isSleep && sleepInFull
     }
 }
 
@@ -71,8 +75,12 @@ public enum WorkingTime {
         public var work = 0
         public var pauses = 0
         public var sleep = 0
+        /// Of `sleep`, the minutes of duties that count in full (CAO GHZ 7:18).
+        public var sleepInFull = 0
         public var start: Int
         public var end: Int
+        /// Awake minutes between 00:00 and 06:00 (more than an hour make it a night shift).
+        public var night = 0
         /// Some piece of it lets the person be relieved for a break (not lone duty only).
         public var breakCovered = true
 
@@ -84,7 +92,7 @@ public enum WorkingTime {
         /// full for the Act's limits (`forLimits`, SCENARIO.md 1.2: every hour of a sleeping shift
         /// is working time for the week's limit and the averages).
         public func workingMinutes(_ rules: LabourRules, forLimits: Bool = false) -> Int {
-            work - breakMinutes(rules) + (forLimits ? sleep : Int((Double(sleep) * rules.sleepHoursFactor).rounded()))
+            work - breakMinutes(rules) + (forLimits ? sleep : sleepInFull + Int((Double(sleep - sleepInFull) * rules.sleepHoursFactor).rounded()))
         }
     }
 
@@ -117,14 +125,17 @@ public enum WorkingTime {
             if var shift = current, interval.start - shift.end < shiftBreak {
                 let gap = max(0, interval.start - shift.end)
                 if gap >= pausePieceMinutes { shift.pauses += gap }
-                if piece.isSleep { shift.sleep += interval.minutes } else { shift.work += interval.minutes }
+                if piece.sleepInFull { shift.sleepInFull += interval.minutes }
+                if piece.isSleep { shift.sleep += interval.minutes } else { shift.work += interval.minutes; shift.night += interval.minutesBetweenMidnightAndSix }
                 shift.end = max(shift.end, interval.end)
                 shift.breakCovered = shift.breakCovered || piece.breakCovered
                 current = shift
             } else {
                 if let shift = current { body(shift) }
                 current = Shift(work: piece.isSleep ? 0 : interval.minutes, pauses: 0, sleep: piece.isSleep ? interval.minutes : 0,
-                                start: interval.start, end: interval.end, breakCovered: piece.breakCovered)
+                                sleepInFull: piece.sleepInFull ? interval.minutes : 0,
+                                start: interval.start, end: interval.end, night: piece.isSleep ? 0 : interval.minutesBetweenMidnightAndSix,
+                                breakCovered: piece.breakCovered)
             }
         }
         if let shift = current { body(shift) }
@@ -133,7 +144,7 @@ public enum WorkingTime {
     /// Working minutes of one piece standing alone in its shift.
     public static func minutes(alone piece: WorkPiece, rules: LabourRules, forLimits: Bool = false) -> Int {
         let minutes = piece.interval.minutes
-        if piece.isSleep { return forLimits ? minutes : Int((Double(minutes) * rules.sleepHoursFactor).rounded()) }
+        if piece.isSleep { return forLimits || piece.sleepInFull ? minutes : Int((Double(minutes) * rules.sleepHoursFactor).rounded()) }
         guard piece.breakCovered else { return minutes }
         return minutes - breakMinutes(work: minutes, pauses: 0, rules: rules.breaks)
     }
@@ -144,7 +155,8 @@ extension Scenario {
     /// lone duty takes no break out). `lone`: `loneDuties()`, made once by the caller.
     public func workPiece(_ row: RosterAssignment) -> WorkPiece {
         WorkPiece(row.interval, isSleep: row.activity == .group && isSleepShift(at: row.location, named: row.ref),
-                  breakCovered: !isLone(row, in: loneDutyKeys))
+                  breakCovered: !isLone(row, in: loneDutyKeys),
+                  sleepInFull: row.activity == .group && sleepCountsInFull(at: row.location, named: row.ref))
     }
 
     /// Each person's working minutes in `roster`: timed rows shift by shift (breaks out, sleep

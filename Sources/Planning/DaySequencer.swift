@@ -8,6 +8,8 @@ struct TimedWork: Sendable {
     var label: String? = nil
     /// A sleeping shift: no night work, a duty of up to 24 h, 11 h rest after it.
     var isSleep = false
+    /// A sleeping shift that counts in full for the hours (its work passes the agreement's limit).
+    var sleepInFull = false
     /// A group session (a piece of a shift for the split-shift rule; visits are not).
     var isGroupSession = false
     /// On-call duty: it keeps the person from other work then, and is nothing else to the rules.

@@ -19,7 +19,7 @@ public enum PeriodRelief {
         if rows.contains(where: { $0.activity == .group && $0.location == location && $0.interval == interval && $0.ref == row.ref }) { return false }
         var work = rows.map { timed($0, in: week) }
         work.append(TimedWork(interval: interval, area: week.locations[location]?.travelArea,
-                              label: "\(location) \(row.ref)", isSleep: session.kind == .sleep, isGroupSession: true,
+                              label: "\(location) \(row.ref)", isSleep: session.kind == .sleep, sleepInFull: session.sleepCountsInFull, isGroupSession: true,
                               isOnCall: session.kind == .onCall))
         return WorkingWeek(staff: person, scenario: week).violation(work, coordinationMinutes: coordination(of: id, in: roster)) == nil
     }
@@ -102,6 +102,7 @@ public enum PeriodRelief {
         let kind = week.dutyKind(of: row)
         var work = TimedWork(kept: row, in: week)
         work.isSleep = kind == .sleep
+        work.sleepInFull = row.activity == .group && week.sleepCountsInFull(at: row.location, named: row.ref)
         work.isOnCall = kind == .onCall
         work.isGroupSession = row.activity == .group
         return work

@@ -63,6 +63,7 @@ public enum Replanning {
             if row.activity == .group, let location = row.location, let session = sessions["\(location)|\(row.interval.start)|\(row.ref)"] {
                 item.label = session.description
                 item.isSleep = session.kind == .sleep
+                item.sleepInFull = session.sleepCountsInFull
                 item.isGroupSession = true
                 item.isOnCall = session.kind == .onCall
             }

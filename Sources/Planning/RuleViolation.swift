@@ -8,7 +8,7 @@ extension RuleViolation {
         case .notAtLocation: self = .notAtLocation
         case let .absent(date): self = .absent(date)
         case .unavailable: self = .unavailable
-        case .longerThanShift: self = .longerThanShift
+        case let .longerThanShift(violation): self = violation
         case .noTimeToTravelFromHome: self = .noTimeToTravelFromHome
         case let .afterHistory(violation): self = violation
         case let .protected(protection): self = .protected(protection)

@@ -39,7 +39,7 @@ public enum SessionCandidates {
         for person in scenario.sortedStaff where !person.isVolunteer && !person.isHire && person.mayWork(at: session.location) {
             let mine = rowsOf[person.id] ?? []
             let timed = mine.map(work)
-            let worked = Double(WorkingTime.minutes(timed.map { WorkPiece($0.interval, isSleep: $0.isSleep, breakCovered: $0.breakCovered) },
+            let worked = Double(WorkingTime.minutes(timed.map { WorkPiece($0.interval, isSleep: $0.isSleep, breakCovered: $0.breakCovered, sleepInFull: $0.sleepInFull) },
                                                     rules: rules)) / 60
             let verdict: RuleViolation?
             if here.contains(where: { $0.staff == person.id }) {

@@ -28,7 +28,8 @@ struct SessionDemand: Sendable {
     func workingHours(_ rules: LabourRules, forLimits: Bool = false) -> Double {
         // On-call duty is no working time.
         guard session.kind != .onCall else { return 0 }
-        return Double(WorkingTime.minutes(alone: WorkPiece(session.interval, isSleep: session.kind == .sleep, breakCovered: !isLoneDuty),
+        return Double(WorkingTime.minutes(alone: WorkPiece(session.interval, isSleep: session.kind == .sleep, breakCovered: !isLoneDuty,
+                                                                    sleepInFull: session.sleepCountsInFull),
                                           rules: rules, forLimits: forLimits)) / 60
     }
     var possibleClients: [Client] { fixedClients + optionalClients }

@@ -7,7 +7,8 @@ enum Eligibility: Equatable {
     case notAtLocation
     case absent(CivilDate)
     case unavailable
-    case longerThanShift
+    /// The session alone is longer than the rule (shift, night shift or sleeping duty length) allows.
+    case longerThanShift(RuleViolation)
     case noTimeToTravelFromHome
     /// The session alone, after the work of the history, breaks a rule that looks back.
     case afterHistory(RuleViolation)
@@ -20,7 +21,7 @@ enum Eligibility: Equatable {
         case .notAtLocation: "does not work at this location"
         case let .absent(date): "absent on \(date)"
         case .unavailable: "not available at this time"
-        case .longerThanShift: "the session is longer than a shift may be"
+        case let .longerThanShift(violation): violation.sentence
         case .noTimeToTravelFromHome: "cannot travel from home and back within their available hours"
         case let .afterHistory(violation): "\(violation.sentence), after the work before this week"
         case let .protected(protection): protection.sentence
@@ -73,12 +74,13 @@ struct StaffCalendar {
             return .noTimeToTravelFromHome
         }
         let isNight = session.kind != .sleep && session.interval.minutesBetweenMidnightAndSix > LabourRules.nightShiftThresholdMinutes
-        let longest = session.kind == .sleep ? DutyKind.longestSleepDutyMinutes : isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
+        let longest = session.kind == .sleep ? DutyKind.longestSleepDutyMinutes : isNight ? rules.longestNightShiftMinutes : rules.maxShiftMinutes
         // Sleep duties by their span, other shifts by their working time (breaks out).
         let length = session.kind == .sleep ? session.interval.minutes
             : WorkingTime.minutes(alone: WorkPiece(session.interval), rules: rules)
         if session.kind != .onCall, length > longest {
-            return .longerThanShift
+            let hours = Double(longest) / 60
+            return .longerThanShift(session.kind == .sleep ? .sleepDutyTooLong : isNight ? .nightShiftTooLong(limitHours: hours) : .shiftTooLong(limitHours: hours))
         }
         if scenario.history.priorWork[staff.id] != nil, let violation = WorkingWeek.violationAfterHistory(
             TimedWork(interval: session.interval, area: scenario.locations[session.location]?.travelArea, isSleep: session.kind == .sleep,

@@ -186,7 +186,7 @@ struct PersonWeekView {
     var limitMinutes: Int { minutes(forLimits: true) }
 
     private func minutes(forLimits: Bool) -> Int {
-        let own = work.map { WorkPiece($0.interval, isSleep: $0.isSleep, breakCovered: $0.breakCovered) }
+        let own = work.map { WorkPiece($0.interval, isSleep: $0.isSleep, breakCovered: $0.breakCovered, sleepInFull: $0.sleepInFull) }
         return WorkingTime.minutes(own, rules: rules, forLimits: forLimits) + coordinationMinutes
     }
 
@@ -245,7 +245,7 @@ enum PlanningRules {
         ResponsibilityRule(), ClientTaskRule(), AppointmentRule(), AttendanceChoiceRule(),
         StaffingRatioRule(), LeadLevelRule(), SkillNeedRule(),
         NoDoubleBookingRule(), PersonDayCapacityRule(), WeeklyHoursRule(), ShiftLengthRule(), ReducedDailyRestRule(),
-        NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(), RollingRestRule(),
+        NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), LongNightRule(), SleepingDutyRule(), SundaysWorkedRule(), WeeklyRestRule(), RollingRestRule(),
         ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(), ProtectedPeopleRule(), OnCallRule(), FreeWeekendsRule(),
         HoursObjective(), AllowanceObjective(), ContinuityObjective(), VisitorContinuityRule(),
         WishObjective(), KeyWorkerObjective(), FairnessObjective(), RotationObjective(), ShortenedRestObjective(),
@@ -255,7 +255,7 @@ enum PlanningRules {
     /// elsewhere at the time before the hours, so a person busy then is said to be.
     static let personWeek: [any PersonWeekRule] = [
         NoDoubleBookingRule(), WeeklyHoursRule(), ProtectedPeopleRule(), HomeTravelRule(), ShiftLengthRule(), ReducedDailyRestRule(),
-        NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), SundaysWorkedRule(), WeeklyRestRule(), RollingRestRule(),
+        NightSeriesRestRule(), NightSeriesLengthRule(), NightCountRule(), LongNightRule(), SleepingDutyRule(), SundaysWorkedRule(), WeeklyRestRule(), RollingRestRule(),
         ConsecutiveWorkingDaysRule(), DaysOffRule(), WeekendsWorkedRule(), SplitShiftRule(), FreeWeekendsRule(),
     ]
 
@@ -263,6 +263,6 @@ enum PlanningRules {
     /// after it is never offered. (Days off are not among them: more work may close a gap.)
     static let lookingBack: [any PersonWeekRule] = [
         NoDoubleBookingRule(), ShiftLengthRule(), ReducedDailyRestRule(), NightSeriesRestRule(), NightSeriesLengthRule(),
-        NightCountRule(), SundaysWorkedRule(), ConsecutiveWorkingDaysRule(), WeekendsWorkedRule(), ProtectedPeopleRule(),
+        NightCountRule(), LongNightRule(), SleepingDutyRule(), SundaysWorkedRule(), ConsecutiveWorkingDaysRule(), WeekendsWorkedRule(), ProtectedPeopleRule(),
     ]
 }

@@ -90,7 +90,13 @@ struct WorkingTimeCheck {
             // coordination time of the clients the person is responsible for.
             let sleepingRows = Set(work.filter { $0.activity == .group && scenario.isSleepShift(at: $0.location, named: $0.ref) }.map(\.interval))
             let lonely = loneIntervals(work)
-            let hours = Double(workingMinutes(work.map(\.interval), sleeping: sleepingRows, lonely: lonely) + (coordination[staffID] ?? 0)) / 60
+            // CAO GHZ 7:18: a sleeping duty whose session expects more work than the limit is working time as a whole.
+            let inFull = Set(work.filter { row in
+                guard let limit = scenario.labourRules.sleepingDuties.workMinutesLimit, row.activity == .group, let location = row.location,
+                      let template = scenario.locations[location]?.sessions.first(where: { $0.name == row.ref }), template.kind == .sleep else { return false }
+                return (template.sleepWorkMinutes ?? 0) > limit
+            }.map(\.interval))
+            let hours = Double(workingMinutes(work.map(\.interval), sleeping: sleepingRows, lonely: lonely, inFull: inFull) + (coordination[staffID] ?? 0)) / 60
             if hours > person.maxHours + 1e-6 {
                 violations.append(Violation(rule: "max hours", message: "\(staffID) works \(formatted(hours)) h, max_hours is \(formatted(person.maxHours))"))
             }
@@ -155,7 +161,9 @@ struct WorkingTimeCheck {
         /// When each rest after a late night that the Act's allowance shortened began.
         var nightShortenings: [Int] = []
         for (index, shift) in shifts.enumerated() {
-            let limit = shift.sleep ? 24 * 60 : shift.isNight ? rules.maxNightShiftMinutes : rules.maxShiftMinutes
+            // ATW 5:8's allowance (`long_night_shifts`) lets a night reach its length; counted below.
+            let nightLimit = max(rules.maxNightShiftMinutes, rules.longNights?.maxMinutes ?? 0)
+            let limit = shift.sleep ? 24 * 60 : shift.isNight ? nightLimit : rules.maxShiftMinutes
             // A sleeping duty by its span; other shifts by their working time (breaks out).
             let length = shift.sleep ? shift.end - shift.start : workingMinutes(shift.pieces, sleeping: [], lonely: lonely)
             if shift.mine, length > limit {
@@ -186,6 +194,53 @@ struct WorkingTimeCheck {
                 violations.append(Violation(rule: "rest after sleeping shift", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h after a duty with a sleeping shift (\(label(shift))); at least \(formatted(Double(rules.minDailyRestMinutes) / 60)) h"))
             }
             if rest < rules.minDailyRestMinutes { shortened.append((shift.end, rest, next.mine, next)) }
+        }
+        // ATW 5:8: nights longer than max_night_shift_hours, under the allowance: 12 h rest after
+        // each, at most 5 in any 14×24 h (the history's included) and 22 in 52 weeks.
+        if let allowance = rules.longNights {
+            let long = shifts.enumerated().filter { _, shift in
+                !shift.sleep && shift.isNight && workingMinutes(shift.pieces, sleeping: [], lonely: lonely) > rules.maxNightShiftMinutes
+            }
+            for (index, shift) in long {
+                if index + 1 < shifts.count, shifts[index + 1].mine, shifts[index + 1].start - shift.end < allowance.restAfterMinutes {
+                    violations.append(Violation(rule: "rest after long night", message: "\(staffID) rests \(formatted(Double(shifts[index + 1].start - shift.end) / 60)) h after a night shift of more than \(formatted(Double(rules.maxNightShiftMinutes) / 60)) h (\(label(shift))); at least \(formatted(Double(allowance.restAfterMinutes) / 60)) h (ATW 5:8)"))
+                }
+                let inWindow = long.filter { $0.element.start <= shift.start && shift.start - $0.element.start < 14 * 1440 }.count
+                if shift.mine, inWindow > allowance.per14Days {
+                    violations.append(Violation(rule: "long night shifts", message: "\(staffID) works \(inWindow) night shifts of more than \(formatted(Double(rules.maxNightShiftMinutes) / 60)) h in 14×24 h up to \(label(shift)); at most \(allowance.per14Days) (long_night_shifts.per_14_days, ATW 5:8)"))
+                }
+            }
+            let own = long.filter { $0.element.mine && $0.element.start >= 0 }.count
+            let before = history.longNightShifts52Weeks[staffID] ?? 0
+            if own > 0, own + before > allowance.per52Weeks {
+                violations.append(Violation(rule: "long night shifts", message: "\(staffID) works \(own) night shifts of more than \(formatted(Double(rules.maxNightShiftMinutes) / 60)) h after \(before) in the 52 weeks before; at most \(allowance.per52Weeks) (long_night_shifts.per_52_weeks, ATW 5:8)"))
+            }
+        }
+        // Arbeidstijdenbesluit 4.8:1: duties with a sleeping shift, counted over weeks and 7×24 h
+        // with the history's, and the rest before each.
+        let duties = sleeping.map(\.start).sorted()
+        if !duties.isEmpty {
+            let limits = rules.sleepingDuties
+            for (index, shift) in shifts.enumerated() where shift.sleep && shift.mine && index > 0 {
+                let rest = shift.start - shifts[index - 1].end
+                if rest < limits.restBeforeMinutes {
+                    violations.append(Violation(rule: "rest before sleeping duty", message: "\(staffID) rests \(formatted(Double(rest) / 60)) h before a duty with a sleeping shift (\(label(shift))); at least \(formatted(Double(limits.restBeforeMinutes) / 60)) h (Arbeidstijdenbesluit 4.8:1)"))
+                }
+            }
+            let weeksBefore = history.sleepingDutyWeeks[staffID] ?? []
+            for (limit, weeks, field) in [(limits.max4Weeks, 4, "max_4_weeks"), (limits.max13Weeks, 13, "max_13_weeks"), (limits.max26Weeks, 26, "max_26_weeks")] {
+                guard let limit else { continue }
+                let counted = duties.count + weeksBefore.suffix(weeks - 1).reduce(0, +)
+                if counted > limit {
+                    violations.append(Violation(rule: "sleeping duties", message: "\(staffID) has \(counted) duties with a sleeping shift in \(weeks) weeks (this week's \(duties.count)); at most \(limit) (sleeping_duties.\(field))"))
+                }
+            }
+            if let limit = limits.max7Days {
+                let all = ((history.priorSleepDuties[staffID] ?? []) + duties).sorted()
+                if let last = duties.first(where: { start in all.filter { start - $0 >= 0 && start - $0 < 7 * 1440 }.count > limit }) {
+                    violations.append(Violation(rule: "sleeping duties", message: "\(staffID) has more than \(limit) duties with a sleeping shift in the 7×24 h up to \(WeekInterval(start: last, end: last + 1).label(in: scenario.week)) (sleeping_duties.max_7_days)"))
+                }
+            }
         }
         // ATW 5:3: the daily rest may be shortened once in every 7×24 h; a collective agreement
         // may allow more (`daily_rest_reductions`): a rest shorter than some allowed length
@@ -340,7 +395,8 @@ struct WorkingTimeCheck {
     /// than the shortened daily rest apart), the awake minutes less the least break that makes
     /// every break rule hold, found by trying each minute (gaps of 15 minutes or more are
     /// pauses already); sleeping pieces count with `sleep_hours_factor`.
-    private func workingMinutes(_ pieces: [WeekInterval], sleeping: Set<WeekInterval>, sleepFactor: Double? = nil, lonely: Set<WeekInterval> = []) -> Int {
+    private func workingMinutes(_ pieces: [WeekInterval], sleeping: Set<WeekInterval>, sleepFactor: Double? = nil, lonely: Set<WeekInterval> = [],
+                                inFull: Set<WeekInterval> = []) -> Int {
         let rules = scenario.labourRules
         let pieceGap = min(rules.reducedDailyRestMinutes, rules.minDailyRestMinutes)
         var total = 0.0
@@ -348,7 +404,9 @@ struct WorkingTimeCheck {
         func close() {
             guard !group.isEmpty else { return }
             let awake = group.filter { !sleeping.contains($0) }.reduce(0) { $0 + $1.minutes }
-            let asleep = group.filter { sleeping.contains($0) }.reduce(0) { $0 + $1.minutes }
+            // A sleeping duty with more work than the agreement's limit counts in full (CAO GHZ 7:18).
+            let full = group.filter { sleeping.contains($0) && inFull.contains($0) }.reduce(0) { $0 + $1.minutes }
+            let asleep = group.filter { sleeping.contains($0) }.reduce(0) { $0 + $1.minutes } - full
             let pauses = zip(group, group.dropFirst()).map { $1.start - $0.end }.filter { $0 >= 15 }.reduce(0, +)
             var deducted = 0
             // A shift of lone duties only: nobody relieves the person, the break is working time.
@@ -356,7 +414,7 @@ struct WorkingTimeCheck {
             while relieved, deducted < awake, !rules.breaks.allSatisfy({ awake - deducted <= $0.afterMinutes || pauses + deducted >= $0.minutes }) {
                 deducted += 1
             }
-            total += Double(awake - deducted) + (Double(asleep) * (sleepFactor ?? rules.sleepHoursFactor)).rounded()
+            total += Double(awake - deducted + full) + (Double(asleep) * (sleepFactor ?? rules.sleepHoursFactor)).rounded()
             group = []
         }
         for piece in pieces.sorted() {

@@ -164,4 +164,33 @@ extension ScenarioReader {
         }
         return weeks
     }
+
+    /// `history.sleeping_duty_weeks`: duties with a sleeping shift in each week before the plan,
+    /// the most recent last (for the counts over 4, 13 and 26 weeks).
+    func readSleepingDutyWeeks(_ node: ValueNode, staff: [StaffID: Staff]) -> [StaffID: [Int]] {
+        guard case let .mapping(pairs) = node.content else {
+            log.report(node, "expected `staff id: [count, …]` pairs", hint: "write e.g. `{s01: [2, 3, 2]}`, the most recent week last")
+            return [:]
+        }
+        var weeks: [StaffID: [Int]] = [:]
+        for (key, value) in pairs {
+            guard staff[StaffID(key)] != nil else {
+                log.report(value, "`\(key)` is not a staff member", hint: "use an id from `staff`")
+                continue
+            }
+            let items = values.list(value)
+            guard case .sequence = value.content, items.count <= 26 else {
+                log.report(value, "expected a list of at most 26 weekly counts", hint: "write e.g. `\(key): [2, 3, 2]`, the most recent week last")
+                continue
+            }
+            // A week holds seven duties at the most (one a day).
+            let counts = items.compactMap { values.integer($0, minimum: 0, what: "sleeping_duty_weeks") }
+            if let over = zip(items, counts).first(where: { $0.1 > 7 }) {
+                log.report(over.0, "\(over.1) sleeping duties in one week cannot be meant", hint: "write the duties of each week, 0 to 7")
+                continue
+            }
+            if counts.count == items.count { weeks[StaffID(key)] = counts }
+        }
+        return weeks
+    }
 }

@@ -262,7 +262,7 @@ final class ScenarioReader {
             ("max_consecutive_working_days", \.maxConsecutiveWorkingDays, 1, 13), ("min_consecutive_days_off", \.minConsecutiveDaysOff, 1, 7),
             ("max_weekends_worked", \.maxWeekendsWorked, 0, 4), ("min_free_weekends_52_weeks", \.minFreeWeekends52Weeks, 0, 52),
         ]
-        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "max_average_week_hours_16_weeks", "night_worker_average_week_hours", "on_call", "night_series", "lone_duty_breaks", "weekly_rest", "sleep_hours_factor", "split_shifts", "shortened_rest_after_night_hours"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks", "daily_rest_reductions", "rolling_rest"],
+        guard let fields = Fields(node, log: log, allowed: ["preset", "max_average_week_hours", "max_average_week_hours_16_weeks", "night_worker_average_week_hours", "on_call", "night_series", "lone_duty_breaks", "weekly_rest", "sleep_hours_factor", "split_shifts", "shortened_rest_after_night_hours", "long_night_shifts", "sleeping_duties"] + names.map(\.0) + counts.map(\.0) + patterns.map(\.0) + ["breaks", "daily_rest_reductions", "rolling_rest"],
                                   what: "labour_rules") else { return rules }
         if let mode = fields.optional("weekly_rest"), let text = values.text(mode) {
             if let known = WeeklyRestMode(rawValue: text.trimmingSpaces) {
@@ -329,6 +329,8 @@ final class ScenarioReader {
             }
         }
         if let split = fields.optional("split_shifts").flatMap(values.boolean) { rules.splitShifts = split }
+        if let node = fields.optional("long_night_shifts") { rules.longNights = readLongNights(node, rules: rules) }
+        if let node = fields.optional("sleeping_duties") { rules.sleepingDuties = readSleepingDuties(node, starting: rules.sleepingDuties) }
         for (name, keyPath, least) in counts {
             guard let node = fields.optional(name), let count = values.integer(node, minimum: least, what: name) else { continue }
             rules[keyPath: keyPath] = count
@@ -451,14 +453,88 @@ final class ScenarioReader {
         return breaks
     }
 
+    /// `labour_rules.long_night_shifts`: the Act's allowance for nights longer than
+    /// `max_night_shift_hours` (ATW 5:8), `true` for the Act's own values or a mapping stricter
+    /// than them; `false`/absent: none.
+    func readLongNights(_ node: ValueNode, rules: LabourRules) -> LongNightAllowance? {
+        if case .scalar = node.content, let on = values.boolean(node) { return on ? .act : nil }
+        let act = LongNightAllowance.act
+        guard let fields = Fields(node, log: log, allowed: ["max_hours", "per_14_days", "per_52_weeks", "rest_after_hours"], what: "long_night_shifts") else { return nil }
+        var allowance = act
+        if let node = fields.optional("max_hours"), let hours = values.number(node, exclusive: true, what: "long_night_shifts.max_hours") {
+            let minutes = Int((hours * 60).rounded())
+            if minutes > act.maxMinutes || minutes <= rules.maxNightShiftMinutes {
+                log.report(node, "long_night_shifts.max_hours is \(hours); the Act allows a night shift of at most 12 h, and the allowance is for nights longer than max_night_shift_hours (\(RuleViolation.hoursText(Double(rules.maxNightShiftMinutes) / 60)))",
+                           hint: "write a value above \(RuleViolation.hoursText(Double(rules.maxNightShiftMinutes) / 60)) and at most 12")
+                return nil
+            }
+            allowance.maxMinutes = minutes
+        }
+        for (name, keyPath, most) in [("per_14_days", \LongNightAllowance.per14Days, act.per14Days), ("per_52_weeks", \LongNightAllowance.per52Weeks, act.per52Weeks)] {
+            guard let node = fields.optional(name), let count = values.integer(node, minimum: 0, what: "long_night_shifts.\(name)") else { continue }
+            guard count <= most else {
+                log.report(node, "long_night_shifts.\(name) is \(count); the Act allows at most \(most)", hint: "write 0 to \(most)")
+                continue
+            }
+            allowance[keyPath: keyPath] = count
+        }
+        if let node = fields.optional("rest_after_hours"), let hours = values.number(node, exclusive: true, what: "long_night_shifts.rest_after_hours") {
+            let minutes = Int((hours * 60).rounded())
+            guard minutes >= act.restAfterMinutes, minutes <= 48 * 60 else {
+                log.report(node, "long_night_shifts.rest_after_hours is \(hours); the Act asks at least 12 h after such a night", hint: "write 12 or more")
+                return allowance
+            }
+            allowance.restAfterMinutes = minutes
+        }
+        return allowance
+    }
+
+    /// `labour_rules.sleeping_duties`: the Arbeidstijdenbesluit's limits on duties with a
+    /// sleeping shift (4.8:1), an agreement's stricter counts, and CAO GHZ 7:18's work minutes.
+    func readSleepingDuties(_ node: ValueNode, starting: SleepingDutyRules) -> SleepingDutyRules {
+        var rules = starting
+        guard let fields = Fields(node, log: log, allowed: ["max_26_weeks", "max_13_weeks", "max_4_weeks", "max_7_days", "rest_before_hours", "work_minutes_limit"],
+                                  what: "sleeping_duties") else { return rules }
+        let counts: [(String, WritableKeyPath<SleepingDutyRules, Int?>, Int)] = [
+            ("max_26_weeks", \.max26Weeks, 52), ("max_13_weeks", \.max13Weeks, 91), ("max_4_weeks", \.max4Weeks, 28), ("max_7_days", \.max7Days, 7),
+        ]
+        for (name, keyPath, most) in counts {
+            guard let node = fields.optional(name), let count = values.integer(node, minimum: 0, what: "sleeping_duties.\(name)") else { continue }
+            // The Arbeidstijdenbesluit's 52 in 26 weeks is a ceiling; the others, what the days hold.
+            guard count <= most else {
+                log.report(node, "sleeping_duties.\(name) is \(count), more than \(name == "max_26_weeks" ? "the Arbeidstijdenbesluit allows (52 in 26 weeks)" : "the period holds days")",
+                           hint: "write 0 to \(most)")
+                continue
+            }
+            rules[keyPath: keyPath] = count
+        }
+        if let node = fields.optional("rest_before_hours"), let hours = values.number(node, what: "sleeping_duties.rest_before_hours") {
+            let minutes = Int((hours * 60).rounded())
+            if minutes < 11 * 60 || minutes > 48 * 60 {
+                log.report(node, "sleeping_duties.rest_before_hours is \(hours); the Arbeidstijdenbesluit asks at least 11 h before a sleeping duty",
+                           hint: "write 11 or more (at most 48)")
+            } else {
+                rules.restBeforeMinutes = minutes
+            }
+        }
+        if let node = fields.optional("work_minutes_limit") {
+            if case .scalar = node.content, values.text(node).map({ ["none", "null", "~", ""].contains($0) }) == true {
+                rules.workMinutesLimit = nil
+            } else if let minutes = values.integer(node, minimum: 0, what: "sleeping_duties.work_minutes_limit") {
+                rules.workMinutesLimit = minutes
+            }
+        }
+        return rules
+    }
+
     /// `history`: the roster before the first Monday (`roster_file`, a roster.csv written earlier)
     /// and the counts it cannot show.
     func readHistory(_ node: ValueNode, week: PlanningWeek?, staff: [StaffID: Staff], locations: [LocationID: Location] = [:],
                      rules: LabourRules = LabourRules()) -> WorkHistory {
         var history = WorkHistory()
-        guard let fields = Fields(node, log: log, allowed: ["roster_file", "night_shifts_16_weeks", "sundays_worked_52_weeks", "weekends_worked_52_weeks", "hours_balance", "week_hours"], what: "history") else { return history }
+        guard let fields = Fields(node, log: log, allowed: ["roster_file", "night_shifts_16_weeks", "sundays_worked_52_weeks", "weekends_worked_52_weeks", "hours_balance", "week_hours", "long_night_shifts_52_weeks", "sleeping_duty_weeks"], what: "history") else { return history }
         for (name, keyPath) in [("night_shifts_16_weeks", \WorkHistory.nightShifts16Weeks), ("sundays_worked_52_weeks", \WorkHistory.sundaysWorked52Weeks),
-                                ("weekends_worked_52_weeks", \WorkHistory.weekendsWorked52Weeks)] {
+                                ("weekends_worked_52_weeks", \WorkHistory.weekendsWorked52Weeks), ("long_night_shifts_52_weeks", \WorkHistory.longNightShifts52Weeks)] {
             guard let counts = fields.optional(name) else { continue }
             guard case let .mapping(pairs) = counts.content else {
                 log.report(counts, "expected `staff id: count` pairs", hint: "write e.g. `{s01: 12}`")
@@ -469,16 +545,27 @@ final class ScenarioReader {
                     log.report(value, "`\(key)` is not a staff member", hint: "use an id from `staff`")
                     continue
                 }
-                if let count = values.integer(value, what: name == "night_shifts_16_weeks" ? "nights in 16 weeks" : name == "sundays_worked_52_weeks" ? "Sundays in 52 weeks" : "weekends in 52 weeks") {
+                if let count = values.integer(value, what: ["night_shifts_16_weeks": "nights in 16 weeks", "sundays_worked_52_weeks": "Sundays in 52 weeks",
+                                                            "long_night_shifts_52_weeks": "long nights in 52 weeks"][name] ?? "weekends in 52 weeks") {
                     history[keyPath: keyPath][StaffID(key)] = count
                 }
             }
         }
         if let balance = fields.optional("hours_balance") { history.hoursBalance = readHoursBalance(balance, staff: staff) }
         let stated = fields.optional("week_hours").map { readWeekHours($0, staff: staff) } ?? [:]
+        let statedSleep = fields.optional("sleeping_duty_weeks").map { readSleepingDutyWeeks($0, staff: staff) } ?? [:]
         var fromFile: (weeks: Int, minutes: [StaffID: [Int: Int]]) = (0, [:])
+        var sleepFromFile: (weeks: Int, counts: [StaffID: [Int: Int]]) = (0, [:])
         if let fileNode = fields.optional("roster_file"), let week {
-            fromFile = readHistoryRoster(fileNode, week: week, staff: staff, locations: locations, rules: rules, into: &history)
+            fromFile = readHistoryRoster(fileNode, week: week, staff: staff, locations: locations, rules: rules, into: &history, sleeping: &sleepFromFile)
+        }
+        // Sleeping duties a week: the roster file's weeks where it reaches, `sleeping_duty_weeks` further back.
+        for id in Set(statedSleep.keys).union(sleepFromFile.counts.keys).sorted() {
+            let own = statedSleep[id] ?? []
+            let furthest = max(sleepFromFile.weeks, own.count)
+            history.sleepingDutyWeeks[id] = (1...max(1, furthest)).reversed().map { back in
+                back <= sleepFromFile.weeks ? sleepFromFile.counts[id]?[back] ?? 0 : (back <= own.count ? own[own.count - back] : 0)
+            }
         }
         // The roster file's weeks where it reaches (a person without rows in them worked none),
         // `week_hours` further back.
@@ -498,7 +585,8 @@ final class ScenarioReader {
     /// before), as the Act counts them (breaks out, sleep in full), and how many weeks back it reaches.
     @discardableResult
     private func readHistoryRoster(_ fileNode: ValueNode, week: PlanningWeek, staff: [StaffID: Staff], locations: [LocationID: Location],
-                                   rules: LabourRules, into history: inout WorkHistory) -> (weeks: Int, minutes: [StaffID: [Int: Int]]) {
+                                   rules: LabourRules, into history: inout WorkHistory,
+                                   sleeping: inout (weeks: Int, counts: [StaffID: [Int: Int]])) -> (weeks: Int, minutes: [StaffID: [Int: Int]]) {
         var weekPieces: [StaffID: [Int: [WorkPiece]]] = [:]
         var reach = 0
         func weekMinutes() -> (weeks: Int, minutes: [StaffID: [Int: Int]]) {
@@ -528,6 +616,7 @@ final class ScenarioReader {
         var sundays: [StaffID: Set<CivilDate>] = [:]
         var weekends: [StaffID: Set<Int>] = [:]
         var weekendsInYear: [StaffID: Set<Int>] = [:]
+        var yearWork: [StaffID: [WorkPiece]] = [:]
         for (offset, row) in table.rows.enumerated() {
             let place = SourceLocation(file: path, line: offset + 2, column: 1)
             guard let date = CivilDate(iso: row["date"] ?? ""), let start = ClockTime.minutes(row["start"] ?? ""),
@@ -557,6 +646,13 @@ final class ScenarioReader {
                 weekPieces[id, default: [:]][back, default: []].append(WorkPiece(interval, isSleep: kind == .sleep))
             }
             if interval.end > -PersonWeekLookBack.minutes { work[id, default: []].append(interval) }
+            // Duties with a sleeping shift of 26 weeks (Arbeidstijdenbesluit 4.8:1), the recent ones by their start.
+            if kind == .sleep, back <= 26 {
+                sleeping.weeks = max(sleeping.weeks, back)
+                sleeping.counts[id, default: [:]][back, default: 0] += 1
+                if interval.end > -PersonWeekLookBack.minutes { history.priorSleepDuties[id, default: []].append(from) }
+            }
+            if interval.start >= -52 * PlanningWeek.minutesPerWeek { yearWork[id, default: []].append(WorkPiece(interval, isSleep: kind == .sleep)) }
             if interval.start >= -16 * PlanningWeek.minutesPerWeek, interval.minutesBetweenMidnightAndSix > LabourRules.nightShiftThresholdMinutes,
                LabourRules.endsLate(interval.end) {
                 nights[id, default: 0] += 1
@@ -577,6 +673,11 @@ final class ScenarioReader {
         }
         for (id, intervals) in work { history.priorWork[id] = intervals.sorted() }
         for (id, count) in nights { history.nightShifts16Weeks[id, default: 0] += count }
+        for (id, pieces) in yearWork {
+            let long = PlanningPeriod.longNightShifts(pieces, rules: rules)
+            if long > 0 { history.longNightShifts52Weeks[id, default: 0] += long }
+        }
+        for (id, starts) in history.priorSleepDuties { history.priorSleepDuties[id] = starts.sorted() }
         for (id, days) in sundays { history.sundaysWorked52Weeks[id, default: 0] += days.count }
         history.weekendsWorked = weekends
         for (id, found) in weekendsInYear { history.weekendsWorked52Weeks[id, default: 0] += found.count }
@@ -677,7 +778,7 @@ final class ScenarioReader {
                 guard let session = readSession(sessionNode) else {
                     // Its name read quietly: the problem itself was reported once already.
                     let quiet = IssueLog()
-                    if let name = Fields(sessionNode, log: quiet, allowed: ["name", "days", "from", "to", "min_staff", "ratio", "kind"], what: "")?
+                    if let name = Fields(sessionNode, log: quiet, allowed: ["name", "days", "from", "to", "min_staff", "ratio", "kind", "work_minutes"], what: "")?
                         .optional("name").flatMap({ ValueReader(log: quiet).text($0) }) {
                         unreadable[LocationID(id), default: []].insert(name.trimmingSpaces)
                     }
@@ -703,7 +804,7 @@ final class ScenarioReader {
     }
 
     func readSession(_ node: ValueNode) -> SessionTemplate? {
-        guard let fields = Fields(node, log: log, allowed: ["name", "days", "from", "to", "min_staff", "ratio", "kind"], what: "a session") else { return nil }
+        guard let fields = Fields(node, log: log, allowed: ["name", "days", "from", "to", "min_staff", "ratio", "kind", "work_minutes"], what: "a session") else { return nil }
         var kind = DutyKind.work
         if let node = fields.optional("kind"), let text = values.text(node) {
             switch text {
@@ -734,6 +835,13 @@ final class ScenarioReader {
         }
         var template = SessionTemplate(name: name, window: RecurringWindow(days: days, from: from, to: to), minStaff: minStaff, ratio: ratio)
         template.kind = kind
+        if let node = fields.optional("work_minutes"), let minutes = values.integer(node, minimum: 0, what: "work_minutes") {
+            // The work a sleeping duty usually holds during the sleep (CAO GHZ 7:18 counts it against its limit).
+            if kind == .sleep { template.sleepWorkMinutes = minutes } else {
+                log.report(node, "work_minutes is for a sleeping shift (`kind: sleep`): the usual minutes of work during the sleep",
+                           hint: "add `kind: sleep`, or remove work_minutes (a waking session is work throughout)")
+            }
+        }
         return template
     }
 

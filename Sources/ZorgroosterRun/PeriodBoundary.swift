@@ -47,7 +47,7 @@ private func mayLookBack(_ violation: RuleViolation) -> Bool {
     case .restAfterNight, .restAfterNightSeries, .dailyRest, .restAfterSleepShift, .shiftsInARowWithNight, .workingDaysInARow,
          .weeklyRest, .twoWeekRest, .rollingRest, .busy, .daysOffTooFew, .weekendsWorked, .sleepDutyTooLong,
          // Work within a shortened rest of last week's joins its shift.
-         .shiftTooLong, .nightShiftTooLong:
+         .shiftTooLong, .nightShiftTooLong, .restAfterLongNight, .longNightShifts, .restBeforeSleepShift, .sleepingDuties:
         return true
     default:
         return false

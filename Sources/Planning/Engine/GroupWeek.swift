@@ -111,7 +111,7 @@ struct GroupWeek {
         let group = demands[session].session
         // On-call duty is kept from home: no travel to or from it.
         return TimedWork(interval: group.interval, area: group.kind == .onCall ? nil : scenario.locations[group.location]?.travelArea, label: group.description,
-                         isSleep: group.kind == .sleep, isGroupSession: true, isOnCall: group.kind == .onCall,
+                         isSleep: group.kind == .sleep, sleepInFull: group.sleepCountsInFull, isGroupSession: true, isOnCall: group.kind == .onCall,
                          breakCovered: !demands[session].isLoneDuty)
     }
 

@@ -40,6 +40,14 @@ extension WeekModel {
                         if gap >= rules.shiftBreakMinutes, gap < rules.minDailyRestMinutes { try forbid(chain, index) }
                     }
                 }
+                // A night longer than max_night_shift_hours (the Act's allowance): 12 h rest after it.
+                if isNight, !sleep, let allowance = rules.longNights,
+                   work - WorkingTime.breakMinutes(work: work, pauses: pauses, rules: rules.breaks) > rules.maxNightShiftMinutes {
+                    for (index, next) in slots.enumerated() where !next.variables.isEmpty {
+                        let gap = next.interval.start - end
+                        if gap >= rules.shiftBreakMinutes, gap < allowance.restAfterMinutes { try forbid(chain, index) }
+                    }
+                }
                 if isNight, endsLate(end) {
                     // A rest the Act's allowance may shorten (once in 7×24 h) is left to the oracle,
                     // which sees the week's other shortenings (`GroupStaffing.repair` has the last
@@ -61,7 +69,7 @@ extension WeekModel {
                     // A duty with a sleeping shift: at most 24 h, and its awake work within the day's shift length.
                     let awake = chainWork - WorkingTime.breakMinutes(work: chainWork, pauses: chainPauses, rules: rules.breaks)
                     let tooLong = withSleep ? interval.end - start > DutyKind.longestSleepDutyMinutes || awake > rules.maxShiftMinutes
-                        : awake > (night > LabourRules.nightShiftThresholdMinutes ? rules.maxNightShiftMinutes : rules.maxShiftMinutes)
+                        : awake > (night > LabourRules.nightShiftThresholdMinutes ? rules.longestNightShiftMinutes : rules.maxShiftMinutes)
                     if tooLong {
                         try forbid(chain + [index], nil)
                     } else {
@@ -92,8 +100,8 @@ struct ShiftLengthRule: PersonWeekRule {
         for (index, shift) in shifts.enumerated() {
             // A shift the history alone made is not this roster's to judge.
             // Shift lengths are working time: breaks out (SCENARIO.md 1.1, `max_shift_hours`).
-            if !shift.prior, shift.isNight, !shift.sleep, shift.awakeWorkingMinutes(rules) > rules.maxNightShiftMinutes {
-                return .nightShiftTooLong(limitHours: Double(rules.maxNightShiftMinutes) / 60)
+            if !shift.prior, shift.isNight, !shift.sleep, shift.awakeWorkingMinutes(rules) > rules.longestNightShiftMinutes {
+                return .nightShiftTooLong(limitHours: Double(rules.longestNightShiftMinutes) / 60)
             }
             if !shift.prior, shift.sleep {
                 if shift.end - shift.start > DutyKind.longestSleepDutyMinutes { return .sleepDutyTooLong }

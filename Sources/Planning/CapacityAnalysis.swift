@@ -28,25 +28,25 @@ enum CapacityAnalysis {
             let present = Set((rows.first?.clients ?? missing.first?.clientsPresent ?? session.fixedClients.map(\.id)))
             let workers = rows.compactMap { scenario.staff[$0.staff] }
             let presentClients = present.compactMap { scenario.clients[$0] }
-            let level = session.countedLevel(present: presentClients, products: scenario.products)
-            let disciplines = session.disciplines(present: presentClients, products: scenario.products)
-            let counted = workers.filter { $0.counts(atLeast: level, holding: disciplines) }.count
-            let required = session.requiredProfessionals(present: presentClients, products: scenario.products)
-            let missingStaff = missing.filter { $0.kind == .staffing }.reduce(0.0) { $0 + $1.hours }
-            // A product's disciplines are part of what a counted professional is (`ggz+verzorging`).
-            let staffingKey = Key(level: level, skill: HireAnalysis.label(disciplines))
-            // Demand is what the rules ask; staff above it is welcome but not demand.
-            demand[staffingKey, default: 0] += Double(min(counted, required)) * session.hours + missingStaff
-            uncovered[staffingKey, default: 0] += missingStaff
-            for (level, clients) in session.leads where clients.contains(where: { present.contains($0.id) }) {
-                let key = Key(level: level, skill: "lead")
-                demand[key, default: 0] += session.hours
-                uncovered[key, default: 0] += missing.filter { $0.kind == .lead }.reduce(0.0) { $0 + $1.hours }
-            }
-            for (skill, clients) in session.skills where clients.contains(where: { present.contains($0.id) }) {
-                let key = Key(level: session.countedLevel, skill: skill)
-                demand[key, default: 0] += session.hours
-                uncovered[key, default: 0] += missing.filter { $0.need == .skill(skill) }.reduce(0.0) { $0 + $1.hours }
+            // Per session rule's requirement, its row (a product's disciplines are part of what a
+            // counted professional is: `ggz+verzorging`).
+            for requirement in session.requirements(present: presentClients, products: scenario.products) {
+                let key = Key(level: requirement.capacityLevel, skill: requirement.capacitySkill)
+                let short: Double
+                switch requirement.need {
+                case .professionals:
+                    short = missing.filter { $0.kind == .staffing }.reduce(0.0) { $0 + $1.hours }
+                    let counted = workers.filter(requirement.need.isMet(by:)).count
+                    // Demand is what the rules ask; staff above it is welcome but not demand.
+                    demand[key, default: 0] += Double(min(counted, requirement.count)) * session.hours + short
+                case .lead:
+                    short = missing.filter { $0.kind == .lead }.reduce(0.0) { $0 + $1.hours }
+                    demand[key, default: 0] += session.hours
+                case let .skill(skill, _, _):
+                    short = missing.filter { $0.need == .skill(skill) }.reduce(0.0) { $0 + $1.hours }
+                    demand[key, default: 0] += session.hours
+                }
+                uncovered[key, default: 0] += short
             }
         }
         let limitHours = Double(scenario.labourRules.maxWeekMinutes) / 60

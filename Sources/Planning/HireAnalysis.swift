@@ -49,15 +49,24 @@ enum HireAnalysis {
             }.max() ?? 1
             let hours = rows.reduce(0.0) { $0 + $1.hours }
             let count = min(12, max(Int(peak.rounded(.up)), Int((hours / weekHours).rounded(.up))) + 1)
-            let levels = Set(sessions.map(\.countedLevel) + sessions.flatMap { $0.leads.map(\.level) })
+            // What the session rules ask there with everyone who may come: the levels of counted
+            // professionals and leads, and each needed skill at its session's counted level.
+            let asked = sessions.flatMap { $0.requirements(present: $0.possibleClients, products: scenario.products) }
+            let levels = Set(asked.compactMap { requirement -> QualificationLevel? in
+                switch requirement.need {
+                case let .professionals(_, level, _), let .lead(level): level
+                case .skill: nil
+                }
+            })
             // Vacancies hold the disciplines of the location's products, so that they count.
             let disciplines = sessions.reduce(into: Set<String>()) { $0.formUnion($1.disciplines) }
             for level in levels.sorted() {
                 result += make(count, level: level, skills: disciplines, location: location, scenario: scenario)
             }
             var skillLevels: [String: QualificationLevel] = [:]
-            for session in sessions {
-                for (skill, _) in session.skills { skillLevels[skill] = max(skillLevels[skill] ?? session.countedLevel, session.countedLevel) }
+            for requirement in asked {
+                guard case let .skill(skill, _, _) = requirement.need else { continue }
+                skillLevels[skill] = max(skillLevels[skill] ?? requirement.capacityLevel, requirement.capacityLevel)
             }
             for skill in skillLevels.keys.sorted() {
                 result += make(min(count, 3), level: skillLevels[skill]!, skills: disciplines.union([skill]), location: location, scenario: scenario)

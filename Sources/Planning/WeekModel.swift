@@ -93,6 +93,13 @@ final class WeekModel {
         try model.setObjective(objective)
     }
 
+    /// The variables and only `rules`' rows, no objective: a rule's rows alone, for the rule
+    /// verifier (`SessionRuleTests`) that holds a unit's verdict against them.
+    func build(only rules: [any ModelRule]) throws {
+        try addAssignmentVariables()
+        for rule in rules { try rule.addRows(to: self) }
+    }
+
     /// One binary per person and session the person may work (location, availability, absence
     /// and shift length are settled here, so no variable exists for a forbidden pairing).
     private func addAssignmentVariables() throws {

@@ -86,24 +86,7 @@ struct GroupWeek {
 
     /// What the session would lack with `people` working it (the polish asks before it moves anyone).
     func needs(in session: Int, with people: [Staff]) -> [GroupNeed] {
-        let demand = demands[session]
-        let present = present(in: session)
-        let ids = Set(present.map(\.id))
-        let level = demand.countedLevel(present: present, products: scenario.products)
-        let disciplines = demand.disciplines(present: present, products: scenario.products)
-        var needs: [GroupNeed] = []
-        for (lead, clients) in demand.leads where clients.contains(where: { ids.contains($0.id) }) {
-            if !people.contains(where: { $0.isProfessional(atLeast: lead) }) { needs.append(.lead(lead)) }
-        }
-        for (skill, clients) in demand.skills where clients.contains(where: { ids.contains($0.id) }) {
-            if !people.contains(where: { $0.meetsNeed(skill) }) {
-                needs.append(.skill(skill, level: level, disciplines: disciplines))
-            }
-        }
-        let counted = people.filter { $0.counts(atLeast: level, holding: disciplines) }.count
-        let required = requiredProfessionals(in: session, present: present)
-        if counted < required { needs.append(.professionals(count: required - counted, level: level, disciplines: disciplines)) }
-        return needs
+        demands[session].needs(present: present(in: session), people: people, products: scenario.products)
     }
 
     /// The session's work as a person's timed work, for the oracle.

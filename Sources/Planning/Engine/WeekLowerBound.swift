@@ -46,22 +46,18 @@ struct WeekLowerBound {
         var placesAt: [LocationID: Int] = [:]
         let sessionsAt = Dictionary(grouping: demands, by: \.session.location).mapValues(\.count)
         for (index, demand) in demands.enumerated() {
-            let present = demand.fixedClients
-            guard !present.isEmpty || demand.session.minStaff > 0 else { continue }
-            let level = demand.countedLevel(present: present, products: scenario.products)
-            let required = present.isEmpty ? demand.session.minStaff : demand.requiredProfessionals(present: present, products: scenario.products)
-            let able = eligible[index].filter { $0.isProfessional(atLeast: level) }
-            terms.forcedShortfall += Double(max(0, required - able.count)) * demand.hours * care
-            let ids = Set(present.map(\.id))
+            // What the session rules ask for the clients sure to be there, each met only by those
+            // eligible who meet it: the rest is shortfall whatever the roster.
+            var required = 0, able: [Staff] = []
             var leadRate: Double? = nil
-            for (lead, clients) in demand.leads where clients.contains(where: { ids.contains($0.id) }) {
-                let leads = eligible[index].filter { $0.isProfessional(atLeast: lead) }
-                if leads.isEmpty { terms.forcedShortfall += demand.hours * care } else {
-                    leadRate = max(leadRate ?? 0, leads.map(rate).min()!)
+            for requirement in demand.requirements(present: demand.fixedClients, products: scenario.products) {
+                let meeting = eligible[index].filter(requirement.need.isMet(by:))
+                terms.forcedShortfall += Double(requirement.unmeetable(by: meeting)) * demand.hours * care
+                switch requirement.need {
+                case .professionals: (required, able) = (requirement.count, meeting)
+                case .lead: if let cheapest = meeting.map(rate).min() { leadRate = max(leadRate ?? 0, cheapest) }
+                case .skill: break
                 }
-            }
-            for (skill, clients) in demand.skills where clients.contains(where: { ids.contains($0.id) }) {
-                if !eligible[index].contains(where: { $0.meetsNeed(skill) }) { terms.forcedShortfall += demand.hours * care }
             }
             let covered = min(required, able.count)
             guard covered > 0 else { continue }

@@ -28,8 +28,16 @@ extension WeekModel {
     }
 }
 
-/// The rule as a unit of the model's list (`PlanningRules.model`).
-struct LeadLevelRule: ModelRule {
+/// A professional of the lead level in every session with a client of that product: rows,
+/// requirement, label.
+struct LeadLevelRule: SessionRule {
     var label: String { "a professional of the lead level in every session" }
     func addRows(to week: WeekModel) throws { try week.addLeadLevel() }
+
+    func requirements(of demand: SessionDemand, present: [Client], products: [ProductID: Product]) -> [SessionRequirement] {
+        let ids = Set(present.map(\.id))
+        return demand.leads.filter { $0.clients.contains { ids.contains($0.id) } }.map { lead in
+            SessionRequirement(need: .lead(lead.level), count: 1, capacityLevel: lead.level, capacitySkill: "lead")
+        }
+    }
 }

@@ -38,8 +38,19 @@ func leastCommonMultiple(_ a: Int, _ b: Int) -> Int {
     return a / gcd(a, b) * b
 }
 
-/// The rule as a unit of the model's list (`PlanningRules.model`).
-struct StaffingRatioRule: ModelRule {
+/// Counted professionals for the ratio and `min_staff`: rows, requirement, label.
+struct StaffingRatioRule: SessionRule {
     var label: String { "counted professionals for the ratio and min_staff" }
     func addRows(to week: WeekModel) throws { try week.addStaffingRatio() }
+
+    /// max(`min_staff`, ⌈Σ 1/ratio⌉) professionals of the present products' highest `min_level`
+    /// holding their disciplines; `min_staff` alone for an empty room.
+    func requirements(of demand: SessionDemand, present: [Client], products: [ProductID: Product]) -> [SessionRequirement] {
+        let required = present.isEmpty ? demand.session.minStaff : demand.requiredProfessionals(present: present, products: products)
+        guard required > 0 else { return [] }
+        let level = demand.countedLevel(present: present, products: products)
+        let disciplines = demand.disciplines(present: present, products: products)
+        return [SessionRequirement(need: .professionals(count: required, level: level, disciplines: disciplines), count: required,
+                                   capacityLevel: level, capacitySkill: HireAnalysis.label(disciplines))]
+    }
 }

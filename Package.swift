@@ -45,7 +45,7 @@ let package = Package(
         ]),
         // The planning board (`serve`): the roster on a local web page and its JSON API.
         .target(name: "PlanningBoard", dependencies: [
-            "CareDomain", "Planning", "Reporting", "ZorgroosterRun",
+            "CareDomain", "Planning", "Reporting", "ZorgroosterRun", "Optimization",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),

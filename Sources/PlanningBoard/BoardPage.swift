@@ -34,7 +34,19 @@ enum BoardPage {
         <button onclick="send('move', 'remove')">\(t("Eraf halen", "Remove"))</button>
         <button onclick="who()">\(t("Wie kan dit?", "Who can take this?"))</button>
         <label><input type="checkbox" name="force" style="width:auto"> \(t("ook als een regel het verbiedt", "even where a rule forbids it"))</label>
+        <br>
+        <button id="sick" onclick="sick()">\(t("Ziekmelding vanaf deze datum", "Sick call on this date"))</button>
+        <label><input type="checkbox" id="locking" style="width:auto"> \(t("diensten vastzetten (klik op een naam)", "lock assignments (click a name)"))</label>
+        <button id="resolve" onclick="resolve()">\(t("De rest opnieuw plannen", "Re-solve the rest"))</button>
+        <label>\(t("Tijd", "Time")) <input id="seconds" value="10" style="width:3em"> s</label>
+        <br>
+        <label>\(t("Naam", "Name")) <input id="author" placeholder="planner"></label>
+        <label>\(t("Notitie", "Note")) <input id="note" style="width:16em"></label>
+        <button id="save" onclick="version('save')">\(t("Concept bewaren", "Save draft"))</button>
+        <button id="publish" onclick="version('publish')">\(t("Publiceren", "Publish"))</button>
         </form>
+        <div id="progress" style="color:#37474f"></div>
+        <div id="proposal"></div>
         <pre id="answer"></pre>
         <script>
         function slot() { const f = new FormData(document.getElementById('move')); return {staff_id: f.get('staff_id'), date: f.get('date'), location: f.get('location'), session: f.get('session')}; }
@@ -80,6 +92,60 @@ enum BoardPage {
           });
         });
         });
+        // A sick call or a re-solve: the proposal as its changes, to accept or reject; the
+        // search's progress shown while it runs, as the terminal shows it.
+        const words = \(nl ? "{searching: 'zoekt', best: 'beste', bound: 'grens', accept: 'Accepteren', reject: 'Afwijzen', changes: 'wijzigingen', none: 'geen wijzigingen', date: 'datum', staff: 'medewerker', before: 'was', after: 'wordt', published: 'gepubliceerd: versie', saved: 'bewaard: versie'}" : "{searching: 'searching', best: 'best', bound: 'bound', accept: 'Accept', reject: 'Reject', changes: 'changes', none: 'no changes', date: 'date', staff: 'staff', before: 'was', after: 'becomes', published: 'published: version', saved: 'saved: version'}");
+        let watching = null;
+        function watch(on) {
+          const shown = document.getElementById('progress');
+          if (!on) { clearInterval(watching); watching = null; shown.textContent = ''; return; }
+          watching = setInterval(async () => {
+            const p = await (await fetch('api/progress', {headers: token()})).json();
+            if (!p.running) return;
+            shown.textContent = p.what + ' · ' + words.searching + ' ' + p.elapsed_seconds.toFixed(1) + ' s'
+              + (p.incumbent != null ? ' · ' + words.best + ' ' + p.incumbent.toFixed(0) : '') + (p.bound != null ? ' · ' + words.bound + ' ' + p.bound.toFixed(0) : '');
+          }, 400);
+        }
+        function escapeText(text) { const span = document.createElement('span'); span.textContent = text; return span.innerHTML; }
+        function showProposal(p) {
+          const rows = p.changes.map(c => '<tr><td>' + escapeText(c.date) + ' ' + escapeText(c.start) + '–' + escapeText(c.end) + '</td><td>' + escapeText(c.staff_id || c.client_id) + '</td><td>' + escapeText(c.before) + '</td><td>' + escapeText(c.after) + '</td></tr>').join('');
+          document.getElementById('proposal').innerHTML = '<h3>' + escapeText(p.what) + ' · ' + p.changes.length + ' ' + words.changes + '</h3>'
+            + (p.changes.length ? '<table class="proposal"><tr><th>' + words.date + '</th><th>' + words.staff + '</th><th>' + words.before + '</th><th>' + words.after + '</th></tr>' + rows + '</table>' : '<p>' + words.none + '</p>')
+            + '<button id="accept" onclick="decide(' + p.id + ', true)">' + words.accept + '</button><button id="reject" onclick="decide(' + p.id + ', false)">' + words.reject + '</button>';
+        }
+        async function propose(path, body) {
+          document.getElementById('proposal').innerHTML = '';
+          watch(true);
+          const answer = await fetch(path, {method: 'POST', headers: Object.assign({'Content-Type': 'application/json'}, token()), body: JSON.stringify(body)});
+          watch(false);
+          if (answer.ok) { showProposal(await answer.json()); } else { document.getElementById('answer').textContent = await answer.text(); }
+        }
+        function sick() {
+          const s = slot();
+          propose('api/absence', {staff_id: s.staff_id, date: s.date, time_limit_seconds: Number(document.getElementById('seconds').value) || 10});
+        }
+        // Locked assignments: chips clicked while locking is on, kept as they are by a re-solve.
+        const locked = new Map();
+        document.addEventListener('DOMContentLoaded', () => {
+          document.querySelectorAll('.grid td[data-location] .chip[data-staff]').forEach(chip => chip.addEventListener('click', () => {
+            if (!document.getElementById('locking').checked) return;
+            const place = cellSlot(chip.closest('td'), chip.dataset.staff), key = JSON.stringify(place);
+            if (locked.has(key)) { locked.delete(key); chip.style.outline = ''; } else { locked.set(key, place); chip.style.outline = '2px dashed #1565c0'; }
+          }));
+        });
+        function resolve() { propose('api/resolve', {locked: Array.from(locked.values()), time_limit_seconds: Number(document.getElementById('seconds').value) || 10}); }
+        async function decide(id, yes) {
+          const answer = await fetch('api/proposals/' + id + '/' + (yes ? 'accept' : 'reject'), {method: 'POST', headers: token()});
+          if (yes && answer.ok) { location.reload(); } else { document.getElementById('proposal').innerHTML = ''; if (!answer.ok) document.getElementById('answer').textContent = await answer.text(); }
+        }
+        async function version(kind) {
+          const body = {author: document.getElementById('author').value, note: document.getElementById('note').value};
+          const answer = await fetch('api/' + kind, {method: 'POST', headers: Object.assign({'Content-Type': 'application/json'}, token()), body: JSON.stringify(body)});
+          const text = await answer.text();
+          if (!answer.ok) { document.getElementById('answer').textContent = text; return; }
+          const made = JSON.parse(text);
+          document.getElementById('answer').textContent = (kind === 'publish' ? words.published + ' ' + made.version + ' → ' + made.folder : words.saved + ' ' + made.id);
+        }
         async function who() {
           const s = slot();
           const query = new URLSearchParams({location: s.location, date: s.date, session: s.session});

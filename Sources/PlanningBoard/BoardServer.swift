@@ -15,6 +15,8 @@ public struct BoardServer: Sendable {
     public let publish: @Sendable (BoardState) async throws -> String
     /// Saved and published versions.
     public let versions: VersionStore
+    /// The running re-solve's progress (`GET /api/progress`).
+    public let watch = SolveWatch()
 
     public init(state: BoardState, host: String, port: Int, token: String?, versions: VersionStore,
                 publish: @escaping @Sendable (BoardState) async throws -> String) {
@@ -31,7 +33,8 @@ public struct BoardServer: Sendable {
         let router = Router()
         let token = self.token
         router.add(middleware: TokenMiddleware(token: token))
-        let state = self.state
+        let state = self.state, watch = self.watch
+        router.get("/api/progress") { _, _ -> BoardProgress in watch.current }
         router.get("/") { request, _ -> Response in
             // `?lang=en` (or `nl`): the page in that language, whatever the board's.
             let asked = request.uri.queryParameters.get("lang").flatMap { ReportLanguage(rawValue: String($0)) }
@@ -57,13 +60,13 @@ public struct BoardServer: Sendable {
         }
         router.post("/api/absence") { request, context -> BoardProposal in
             let sick = try await request.decode(as: BoardAbsence.self, context: context)
-            do { return try await state.proposeAbsence(staff: sick.staffId, date: sick.date, seconds: sick.timeLimitSeconds ?? 10) } catch {
+            do { return try await state.proposeAbsence(staff: sick.staffId, date: sick.date, seconds: sick.timeLimitSeconds ?? 10, watch: watch) } catch {
                 throw HTTPError(.badRequest, message: "\(error)")
             }
         }
         router.post("/api/resolve") { request, context -> BoardProposal in
             let ask = try await request.decode(as: BoardResolve.self, context: context)
-            do { return try await state.proposeResolve(locked: ask.locked, seconds: ask.timeLimitSeconds ?? 10) } catch {
+            do { return try await state.proposeResolve(locked: ask.locked, seconds: ask.timeLimitSeconds ?? 10, watch: watch) } catch {
                 throw HTTPError(.badRequest, message: "\(error)")
             }
         }
@@ -169,3 +172,4 @@ public struct BoardResolve: Codable, Sendable {
 }
 
 extension BoardProposal: ResponseEncodable {}
+extension BoardProgress: ResponseEncodable {}

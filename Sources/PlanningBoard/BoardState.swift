@@ -1,5 +1,6 @@
 import CareDomain
 import Foundation
+import Optimization
 import Planning
 import Reporting
 import ZorgroosterRun
@@ -100,7 +101,9 @@ public struct BoardShortfall: Codable, Sendable {
 }
 
 public struct BoardRoster: Codable, Sendable {
+    /// The week, or the period's first and last weeks.
     public let week: String
+    public let weeks: Int
     public let version: Int
     public let passesCheck: Bool
     public let problems: [String]
@@ -108,7 +111,7 @@ public struct BoardRoster: Codable, Sendable {
     public let rows: [BoardRow]
     public let uncovered: [BoardShortfall]
 
-    enum CodingKeys: String, CodingKey { case week, version, figures, rows, uncovered, problems, passesCheck = "passes_check" }
+    enum CodingKeys: String, CodingKey { case week, weeks, version, figures, rows, uncovered, problems, passesCheck = "passes_check" }
 }
 
 /// A person who could take an open place, with why not where they cannot.
@@ -127,135 +130,224 @@ public struct BoardCandidate: Codable, Sendable {
     }
 }
 
-/// The roster on the board: the draft the planner moves people in, its figures derived the way
-/// `render` derives a folder's (kept exactly as it is, judged by the independent checker).
+/// The roster on the board: the draft the planner moves people in, week by week for a period
+/// (1 to 8 weeks), its figures derived the way `render` derives a folder's (kept exactly as it
+/// is, judged by the independent checker).
 public actor BoardState {
-    /// The week as planned, with the absences the board was told of since.
+    /// The plan (one week or a period), with the absences the board was told of since.
     public private(set) var scenario: Scenario
     public let language: ReportLanguage
-    private(set) var draft: Roster
-    private(set) var outcome: PlanOutcome?
+    /// The draft, one roster per week (each in minutes from its own Monday).
+    private(set) var drafts: [Roster]
+    /// Each week as derived from the draft (its scenario with the weeks before as history, its
+    /// files); nil where the draft breaks a rule (`problems`), the last derived kept meanwhile.
+    private(set) var planned: [PlannedWeek]?
     private(set) var problems: [String] = []
     private(set) var version = 1
-    /// The roster last published (at first, the folder's).
-    private var published: Roster
-    /// The proposal waiting for accept or reject: its number, outcome and week.
-    private var pending: (id: Int, outcome: PlanOutcome, scenario: Scenario)? = nil
+    /// The rosters last published (at first, the folder's).
+    private var published: [Roster]
+    /// The proposal waiting for accept or reject: its number, weeks and plan.
+    private var pending: (id: Int, weeks: [PlannedWeek], scenario: Scenario)? = nil
     private var proposalCount = 0
 
-    /// `roster`: the roster to start from (a solved folder's). One-week scenarios.
-    public init(scenario: Scenario, roster: Roster, language: ReportLanguage) {
+    /// `rosters`: the rosters to start from, one per week of the scenario (a solved folder's).
+    public init(scenario: Scenario, rosters: [Roster], language: ReportLanguage) {
         self.scenario = scenario
         self.language = language
-        self.draft = roster
-        self.published = roster
-        let (outcome, problems) = Self.derive(roster, in: scenario)
-        self.outcome = outcome
+        self.drafts = rosters
+        self.published = rosters
+        let (planned, problems) = Self.derive(rosters, in: scenario)
+        self.planned = planned
         self.problems = problems
     }
 
-    /// The draft's files and figures as `render` makes them, or the problems that stop it.
-    static func derive(_ roster: Roster, in scenario: Scenario) -> (PlanOutcome?, [String]) {
+    /// The draft's weeks and files as `render` makes them, or the problems that stop it.
+    static func derive(_ rosters: [Roster], in scenario: Scenario) -> ([PlannedWeek]?, [String]) {
         var options = PlanningOptions(timeLimitSeconds: 20, relativeGap: 0.01)
-        options.asWritten = roster
         options.analyseHires = false
         do {
-            return (try planAndCheck(scenario, options: options), [])
+            return (try planPeriod(scenario, options: options, asWritten: rosters), [])
         } catch {
             // The rules and rows named; not the command line's framing (files, `render`).
             return (nil, error.lines.filter { !$0.hasPrefix("The edited roster cannot be written") && !$0.hasPrefix("Correct roster.csv") })
         }
     }
 
-    func figures(of outcome: PlanOutcome?, in scenario: Scenario? = nil) -> BoardFigures? {
-        guard let outcome else { return nil }
-        let pay = PayrollSummary.totals(PayrollSummary.people([(outcome.roster, scenario ?? self.scenario)]))
-        return BoardFigures(coverage: outcome.summary.coverage, assignedHours: outcome.summary.assignedHours,
-                            uncoveredHours: outcome.summary.uncoveredHours, payroll: pay.payroll, extraSpend: pay.extraSpend)
+    /// The weeks of the plan.
+    public var weekCount: Int { drafts.count }
+
+    /// Week `index`'s scenario: the derived one (history of the weeks before it included), else made anew.
+    func weekScenario(_ index: Int) -> Scenario {
+        planned?[index].scenario ?? PlanningPeriod.week(index, of: scenario, after: Array(drafts[..<index]))
     }
+
+    /// The week a date falls in.
+    func weekIndex(of date: CivilDate) -> Int? {
+        (0..<drafts.count).first { index in
+            let monday = scenario.week.adding(weeks: index).monday
+            return monday <= date && date <= monday.adding(days: 6)
+        }
+    }
+
+    func figures(of weeks: [PlannedWeek]?) -> BoardFigures? {
+        guard let weeks, !weeks.isEmpty else { return nil }
+        let summary = weeks.count == 1 ? weeks[0].outcome.summary : periodSummary(weeks).summary
+        let pay = PayrollSummary.totals(PayrollSummary.people(weeks.map { ($0.outcome.roster, $0.scenario) }))
+        return BoardFigures(coverage: summary.coverage, assignedHours: summary.assignedHours,
+                            uncoveredHours: summary.uncoveredHours, payroll: pay.payroll, extraSpend: pay.extraSpend)
+    }
+
+    static let noFigures = BoardFigures(coverage: 0, assignedHours: 0, uncoveredHours: 0, payroll: 0, extraSpend: 0)
 
     public func roster() -> BoardRoster {
-        let week = scenario.week
-        let rows = draft.assignments.sorted().map { row in
-            BoardRow(date: week.date(atMinute: row.interval.start).description, start: ClockTime.text(row.interval.start), end: ClockTime.text(row.interval.end),
-                     staffId: row.staff.rawValue, activity: row.activity.rawValue, location: row.location?.rawValue ?? "", ref: row.ref,
-                     clients: row.clients.map(\.rawValue))
+        var rows: [BoardRow] = []
+        var shortfalls: [BoardShortfall] = []
+        for (index, draft) in drafts.enumerated() {
+            let week = scenario.week.adding(weeks: index)
+            rows += draft.assignments.sorted().map { row in
+                BoardRow(date: week.date(atMinute: row.interval.start).description, start: ClockTime.text(row.interval.start), end: ClockTime.text(row.interval.end),
+                         staffId: row.staff.rawValue, activity: row.activity.rawValue, location: row.location?.rawValue ?? "", ref: row.ref,
+                         clients: row.clients.map(\.rawValue))
+            }
+            guard let derived = planned?[index] else { continue }
+            let names = StaffNames(derived.scenario)
+            shortfalls += derived.outcome.roster.uncovered.sorted().map { row in
+                BoardShortfall(date: row.interval.map { week.date(atMinute: $0.start).description } ?? "",
+                               start: row.interval.map { ClockTime.text($0.start) } ?? "", end: row.interval.map { ClockTime.text($0.end) } ?? "",
+                               location: row.location?.rawValue ?? "", ref: row.ref, need: row.need.text(in: language),
+                               hours: row.hours, reason: row.reason.text(in: language, names: names))
+            }
         }
-        let names = StaffNames(scenario)
-        let shortfalls = (outcome?.roster.uncovered ?? []).sorted().map { row in
-            BoardShortfall(date: row.interval.map { week.date(atMinute: $0.start).description } ?? "",
-                           start: row.interval.map { ClockTime.text($0.start) } ?? "", end: row.interval.map { ClockTime.text($0.end) } ?? "",
-                           location: row.location?.rawValue ?? "", ref: row.ref, need: row.need.text(in: language),
-                           hours: row.hours, reason: row.reason.text(in: language, names: names))
-        }
-        let empty = BoardFigures(coverage: 0, assignedHours: 0, uncoveredHours: 0, payroll: 0, extraSpend: 0)
-        return BoardRoster(week: week.description, version: version, passesCheck: problems.isEmpty,
-                           problems: problems.map { MessageLanguage.localized($0, in: language) },
-                           figures: figures(of: outcome) ?? empty, rows: rows, uncovered: shortfalls)
+        let last = scenario.week.adding(weeks: drafts.count - 1)
+        return BoardRoster(week: drafts.count == 1 ? scenario.week.description : "\(scenario.week)–\(last)", weeks: drafts.count, version: version,
+                           passesCheck: problems.isEmpty, problems: problems.map { MessageLanguage.localized($0, in: language) },
+                           figures: figures(of: planned) ?? Self.noFigures, rows: rows, uncovered: shortfalls)
     }
 
-    /// The verdict of `move` on the draft; applied to it when allowed, or forced.
+    /// The verdict of `move` on the draft (at once: `MoveVerdict`, the move's people and
+    /// sessions); made when allowed, or forced, after the whole roster is derived anew and
+    /// passes the independent checker (a forced move is kept with what the checker says).
     public func judge(_ move: BoardMove, apply: Bool) throws(BoardError) -> BoardVerdict {
-        let moved = try self.moved(move)
-        let (after, problems) = Self.derive(moved, in: scenario)
-        let before = figures(of: outcome)
-        let now = figures(of: after)
-        var verdict = BoardVerdict(allowed: problems.isEmpty, problems: problems.map { MessageLanguage.localized($0, in: language) },
-                                   coverageBefore: before?.coverage ?? 0, coverageAfter: now?.coverage,
-                                   assignedHoursBefore: before?.assignedHours ?? 0, assignedHoursAfter: now?.assignedHours,
-                                   extraSpendBefore: before?.extraSpend ?? 0, extraSpendAfter: now?.extraSpend)
-        if apply, problems.isEmpty || move.force == true {
-            draft = moved
-            outcome = after ?? outcome
-            self.problems = problems
-            version += 1
-            verdict.applied = true
+        let index = try week(of: move)
+        let moved = try self.moved(move, week: index)
+        let before = figures(of: planned)
+        var problems: [String]
+        var after: BoardFigures?
+        if let derived = planned?[index] {
+            let judged = MoveVerdict.judge(from: drafts[index], to: moved, outcome: derived.outcome, in: derived.scenario)
+            problems = judged.problems.map { $0.text(in: language) }
+            // The move's people only: their pay over the period before and after.
+            let people = Set((move.add + move.remove).map { StaffID($0.staffId) })
+            var weeks = (planned ?? []).map { (roster: $0.outcome.roster, scenario: $0.scenario) }
+            let spentBefore = PayrollSummary.totals(PayrollSummary.people(weeks).filter { people.contains($0.staff) }).extraSpend
+            weeks[index].roster = moved
+            let spentAfter = PayrollSummary.totals(PayrollSummary.people(weeks).filter { people.contains($0.staff) }).extraSpend
+            let weekSummary = derived.outcome.summary
+            // A period's coverage and hours move by the week's change: its demand and shortfall
+            // with the other weeks' (each week's coverage weighed by its demand).
+            let periodBefore = before ?? Self.noFigures
+            let all = (planned ?? []).map { MoveVerdict.demand(of: $0.outcome) }
+            let total = all.reduce(0) { $0 + $1.total }, short = all.reduce(0) { $0 + $1.short }
+            let (totalAfter, shortAfter) = (total - judged.demandBefore + judged.demandAfter, short - judged.shortBefore + judged.shortAfter)
+            let coverageShift = (totalAfter > 0 ? (totalAfter - shortAfter) / totalAfter : 1) - (total > 0 ? (total - short) / total : 1)
+            after = BoardFigures(coverage: periodBefore.coverage + coverageShift,
+                                 assignedHours: periodBefore.assignedHours + judged.assignedHours - weekSummary.assignedHours,
+                                 uncoveredHours: periodBefore.uncoveredHours + judged.uncoveredHours - weekSummary.uncoveredHours,
+                                 payroll: periodBefore.payroll, extraSpend: periodBefore.extraSpend + spentAfter - spentBefore)
+        } else {
+            // The draft breaks a rule already: the whole roster judged.
+            var rosters = drafts
+            rosters[index] = moved
+            let (derived, found) = Self.derive(rosters, in: scenario)
+            problems = found
+            after = figures(of: derived)
         }
+        var made = false
+        var derivedWeeks: [PlannedWeek]? = nil
+        if apply, problems.isEmpty || move.force == true {
+            var rosters = drafts
+            rosters[index] = moved
+            let (derived, found) = Self.derive(rosters, in: scenario)
+            // What the whole roster's check finds besides the move's own people and sessions.
+            for problem in found where !problems.contains(problem) { problems.append(problem) }
+            if found.isEmpty || move.force == true {
+                drafts = rosters
+                planned = derived ?? planned
+                self.problems = found
+                version += 1
+                made = true
+                derivedWeeks = derived
+            }
+        }
+        if let derivedWeeks { after = figures(of: derivedWeeks) }
+        var verdict = BoardVerdict(allowed: problems.isEmpty, problems: problems.map { MessageLanguage.localized($0, in: language) },
+                                   coverageBefore: before?.coverage ?? 0, coverageAfter: after?.coverage,
+                                   assignedHoursBefore: before?.assignedHours ?? 0, assignedHoursAfter: after?.assignedHours,
+                                   extraSpendBefore: before?.extraSpend ?? 0, extraSpendAfter: after?.extraSpend)
+        verdict.applied = made
         return verdict
+    }
+
+    /// The one week a move's places lie in.
+    func week(of move: BoardMove) throws(BoardError) -> Int {
+        var found: Set<Int> = []
+        for slot in move.add + move.remove {
+            guard let date = CivilDate(iso: slot.date), let index = weekIndex(of: date) else {
+                throw BoardError.unknownSession("\(slot.location) \(slot.date) \(slot.session)")
+            }
+            found.insert(index)
+        }
+        guard found.count <= 1 else { throw BoardError.acrossWeeks }
+        return found.first ?? 0
     }
 
     /// Who could take a place in a session, ranked, each with why not where they cannot.
     public func candidates(location: String, date: String, session: String) throws(BoardError) -> [BoardCandidate] {
-        guard let day = CivilDate(iso: date),
-              let found = SessionCandidates.session(location: LocationID(location), date: day, name: session, in: scenario) else {
+        guard let day = CivilDate(iso: date), let index = weekIndex(of: day) else { throw BoardError.unknownSession("\(location) \(date) \(session)") }
+        let week = weekScenario(index)
+        guard let found = SessionCandidates.session(location: LocationID(location), date: day, name: session, in: week) else {
             throw BoardError.unknownSession("\(location) \(date) \(session)")
         }
-        return SessionCandidates.rank(for: found, roster: draft, scenario: scenario).map { candidate in
-            BoardCandidate(staffId: candidate.staff.rawValue, name: scenario.staff[candidate.staff]?.name ?? candidate.staff.rawValue,
+        return SessionCandidates.rank(for: found, roster: drafts[index], scenario: week).map { candidate in
+            BoardCandidate(staffId: candidate.staff.rawValue, name: week.staff[candidate.staff]?.name ?? candidate.staff.rawValue,
                            mayTake: candidate.verdict == nil, reason: candidate.verdict?.sentence(in: language),
                            hoursLeft: (candidate.hoursLeft * 100).rounded() / 100, extraHourlyCost: candidate.extraHourlyCost,
                            knowsClients: candidate.knowsClients)
         }
     }
 
-    /// The outcome to publish (the draft's files) and the roster published before it (whose
+    /// The weeks to publish (the draft's files) and the rosters published before them (whose
     /// calendar events the new ones follow), when the draft passes the checker.
-    public func publishable() throws(BoardError) -> (outcome: PlanOutcome, previous: Roster) {
-        guard problems.isEmpty, let outcome else { throw BoardError.failsCheck(problems) }
-        return (outcome, published)
+    public func publishable() throws(BoardError) -> (weeks: [PlannedWeek], previous: [Roster]) {
+        guard problems.isEmpty, let planned else { throw BoardError.failsCheck(problems) }
+        return (planned, published)
     }
 
     /// The draft was published: the next publish's calendars follow it.
-    public func markPublished() { published = draft }
+    public func markPublished() { published = drafts }
 
-    /// Rows that differ between the draft and the last published roster.
-    public func changesSincePublished() -> Int { Replanning.changes(from: published, to: draft).count }
+    /// Rows that differ between the draft and the last published roster, over every week.
+    public func changesSincePublished() -> Int {
+        zip(published, drafts).reduce(0) { $0 + Replanning.changes(from: $1.0, to: $1.1).count }
+    }
 
-    /// The draft with `move` applied: rows taken off, then group rows added for the sessions named.
-    func moved(_ move: BoardMove) throws(BoardError) -> Roster {
+    /// Week `index` of the draft with `move` applied: rows taken off, then group rows added for the sessions named.
+    func moved(_ move: BoardMove, week index: Int) throws(BoardError) -> Roster {
+        let draft = drafts[index]
+        let week = weekScenario(index)
         var rows = draft.assignments
         for slot in move.remove {
             let before = rows.count
             rows.removeAll { row in
                 row.staff.rawValue == slot.staffId && row.location?.rawValue == slot.location && row.ref == slot.session
-                    && scenario.week.date(atMinute: row.interval.start).description == slot.date
+                    && week.week.date(atMinute: row.interval.start).description == slot.date
             }
             if rows.count == before { throw BoardError.noSuchRow("\(slot.staffId) \(slot.date) \(slot.location) \(slot.session)") }
         }
         for slot in move.add {
-            guard scenario.staff[StaffID(slot.staffId)] != nil else { throw BoardError.unknownStaff(slot.staffId) }
+            guard week.staff[StaffID(slot.staffId)] != nil else { throw BoardError.unknownStaff(slot.staffId) }
             guard let day = CivilDate(iso: slot.date),
-                  let session = SessionCandidates.session(location: LocationID(slot.location), date: day, name: slot.session, in: scenario) else {
+                  let session = SessionCandidates.session(location: LocationID(slot.location), date: day, name: slot.session, in: week) else {
                 throw BoardError.unknownSession("\(slot.location) \(slot.date) \(slot.session)")
             }
             // The session's clients as its rows listed them before the move, else those who
@@ -263,7 +355,7 @@ public actor BoardState {
             let same = { (row: RosterAssignment) in
                 row.activity == .group && row.location == session.location && row.interval == session.interval && row.ref == session.slot.name
             }
-            let attending = scenario.clients.values.filter { $0.location == session.location && $0.attends.contains(session.slot) }
+            let attending = week.clients.values.filter { $0.location == session.location && $0.attends.contains(session.slot) }
                 .sorted { $0.id < $1.id }
             let here = (rows.first(where: same) ?? draft.assignments.first(where: same))
             let clients = here?.clients ?? attending.map(\.id)
@@ -274,16 +366,25 @@ public actor BoardState {
         return Roster(assignments: rows, uncovered: [], responsibilities: draft.responsibilities)
     }
 
-    /// The board's page: the report of the draft, with the board's own panel.
+    /// The board's page: the report of the draft (a section per week for a period), with the board's own panel.
     public func page(in asked: ReportLanguage? = nil) -> String {
         let language = asked ?? self.language
-        guard let outcome else {
+        guard let planned else {
             return BoardPage.problemsOnly(problems.map { MessageLanguage.localized($0, in: language) }, language: language, title: scenario.name)
         }
-        var summary = outcome.summary
-        summary.pay = PayrollSummary.totals(PayrollSummary.people([(outcome.roster, scenario)]))
-        let report = RosterReport.html(scenario: scenario, roster: outcome.roster, summary: summary, hires: outcome.hires,
+        let report: String
+        if planned.count == 1 {
+            let outcome = planned[0].outcome
+            var summary = outcome.summary
+            summary.pay = PayrollSummary.totals(PayrollSummary.people([(outcome.roster, planned[0].scenario)]))
+            report = RosterReport.html(scenario: planned[0].scenario, roster: outcome.roster, summary: summary, hires: outcome.hires,
                                        language: language, sessions: outcome.sessions)
+        } else {
+            let (summary, hires) = periodSummary(planned)
+            report = RosterReport.periodHTML(planned.map { RosterReport.PeriodWeek(scenario: $0.scenario, roster: $0.outcome.roster, summary: $0.outcome.summary,
+                                                                                  hires: $0.outcome.hires, sessions: $0.outcome.sessions) },
+                                             period: summary, periodHires: hires, language: language)
+        }
         let said = problems.map { MessageLanguage.localized($0, in: language) }
         return report.replacingOccurrences(of: "<body>", with: "<body>\n" + BoardPage.panel(language: language, version: version, problems: said))
     }
@@ -317,60 +418,118 @@ public struct BoardProposal: Codable, Sendable {
     }
 }
 
+/// How the board's re-solve is getting on, readable while it runs (the actor is busy with it):
+/// what it is, how long it has searched, the best roster's objective and the bound, as the
+/// terminal shows them.
+public final class SolveWatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var state = BoardProgress(running: false, what: "", elapsedSeconds: 0, incumbent: nil, bound: nil)
+
+    public init() {}
+
+    public func start(_ what: String) { lock.lock(); state = BoardProgress(running: true, what: what, elapsedSeconds: 0, incumbent: nil, bound: nil); lock.unlock() }
+    public func store(_ progress: SolveProgress) {
+        lock.lock()
+        state.elapsedSeconds = progress.elapsedSeconds
+        if let incumbent = progress.incumbent, incumbent.isFinite { state.incumbent = incumbent }
+        if let bound = progress.bound, bound.isFinite { state.bound = bound }
+        lock.unlock()
+    }
+    public func stop() { lock.lock(); state.running = false; lock.unlock() }
+    public var current: BoardProgress { lock.lock(); defer { lock.unlock() }; return state }
+}
+
+/// The re-solve's progress as the API gives it.
+public struct BoardProgress: Codable, Sendable {
+    public var running: Bool
+    public var what: String
+    public var elapsedSeconds: Double
+    public var incumbent: Double?
+    public var bound: Double?
+
+    enum CodingKeys: String, CodingKey { case running, what, incumbent, bound, elapsedSeconds = "elapsed_seconds" }
+}
+
 extension BoardState {
+    /// Plans the board's period again within `seconds`, each week keeping what `keep` names of
+    /// it (a re-plan: `keptMayMove`), its progress told to `watch`.
+    private func plan(_ scenario: Scenario, seconds: Double, addsOnlyWhereShort: Bool, watch: SolveWatch?, what: String,
+                      keep: @escaping (Int, Scenario) -> Roster?) throws(BoardError) -> [PlannedWeek] {
+        var options = PlanningOptions(timeLimitSeconds: max(1, seconds), relativeGap: 0.01)
+        options.addsOnlyWhereShort = addsOnlyWhereShort
+        if let watch {
+            watch.start(what)
+            options.progress = { watch.store($0) }
+        }
+        defer { watch?.stop() }
+        do {
+            guard scenario.weeks > 1 else {
+                options.pinned = keep(0, scenario)
+                return [PlannedWeek(scenario: scenario, outcome: try planAndCheck(scenario, options: options, keptMayMove: true))]
+            }
+            return try planPeriod(scenario, options: options, pinning: keep)
+        } catch { throw BoardError.failsCheck(error.lines) }
+    }
+
     /// A sick call: `staff` absent on `date`. Every row still allowed is kept (the fewest let go
-    /// where the absence breaks a rule of the week around it); what it leaves short is filled by
-    /// free, qualified people, adding no one beside it: `replan`'s engine, proposed, not made.
-    public func proposeAbsence(staff: String, date: String, seconds: Double) throws(BoardError) -> BoardProposal {
-        guard let day = CivilDate(iso: date), scenario.week.monday <= day, day <= scenario.week.monday.adding(days: 6) else {
-            throw BoardError.unknownSession("date \(date) of \(scenario.week)")
+    /// where the absence breaks a rule of the week around it), week after week; what it leaves
+    /// short is filled by free, qualified people, adding no one beside it: `replan`'s engine,
+    /// proposed, not made.
+    public func proposeAbsence(staff: String, date: String, seconds: Double, watch: SolveWatch? = nil) throws(BoardError) -> BoardProposal {
+        guard let day = CivilDate(iso: date), weekIndex(of: day) != nil else {
+            throw BoardError.unknownSession("date \(date) of \(scenario.week)\(drafts.count > 1 ? "–\(scenario.week.adding(weeks: drafts.count - 1))" : "")")
         }
         guard scenario.staff[StaffID(staff)] != nil else { throw BoardError.unknownStaff(staff) }
         var absentScenario = scenario
         absentScenario.staff[StaffID(staff)]?.absent.insert(day)
-        var options = PlanningOptions(timeLimitSeconds: max(1, seconds), relativeGap: 0.01)
-        options.pinned = Replanning.kept(draft, in: absentScenario).kept
-        options.addsOnlyWhereShort = true
-        let outcome: PlanOutcome
-        do { outcome = try planAndCheck(absentScenario, options: options, keptMayMove: true) } catch {
-            throw BoardError.failsCheck(error.lines)
+        let drafts = self.drafts
+        let what = language == .nl ? "\(staff) afwezig op \(date)" : "\(staff) absent on \(date)"
+        let weeks = try plan(absentScenario, seconds: seconds, addsOnlyWhereShort: true, watch: watch, what: what) { index, week in
+            Replanning.kept(drafts[index], in: week).kept
         }
-        return propose(outcome, in: absentScenario, what: language == .nl ? "\(staff) afwezig op \(date)" : "\(staff) absent on \(date)")
+        return propose(weeks, in: absentScenario, what: what)
     }
 
-    /// Re-solve the week around `locked` rows (each kept as it is) within `seconds`: proposed, not made.
-    public func proposeResolve(locked: [BoardSlot], seconds: Double) throws(BoardError) -> BoardProposal {
+    /// Re-solve the plan around `locked` rows (each kept as it is) within `seconds`: proposed, not made.
+    public func proposeResolve(locked: [BoardSlot], seconds: Double, watch: SolveWatch? = nil) throws(BoardError) -> BoardProposal {
         let keys = Set(locked.map { "\($0.staffId)|\($0.date)|\($0.location)|\($0.session)" })
-        let kept = draft.assignments.filter { row in
-            keys.contains("\(row.staff)|\(scenario.week.date(atMinute: row.interval.start))|\(row.location?.rawValue ?? "")|\(row.ref)")
+        let kept = drafts.enumerated().map { index, draft in
+            let week = scenario.week.adding(weeks: index)
+            return draft.assignments.filter { row in
+                keys.contains("\(row.staff)|\(week.date(atMinute: row.interval.start))|\(row.location?.rawValue ?? "")|\(row.ref)")
+            }
         }
-        guard kept.count == keys.count else { throw BoardError.noSuchRow(locked.map { "\($0.staffId) \($0.date) \($0.location) \($0.session)" }.joined(separator: ", ")) }
-        var options = PlanningOptions(timeLimitSeconds: max(1, seconds), relativeGap: 0.01)
-        options.pinned = Roster(assignments: kept, uncovered: [])
-        let outcome: PlanOutcome
-        do { outcome = try planAndCheck(scenario, options: options) } catch { throw BoardError.failsCheck(error.lines) }
-        return propose(outcome, in: scenario, what: language == .nl ? "opnieuw gepland rond \(kept.count) vaste diensten" : "re-solved around \(kept.count) locked rows")
+        guard kept.reduce(0, { $0 + $1.count }) == keys.count else {
+            throw BoardError.noSuchRow(locked.map { "\($0.staffId) \($0.date) \($0.location) \($0.session)" }.joined(separator: ", "))
+        }
+        let what = language == .nl ? "opnieuw gepland rond \(keys.count) vaste diensten" : "re-solved around \(keys.count) locked rows"
+        let weeks = try plan(scenario, seconds: seconds, addsOnlyWhereShort: false, watch: watch, what: what) { index, _ in
+            Roster(assignments: kept[index], uncovered: [])
+        }
+        return propose(weeks, in: scenario, what: what)
     }
 
-    private func propose(_ outcome: PlanOutcome, in scenario: Scenario, what: String) -> BoardProposal {
+    private func propose(_ weeks: [PlannedWeek], in scenario: Scenario, what: String) -> BoardProposal {
         proposalCount += 1
-        pending = (proposalCount, outcome, scenario)
-        let week = scenario.week
-        let changes = Replanning.changes(from: draft, to: outcome.roster).map { change in
-            BoardChange(date: week.date(atMinute: change.interval.start).description, start: ClockTime.text(change.interval.start),
-                        end: ClockTime.text(change.interval.end), staffId: change.staff.rawValue, before: change.before, after: change.after,
-                        clientId: change.client?.rawValue ?? "")
+        pending = (proposalCount, weeks, scenario)
+        var changes: [BoardChange] = []
+        for (index, week) in weeks.enumerated() {
+            let calendar = scenario.week.adding(weeks: index)
+            changes += Replanning.changes(from: drafts[index], to: week.outcome.roster).map { change in
+                BoardChange(date: calendar.date(atMinute: change.interval.start).description, start: ClockTime.text(change.interval.start),
+                            end: ClockTime.text(change.interval.end), staffId: change.staff.rawValue, before: change.before, after: change.after,
+                            clientId: change.client?.rawValue ?? "")
+            }
         }
-        let empty = BoardFigures(coverage: 0, assignedHours: 0, uncoveredHours: 0, payroll: 0, extraSpend: 0)
-        return BoardProposal(id: proposalCount, what: what, changes: changes, figures: figures(of: outcome, in: scenario) ?? empty)
+        return BoardProposal(id: proposalCount, what: what, changes: changes, figures: figures(of: weeks) ?? Self.noFigures)
     }
 
-    /// Accept the pending proposal `id`: it becomes the draft (and its absence the week's).
+    /// Accept the pending proposal `id`: it becomes the draft (and its absence the plan's).
     public func accept(_ id: Int) throws(BoardError) -> BoardRoster {
         guard let pending, pending.id == id else { throw BoardError.noProposal(id) }
         scenario = pending.scenario
-        draft = pending.outcome.roster
-        outcome = pending.outcome
+        drafts = pending.weeks.map(\.outcome.roster)
+        planned = pending.weeks
         problems = []
         version += 1
         self.pending = nil
@@ -390,14 +549,16 @@ public enum BoardError: Error, Sendable, CustomStringConvertible {
     case noSuchRow(String)
     case failsCheck([String])
     case noProposal(Int)
+    case acrossWeeks
 
     public var description: String {
         switch self {
-        case let .unknownSession(what): "no session `\(what)` in this week (location, date YYYY-MM-DD, session name)"
+        case let .unknownSession(what): "no session `\(what)` in this plan (location, date YYYY-MM-DD, session name)"
         case let .unknownStaff(id): "no staff member `\(id)`"
         case let .noSuchRow(what): "`\(what)` is not on the roster"
         case let .failsCheck(problems): "the draft breaks a rule; fix it before publishing: " + problems.joined(separator: " | ")
         case let .noProposal(id): "no proposal \(id) is waiting (accepted, rejected, or replaced by a newer one)"
+        case .acrossWeeks: "a move stays within one week of the period (make one move per week)"
         }
     }
 }

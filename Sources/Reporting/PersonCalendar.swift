@@ -6,19 +6,22 @@ import CareDomain
 /// adding a second one; a re-plan also cancels what it took away.
 public enum PersonCalendar {
     /// `calendars/<staff id>.ics` for everyone with work this week. With `previous` (a re-plan's
-    /// earlier roster), an event that changed gets `SEQUENCE:1` and one that is gone is written
-    /// as cancelled, so a calendar that imported the earlier file follows.
-    public static func files(roster: Roster, scenario: Scenario, previous: Roster? = nil) -> [String: String] {
+    /// earlier roster), an event that changed gets the next `SEQUENCE` and one that is gone is
+    /// written as cancelled, so a calendar that imported the earlier file follows. `sequences`:
+    /// each event's SEQUENCE as last published (`sequences(in:)` of the earlier files; none: 0),
+    /// so every publish that changes an event raises it once more.
+    public static func files(roster: Roster, scenario: Scenario, previous: Roster? = nil, sequences: [String: Int] = [:]) -> [String: String] {
         let byStaff = Dictionary(grouping: roster.assignments) { $0.staff }
         let before = previous.map { Dictionary(grouping: $0.assignments) { $0.staff } } ?? [:]
         var files: [String: String] = [:]
         for staff in Set(byStaff.keys).union(before.keys) {
             guard let person = scenario.staff[staff] else { continue }
-            var lines = eventLines((byStaff[staff] ?? []).sorted(), scenario: scenario, previous: previous.map { _ in (before[staff] ?? []).sorted() })
+            var lines = eventLines((byStaff[staff] ?? []).sorted(), scenario: scenario, previous: previous.map { _ in (before[staff] ?? []).sorted() },
+                                   sequences: sequences)
             if let earlier = before[staff], previous != nil {
                 let now = Set(uids((byStaff[staff] ?? []).sorted(), week: scenario.week))
                 let gone = zip(earlier.sorted(), uids(earlier.sorted(), week: scenario.week)).filter { !now.contains($0.1) }
-                lines += cancelled(gone.map(\.0), uids: gone.map(\.1), scenario: scenario)
+                lines += cancelled(gone.map(\.0), uids: gone.map(\.1), scenario: scenario, sequences: sequences)
             }
             guard !lines.isEmpty else { continue }
             files["calendars/\(staff.rawValue).ics"] = document(for: person, events: lines, title: "\(scenario.week)")
@@ -27,16 +30,27 @@ public enum PersonCalendar {
     }
 
     /// `calendars/<staff id>.ics` for a period: each person's work of every week in one calendar.
-    public static func periodFiles(_ weeks: [(roster: Roster, scenario: Scenario)]) -> [String: String] {
+    /// With `previous` (each week's roster published before), changed events are new versions and
+    /// taken-away ones cancelled, week by week, as `files(roster:scenario:previous:)` does.
+    public static func periodFiles(_ weeks: [(roster: Roster, scenario: Scenario)], previous: [Roster]? = nil, sequences: [String: Int] = [:]) -> [String: String] {
         guard let first = weeks.first?.scenario else { return [:] }
         var events: [StaffID: [String]] = [:]
-        for (roster, scenario) in weeks {
-            for (staff, work) in Dictionary(grouping: roster.assignments, by: \.staff) where scenario.staff[staff] != nil {
-                events[staff, default: []] += eventLines(work.sorted(), scenario: scenario)  // dates make the UIDs distinct per week
+        for (index, (roster, scenario)) in weeks.enumerated() {
+            let byStaff = Dictionary(grouping: roster.assignments, by: \.staff)
+            let before = previous.flatMap { index < $0.count ? Dictionary(grouping: $0[index].assignments, by: \.staff) : [:] }
+            for staff in Set(byStaff.keys).union(before?.keys ?? [:].keys).sorted() where scenario.staff[staff] != nil {
+                let work = (byStaff[staff] ?? []).sorted()
+                // Dates make the UIDs distinct per week.
+                events[staff, default: []] += eventLines(work, scenario: scenario, previous: before.map { ($0[staff] ?? []).sorted() }, sequences: sequences)
+                if let earlier = before?[staff]?.sorted() {
+                    let now = Set(uids(work, week: scenario.week))
+                    let gone = zip(earlier, uids(earlier, week: scenario.week)).filter { !now.contains($0.1) }
+                    events[staff, default: []] += cancelled(gone.map(\.0), uids: gone.map(\.1), scenario: scenario, sequences: sequences)
+                }
             }
         }
         var files: [String: String] = [:]
-        for (staff, lines) in events {
+        for (staff, lines) in events where !lines.isEmpty {
             guard let person = first.staff[staff] else { continue }
             files["calendars/\(staff.rawValue).ics"] = document(for: person, events: lines, title: "\(first.week)–\(weeks.last!.scenario.week)")
         }
@@ -56,7 +70,7 @@ public enum PersonCalendar {
         return lines.flatMap(folded).joined(separator: "\r\n") + "\r\n"
     }
 
-    static func eventLines(_ work: [RosterAssignment], scenario: Scenario, previous: [RosterAssignment]? = nil) -> [String] {
+    static func eventLines(_ work: [RosterAssignment], scenario: Scenario, previous: [RosterAssignment]? = nil, sequences: [String: Int] = [:]) -> [String] {
         var lines: [String] = []
         // DTSTAMP must be there; the week's Monday keeps identical runs identical.
         let stamp = compact(scenario.week.date(atMinute: 0)) + "T000000Z"
@@ -65,9 +79,14 @@ public enum PersonCalendar {
             lines += ["BEGIN:VEVENT",
                       "UID:" + id,
                       "DTSTAMP:" + stamp]
-            // A re-plan: an event that is not as it was is a new version of it.
-            if let earlier, let was = earlier[id], was != item { lines.append("SEQUENCE:1") }
-            if let earlier, earlier[id] == nil { lines.append("SEQUENCE:1") }
+            // A re-plan: an event that is not as it was is a new version of it (one above the
+            // version last published); one as it was keeps its version.
+            let published = sequences[id] ?? 0
+            if let earlier, earlier[id] != item {
+                lines.append("SEQUENCE:\(published + 1)")
+            } else if published > 0 {
+                lines.append("SEQUENCE:\(published)")
+            }
             lines += [
                       "DTSTART;TZID=Europe/Amsterdam:" + local(item.interval.start, week: scenario.week),
                       "DTEND;TZID=Europe/Amsterdam:" + local(item.interval.end, week: scenario.week),
@@ -91,11 +110,29 @@ public enum PersonCalendar {
         "END:VTIMEZONE",
     ]
 
+    /// Each event's SEQUENCE in calendar files written before (UID → version; an event without
+    /// one is version 0), so the next publish raises what it changes above them.
+    public static func sequences(in documents: [String]) -> [String: Int] {
+        var found: [String: Int] = [:]
+        for document in documents {
+            var uid: String?
+            // Lines longer than 75 octets are folded (a space starts the next piece).
+            let unfolded = document.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\n ", with: "")
+            for line in unfolded.split(whereSeparator: \.isNewline) {
+                if line == "BEGIN:VEVENT" { uid = nil }
+                if line.hasPrefix("UID:") { uid = String(line.dropFirst(4)) }
+                if line.hasPrefix("SEQUENCE:"), let uid, let number = Int(line.dropFirst(9)) { found[uid] = max(found[uid] ?? 0, number) }
+            }
+        }
+        return found
+    }
+
     /// Events the re-plan took away, written as cancelled versions of the earlier ones.
-    static func cancelled(_ work: [RosterAssignment], uids: [String], scenario: Scenario) -> [String] {
+    static func cancelled(_ work: [RosterAssignment], uids: [String], scenario: Scenario, sequences: [String: Int] = [:]) -> [String] {
         let stamp = compact(scenario.week.date(atMinute: 0)) + "T000000Z"
-        return zip(work, uids).flatMap { item, id in
-            ["BEGIN:VEVENT", "UID:" + id, "DTSTAMP:" + stamp, "SEQUENCE:1", "STATUS:CANCELLED",
+        return zip(work, uids).flatMap { item, id -> [String] in
+            let version: Int = (sequences[id] ?? 0) + 1
+            return ["BEGIN:VEVENT", "UID:" + id, "DTSTAMP:" + stamp, "SEQUENCE:" + String(version), "STATUS:CANCELLED",
              "DTSTART;TZID=Europe/Amsterdam:" + local(item.interval.start, week: scenario.week),
              "DTEND;TZID=Europe/Amsterdam:" + local(item.interval.end, week: scenario.week),
              "SUMMARY:" + escaped("Vervallen: " + summary(item, scenario: scenario)), "TRANSP:TRANSPARENT", "END:VEVENT"]

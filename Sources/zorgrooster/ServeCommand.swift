@@ -11,14 +11,15 @@ import ZorgroosterRun
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "The planning board: the roster of a week on a local web page and its JSON API (moves with the rules' verdict, who can take an open place, publish).",
+        abstract: "The planning board: the roster of a week or a period (1 to 8 weeks) on a local web page and its JSON API (moves with the rules' verdict, who can take an open place, sick calls, re-solve, publish).",
         discussion: """
             Opens the roster in DIR (solving the scenario into DIR first when it holds none) on
-            http://127.0.0.1:PORT/. The page shows the report with the board's panel: a move
+            http://127.0.0.1:PORT/; a period's weeks each with their section. The page shows the report with the board's panel: a move
             (a person on or off a session) is judged by every rule before it is made, with what it
             does to coverage, hours and extra spend; "who can take this?" ranks the free people.
             Publish writes the complete folder anew. The API: GET /api/roster, POST /api/check,
-            POST /api/move, GET /api/candidates, POST /api/publish (docs/openapi.yaml).
+            POST /api/move, GET /api/candidates, POST /api/absence, POST /api/resolve,
+            GET /api/progress, POST /api/publish (docs/openapi.yaml).
             Any address but loopback needs --token; every request then carries it.
 
             Example:
@@ -28,7 +29,7 @@ struct ServeCommand: ParsableCommand {
     @Argument(help: "The scenario file.")
     var scenario: String
 
-    @Argument(help: "The folder of the week's roster (solved into first when it holds none).")
+    @Argument(help: "The folder of the week's or period's roster (solved into first when it holds none).")
     var folder: String
 
     @Option(name: .long, help: "The port to listen on (0: any free port, said on start).")
@@ -51,20 +52,24 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try loadScenario(self.scenario)
-        guard scenario.weeks == 1 else {
-            printError("serve shows one week; this scenario plans \(scenario.weeks) weeks. Serve a one-week scenario.")
-            throw ExitCode(2)
-        }
         try holdOutput(folder)
-        let roster: Roster
+        let rosters: [Roster]
         if FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent("roster.csv").path) {
-            roster = try readRoster(folder: folder, scenario: scenario)
+            do { rosters = try RosterFileReader.readPeriod(folder: folder, scenario: scenario) } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
         } else {
-            let outcome = try reporting { () throws(RunFailure) in try planAndCheck(scenario, options: planning.options(for: scenario)) }
-            try write(outputFiles(outcome, scenario: scenario, language: planning.lang), to: folder, locale: planning.csvLocale, language: planning.lang)
-            roster = outcome.roster
+            let weeks = try reporting { () throws(RunFailure) in try planPeriod(scenario, options: planning.options(for: scenario)) }
+            let files: [String: String]
+            do { files = try periodOutputFiles(weeks, language: planning.lang) } catch {
+                printError("internal failure while making the files: \(error)")
+                throw ExitCode(1)
+            }
+            try write(files, to: folder, locale: planning.csvLocale, language: planning.lang)
+            rosters = weeks.map(\.outcome.roster)
         }
-        let state = BoardState(scenario: scenario, roster: roster, language: planning.lang)
+        let state = BoardState(scenario: scenario, rosters: rosters, language: planning.lang)
         let folder = self.folder, language = planning.lang, locale = planning.csvLocale
         // Versions in a database beside the folder (never inside it: the folder is swapped whole).
         let store: VersionStore
@@ -74,12 +79,18 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let server = BoardServer(state: state, host: host, port: port, token: token, versions: store) { state in
-            let (outcome, previous) = try await state.publishable()
-            let scenario = await state.scenario
-            var files = outputFiles(outcome, scenario: scenario, language: language)
-            // Calendars that follow the last publish: changed events as new versions, taken-away ones cancelled.
+            let (weeks, previous) = try await state.publishable()
+            var files = try periodOutputFiles(weeks, language: language)
+            // Calendars that follow the last publish: changed events as new versions (one above
+            // the version the folder's calendars hold), taken-away ones cancelled.
             for name in files.keys where name.hasPrefix("calendars/") { files[name] = nil }
-            files.merge(PersonCalendar.files(roster: outcome.roster, scenario: scenario, previous: previous)) { _, new in new }
+            let sequences = PersonCalendar.sequences(in: publishedCalendars(in: folder))
+            if weeks.count == 1 {
+                files.merge(PersonCalendar.files(roster: weeks[0].outcome.roster, scenario: weeks[0].scenario, previous: previous[0],
+                                                 sequences: sequences)) { _, new in new }
+            } else {
+                files.merge(PersonCalendar.periodFiles(weeks.map { ($0.outcome.roster, $0.scenario) }, previous: previous, sequences: sequences)) { _, new in new }
+            }
             try write(files, to: folder, locale: locale, language: language)
             return folder
         }
@@ -108,4 +119,11 @@ final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     func set(_ text: String) { lock.lock(); message = text; lock.unlock() }
     func get() -> String? { lock.lock(); defer { lock.unlock() }; return message }
+}
+
+/// The calendar files of the folder as last published (none where it has none).
+func publishedCalendars(in folder: String) -> [String] {
+    let calendars = URL(fileURLWithPath: folder).appendingPathComponent("calendars")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: calendars.path)) ?? []
+    return names.filter { $0.hasSuffix(".ics") }.sorted().compactMap { try? String(contentsOf: calendars.appendingPathComponent($0), encoding: .utf8) }
 }

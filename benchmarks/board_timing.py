@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Times the planning board (issue 31 item 9) against a running `zorgrooster serve`.
+
+Usage: board_timing.py ADDRESS [MOVES]
+
+The first view (GET /, the whole page), the roster (GET /api/roster), and MOVES verdicts
+(POST /api/check): each a person taken off a group session and put on another session of the
+same location on the same day where they are not, spread over the plan's rows. Prints one line:
+first_view_s roster_s verdict_median_ms verdict_p90_ms verdict_max_ms verdicts allowed
+"""
+import json
+import statistics
+import sys
+import time
+import urllib.request
+
+
+def timed(request):
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=600) as answer:
+        body = answer.read()
+    return time.perf_counter() - started, body
+
+
+def main():
+    address = sys.argv[1].rstrip("/") + "/"
+    wanted = int(sys.argv[2]) if len(sys.argv) > 2 else 30
+    first_view, _ = timed(address)
+    roster_s, body = timed(address + "api/roster")
+    roster = json.loads(body)
+    rows = [row for row in roster["rows"] if row["activity"] == "group"]
+    sessions = {}
+    for row in rows:
+        sessions.setdefault((row["date"], row["location"]), set()).add(row["ref"])
+    working = {(row["staff_id"], row["date"], row["location"], row["ref"]) for row in rows}
+    moves = []
+    step = max(1, len(rows) // wanted)
+    for row in rows[::step]:
+        others = sorted(sessions[(row["date"], row["location"])] - {row["ref"]})
+        target = next((name for name in others if (row["staff_id"], row["date"], row["location"], name) not in working), None)
+        if target is None:
+            continue
+        place = {"staff_id": row["staff_id"], "date": row["date"], "location": row["location"]}
+        moves.append({"remove": [dict(place, session=row["ref"])], "add": [dict(place, session=target)]})
+        if len(moves) == wanted:
+            break
+    times, allowed = [], 0
+    for move in moves:
+        request = urllib.request.Request(address + "api/check", data=json.dumps(move).encode(), method="POST",
+                                         headers={"Content-Type": "application/json"})
+        seconds, body = timed(request)
+        times.append(seconds * 1000)
+        allowed += json.loads(body)["allowed"]
+    times.sort()
+    p90 = times[min(len(times) - 1, int(len(times) * 0.9))] if times else 0
+    print(f"{first_view:.3f} {roster_s:.3f} {statistics.median(times) if times else 0:.1f} {p90:.1f} {max(times) if times else 0:.1f} {len(times)} {allowed}")
+
+
+if __name__ == "__main__":
+    main()

@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         // GLPK's C API; Debian ships no glpk.pc, so the module map links "glpk" itself.
@@ -48,6 +50,8 @@ let package = Package(
             "CareDomain", "Planning", "Reporting", "ZorgroosterRun", "Optimization",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "zorgrooster", dependencies: [
             "CareDomain", "ScenarioFormat", "Planning", "RosterCheck", "Reporting", "Tender", "Spreadsheet",

@@ -35,15 +35,15 @@ enum BoardPage {
         <button onclick="who()">\(t("Wie kan dit?", "Who can take this?"))</button>
         <label><input type="checkbox" name="force" style="width:auto"> \(t("ook als een regel het verbiedt", "even where a rule forbids it"))</label>
         <br>
-        <button id="sick" onclick="sick()">\(t("Ziekmelding vanaf deze datum", "Sick call on this date"))</button>
+        <button id="board-sick" onclick="sickCall()">\(t("Ziekmelding vanaf deze datum", "Sick call on this date"))</button>
         <label><input type="checkbox" id="locking" style="width:auto"> \(t("diensten vastzetten (klik op een naam)", "lock assignments (click a name)"))</label>
-        <button id="resolve" onclick="resolve()">\(t("De rest opnieuw plannen", "Re-solve the rest"))</button>
+        <button id="board-resolve" onclick="resolveRest()">\(t("De rest opnieuw plannen", "Re-solve the rest"))</button>
         <label>\(t("Tijd", "Time")) <input id="seconds" value="10" style="width:3em"> s</label>
         <br>
         <label>\(t("Naam", "Name")) <input id="author" placeholder="planner"></label>
         <label>\(t("Notitie", "Note")) <input id="note" style="width:16em"></label>
-        <button id="save" onclick="version('save')">\(t("Concept bewaren", "Save draft"))</button>
-        <button id="publish" onclick="version('publish')">\(t("Publiceren", "Publish"))</button>
+        <button id="board-save" onclick="keepVersion('save')">\(t("Concept bewaren", "Save draft"))</button>
+        <button id="board-publish" onclick="keepVersion('publish')">\(t("Publiceren", "Publish"))</button>
         </form>
         <div id="progress" style="color:#37474f"></div>
         <div id="proposal"></div>
@@ -120,7 +120,7 @@ enum BoardPage {
           watch(false);
           if (answer.ok) { showProposal(await answer.json()); } else { document.getElementById('answer').textContent = await answer.text(); }
         }
-        function sick() {
+        function sickCall() {
           const s = slot();
           propose('api/absence', {staff_id: s.staff_id, date: s.date, time_limit_seconds: Number(document.getElementById('seconds').value) || 10});
         }
@@ -133,12 +133,12 @@ enum BoardPage {
             if (locked.has(key)) { locked.delete(key); chip.style.outline = ''; } else { locked.set(key, place); chip.style.outline = '2px dashed #1565c0'; }
           }));
         });
-        function resolve() { propose('api/resolve', {locked: Array.from(locked.values()), time_limit_seconds: Number(document.getElementById('seconds').value) || 10}); }
+        function resolveRest() { propose('api/resolve', {locked: Array.from(locked.values()), time_limit_seconds: Number(document.getElementById('seconds').value) || 10}); }
         async function decide(id, yes) {
           const answer = await fetch('api/proposals/' + id + '/' + (yes ? 'accept' : 'reject'), {method: 'POST', headers: token()});
           if (yes && answer.ok) { location.reload(); } else { document.getElementById('proposal').innerHTML = ''; if (!answer.ok) document.getElementById('answer').textContent = await answer.text(); }
         }
-        async function version(kind) {
+        async function keepVersion(kind) {
           const body = {author: document.getElementById('author').value, note: document.getElementById('note').value};
           const answer = await fetch('api/' + kind, {method: 'POST', headers: Object.assign({'Content-Type': 'application/json'}, token()), body: JSON.stringify(body)});
           const text = await answer.text();

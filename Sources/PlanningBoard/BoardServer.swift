@@ -14,11 +14,11 @@ public struct BoardServer: Sendable {
     /// Writes the draft's complete output folder; returns where.
     public let publish: @Sendable (BoardState) async throws -> String
     /// Saved and published versions.
-    public let versions: VersionStore
+    public let versions: any VersionArchive
     /// The running re-solve's progress (`GET /api/progress`).
     public let watch = SolveWatch()
 
-    public init(state: BoardState, host: String, port: Int, token: String?, versions: VersionStore,
+    public init(state: BoardState, host: String, port: Int, token: String?, versions: any VersionArchive,
                 publish: @escaping @Sendable (BoardState) async throws -> String) {
         self.state = state
         self.versions = versions
@@ -84,7 +84,7 @@ public struct BoardServer: Sendable {
         @Sendable func record(_ kind: String, _ request: BoardVersionRequest) async throws -> BoardVersion {
             let rows = String(decoding: try JSONEncoder().encode(await state.roster().rows), as: UTF8.self)
             let stamp = ISO8601DateFormatter().string(from: Date())
-            return try versions.add(BoardVersion(id: nil, kind: kind, createdAt: stamp, author: request.author ?? "", note: request.note ?? "",
+            return try await versions.add(BoardVersion(id: nil, kind: kind, createdAt: stamp, author: request.author ?? "", note: request.note ?? "",
                                                  changes: await state.changesSincePublished(), rows: rows))
         }
         router.post("/api/save") { request, context -> BoardVersion in
@@ -101,11 +101,11 @@ public struct BoardServer: Sendable {
             } catch { throw HTTPError(.conflict, message: "\(error)") }
         }
         router.get("/api/versions") { _, _ -> BoardVersions in
-            BoardVersions(versions: try versions.list())
+            BoardVersions(versions: try await versions.list())
         }
         router.get("/api/versions/{id}") { _, context -> BoardVersion in
             let id = try context.parameters.require("id", as: Int64.self)
-            guard let version = try versions.version(id) else { throw HTTPError(.notFound, message: "no version \(id)") }
+            guard let version = try await versions.version(id) else { throw HTTPError(.notFound, message: "no version \(id)") }
             return version
         }
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "zorgrooster"),

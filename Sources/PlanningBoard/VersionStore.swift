@@ -4,6 +4,17 @@ import GRDB
 /// One saved or published version of the board's roster.
 public struct BoardVersion: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     public var id: Int64?
+
+    public init(id: Int64?, kind: String, createdAt: String, author: String, note: String, changes: Int, rows: String) {
+        self.id = id
+        self.kind = kind
+        self.createdAt = createdAt
+        self.author = author
+        self.note = note
+        self.changes = changes
+        self.rows = rows
+    }
+
     /// `draft` (saved) or `published`.
     public var kind: String
     public var createdAt: String
@@ -21,12 +32,25 @@ public struct BoardVersion: Codable, Sendable, FetchableRecord, MutablePersistab
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+/// Where the board keeps its saved and published versions: SQLite beside the folder
+/// (`VersionStore`), or PostgreSQL for a team server (`PostgresVersions`).
+public protocol VersionArchive: Sendable {
+    /// The database, for messages (no password).
+    var place: String { get }
+    func add(_ version: BoardVersion) async throws -> BoardVersion
+    /// Every version, newest first, without their rows.
+    func list() async throws -> [BoardVersion]
+    func version(_ id: Int64) async throws -> BoardVersion?
+}
+
 /// The board's versions in a real database: SQLite, a file beside the output folder (GRDB);
 /// the schema migrates itself.
-public final class VersionStore: Sendable {
+public final class VersionStore: VersionArchive {
     let queue: DatabaseQueue
+    public let place: String
 
     public init(path: String) throws {
+        place = path
         queue = try DatabaseQueue(path: path)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: versions") { db in

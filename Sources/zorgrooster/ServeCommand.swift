@@ -23,14 +23,20 @@ struct ServeCommand: ParsableCommand {
             Any address but loopback needs --token; every request then carries it.
 
             Example:
-              zorgrooster serve scenarios/dagbesteding-de-linde.yaml out/linde --port 8080
+              zorgrooster serve scenarios/dagbesteding-de-linde.yaml
+              zorgrooster serve scenarios/wonen-eik-vier-weken.yaml out/eik --port 8081
             """)
 
     @Argument(help: "The scenario file.")
     var scenario: String
 
-    @Argument(help: "The folder of the week's or period's roster (solved into first when it holds none).")
-    var folder: String
+    @Argument(help: "The folder of the week's or period's roster (solved into first when it holds none; default: out/ and the scenario file's name).")
+    var folder: String?
+
+    /// DIR, or out/NAME for the scenario file NAME.yaml.
+    var outputFolder: String {
+        folder ?? "out/" + ((URL(fileURLWithPath: scenario).lastPathComponent as NSString).deletingPathExtension)
+    }
 
     @Option(name: .long, help: "The port to listen on (0: any free port, said on start).")
     var port: Int = 8080
@@ -41,6 +47,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "A token every request must carry (Authorization: Bearer TOKEN, or ?token= for the page).")
     var token: String?
 
+    @Option(name: .long, help: ArgumentHelp("Where saved and published versions are kept: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE for a team server, or an SQLite file (default: DIR.board.sqlite beside the folder).", valueName: "url"))
+    var database: String?
+
     @OptionGroup var planning: PlanningFlags
 
     func validate() throws {
@@ -48,10 +57,17 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("--host \(host) opens the board to other machines: give --token as well.")
         }
         if !(0...65_535).contains(port) { throw ValidationError("--port is 0 to 65535.") }
+        if let database, database.contains("://"), !database.hasPrefix("postgres://"), !database.hasPrefix("postgresql://") {
+            throw ValidationError("--database takes postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE or the path of an SQLite file, not \(redacted(database)).")
+        }
     }
 
     func run() throws {
         let scenario = try loadScenario(self.scenario)
+        let folder = outputFolder
+        // Versions in PostgreSQL, or SQLite beside the folder (never inside it: the folder is
+        // swapped whole); opened first, so a database that cannot be is said before any solve.
+        let store = try openVersions(database, folder: folder)
         try holdOutput(folder)
         let rosters: [Roster]
         if FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent("roster.csv").path) {
@@ -70,14 +86,7 @@ struct ServeCommand: ParsableCommand {
             rosters = weeks.map(\.outcome.roster)
         }
         let state = BoardState(scenario: scenario, rosters: rosters, language: planning.lang)
-        let folder = self.folder, language = planning.lang, locale = planning.csvLocale
-        // Versions in a database beside the folder (never inside it: the folder is swapped whole).
-        let store: VersionStore
-        let databasePath = URL(fileURLWithPath: folder).standardizedFileURL.path + ".board.sqlite"
-        do { store = try VersionStore(path: databasePath) } catch {
-            printError("cannot open the board's versions at \(databasePath): \(error)")
-            throw ExitCode(1)
-        }
+        let language = planning.lang, locale = planning.csvLocale
         let server = BoardServer(state: state, host: host, port: port, token: token, versions: store) { state in
             let (weeks, previous) = try await state.publishable()
             var files = try periodOutputFiles(weeks, language: language)
@@ -126,4 +135,49 @@ func publishedCalendars(in folder: String) -> [String] {
     let calendars = URL(fileURLWithPath: folder).appendingPathComponent("calendars")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: calendars.path)) ?? []
     return names.filter { $0.hasSuffix(".ics") }.sorted().compactMap { try? String(contentsOf: calendars.appendingPathComponent($0), encoding: .utf8) }
+}
+
+/// The board's versions: PostgreSQL for a `postgres://` address (migrated on opening), else SQLite
+/// at the path given or beside the folder. A database that cannot be opened or migrated is said
+/// with where (no password) and why, and the board does not start (exit 1).
+func openVersions(_ address: String?, folder: String) throws -> any VersionArchive {
+    let path = address ?? URL(fileURLWithPath: folder).standardizedFileURL.path + ".board.sqlite"
+    if path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") {
+        let opened = OpenedArchive()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { opened.set(.success(try await PostgresVersions(address: path))) } catch { opened.set(.failure(error)) }
+            done.signal()
+        }
+        // Connecting gives up after 10 s (PostgresNIO's connect timeout); a little more here.
+        guard done.wait(timeout: .now() + 30) == .success, let result = opened.get() else {
+            printError("cannot open the board's versions at \(redacted(path)): no answer from the database within 30 s")
+            throw ExitCode(1)
+        }
+        switch result {
+        case let .success(archive): return archive
+        case let .failure(error):
+            printError("cannot open or migrate the board's versions at \(redacted(path)): \(DatabaseProblem.said(error))")
+            throw ExitCode(1)
+        }
+    }
+    do { return try VersionStore(path: path) } catch {
+        printError("cannot open or migrate the board's versions at \(path): \(error)")
+        throw ExitCode(1)
+    }
+}
+
+/// A database address without its password.
+func redacted(_ address: String) -> String {
+    guard var parts = URLComponents(string: address), parts.password != nil else { return address }
+    parts.password = "***"
+    return parts.string ?? address
+}
+
+/// The opened archive, handed from its task to the command.
+final class OpenedArchive: @unchecked Sendable {
+    private var result: Result<any VersionArchive, any Error>?
+    private let lock = NSLock()
+    func set(_ value: Result<any VersionArchive, any Error>) { lock.lock(); result = value; lock.unlock() }
+    func get() -> Result<any VersionArchive, any Error>? { lock.lock(); defer { lock.unlock() }; return result }
 }

@@ -32,4 +32,32 @@ struct BoardBrowserTests {
         let roster = try String(contentsOfFile: folder.appendingPathComponent("out/roster.csv").path, encoding: .utf8)
         #expect(!roster.contains("2026-03-17,tue,13:00,16:30,s07,"), "nothing moved")
     }
+
+    @Test("A sick call in the browser: s04 absent on Monday, the proposal shown as its changes, accepted (version 2), published",
+          .enabled(if: ready, "chromium-driver or Selenium is not installed here (scripts/install-chromium.sh installs them); skipped"))
+    func sickCallAcceptPublish() throws {
+        let cli = CommandLineTests()
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = CommandLineTests.packageRoot
+        let scenario = root.appendingPathComponent("scenarios/dagbesteding-de-linde.yaml").path
+        let out = folder.appendingPathComponent("out").path
+        let board = try BoardTests.start(["serve", scenario, out, "--port", "0", "--time-limit", "5"])
+        defer { board.process.terminate(); board.process.waitUntilExit() }
+        let address = try #require(board.address, "\(board.said)")
+        let run = try CommandLineTests.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                           ["python3", root.appendingPathComponent("Tests/CLITests/Browser/flow.py").path, address, "s04", "2026-03-16"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)\(run.stderr)")
+        #expect((result["proposal"] as? String)?.contains("s04 afwezig op 2026-03-16") == true, "\(result)")
+        #expect((result["changes"] as? Int ?? -1) >= 1, "the changes listed: \(result)")
+        #expect((result["heading"] as? String)?.contains("versie 2") == true, "accepted: \(result)")
+        #expect((result["published"] as? String)?.contains("gepubliceerd: versie 1") == true, "\(result)")
+        let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
+        #expect(!roster.contains("2026-03-16,mon") || !roster.split(separator: "\n").contains { $0.hasPrefix("2026-03-16,mon") && $0.contains(",s04,") },
+                "s04 has no work on the published Monday")
+        // The folder was planned with the absence, as `replan --absent` plans: check is told it.
+        let check = try cli.zorgrooster("check", scenario, out, "--set", "staff.s04.absent=[2026-03-16]")
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
 }

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// The board's versions in PostgreSQL (`serve --database postgres://…`), against a cluster the
+/// test starts in a temporary folder (Debian's binaries; `scripts/install-postgresql.sh`).
+@Suite("The planning board's PostgreSQL versions", .serialized)
+struct BoardDatabaseTests {
+    static let binaries: URL? = {
+        let root = URL(fileURLWithPath: "/usr/lib/postgresql")
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted().reversed()
+        return versions.map { root.appendingPathComponent($0).appendingPathComponent("bin") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("initdb").path) }
+    }()
+
+    /// A running cluster: its port and how to stop it.
+    struct Cluster {
+        let port: Int
+        let stop: () -> Void
+    }
+
+    /// initdb and pg_ctl start in `folder`, as the `postgres` user where the test runs as root
+    /// (the server refuses root).
+    static func start(in folder: URL) throws -> Cluster {
+        let bin = try #require(binaries)
+        let port = 20_000 + Int(ProcessInfo.processInfo.processIdentifier % 20_000)
+        let asRoot = getuid() == 0
+        func run(_ tool: String, _ arguments: [String]) throws -> CommandLineTests.Run {
+            let path = bin.appendingPathComponent(tool).path
+            return asRoot ? try CommandLineTests.run(URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", path] + arguments)
+                : try CommandLineTests.run(URL(fileURLWithPath: path), arguments)
+        }
+        if asRoot { _ = try CommandLineTests.run(URL(fileURLWithPath: "/bin/chown"), ["postgres", folder.path]) }
+        let data = folder.appendingPathComponent("data").path
+        let made = try run("initdb", ["-D", data, "--auth=trust", "-U", "postgres"])
+        try #require(made.status == 0, "initdb: \(made.stderr)")
+        // The server keeps open whatever descriptors it inherits, this test's pipes among them
+        // (which would never see their end): started through Python, which closes every other
+        // descriptor, with its output in its log.
+        var command = asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : []
+        command += [bin.appendingPathComponent("pg_ctl").path, "-D", data, "-o", "-p \(port) -k \(folder.path) -c listen_addresses=127.0.0.1",
+                    "-l", folder.appendingPathComponent("log").path, "-w", "start"]
+        let spawn = "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True))"
+        let started = try CommandLineTests.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", spawn] + command)
+        try #require(started.status == 0, "pg_ctl start failed: \((try? String(contentsOf: folder.appendingPathComponent("log"), encoding: .utf8)) ?? "")")
+        return Cluster(port: port) { _ = try? run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]) }
+    }
+
+    @Test("serve --database postgres://: the schema made on first start, a draft and a publish kept across a restart; a database that cannot be opened is said and the board does not start (exit 1)",
+          .enabled(if: binaries != nil, "PostgreSQL's binaries are not installed here (scripts/install-postgresql.sh installs them); skipped"))
+    func postgresVersions() throws {
+        let cli = CommandLineTests(), api = BoardTests()
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("pg")
+        try FileManager.default.createDirectory(at: database, withIntermediateDirectories: true)
+        let cluster = try Self.start(in: database)
+        defer { cluster.stop() }
+        let scenario = try cli.writeScenario(BoardPeriodTests.scenario, in: folder)
+        let out = folder.appendingPathComponent("out").path
+        let address = "postgres://postgres@127.0.0.1:\(cluster.port)/postgres"
+        do {
+            let board = try BoardTests.start(["serve", scenario, out, "--port", "0", "--time-limit", "5", "--database", address])
+            defer { board.process.terminate(); board.process.waitUntilExit() }
+            let started = try #require(board.address, "\(board.said)")
+            let base = try #require(URL(string: started))
+            #expect(try api.call(base.appendingPathComponent("api/save"), method: "POST", body: "{\"author\": \"Fatma\", \"note\": \"concept\"}").status == 200)
+            #expect(try api.call(base.appendingPathComponent("api/publish"), method: "POST", body: "{\"author\": \"Joost\"}").status == 200)
+        }
+        // Started again on the same database: both versions there, newest first, the rows kept.
+        let again = try BoardTests.start(["serve", scenario, out, "--port", "0", "--database", address])
+        defer { again.process.terminate(); again.process.waitUntilExit() }
+        let restarted = try #require(again.address, "\(again.said)")
+        let base = try #require(URL(string: restarted))
+        let listed = try api.call(base.appendingPathComponent("api/versions"))
+        let versions = try #require((try JSONSerialization.jsonObject(with: Data(listed.body.utf8)) as? [String: Any])?["versions"] as? [[String: Any]])
+        #expect(versions.map { $0["kind"] as? String } == ["published", "draft"], "\(listed.body)")
+        #expect(versions.map { $0["author"] as? String } == ["Joost", "Fatma"])
+        #expect(try api.call(base.appendingPathComponent("api/versions/2")).body.contains("2026-03-27"))
+        #expect(!FileManager.default.fileExists(atPath: out + ".board.sqlite"), "no SQLite file beside the folder")
+
+        let refused = try cli.zorgrooster("serve", scenario, folder.appendingPathComponent("elders").path, "--port", "0", "--database", "postgres://nobody:geheim@127.0.0.1:\(cluster.port)/postgres")
+        #expect(refused.status == 1 && refused.stderr.contains("role \"nobody\" does not exist") && !refused.stderr.contains("geheim"), "\(refused.stderr)")
+    }
+}

@@ -21,17 +21,34 @@ public struct MoveJudgement: Sendable {
     public var shortAfter: Double
 }
 
+/// What a week's verdicts read again and again, made once per week (its sessions by place and
+/// time, what each asks, a roster row as the oracle sees it).
+public struct MoveContext: Sendable {
+    let sessions: [String: GroupSession]
+    let demands: [GroupSessionID: SessionDemand]
+    let work: @Sendable (RosterAssignment) -> TimedWork
+
+    public init(_ scenario: Scenario) {
+        sessions = Dictionary(scenario.groupSessions.map { (MoveVerdict.key($0.location, $0.interval, $0.slot.name), $0) }, uniquingKeysWith: { first, _ in first })
+        demands = Dictionary(SessionDemand.build(for: scenario).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        work = Replanning.timedWork(in: scenario)
+    }
+}
+
 public enum MoveVerdict {
-    /// The move from `before` to `after` (the week's roster, `outcome` its derived files) in `scenario`.
-    public static func judge(from before: Roster, to after: Roster, outcome: PlanOutcome, in scenario: Scenario) -> MoveJudgement {
+    /// The move from `before` to `after` (the week's roster, `outcome` its derived files) in
+    /// `scenario`; `context` made once for the week (`MoveContext(scenario)`).
+    public static func judge(from before: Roster, to after: Roster, outcome: PlanOutcome, in scenario: Scenario,
+                             context: MoveContext? = nil) -> MoveJudgement {
+        let context = context ?? MoveContext(scenario)
         let old = Set(before.assignments), new = Set(after.assignments)
         let added = after.assignments.filter { !old.contains($0) }
         let removed = before.assignments.filter { !new.contains($0) }
         let changed = added + removed
-        let sessions = Dictionary(scenario.groupSessions.map { (key($0.location, $0.interval, $0.slot.name), $0) }, uniquingKeysWith: { first, _ in first })
+        let sessions = context.sessions
         var problems: [MoveProblem] = []
         // People: the calendar, then the oracle on the whole new week.
-        let work = Replanning.timedWork(in: scenario)
+        let work = context.work
         let coordination = Dictionary(grouping: after.responsibilities, by: \.staff).mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
         for id in Set(changed.map(\.staff)).sorted() {
             guard let person = scenario.staff[id] else { continue }
@@ -50,7 +67,7 @@ public enum MoveVerdict {
             }
         }
         // Sessions: what each asks and lacks before and after, as the capacity table counts it.
-        let demands = Dictionary(SessionDemand.build(for: scenario).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let demands = context.demands
         var demandDelta = 0.0, shortDelta = 0.0
         var touched: [GroupSession] = []
         for row in changed where row.activity == .group {
@@ -66,12 +83,11 @@ public enum MoveVerdict {
             shortDelta += now.short - then.short
             // Left shorter than before while someone free could take the place: the move breaks maximality.
             guard now.short > then.short + 1e-9 else { continue }
-            let free = SessionCandidates.rank(for: session, roster: after, scenario: scenario).first { candidate in
-                candidate.verdict == nil && now.needs.contains { need in scenario.staff[candidate.staff].map(need.isMet(by:)) ?? false }
-            }
-            if let free {
-                problems.append(.leftShort(session.description, lacking: now.needs.map { $0.text(in: .en) }.joined(separator: ", "),
-                                           ontbreekt: now.needs.map { $0.text(in: .nl) }.joined(separator: ", "), free: free.staff))
+            let needs = now.needs
+            if let free = SessionCandidates.firstFree(for: session, roster: after, scenario: scenario, work: work,
+                                                      qualifies: { person in needs.contains { $0.isMet(by: person) } }) {
+                problems.append(.leftShort(session.description, lacking: needs.map { $0.text(in: .en) }.joined(separator: ", "),
+                                           ontbreekt: needs.map { $0.text(in: .nl) }.joined(separator: ", "), free: free))
             }
         }
         // The week's figures moved by those sessions and the rows themselves.
@@ -95,7 +111,7 @@ public enum MoveVerdict {
         return (staffDemand + otherShort + clientDone, staffShort + otherShort)
     }
 
-    private static func key(_ location: LocationID, _ interval: WeekInterval, _ name: String) -> String { "\(location)|\(interval.start)|\(name)" }
+    static func key(_ location: LocationID, _ interval: WeekInterval, _ name: String) -> String { "\(location)|\(interval.start)|\(name)" }
 
     /// A session's demand and shortfall hours with `roster`'s rows there (the capacity table's
     /// reading: counted professionals asked up to those present, plus what is missing; a lead or

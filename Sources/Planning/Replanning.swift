@@ -55,7 +55,7 @@ public enum Replanning {
     /// together): then the fewest rows are let go, those nearest the person's absence first, so
     /// the re-plan changes what the absence asks and no more (it had planned the week afresh).
     /// A roster row as the oracle sees it (a group session with its kind and label).
-    static func timedWork(in scenario: Scenario) -> (RosterAssignment) -> TimedWork {
+    static func timedWork(in scenario: Scenario) -> @Sendable (RosterAssignment) -> TimedWork {
         let sessions = Dictionary(scenario.groupSessions.map { ("\($0.location)|\($0.interval.start)|\($0.slot.name)", $0) },
                                   uniquingKeysWith: { first, _ in first })
         return { row in

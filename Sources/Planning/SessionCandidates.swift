@@ -23,6 +23,32 @@ public enum SessionCandidates {
         scenario.groupSessions.first { $0.location == location && $0.slot.name == name && scenario.week.date(atMinute: $0.interval.start) == date }
     }
 
+    /// The first professional (in id order) who meets `qualifies`, may work at the session's
+    /// location and could come without breaking a rule: the question a move's verdict asks of a
+    /// place it leaves short, answered without ranking everyone.
+    static func firstFree(for session: GroupSession, roster: Roster, scenario: Scenario, work: (RosterAssignment) -> TimedWork,
+                          qualifies: (Staff) -> Bool) -> StaffID? {
+        let here = Set(roster.assignments.filter { $0.activity == .group && $0.location == session.location && $0.interval == session.interval
+            && $0.ref == session.slot.name }.map(\.staff))
+        let piece = work(RosterAssignment(staff: StaffID(""), activity: .group, interval: session.interval, location: session.location, area: nil,
+                                          clients: [], products: [], role: .professional, ref: session.slot.name))
+        var rowsOf: [StaffID: [RosterAssignment]]? = nil
+        var coordination: [StaffID: Int]? = nil
+        for person in scenario.sortedStaff where !person.isVolunteer && !person.isHire && !here.contains(person.id) && qualifies(person)
+            && person.mayWork(at: session.location) && StaffCalendar(staff: person).eligibility(for: session, in: scenario) == .eligible {
+            // The roster's rows by person are made once, and only when someone gets this far.
+            if rowsOf == nil {
+                rowsOf = Dictionary(grouping: roster.assignments, by: \.staff)
+                coordination = Dictionary(grouping: roster.responsibilities, by: \.staff).mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
+            }
+            let mine = (rowsOf?[person.id] ?? []).map(work)
+            if WorkingWeek(staff: person, scenario: scenario).violation(mine + [piece], coordinationMinutes: coordination?[person.id] ?? 0) == nil {
+                return person.id
+            }
+        }
+        return nil
+    }
+
     /// The professionals who may work at the session's location, ranked: those who may take
     /// it first (knowing the clients, most contract hours left, cheapest extra hour), then the
     /// others with their reason.

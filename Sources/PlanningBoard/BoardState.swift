@@ -149,6 +149,18 @@ public actor BoardState {
     /// The proposal waiting for accept or reject: its number, weeks and plan.
     private var pending: (id: Int, weeks: [PlannedWeek], scenario: Scenario)? = nil
     private var proposalCount = 0
+    /// Per week, what its verdicts read again and again: its sessions, what each asks, rows as
+    /// the oracle sees them (none depends on the roster or the history; made on the week's
+    /// first move, again after a proposal is accepted).
+    private var contexts: [Int: MoveContext] = [:]
+
+    /// Week `index`'s move context.
+    private func context(_ index: Int, for scenario: Scenario) -> MoveContext {
+        if let made = contexts[index] { return made }
+        let made = MoveContext(scenario)
+        contexts[index] = made
+        return made
+    }
 
     /// `rosters`: the rosters to start from, one per week of the scenario (a solved folder's).
     public init(scenario: Scenario, rosters: [Roster], language: ReportLanguage) {
@@ -234,7 +246,8 @@ public actor BoardState {
         var problems: [String]
         var after: BoardFigures?
         if let derived = planned?[index] {
-            let judged = MoveVerdict.judge(from: drafts[index], to: moved, outcome: derived.outcome, in: derived.scenario)
+            let judged = MoveVerdict.judge(from: drafts[index], to: moved, outcome: derived.outcome, in: derived.scenario,
+                                           context: context(index, for: derived.scenario))
             problems = judged.problems.map { $0.text(in: language) }
             // The move's people only: their pay over the period before and after.
             let people = Set((move.add + move.remove).map { StaffID($0.staffId) })
@@ -530,6 +543,7 @@ extension BoardState {
         scenario = pending.scenario
         drafts = pending.weeks.map(\.outcome.roster)
         planned = pending.weeks
+        contexts = [:]
         problems = []
         version += 1
         self.pending = nil

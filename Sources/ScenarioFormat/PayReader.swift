@@ -135,8 +135,32 @@ extension ScenarioReader {
     /// `history.week_hours: {s01: [38, 60, 60]}`: working hours of the weeks before the period as
     /// the Act counts them, the most recent last (at most 16 weeks are read by any rule).
     func readWeekHours(_ node: ValueNode, staff: [StaffID: Staff]) -> [StaffID: [Int]] {
+        readWeekLists(node, staff: staff, example: "[38, 60, 60]", mostWeeks: 52) { item in
+            // A week holds 168 h; more cannot be meant.
+            values.number(item, maximum: 168, what: "week_hours").map { Int(($0 * 60).rounded()) }
+        }
+    }
+
+    /// `history.sleeping_duty_weeks`: duties with a sleeping shift in each week before the plan,
+    /// the most recent last (for the counts over 4, 13 and 26 weeks).
+    func readSleepingDutyWeeks(_ node: ValueNode, staff: [StaffID: Staff]) -> [StaffID: [Int]] {
+        readWeekLists(node, staff: staff, example: "[2, 3, 2]", mostWeeks: 26) { item in
+            guard let count = values.integer(item, minimum: 0, what: "sleeping_duty_weeks") else { return nil }
+            // A week holds seven duties at the most (one a day).
+            guard count <= 7 else {
+                log.report(item, "\(count) sleeping duties in one week cannot be meant", hint: "write the duties of each week, 0 to 7")
+                return nil
+            }
+            return count
+        }
+    }
+
+    /// `{staff id: [one value a week, …]}`, the most recent week last: each list read item by
+    /// item (`read` says what is wrong with an item and gives nil), kept only where every item is good.
+    private func readWeekLists(_ node: ValueNode, staff: [StaffID: Staff], example: String, mostWeeks: Int,
+                               read: (ValueNode) -> Int?) -> [StaffID: [Int]] {
         guard case let .mapping(pairs) = node.content else {
-            log.report(node, "expected `staff id: [hours, …]` pairs", hint: "write e.g. `{s01: [38, 60, 60]}`, the most recent week last")
+            log.report(node, "expected `staff id: [value, …]` pairs", hint: "write e.g. `{s01: \(example)}`, the most recent week last")
             return [:]
         }
         var weeks: [StaffID: [Int]] = [:]
@@ -146,50 +170,16 @@ extension ScenarioReader {
                 continue
             }
             guard case .sequence = value.content else {
-                log.report(value, "expected a list of week hours", hint: "write e.g. `\(key): [38, 60, 60]`, the most recent week last")
+                log.report(value, "expected a list, one value a week", hint: "write e.g. `\(key): \(example)`, the most recent week last")
                 continue
             }
             let items = values.list(value)
-            guard items.count <= 52 else {
-                log.report(value, "\(items.count) weeks given; the rules look back at most 16", hint: "give the last 16 weeks at most")
+            guard items.count <= mostWeeks else {
+                log.report(value, "\(items.count) weeks given; the rules look back at most \(mostWeeks)", hint: "give the last \(mostWeeks) weeks at most")
                 continue
             }
-            var minutes: [Int] = []
-            for item in items {
-                // A week holds 168 h; more cannot be meant.
-                guard let hours = values.number(item, maximum: 168, what: "week_hours") else { continue }
-                minutes.append(Int((hours * 60).rounded()))
-            }
-            if minutes.count == items.count { weeks[StaffID(key)] = minutes }
-        }
-        return weeks
-    }
-
-    /// `history.sleeping_duty_weeks`: duties with a sleeping shift in each week before the plan,
-    /// the most recent last (for the counts over 4, 13 and 26 weeks).
-    func readSleepingDutyWeeks(_ node: ValueNode, staff: [StaffID: Staff]) -> [StaffID: [Int]] {
-        guard case let .mapping(pairs) = node.content else {
-            log.report(node, "expected `staff id: [count, …]` pairs", hint: "write e.g. `{s01: [2, 3, 2]}`, the most recent week last")
-            return [:]
-        }
-        var weeks: [StaffID: [Int]] = [:]
-        for (key, value) in pairs {
-            guard staff[StaffID(key)] != nil else {
-                log.report(value, "`\(key)` is not a staff member", hint: "use an id from `staff`")
-                continue
-            }
-            let items = values.list(value)
-            guard case .sequence = value.content, items.count <= 26 else {
-                log.report(value, "expected a list of at most 26 weekly counts", hint: "write e.g. `\(key): [2, 3, 2]`, the most recent week last")
-                continue
-            }
-            // A week holds seven duties at the most (one a day).
-            let counts = items.compactMap { values.integer($0, minimum: 0, what: "sleeping_duty_weeks") }
-            if let over = zip(items, counts).first(where: { $0.1 > 7 }) {
-                log.report(over.0, "\(over.1) sleeping duties in one week cannot be meant", hint: "write the duties of each week, 0 to 7")
-                continue
-            }
-            if counts.count == items.count { weeks[StaffID(key)] = counts }
+            let read = items.compactMap(read)
+            if read.count == items.count { weeks[StaffID(key)] = read }
         }
         return weeks
     }

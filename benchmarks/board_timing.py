@@ -4,8 +4,9 @@
 Usage: board_timing.py ADDRESS [MOVES]
 
 The first view (GET /, the whole page), the roster (GET /api/roster), and MOVES verdicts
-(POST /api/check): each a person taken off a group session and put on another session of the
-same location on the same day where they are not, spread over the plan's rows. Prints one line:
+(POST /api/check): half a person taken off a group session and put on another session of the
+same location that day where they are not, half two people swapped between two such sessions,
+spread over the plan's rows. Prints one line:
 first_view_s roster_s verdict_median_ms verdict_p90_ms verdict_max_ms verdicts allowed
 """
 import json
@@ -33,17 +34,28 @@ def main():
     for row in rows:
         sessions.setdefault((row["date"], row["location"]), set()).add(row["ref"])
     working = {(row["staff_id"], row["date"], row["location"], row["ref"]) for row in rows}
-    moves = []
+    # Half moves (off one session, onto another), half swaps of two people between two sessions
+    # of a location's day (which keep both covered, so most are allowed).
+    moves, swaps = [], []
+    by_session = {}
+    for row in rows:
+        by_session.setdefault((row["date"], row["location"], row["ref"]), []).append(row["staff_id"])
     step = max(1, len(rows) // wanted)
     for row in rows[::step]:
+        place = {"date": row["date"], "location": row["location"]}
         others = sorted(sessions[(row["date"], row["location"])] - {row["ref"]})
         target = next((name for name in others if (row["staff_id"], row["date"], row["location"], name) not in working), None)
-        if target is None:
-            continue
-        place = {"staff_id": row["staff_id"], "date": row["date"], "location": row["location"]}
-        moves.append({"remove": [dict(place, session=row["ref"])], "add": [dict(place, session=target)]})
-        if len(moves) == wanted:
-            break
+        if target is not None and len(moves) < wanted // 2:
+            moves.append({"remove": [dict(place, staff_id=row["staff_id"], session=row["ref"])],
+                          "add": [dict(place, staff_id=row["staff_id"], session=target)]})
+        partner = next(((name, other) for name in others for other in by_session.get((row["date"], row["location"], name), [])
+                        if (other, row["date"], row["location"], row["ref"]) not in working
+                        and (row["staff_id"], row["date"], row["location"], name) not in working), None)
+        if partner is not None and len(swaps) < wanted - wanted // 2:
+            name, other = partner
+            swaps.append({"remove": [dict(place, staff_id=row["staff_id"], session=row["ref"]), dict(place, staff_id=other, session=name)],
+                          "add": [dict(place, staff_id=row["staff_id"], session=name), dict(place, staff_id=other, session=row["ref"])]})
+    moves += swaps
     times, allowed = [], 0
     for move in moves:
         request = urllib.request.Request(address + "api/check", data=json.dumps(move).encode(), method="POST",

@@ -1,6 +1,8 @@
 import CareDomain
 import Foundation
-import Planning
+import GLPKSolver
+import Optimization
+@testable import Planning
 import RosterCheck
 import ScenarioFormat
 import Testing
@@ -57,6 +59,29 @@ struct LongNightAndSleepingDutyTests {
         #expect(worked(fortnight) == 2)
         #expect(fortnight.roster.uncovered.contains { $0.reason.text.contains("per_14_days") })
         #expect(RosterChecker(scenario: fortnightScenario).check(allowed.roster).contains { $0.rule == "long night shifts" && $0.message.contains("per_14_days") })
+
+        // Three long nights two weeks back (Tuesday, Thursday, Saturday): every 14×24 h ending at
+        // one of this week's nights holds at most four, so all four of this week's stand.
+        let earlier = try historyFile(["2026-03-03,tue,21:00,08:00,s1,s1,group,huis,1000,c1,dag,professional,nacht",
+                                       "2026-03-05,thu,21:00,08:00,s1,s1,group,huis,1000,c1,dag,professional,nacht",
+                                       "2026-03-07,sat,21:00,08:00,s1,s1,group,huis,1000,c1,dag,professional,nacht"])
+        let (_, twoWeeksBack) = try planChecked(scenario(labour: "labour_rules: {breaks: [], long_night_shifts: true}",
+                                                         extra: "history: {roster_file: \(earlier)}"))
+        #expect(worked(twoWeeksBack) == 4, "\(twoWeeksBack.roster.uncovered.map(\.reason.text))")
+        // And the model's own rows allow them (they count each 14×24 h up to a night, not a
+        // fortnight before it and one after): Monday, Wednesday, Friday and Sunday fixed, feasible.
+        let withHistory = try ScenarioLoader.parse(scenario(labour: "labour_rules: {breaks: [], long_night_shifts: true}",
+                                                            extra: "history: {roster_file: \(earlier)}"), file: "tiny.yaml")
+        let week = WeekModel(scenario: withHistory, demands: SessionDemand.build(for: withHistory), staff: withHistory.sortedStaff,
+                             weights: .standard, name: "long-nights")
+        try week.build(only: [ShiftLengthRule(), LongNightRule()])
+        for (demand, variable) in week.sessionsByStaff[StaffID("s1")] ?? [] {
+            let day = demand.session.interval.start / 1440
+            try week.model.add(LinearExpression(variable) == (day % 2 == 0 ? 1 : 0), name: "fix[\(day)]")
+        }
+        try week.model.setObjective(LinearExpression())
+        let solution = try GLPKSolver().solve(week.model, options: SolveOptions(timeLimitSeconds: 10, relativeGap: 0))
+        #expect(solution.status.hasSolution, "the rows forbid four nights two weeks after three: \(solution.status)")
     }
 
     @Test("After a long night ending at 02:00 the rest is 12 h, not the daily 11 h (checker and oracle)")

@@ -21,12 +21,13 @@ extension WeekModel {
             if nights.count > max(0, left) {
                 try model.add(LinearExpression.sum(nights.map(\.variable)) <= Double(max(0, left)), name: modelName("long_nights_52_weeks", person.id.rawValue))
             }
-            // Any 14×24 h: the history's long nights of the fortnight before count as fixed.
+            // Any 14×24 h: its nights are those of the window ending at its last night, so one row
+            // per night over the 14×24 h up to it, the history's long nights there as fixed.
             let prior = LongNightRule.longNightStarts(prior: scenario.history.work(of: person.id), rules: rules)
             let starts = nights.map { ($0.demand.session.interval.start, $0.variable) }.sorted { $0.0 < $1.0 }
-            for (index, first) in starts.enumerated() {
-                let window = starts[index...].prefix { $0.0 - first.0 < LongNightAllowance.windowMinutes }
-                let before = prior.filter { first.0 - $0 < LongNightAllowance.windowMinutes && $0 < first.0 }.count
+            for (index, last) in starts.enumerated() {
+                let window = starts[...index].filter { last.0 - $0.0 < LongNightAllowance.windowMinutes }
+                let before = prior.filter { last.0 - $0 < LongNightAllowance.windowMinutes && $0 < last.0 }.count
                 let room = allowance.per14Days - before
                 guard window.count > max(0, room) else { continue }
                 try model.add(LinearExpression.sum(window.map(\.1)) <= Double(max(0, room)), name: modelName("long_nights_14_days", person.id.rawValue, index))

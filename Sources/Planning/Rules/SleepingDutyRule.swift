@@ -22,10 +22,10 @@ extension WeekModel {
             if let limit = rules.max7Days {
                 let prior = scenario.history.priorSleepDuties[person.id] ?? []
                 let starts = duties.map { ($0.demand.session.interval.start, $0.variable) }.sorted { $0.0 < $1.0 }
-                for (index, first) in starts.enumerated() {
+                for (index, last) in starts.enumerated() {
                     // Windows ending at each duty: the history's duties in the days before count as fixed.
-                    let window = starts[...index].filter { first.0 - $0.0 < 7 * 1440 }
-                    let before = prior.filter { first.0 - $0 < 7 * 1440 && $0 < first.0 }.count
+                    let window = starts[...index].filter { last.0 - $0.0 < 7 * 1440 }
+                    let before = prior.filter { last.0 - $0 < 7 * 1440 && $0 < last.0 }.count
                     let room = limit - before
                     guard window.count > max(0, room) else { continue }
                     try model.add(LinearExpression.sum(window.map(\.1)) <= Double(max(0, room)), name: modelName("sleeping_duties_7_days", person.id.rawValue, index))

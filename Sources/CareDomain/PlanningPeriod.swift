@@ -71,7 +71,7 @@ public enum PlanningPeriod {
         for person in PayrollSummary.people(period: scenario, rosters: earlier) where person.contract == .salaried {
             history.hoursBalance[person.staff] = person.balanceAfter
         }
-        for (number, roster) in earlier.enumerated() where number >= 0 {
+        for roster in earlier {
             let duties = Dictionary(grouping: roster.assignments.filter { scenario.dutyKind(of: $0) == .sleep }, by: \.staff).mapValues(\.count)
             for id in scenario.staff.keys where !(duties[id] == nil && history.sleepingDutyWeeks[id] == nil) {
                 history.sleepingDutyWeeks[id, default: []].append(duties[id] ?? 0)

@@ -161,4 +161,26 @@ struct LongNightAndSleepingDutyTests {
         // The checker counts the busy duties in full: five of them are 40 h of max_hours 20.
         #expect(RosterChecker(scenario: busy).check(light.roster).contains { $0.rule == "max hours" })
     }
+
+    @Test("A period's second week sees the first's sleeping duties: max_4_weeks 5 leaves week 2 what week 1 did not use")
+    func sleepingDutiesOverAPeriod() throws {
+        let yaml = tinyScenario(sessions: Self.sleeps, staff: Self.staff, clients: Self.sleepAttends,
+                                labour: "labour_rules: {breaks: [], sleeping_duties: {max_4_weeks: 5}}").replacingOccurrences(of: "week: 2026-W12", with: "week: 2026-W12\nweeks: 2")
+        let period = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
+        let planner = RosterPlanner(solver: GLPKSolver())
+        let options = PlanningOptions(timeLimitSeconds: 20, relativeGap: 0)
+        let first = PlanningPeriod.week(0, of: period, after: [])
+        let one = try planner.plan(first, options: options)
+        let second = PlanningPeriod.week(1, of: period, after: [one.roster])
+        #expect(second.history.sleepingDutyWeeks[StaffID("s1")] == [worked(one)])
+        #expect(second.history.priorSleepDuties[StaffID("s1")]?.count == worked(one))
+        let two = try planner.plan(second, options: options)
+        #expect(worked(one) == 5 && worked(two) == 0, "\(worked(one)) then \(worked(two))")
+        #expect(RosterChecker(scenario: second).check(two.roster).isEmpty)
+        // The second week's checker refuses a duty there.
+        let extra = RosterAssignment(staff: StaffID("s1"), activity: .group, interval: WeekInterval(start: 2 * 1440 + 23 * 60, end: 3 * 1440 + 420),
+                                     location: LocationID("huis"), area: "1000", clients: [ClientID("c1"), ClientID("c2")], products: [ProductID("dag")],
+                                     role: .professional, ref: "slaap")
+        #expect(RosterChecker(scenario: second).check(Roster(assignments: [extra], uncovered: [])).contains { $0.rule == "sleeping duties" })
+    }
 }

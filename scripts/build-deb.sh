@@ -45,8 +45,9 @@ cat > "$root/DEBIAN/postinst" <<'POSTINST'
 set -e
 if [ "$1" = configure ]; then
   getent group zorgrooster >/dev/null || addgroup --system zorgrooster >/dev/null
-  getent passwd zorgrooster >/dev/null || adduser --system --ingroup zorgrooster --home /var/lib/zorgrooster --no-create-home zorgrooster >/dev/null
+  # The home exists before the user, so adduser finds it (it warned on a first install).
   mkdir -p /var/lib/zorgrooster
+  getent passwd zorgrooster >/dev/null || adduser --system --ingroup zorgrooster --home /var/lib/zorgrooster --no-create-home zorgrooster >/dev/null
   chown zorgrooster:zorgrooster /var/lib/zorgrooster
   [ -e /var/lib/zorgrooster/scenario.yaml ] || install -o zorgrooster -m 0644 /usr/share/zorgrooster/scenarios/dagbesteding-de-linde.yaml /var/lib/zorgrooster/scenario.yaml
   [ -e /var/lib/zorgrooster/dagbesteding-clients.csv ] || install -o zorgrooster -m 0644 /usr/share/zorgrooster/scenarios/dagbesteding-clients.csv /var/lib/zorgrooster/

@@ -112,9 +112,14 @@ public enum PlanningPeriod {
     /// Night shifts of `pieces` longer than `max_night_shift_hours` (working time, breaks out),
     /// the Act's long nights (ATW 5:8).
     public static func longNightShifts(_ pieces: [WorkPiece], rules: LabourRules) -> Int {
+        longNights(pieces, rules: rules).count
+    }
+
+    /// The shifts of `pieces` that are long nights (`longNightShifts`), in time order.
+    public static func longNights(_ pieces: [WorkPiece], rules: LabourRules) -> [WorkingTime.Shift] {
         WorkingTime.shifts(pieces, rules: rules).filter { shift in
             shift.night > LabourRules.nightShiftThresholdMinutes && shift.work - shift.breakMinutes(rules) > rules.maxNightShiftMinutes
-        }.count
+        }
     }
 
     /// Night shifts ending after 02:00 among a person's rows of one week (rows closer than the

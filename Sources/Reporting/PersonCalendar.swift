@@ -16,13 +16,8 @@ public enum PersonCalendar {
         var files: [String: String] = [:]
         for staff in Set(byStaff.keys).union(before.keys) {
             guard let person = scenario.staff[staff] else { continue }
-            var lines = eventLines((byStaff[staff] ?? []).sorted(), scenario: scenario, previous: previous.map { _ in (before[staff] ?? []).sorted() },
-                                   sequences: sequences)
-            if let earlier = before[staff], previous != nil {
-                let now = Set(uids((byStaff[staff] ?? []).sorted(), week: scenario.week))
-                let gone = zip(earlier.sorted(), uids(earlier.sorted(), week: scenario.week)).filter { !now.contains($0.1) }
-                lines += cancelled(gone.map(\.0), uids: gone.map(\.1), scenario: scenario, sequences: sequences)
-            }
+            let lines = events((byStaff[staff] ?? []).sorted(), earlier: previous.map { _ in (before[staff] ?? []).sorted() },
+                               scenario: scenario, sequences: sequences)
             guard !lines.isEmpty else { continue }
             files["calendars/\(staff.rawValue).ics"] = document(for: person, events: lines, title: "\(scenario.week)")
         }
@@ -39,14 +34,9 @@ public enum PersonCalendar {
             let byStaff = Dictionary(grouping: roster.assignments, by: \.staff)
             let before = previous.flatMap { index < $0.count ? Dictionary(grouping: $0[index].assignments, by: \.staff) : [:] }
             for staff in Set(byStaff.keys).union(before?.keys ?? [:].keys).sorted() where scenario.staff[staff] != nil {
-                let work = (byStaff[staff] ?? []).sorted()
                 // Dates make the UIDs distinct per week.
-                events[staff, default: []] += eventLines(work, scenario: scenario, previous: before.map { ($0[staff] ?? []).sorted() }, sequences: sequences)
-                if let earlier = before?[staff]?.sorted() {
-                    let now = Set(uids(work, week: scenario.week))
-                    let gone = zip(earlier, uids(earlier, week: scenario.week)).filter { !now.contains($0.1) }
-                    events[staff, default: []] += cancelled(gone.map(\.0), uids: gone.map(\.1), scenario: scenario, sequences: sequences)
-                }
+                events[staff, default: []] += self.events((byStaff[staff] ?? []).sorted(), earlier: before.map { ($0[staff] ?? []).sorted() },
+                                                          scenario: scenario, sequences: sequences)
             }
         }
         var files: [String: String] = [:]
@@ -55,6 +45,18 @@ public enum PersonCalendar {
             files["calendars/\(staff.rawValue).ics"] = document(for: person, events: lines, title: "\(first.week)–\(weeks.last!.scenario.week)")
         }
         return files
+    }
+
+    /// One person's events of one week (`work` sorted): with `earlier` (their work as published
+    /// before), changed events as new versions and the ones gone as cancelled.
+    static func events(_ work: [RosterAssignment], earlier: [RosterAssignment]?, scenario: Scenario, sequences: [String: Int]) -> [String] {
+        var lines = eventLines(work, scenario: scenario, previous: earlier, sequences: sequences)
+        if let earlier {
+            let now = Set(uids(work, week: scenario.week))
+            let gone = zip(earlier, uids(earlier, week: scenario.week)).filter { !now.contains($0.1) }
+            lines += cancelled(gone.map(\.0), uids: gone.map(\.1), scenario: scenario, sequences: sequences)
+        }
+        return lines
     }
 
     public static func calendar(for person: Staff, work: [RosterAssignment], scenario: Scenario) -> String {

@@ -44,9 +44,7 @@ struct LongNightRule: PersonWeekRule, ModelRule {
 
     /// Where the history's long nights began (its work in time order, breaks out as usual).
     static func longNightStarts(prior: [WeekInterval], rules: LabourRules) -> [Int] {
-        WorkingTime.shifts(prior.map { WorkPiece($0) }, rules: rules)
-            .filter { $0.night > LabourRules.nightShiftThresholdMinutes && $0.work - $0.breakMinutes(rules) > rules.maxNightShiftMinutes }
-            .map(\.start)
+        PlanningPeriod.longNights(prior.map { WorkPiece($0) }, rules: rules).map(\.start)
     }
 
     func violation(in week: PersonWeekView) -> RuleViolation? {

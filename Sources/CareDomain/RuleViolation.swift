@@ -73,6 +73,23 @@ public enum RuleViolation: Hashable, Sendable {
     case notResponsible
     case maxDistinctStaff(Int)
     case alreadyThere
+    /// Client work the person may not do: below the level it asks (a product's `min_level`, an
+    /// appointment role's `level`), or a volunteer.
+    case belowLevel(QualificationLevel)
+    /// Lacking what the client (`needs`), the product (`skills`) or the role asks.
+    case lacksSkills([String])
+    /// A visit or evaluation outside the client's available time and the product's office hours.
+    case outsideClientHours
+    /// Client work that does not start on the scenario's time grid (`time_step_minutes`).
+    case offTimeGrid(Int)
+    /// More visits on one day than the client's `max_per_day`.
+    case visitsADay(Int)
+    /// More visits than the client asks this week (`visits_per_week`).
+    case moreVisitsThanAsked(Int)
+    /// An appointment's people not all there at one time, or outside its window.
+    case appointmentTime
+    /// With this person the appointment's roles cannot be filled one person each.
+    case appointmentRoles
     /// Kept free at the end of a week of a period so that they are rested for their work early
     /// in the next week (its date and time): working here would break a rest rule before it.
     case restBeforeLaterWork(String)
@@ -126,6 +143,14 @@ public enum RuleViolation: Hashable, Sendable {
         case .notResponsible: "not the client's responsible professional"
         case let .maxDistinctStaff(limit): "the client's max_distinct_staff (\(limit)) is reached by others"
         case .alreadyThere: "already rostered here"
+        case let .belowLevel(level): "below the level the work asks (a professional of \(level.orHigher))"
+        case let .lacksSkills(skills): "lacks what the client or the work asks: \(skills.joined(separator: ", "))"
+        case .outsideClientHours: "outside the client's available time and the product's office hours"
+        case let .offTimeGrid(step): "not on the \(step)-minute time grid (time_step_minutes)"
+        case let .visitsADay(limit): "more than the client's \(limit) visit(s) a day (max_per_day)"
+        case let .moreVisitsThanAsked(count): "more visits than the \(count) the client asks this week (visits.count)"
+        case .appointmentTime: "not at the appointment's time inside its window, with its other people"
+        case .appointmentRoles: "with them the appointment's roles cannot be filled, one person each"
         case let .restBeforeLaterWork(when): "kept rested for their work in the next week (\(when)): working here would break a rest rule before it"
         }
     }
@@ -180,6 +205,14 @@ public enum RuleViolation: Hashable, Sendable {
         case .notResponsible: return "niet de eindverantwoordelijke van de cliënt"
         case let .maxDistinctStaff(limit): return "het maximum aantal verschillende medewerkers van de cliënt (\(limit)) is door anderen bereikt"
         case .alreadyThere: return "staat hier al ingeroosterd"
+        case let .belowLevel(level): return "onder het niveau dat het werk vraagt (een professional van \(level.orHigher(in: .nl)))"
+        case let .lacksSkills(skills): return "mist wat de cliënt of het werk vraagt: \(skills.joined(separator: ", "))"
+        case .outsideClientHours: return "buiten de beschikbare tijd van de cliënt en de kantooruren van het product"
+        case let .offTimeGrid(step): return "niet op het tijdraster van \(step) minuten (time_step_minutes)"
+        case let .visitsADay(limit): return "meer dan de \(limit) bezoek(en) per dag van de cliënt (max_per_day)"
+        case let .moreVisitsThanAsked(count): return "meer bezoeken dan de \(count) die de cliënt deze week vraagt (visits.count)"
+        case .appointmentTime: return "niet op het tijdstip van het overleg binnen zijn venster, met de anderen erin"
+        case .appointmentRoles: return "daarmee zijn de rollen van het overleg niet elk door één persoon te vullen"
         case let .restBeforeLaterWork(when): return "vrij gehouden voor het werk in de week erna (\(when)): hier werken zou de rust daarvoor breken"
         }
     }

@@ -88,7 +88,7 @@ struct AmbulatoryDemand: Sendable {
             }
             if let visits = client.ambulatory, visits.visitCount > 0 {
                 let windows = clientWindows(client.ambulatory?.available, officeHours: officeHours)
-                let qualified = staff.filter { $0.executes(product) && client.needs.isSubset(of: $0.skills) && $0.worksAtHomes }.map(\.id)
+                let qualified = staff.filter { mayVisit($0, client: client, product: product) == nil }.map(\.id)
                 let offered = nearest(qualified, to: area, client: client, scenario: scenario, limit: candidatesPerClient)
                 demand.tasks.append(ClientTask(
                     kind: .visit, client: client.id, product: product.id, count: visits.visitCount, minutes: visits.visitMinutes,
@@ -119,6 +119,26 @@ struct AmbulatoryDemand: Sendable {
             demand.appointments.append(appointmentDemand(appointment, staff: staff, calendars: calendars, scenario: scenario))
         }
         return demand
+    }
+
+    /// Why `person` may not visit `client` at home, whatever the time: the product's level
+    /// (`min_level`, no volunteer), the client's needs and the product's disciplines
+    /// (`skills`), someone kept to named locations. Nil: qualified. The planner's candidates
+    /// and the planning board's verdict both ask this.
+    static func mayVisit(_ person: Staff, client: Client, product: Product) -> RuleViolation? {
+        guard person.isProfessional(atLeast: product.minLevel) else { return .belowLevel(product.minLevel) }
+        let missing = client.needs.union(product.skills).subtracting(person.skills)
+        guard missing.isEmpty else { return .lacksSkills(missing.sorted()) }
+        return person.worksAtHomes ? nil : .notAtLocation
+    }
+
+    /// Why `person` may not sit in `role` of `appointment`: the role's level and skills, and the
+    /// place (its location, else the client's home). Nil: they may.
+    static func mayTake(_ role: AppointmentRole, of appointment: Appointment, _ person: Staff) -> RuleViolation? {
+        if let level = role.level, !person.isProfessional(atLeast: level) { return .belowLevel(level) }
+        let missing = role.skills.subtracting(person.skills)
+        guard missing.isEmpty else { return .lacksSkills(missing.sorted()) }
+        return (appointment.location.map(person.mayWork(at:)) ?? person.worksAtHomes) ? nil : .notAtLocation
     }
 
     /// The most visits any roster could place: per client, the days on which some qualified
@@ -162,7 +182,7 @@ struct AmbulatoryDemand: Sendable {
     }
 
     /// The client's availability (any time if not given) within office hours, inside the week.
-    private static func clientWindows(_ available: [RecurringWindow]?, officeHours: [WeekInterval]?) -> [WeekInterval] {
+    static func clientWindows(_ available: [RecurringWindow]?, officeHours: [WeekInterval]?) -> [WeekInterval] {
         var windows = available.map { $0.flatMap(\.wrappedIntervals) } ?? [WeekInterval(start: 0, end: PlanningWeek.minutesPerWeek)]
         if let officeHours { windows = windows.intersected(with: officeHours) }
         return windows.intersected(with: [WeekInterval(start: 0, end: PlanningWeek.minutesPerWeek)])
@@ -170,7 +190,7 @@ struct AmbulatoryDemand: Sendable {
 
     /// An evaluation meets the client where they are: at home when available, at the location
     /// during the sessions they attend (or may attend).
-    private static func evaluationWindows(_ client: Client, scenario: Scenario, officeHours: [WeekInterval]?) -> [WeekInterval] {
+    static func evaluationWindows(_ client: Client, scenario: Scenario, officeHours: [WeekInterval]?) -> [WeekInterval] {
         if client.ambulatory != nil { return clientWindows(client.ambulatory?.available, officeHours: officeHours) }
         let slots = Set(client.attends + (client.attendsAny?.options ?? []))
         let sessions = scenario.groupSessions.filter { $0.location == client.location && slots.contains($0.slot) }.map(\.interval)
@@ -202,10 +222,7 @@ struct AmbulatoryDemand: Sendable {
         let area = appointment.location.flatMap { scenario.locations[$0]?.travelArea } ?? client.flatMap { clientArea($0, scenario: scenario) }
         let days = appointment.window.days.map { ($0, appointment.window.interval(on: $0)) }
         let roleCandidates = appointment.roles.map { role in
-            staff.filter { person in
-                role.skills.isSubset(of: person.skills) && (role.level.map { person.isProfessional(atLeast: $0) } ?? true)
-                    && (appointment.location.map(person.mayWork(at:)) ?? person.worksAtHomes)
-            }.map(\.id)
+            staff.filter { mayTake(role, of: appointment, $0) == nil }.map(\.id)
         }
         return AppointmentDemand(appointment: appointment, area: area, location: appointment.location, days: days,
                                  roleCandidates: roleCandidates)

@@ -46,18 +46,20 @@ public enum MoveVerdict {
         let removed = before.assignments.filter { !new.contains($0) }
         let changed = added + removed
         let sessions = context.sessions
-        var problems: [MoveProblem] = []
-        // People: the calendar, then the oracle on the whole new week.
         let work = context.work
+        // Client work: who may do it, when, how often, an appointment's roles.
+        var (problems, named) = ClientWorkMove.problems(added: added, removed: removed, before: before, after: after, scenario: scenario, work: work)
+        // People: the calendar, then the oracle on the whole new week.
         let coordination = Dictionary(grouping: after.responsibilities, by: \.staff).mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
         for id in Set(changed.map(\.staff)).sorted() {
             guard let person = scenario.staff[id] else { continue }
             let mine = after.assignments.filter { $0.staff == id }
-            var broken = false
+            var broken = named.contains(id)
             for row in added where row.staff == id && row.activity == .group {
                 guard let location = row.location, let session = sessions[key(location, row.interval, row.ref)] else { continue }
                 if let ineligible = RuleViolation(StaffCalendar(staff: person).eligibility(for: session, in: scenario)) {
                     problems.append(.person(id, at: session.description, ineligible))
+                    named.insert(id)
                     broken = true
                 }
             }
@@ -90,6 +92,9 @@ public enum MoveVerdict {
                                            ontbreekt: needs.map { $0.text(in: .nl) }.joined(separator: ", "), free: free))
             }
         }
+        // Client work placed or taken away: its hours left short, or no longer.
+        let clientHours = { (rows: [RosterAssignment]) in rows.filter { $0.activity != .group }.reduce(0.0) { $0 + $1.interval.hours } }
+        shortDelta -= clientHours(added) - clientHours(removed)
         // The week's figures moved by those sessions and the rows themselves.
         let summary = outcome.summary
         let (total, short) = demand(of: outcome)
@@ -146,6 +151,8 @@ public enum MoveProblem: Sendable, Hashable {
     case person(StaffID, at: String?, RuleViolation)
     /// The session, what it lacks in English and in Dutch, and someone free to take it.
     case leftShort(String, lacking: String, ontbreekt: String, free: StaffID)
+    /// An appointment left with some of its people: `seated` of `roles`.
+    case appointmentIncomplete(String, seated: Int, roles: Int)
 
     public func text(in language: ReportLanguage) -> String {
         switch self {
@@ -155,6 +162,10 @@ public enum MoveProblem: Sendable, Hashable {
             return language == .nl
                 ? "\(session) komt tekort (\(ontbreekt)) terwijl \(free) vrij is: een vrije, gekwalificeerde medewerker kan de plek nemen"
                 : "\(session) is left short (\(lacking)) while \(free) is free: a free, qualified person could take the place"
+        case let .appointmentIncomplete(id, seated, roles):
+            return language == .nl
+                ? "\(id) houdt \(seated) mensen voor \(roles) rollen, niet elk in een rol: zet iemand in de open rol, of haal iedereen eraf (dan wordt het als niet gedekt gemeld)"
+                : "\(id) keeps \(seated) people for \(roles) roles, not one in each: put someone in the open role, or take everyone off (it is then reported uncovered)"
         }
     }
 }

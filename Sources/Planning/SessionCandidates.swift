@@ -65,8 +65,7 @@ public enum SessionCandidates {
         for person in scenario.sortedStaff where !person.isVolunteer && !person.isHire && person.mayWork(at: session.location) {
             let mine = rowsOf[person.id] ?? []
             let timed = mine.map(work)
-            let worked = Double(WorkingTime.minutes(timed.map { WorkPiece($0.interval, isSleep: $0.isSleep, breakCovered: $0.breakCovered, sleepInFull: $0.sleepInFull) },
-                                                    rules: rules)) / 60
+            let worked = hours(of: timed, rules: rules)
             let verdict: RuleViolation?
             if here.contains(where: { $0.staff == person.id }) {
                 verdict = .alreadyThere
@@ -75,15 +74,64 @@ public enum SessionCandidates {
             } else {
                 verdict = WorkingWeek(staff: person, scenario: scenario).violation(timed, adding: piece, coordinationMinutes: coordination[person.id] ?? 0)
             }
-            let left = person.contractHours - worked
-            let rate = person.hourlyCost ?? scenario.hourlyCost(of: person.level)
-            let extra = person.isSalaried && left > 0 ? 0 : rate
+            let (left, extra) = standing(person, worked: worked, in: scenario)
             let knows = mine.contains { row in row.activity == .group && !clients.isDisjoint(with: row.clients) }
             found.append(SessionCandidate(staff: person.id, verdict: verdict, hoursLeft: left, extraHourlyCost: extra, knowsClients: knows))
         }
-        return found.sorted { a, b in
+        return ranked(found)
+    }
+
+    /// Those who may take it first (knowing the clients, most contract hours left, cheapest extra hour), then the others.
+    static func ranked(_ found: [SessionCandidate]) -> [SessionCandidate] {
+        found.sorted { a, b in
             ((a.verdict == nil ? 0 : 1), a.knowsClients ? 0 : 1, -a.hoursLeft, a.extraHourlyCost, a.staff)
                 < ((b.verdict == nil ? 0 : 1), b.knowsClients ? 0 : 1, -b.hoursLeft, b.extraHourlyCost, b.staff)
         }
+    }
+
+    /// A week's working hours as the contract counts them.
+    static func hours(of work: [TimedWork], rules: LabourRules) -> Double {
+        Double(WorkingTime.minutes(work.map { WorkPiece($0.interval, isSleep: $0.isSleep, breakCovered: $0.breakCovered, sleepInFull: $0.sleepInFull) },
+                                   rules: rules)) / 60
+    }
+
+    /// Contract hours left after `worked` hours, and what an hour more costs beyond contract.
+    static func standing(_ person: Staff, worked: Double, in scenario: Scenario) -> (left: Double, extra: Double) {
+        let left = person.contractHours - worked
+        let rate = person.hourlyCost ?? scenario.hourlyCost(of: person.level)
+        return (left, person.isSalaried && left > 0 ? 0 : rate)
+    }
+
+    /// "Who can take this?" for client work: `work`, a visit, evaluation or appointment seat at
+    /// its time (`ClientWorkMove.row`; its person is whoever holds it now, if anyone). Every
+    /// professional, ranked, each with the rule that keeps them out: the client work's own rules
+    /// (`ClientWorkMove`, with the holder's row left out), then their week with it (the oracle).
+    public static func rank(forWork work: RosterAssignment, roster: Roster, scenario: Scenario) -> [SessionCandidate] {
+        let timed = Replanning.timedWork(in: scenario)
+        let holders = roster.assignments.filter { $0.activity == work.activity && $0.interval == work.interval && $0.ref == work.ref }
+        let others = Roster(assignments: roster.assignments.filter { row in !holders.contains(row) || row.activity == .appointment },
+                            uncovered: [], responsibilities: roster.responsibilities)
+        let rowsOf = Dictionary(grouping: others.assignments, by: \.staff)
+        let coordination = Dictionary(grouping: roster.responsibilities, by: \.staff).mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
+        let clients = Set(work.clients)
+        var found: [SessionCandidate] = []
+        for person in scenario.sortedStaff where !person.isVolunteer && !person.isHire {
+            let piece = RosterAssignment(staff: person.id, activity: work.activity, interval: work.interval, location: work.location, area: work.area,
+                                         clients: work.clients, products: work.products, role: .professional, ref: work.ref)
+            let mine = rowsOf[person.id] ?? []
+            let verdict: RuleViolation?
+            if holders.contains(where: { $0.staff == person.id }) {
+                verdict = .alreadyThere
+            } else if let broken = ClientWorkMove.rule(piece, person: person, on: others, scenario: scenario) {
+                verdict = broken
+            } else {
+                verdict = WorkingWeek(staff: person, scenario: scenario).violation(mine.map(timed), adding: timed(piece),
+                                                                                   coordinationMinutes: coordination[person.id] ?? 0)
+            }
+            let (left, extra) = standing(person, worked: hours(of: mine.map(timed), rules: scenario.labourRules), in: scenario)
+            let knows = mine.contains { !clients.isDisjoint(with: $0.clients) }
+            found.append(SessionCandidate(staff: person.id, verdict: verdict, hoursLeft: left, extraHourlyCost: extra, knowsClients: knows))
+        }
+        return ranked(found)
     }
 }

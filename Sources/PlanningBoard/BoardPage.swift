@@ -20,13 +20,18 @@ enum BoardPage {
         </style>
         <h2>\(t("Planbord", "Planning board")) · \(t("versie", "version")) \(version)
         <small style="font-weight: normal; margin-left: 1em"><a href="?lang=\(nl ? "en" : "nl")" onclick="this.href += (new URLSearchParams(location.search).get('token') ? '&token=' + new URLSearchParams(location.search).get('token') : '')">\(t("English", "Nederlands"))</a></small></h2>
-        <p>\(t("Sleep een medewerker naar een andere sessie: het vak kleurt groen als elke regel het toestaat, rood met de regel in de tooltip als niet.", "Drag a person to another session: the cell turns green when every rule allows it, red with the rule in its tooltip when not."))</p>
+        <p>\(t("Sleep een medewerker naar een andere sessie, of een bezoek of overleg (per medewerker) naar een ander of een andere dag: het vak kleurt groen als elke regel het toestaat, rood met de regel in de tooltip als niet.", "Drag a person to another session, or a visit or appointment (per person) to someone else or another day: the cell turns green when every rule allows it, red with the rule in its tooltip when not."))</p>
         \(warning)
         <form id="move" onsubmit="return false">
         <label>\(t("Medewerker", "Staff")) <input name="staff_id" placeholder="s04"></label>
         <label>\(t("Datum", "Date")) <input name="date" placeholder="2026-03-16"></label>
         <label>\(t("Locatie", "Location")) <input name="location" placeholder="linde"></label>
         <label>\(t("Sessie", "Session")) <input name="session" placeholder="ochtend"></label>
+        <br>
+        <label>\(t("Of cliëntwerk", "Or client work")) <select name="activity"><option value="group">\(t("groepssessie", "group session"))</option><option value="visit">\(t("bezoek", "visit"))</option><option value="evaluation">\(t("evaluatie", "evaluation"))</option><option value="appointment">\(t("overleg", "appointment"))</option></select></label>
+        <label>\(t("Cliënt", "Client")) <input name="client" placeholder="a13"></label>
+        <label>\(t("Overleg", "Appointment")) <input name="appointment" placeholder="mdo-week"></label>
+        <label>\(t("Begin", "Start")) <input name="start" placeholder="14:00" style="width:4em"></label>
         <br>
         <button onclick="send('check', 'add')">\(t("Toets erop zetten", "Check adding"))</button>
         <button onclick="send('check', 'remove')">\(t("Toets eraf halen", "Check removing"))</button>
@@ -49,7 +54,13 @@ enum BoardPage {
         <div id="proposal"></div>
         <pre id="answer"></pre>
         <script>
-        function slot() { const f = new FormData(document.getElementById('move')); return {staff_id: f.get('staff_id'), date: f.get('date'), location: f.get('location'), session: f.get('session')}; }
+        function slot() {
+          const f = new FormData(document.getElementById('move'));
+          if (f.get('activity') === 'group') return {staff_id: f.get('staff_id'), date: f.get('date'), location: f.get('location'), session: f.get('session')};
+          const s = {staff_id: f.get('staff_id'), date: f.get('date'), activity: f.get('activity')};
+          for (const name of ['client', 'appointment', 'start']) { if (f.get(name)) s[name] = f.get(name); }
+          return s;
+        }
         function token() { const p = new URLSearchParams(location.search).get('token'); return p ? {'Authorization': 'Bearer ' + p} : {}; }
         async function send(action, kind) {
           const force = document.querySelector('#move [name=force]').checked;
@@ -59,38 +70,52 @@ enum BoardPage {
           document.getElementById('answer').textContent = text;
           if (action === 'move' && answer.ok && JSON.parse(text).applied) { location.reload(); }
         }
-        // Drag a person from one session to another: the verdict shown on the cell before the
-        // drop (green: allowed; red: the rule in its title), the move made on the drop.
+        // Drag a person from one session to another, or client work (a visit, an evaluation, an
+        // appointment seat) from one person's day to another person's or day (the same clock
+        // time): the verdict shown on the cell before the drop (green: allowed; red: the rule in
+        // its title), the move made on the drop.
         let dragged = null;
         function cellSlot(td, staff) { return {staff_id: staff, date: td.dataset.date, location: td.dataset.location, session: td.dataset.session}; }
+        function workSlot(chip, staff, date) {
+          const s = {staff_id: staff, date: date, activity: chip.dataset.activity, start: chip.dataset.start};
+          if (chip.dataset.client) s.client = chip.dataset.client;
+          if (chip.dataset.appointment) s.appointment = chip.dataset.appointment;
+          return s;
+        }
+        function post(path, body) { return fetch(path, {method: 'POST', headers: Object.assign({'Content-Type': 'application/json'}, token()), body: JSON.stringify(body)}); }
+        async function judgeDrop(td, body) {
+          const verdict = await (await post('api/check', body)).json();
+          td.style.outline = verdict.allowed ? '3px solid #2e7d32' : '3px solid #c62828';
+          td.title = verdict.allowed ? '' : (verdict.problems || []).join('\\n');
+          td.dataset.verdict = verdict.allowed ? 'allowed' : 'refused';
+        }
+        async function makeDrop(td, body) {
+          body.force = document.querySelector('#move [name=force]').checked;
+          const verdict = await (await post('api/move', body)).json();
+          if (verdict.applied) { location.reload(); } else { document.getElementById('answer').textContent = (verdict.problems || []).join('\\n'); td.style.outline = ''; }
+          dragged = null;
+        }
+        function dropZone(td, move) {
+          td.addEventListener('dragover', e => e.preventDefault());
+          td.addEventListener('dragenter', e => { const body = move(); if (body) judgeDrop(td, body); });
+          td.addEventListener('dragleave', e => { td.style.outline = ''; });
+          td.addEventListener('drop', e => { e.preventDefault(); const body = move(); if (body) makeDrop(td, body); });
+        }
         // The grids come after this panel: set up once the page is read.
         document.addEventListener('DOMContentLoaded', () => {
-        document.querySelectorAll('.grid td[data-location] .chip[data-staff]').forEach(chip => {
-          chip.draggable = true;
-          chip.addEventListener('dragstart', e => { dragged = {staff: chip.dataset.staff, from: chip.closest('td')}; });
-        });
-        document.querySelectorAll('.grid td[data-location]').forEach(td => {
-          td.addEventListener('dragover', e => e.preventDefault());
-          td.addEventListener('dragenter', async e => {
-            if (!dragged || dragged.from === td) return;
-            const body = {remove: [cellSlot(dragged.from, dragged.staff)], add: [cellSlot(td, dragged.staff)]};
-            const answer = await fetch('api/check', {method: 'POST', headers: Object.assign({'Content-Type': 'application/json'}, token()), body: JSON.stringify(body)});
-            const verdict = await answer.json();
-            td.style.outline = verdict.allowed ? '3px solid #2e7d32' : '3px solid #c62828';
-            td.title = verdict.allowed ? '' : (verdict.problems || []).join('\\n');
+          document.querySelectorAll('.grid td[data-location] .chip[data-staff]').forEach(chip => {
+            chip.draggable = true;
+            chip.addEventListener('dragstart', e => { dragged = {staff: chip.dataset.staff, from: chip.closest('td')}; });
           });
-          td.addEventListener('dragleave', e => { td.style.outline = ''; });
-          td.addEventListener('drop', async e => {
-            e.preventDefault();
-            if (!dragged || dragged.from === td) return;
-            const force = document.querySelector('#move [name=force]').checked;
-            const body = {remove: [cellSlot(dragged.from, dragged.staff)], add: [cellSlot(td, dragged.staff)], force: force};
-            const answer = await fetch('api/move', {method: 'POST', headers: Object.assign({'Content-Type': 'application/json'}, token()), body: JSON.stringify(body)});
-            const verdict = await answer.json();
-            if (verdict.applied) { location.reload(); } else { document.getElementById('answer').textContent = (verdict.problems || []).join('\\n'); td.style.outline = ''; }
-            dragged = null;
+          document.querySelectorAll('.grid td[data-location]').forEach(td => dropZone(td, () =>
+            (!dragged || dragged.work || dragged.from === td) ? null : {remove: [cellSlot(dragged.from, dragged.staff)], add: [cellSlot(td, dragged.staff)]}));
+          document.querySelectorAll('.grid td[data-person] .chip[data-activity]').forEach(chip => {
+            chip.draggable = true;
+            chip.addEventListener('dragstart', e => { e.stopPropagation(); dragged = {work: chip, from: chip.closest('td')}; });
           });
-        });
+          document.querySelectorAll('.grid td[data-person]').forEach(td => dropZone(td, () =>
+            (!dragged || !dragged.work || dragged.from === td) ? null
+              : {remove: [workSlot(dragged.work, dragged.work.dataset.staff, dragged.work.dataset.date)], add: [workSlot(dragged.work, td.dataset.person, td.dataset.date)]}));
         });
         // A sick call or a re-solve: the proposal as its changes, to accept or reject; the
         // search's progress shown while it runs, as the terminal shows it.
@@ -148,7 +173,7 @@ enum BoardPage {
         }
         async function who() {
           const s = slot();
-          const query = new URLSearchParams({location: s.location, date: s.date, session: s.session});
+          const query = new URLSearchParams(s.activity ? Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'staff_id')) : {location: s.location, date: s.date, session: s.session});
           const answer = await fetch('api/candidates?' + query, {headers: token()});
           document.getElementById('answer').textContent = await answer.text();
         }

@@ -53,7 +53,14 @@ public struct BoardServer: Sendable {
         }
         router.get("/api/candidates") { request, _ -> BoardCandidates in
             let query = request.uri.queryParameters
+            let text = { (name: String) -> String? in query.get(name).map { String($0) } }
             do {
+                // Client work: a visit or evaluation (`client`), or a seat at an `appointment`, at `start`.
+                if text("client") != nil || text("appointment") != nil {
+                    let slot = BoardSlot(staffId: "", date: text("date") ?? "", activity: text("activity") ?? (text("appointment") != nil ? "appointment" : "visit"),
+                                         client: text("client"), appointment: text("appointment"), start: text("start"))
+                    return BoardCandidates(candidates: try await state.candidates(forWork: slot))
+                }
                 return BoardCandidates(candidates: try await state.candidates(location: String(query.get("location") ?? ""), date: String(query.get("date") ?? ""),
                                                                               session: String(query.get("session") ?? "")))
             } catch { throw HTTPError(.badRequest, message: "\(error)") }

@@ -5,14 +5,54 @@ import Planning
 import Reporting
 import ZorgroosterRun
 
-/// One place on the board: a person in a group session (`staff_id`, `date`, `location`, `session`).
+/// One place on the board: a person in a group session (`staff_id`, `date`, `location`,
+/// `session`), or in client work (`activity` `visit` or `evaluation` with `client` and `start`,
+/// or `appointment` with `appointment` and `start`).
 public struct BoardSlot: Codable, Sendable, Hashable {
     public let staffId: String
     public let date: String
     public let location: String
     public let session: String
+    /// `group` (left out), `visit`, `evaluation` or `appointment`.
+    public let activity: String?
+    public let client: String?
+    /// The appointment's id (its `ref` in roster.csv).
+    public let appointment: String?
+    /// "HH:MM": when the client work starts (a swap's added row may leave it out: the time of the
+    /// row it takes over).
+    public let start: String?
 
-    enum CodingKeys: String, CodingKey { case staffId = "staff_id", date, location, session }
+    public init(staffId: String, date: String, location: String = "", session: String = "", activity: String? = nil,
+                client: String? = nil, appointment: String? = nil, start: String? = nil) {
+        (self.staffId, self.date, self.location, self.session) = (staffId, date, location, session)
+        (self.activity, self.client, self.appointment, self.start) = (activity, client, appointment, start)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        staffId = try container.decode(String.self, forKey: .staffId)
+        date = try container.decode(String.self, forKey: .date)
+        location = try container.decodeIfPresent(String.self, forKey: .location) ?? ""
+        session = try container.decodeIfPresent(String.self, forKey: .session) ?? ""
+        activity = try container.decodeIfPresent(String.self, forKey: .activity)
+        client = try container.decodeIfPresent(String.self, forKey: .client)
+        appointment = try container.decodeIfPresent(String.self, forKey: .appointment)
+        start = try container.decodeIfPresent(String.self, forKey: .start)
+    }
+
+    /// The kind of work the slot names.
+    var kind: Activity? { activity.map { Activity(rawValue: $0) } ?? .group }
+
+    /// The slot in words, for an error.
+    var text: String {
+        switch kind {
+        case .group: "\(location) \(date) \(session)"
+        case .appointment: "\(staffId) \(appointment ?? "?") \(date) \(start ?? "")"
+        default: "\(staffId) \(activity ?? "?") \(client ?? "?") \(date) \(start ?? "")"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey { case staffId = "staff_id", date, location, session, activity, client, appointment, start }
 }
 
 /// A move the planner proposes: people taken off sessions and put on others (a swap is both).
@@ -306,7 +346,7 @@ public actor BoardState {
         var found: Set<Int> = []
         for slot in move.add + move.remove {
             guard let date = CivilDate(iso: slot.date), let index = weekIndex(of: date) else {
-                throw BoardError.unknownSession("\(slot.location) \(slot.date) \(slot.session)")
+                throw BoardError.unknownSession(slot.text)
             }
             found.insert(index)
         }
@@ -321,12 +361,33 @@ public actor BoardState {
         guard let found = SessionCandidates.session(location: LocationID(location), date: day, name: session, in: week) else {
             throw BoardError.unknownSession("\(location) \(date) \(session)")
         }
-        return SessionCandidates.rank(for: found, roster: drafts[index], scenario: week).map { candidate in
-            BoardCandidate(staffId: candidate.staff.rawValue, name: week.staff[candidate.staff]?.name ?? candidate.staff.rawValue,
-                           mayTake: candidate.verdict == nil, reason: candidate.verdict?.sentence(in: language),
-                           hoursLeft: (candidate.hoursLeft * 100).rounded() / 100, extraHourlyCost: candidate.extraHourlyCost,
-                           knowsClients: candidate.knowsClients)
+        return SessionCandidates.rank(for: found, roster: drafts[index], scenario: week).map { candidate(from: $0, in: week) }
+    }
+
+    /// Who could do client work (a visit or evaluation of `client`, a seat at `appointment`) on
+    /// `date` at `start`: ranked, each with why not where they cannot. Work already on the roster
+    /// then is asked as taking it over from whoever holds it; open work as placing it.
+    public func candidates(forWork slot: BoardSlot) throws(BoardError) -> [BoardCandidate] {
+        guard let kind = slot.kind, kind != .group, let day = CivilDate(iso: slot.date), let index = weekIndex(of: day),
+              let clock = slot.start.flatMap(ClockTime.minutes) else { throw BoardError.unknownWork(slot.text) }
+        let week = weekScenario(index)
+        let start = week.week.startMinute(of: day) + clock
+        let draft = drafts[index]
+        let held = draft.assignments.first { row in
+            row.activity == kind && row.interval.start == start
+                && (kind == .appointment ? row.ref == slot.appointment : row.clients.first?.rawValue == slot.client)
         }
+        guard let work = held ?? ClientWorkMove.row(for: StaffID(""), activity: kind, client: slot.client.map { ClientID($0) },
+                                                     appointment: slot.appointment, start: start, on: draft, in: week) else {
+            throw BoardError.unknownWork(slot.text)
+        }
+        return SessionCandidates.rank(forWork: work, roster: draft, scenario: week).map { candidate(from: $0, in: week) }
+    }
+
+    private func candidate(from found: SessionCandidate, in week: Scenario) -> BoardCandidate {
+        BoardCandidate(staffId: found.staff.rawValue, name: week.staff[found.staff]?.name ?? found.staff.rawValue,
+                       mayTake: found.verdict == nil, reason: found.verdict?.sentence(in: language),
+                       hoursLeft: (found.hoursLeft * 100).rounded() / 100, extraHourlyCost: found.extraHourlyCost, knowsClients: found.knowsClients)
     }
 
     /// The weeks to publish (the draft's files) and the rosters published before them (whose
@@ -344,24 +405,39 @@ public actor BoardState {
         zip(published, drafts).reduce(0) { $0 + Replanning.changes(from: $1.0, to: $1.1).count }
     }
 
-    /// Week `index` of the draft with `move` applied: rows taken off, then group rows added for the sessions named.
+    /// Week `index` of the draft with `move` applied: rows taken off, then rows added for the
+    /// sessions and client work named (a row taken over from someone in the same move keeps its
+    /// time, unless the slot names another start, and its `ref`).
     func moved(_ move: BoardMove, week index: Int) throws(BoardError) -> Roster {
         let draft = drafts[index]
         let week = weekScenario(index)
         var rows = draft.assignments
+        var takenOff: [RosterAssignment] = []
         for slot in move.remove {
-            let before = rows.count
-            rows.removeAll { row in
-                row.staff.rawValue == slot.staffId && row.location?.rawValue == slot.location && row.ref == slot.session
-                    && week.week.date(atMinute: row.interval.start).description == slot.date
-            }
-            if rows.count == before { throw BoardError.noSuchRow("\(slot.staffId) \(slot.date) \(slot.location) \(slot.session)") }
+            guard let kind = slot.kind else { throw BoardError.unknownWork(slot.text) }
+            let matching = rows.filter { row in
+                guard row.staff.rawValue == slot.staffId, row.activity == kind,
+                      week.week.date(atMinute: row.interval.start).description == slot.date else { return false }
+                switch kind {
+                case .group: return row.location?.rawValue == slot.location && row.ref == slot.session
+                case .appointment: return row.ref == slot.appointment && (slot.start.map { ClockTime.text(row.interval.start) == $0 } ?? true)
+                default: return row.clients.first?.rawValue == slot.client && (slot.start.map { ClockTime.text(row.interval.start) == $0 } ?? true)
+                }
+            }.sorted()
+            // Without a start, the day's first of the client's visits.
+            guard let row = matching.first else { throw BoardError.noSuchRow(slot.text) }
+            rows.removeAll { $0 == row }
+            takenOff.append(row)
         }
         for slot in move.add {
             guard week.staff[StaffID(slot.staffId)] != nil else { throw BoardError.unknownStaff(slot.staffId) }
-            guard let day = CivilDate(iso: slot.date),
-                  let session = SessionCandidates.session(location: LocationID(slot.location), date: day, name: slot.session, in: week) else {
-                throw BoardError.unknownSession("\(slot.location) \(slot.date) \(slot.session)")
+            guard let kind = slot.kind, let day = CivilDate(iso: slot.date) else { throw BoardError.unknownWork(slot.text) }
+            guard kind == .group else {
+                rows.append(try clientWork(slot, kind: kind, day: day, takenOff: takenOff, rows: rows, week: week))
+                continue
+            }
+            guard let session = SessionCandidates.session(location: LocationID(slot.location), date: day, name: slot.session, in: week) else {
+                throw BoardError.unknownSession(slot.text)
             }
             // The session's clients as its rows listed them before the move, else those who
             // attend it (the render derives them anew; the checker reads them as written).
@@ -377,6 +453,30 @@ public actor BoardState {
                                          area: nil, clients: clients, products: products, role: .professional, ref: session.slot.name))
         }
         return Roster(assignments: rows, uncovered: [], responsibilities: draft.responsibilities)
+    }
+
+    /// The row of a visit, evaluation or appointment seat a slot adds: the row taken off in the
+    /// same move for that work (someone else's, or the same person's at another time) with the
+    /// new person and start, else made anew (`ClientWorkMove.row`).
+    private func clientWork(_ slot: BoardSlot, kind: Activity, day: CivilDate, takenOff: [RosterAssignment], rows: [RosterAssignment],
+                            week: Scenario) throws(BoardError) -> RosterAssignment {
+        let staff = StaffID(slot.staffId)
+        let over = takenOff.first { row in
+            row.activity == kind && (kind == .appointment ? row.ref == slot.appointment : row.clients.first?.rawValue == slot.client)
+        }
+        let clock = slot.start.flatMap(ClockTime.minutes) ?? over.map { (($0.interval.start % 1440) + 1440) % 1440 }
+        guard let clock else { throw BoardError.unknownWork(slot.text + " (give `start`, HH:MM)") }
+        let start = week.week.startMinute(of: day) + clock
+        if let over {
+            return RosterAssignment(staff: staff, activity: kind, interval: WeekInterval(start: start, end: start + over.interval.minutes),
+                                    location: over.location, area: over.area, clients: over.clients, products: over.products,
+                                    role: .professional, ref: over.ref)
+        }
+        guard let row = ClientWorkMove.row(for: staff, activity: kind, client: slot.client.map { ClientID($0) }, appointment: slot.appointment,
+                                           start: start, on: Roster(assignments: rows, uncovered: []), in: week) else {
+            throw BoardError.unknownWork(slot.text)
+        }
+        return row
     }
 
     /// The board's page: the report of the draft (a section per week for a period), with the board's own panel.
@@ -564,6 +664,7 @@ public enum BoardError: Error, Sendable, CustomStringConvertible {
     case failsCheck([String])
     case noProposal(Int)
     case acrossWeeks
+    case unknownWork(String)
 
     public var description: String {
         switch self {
@@ -573,6 +674,7 @@ public enum BoardError: Error, Sendable, CustomStringConvertible {
         case let .failsCheck(problems): "the draft breaks a rule; fix it before publishing: " + problems.joined(separator: " | ")
         case let .noProposal(id): "no proposal \(id) is waiting (accepted, rejected, or replaced by a newer one)"
         case .acrossWeeks: "a move stays within one week of the period (make one move per week)"
+        case let .unknownWork(what): "no client work `\(what)` in this plan (activity visit or evaluation with client and start HH:MM, or appointment with its id and start)"
         }
     }
 }

@@ -190,9 +190,10 @@ public enum RosterReport {
             for day in Weekday.allCases {
                 let today = work.filter { scenario.week.date(atMinute: $0.interval.start).weekday == day }
                 // Visits and other work in the order of the day, the travel between areas shown.
-                html += "<td>" + today.enumerated().map { index, item in
+                // Where the cell and its client work are, for the planning board's drag and drop.
+                html += "<td data-person=\"\(escaped(person.id.rawValue))\" data-date=\"\(scenario.week.date(of: day))\">" + today.enumerated().map { index, item in
                     let travel = index > 0 ? travelNote(from: today[index - 1], to: item, scenario: scenario, text: text) : ""
-                    return travel + "<span class=\"chip \(cssClass(item))\">\(ClockTime.text(item.interval.start))–\(ClockTime.text(item.interval.end)) \(escaped(place(item, scenario: scenario, text: text)))</span>"
+                    return travel + "<span class=\"chip \(cssClass(item))\"\(workPlace(item, scenario: scenario))>\(ClockTime.text(item.interval.start))–\(ClockTime.text(item.interval.end)) \(escaped(place(item, scenario: scenario, text: text)))</span>"
                 }.joined() + (absent.contains(day) && today.isEmpty ? "<span class=\"chip absent\">\(text["afwezig"])</span>" : "") + "</td>"
             }
             let hours = Double(working[person.id] ?? 0) / 60
@@ -374,6 +375,15 @@ public enum RosterReport {
         let level = person.map { $0.isVolunteer ? "" : " <small>\(escaped($0.level.name))</small>" } ?? ""
         let bringing = brings.map { " <small>· \(escaped($0))</small>" } ?? ""
         return "<span class=\"chip \(cssClass(item))\(changed ? " changed" : "")\" data-staff=\"\(escaped(item.staff.rawValue))\">\(escaped(person?.name ?? item.staff.rawValue))\(level)\(bringing)</span>"
+    }
+
+    /// A visit's, evaluation's or appointment seat's attributes for the planning board (whose,
+    /// what, when); none for other work.
+    static func workPlace(_ item: RosterAssignment, scenario: Scenario) -> String {
+        guard [.visit, .evaluation, .appointment].contains(item.activity) else { return "" }
+        let what = item.activity == .appointment ? " data-appointment=\"\(escaped(item.ref))\"" : " data-client=\"\(escaped(item.clients.first?.rawValue ?? ""))\""
+        return " data-staff=\"\(escaped(item.staff.rawValue))\" data-activity=\"\(item.activity.rawValue)\"\(what)"
+            + " data-date=\"\(scenario.week.date(atMinute: item.interval.start))\" data-start=\"\(ClockTime.text(item.interval.start))\""
     }
 
     static func cssClass(_ item: RosterAssignment) -> String {

@@ -60,4 +60,32 @@ struct BoardBrowserTests {
         let check = try cli.zorgrooster("check", scenario, out, "--set", "staff.s04.absent=[2026-03-16]")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
+
+    @Test("A visit dragged from one person's day to another's: red on Dirk (mbo3) with the level named, refused on the drop; green on someone free and qualified, made on the drop (version 2)",
+          .enabled(if: ready, "chromium-driver or Selenium is not installed here (scripts/install-chromium.sh installs them); skipped"))
+    func dragVisit() throws {
+        let cli = CommandLineTests()
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = CommandLineTests.packageRoot
+        let board = try BoardTests.start(["serve", root.appendingPathComponent("scenarios/groep-en-ambulant-zorg-dichtbij.yaml").path,
+                                           folder.appendingPathComponent("out").path, "--port", "0", "--time-limit", "5"])
+        defer { board.process.terminate(); board.process.waitUntilExit() }
+        let address = try #require(board.address, "\(board.said)")
+        let base = try #require(URL(string: address))
+        // A visit on the roster, and someone the board says may take it.
+        let client = BoardClientWorkTests()
+        let (holder, clientID, date, start, taker) = try #require(try client.handOver(base), "a visit someone else may take")
+        let run = try CommandLineTests.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                           ["python3", root.appendingPathComponent("Tests/CLITests/Browser/work.py").path, address, holder, clientID, date, "m04", taker])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)\(run.stderr)")
+        let refused = try #require(result["refused"] as? [String: String])
+        #expect(refused["outline"]?.contains("198, 40, 40") == true && refused["title"]?.contains("mbo4 of hoger") == true, "\(refused)")
+        #expect((result["answer"] as? String)?.contains("mbo4 of hoger") == true, "the drop's refusal said: \(result)")
+        let allowed = try #require(result["allowed"] as? [String: String])
+        #expect(allowed["outline"]?.contains("46, 125, 50") == true, "green before the drop: \(allowed)")
+        #expect((result["heading"] as? String)?.contains("versie 2") == true, "made: \(result)")
+        #expect(try client.rows(base, "visit").contains { $0["staff_id"] as? String == taker && $0["date"] as? String == date && $0["start"] as? String == start })
+    }
 }

@@ -7,30 +7,11 @@ the answer to publishing.
 """
 import json
 import sys
-import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
-
-
-def wait(find, seconds=60):
-    for _ in range(int(seconds * 10)):
-        try:
-            found = find()
-        except Exception:  # the page is being reloaded
-            found = None
-        if found:
-            return found
-        time.sleep(0.1)
-    return None
-
+from board import chromium, wait
 
 url, staff, date = sys.argv[1:4]
-options = Options()
-for flag in ("--headless", "--no-sandbox", "--disable-gpu"):
-    options.add_argument(flag)
-driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+driver = chromium()
 try:
     driver.get(url)
     form = driver.find_element("id", "move")

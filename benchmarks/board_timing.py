@@ -6,8 +6,11 @@ Usage: board_timing.py ADDRESS [MOVES]
 The first view (GET /, the whole page), the roster (GET /api/roster), and MOVES verdicts
 (POST /api/check): half a person taken off a group session and put on another session of the
 same location that day where they are not, half two people swapped between two such sessions,
-spread over the plan's rows. Prints one line:
+spread over the plan's rows; and where the plan has home visits, as many visit verdicts: half a
+visit handed to someone else who visits that day (at its time), half a visit taken off (which
+asks whether anyone free could make it). Prints one line:
 first_view_s roster_s verdict_median_ms verdict_p90_ms verdict_max_ms verdicts allowed
+  visit_median_ms visit_max_ms visit_verdicts visit_allowed
 """
 import json
 import statistics
@@ -56,16 +59,35 @@ def main():
             swaps.append({"remove": [dict(place, staff_id=row["staff_id"], session=row["ref"]), dict(place, staff_id=other, session=name)],
                           "add": [dict(place, staff_id=row["staff_id"], session=name), dict(place, staff_id=other, session=row["ref"])]})
     moves += swaps
-    times, allowed = [], 0
-    for move in moves:
-        request = urllib.request.Request(address + "api/check", data=json.dumps(move).encode(), method="POST",
-                                         headers={"Content-Type": "application/json"})
-        seconds, body = timed(request)
-        times.append(seconds * 1000)
-        allowed += json.loads(body)["allowed"]
-    times.sort()
+    visits = [row for row in roster["rows"] if row["activity"] == "visit"]
+    visitors = {}
+    for row in visits:
+        visitors.setdefault(row["date"], set()).add(row["staff_id"])
+    visit_moves = []
+    for index, row in enumerate(visits[::max(1, len(visits) // wanted)][:wanted]):
+        place = {"date": row["date"], "activity": "visit", "client": row["clients"][0], "start": row["start"]}
+        off = dict(place, staff_id=row["staff_id"])
+        other = next(iter(sorted(visitors[row["date"]] - {row["staff_id"]})), None)
+        if index % 2 == 0 and other is not None:
+            visit_moves.append({"remove": [off], "add": [dict(place, staff_id=other)]})
+        else:
+            visit_moves.append({"remove": [off]})
+
+    def verdicts(asked):
+        times, allowed = [], 0
+        for move in asked:
+            request = urllib.request.Request(address + "api/check", data=json.dumps(move).encode(), method="POST",
+                                             headers={"Content-Type": "application/json"})
+            seconds, body = timed(request)
+            times.append(seconds * 1000)
+            allowed += json.loads(body)["allowed"]
+        return sorted(times), allowed
+
+    times, allowed = verdicts(moves)
+    visit_times, visit_allowed = verdicts(visit_moves)
     p90 = times[min(len(times) - 1, int(len(times) * 0.9))] if times else 0
-    print(f"{first_view:.3f} {roster_s:.3f} {statistics.median(times) if times else 0:.1f} {p90:.1f} {max(times) if times else 0:.1f} {len(times)} {allowed}")
+    print(f"{first_view:.3f} {roster_s:.3f} {statistics.median(times) if times else 0:.1f} {p90:.1f} {max(times) if times else 0:.1f} {len(times)} {allowed}"
+          f" {statistics.median(visit_times) if visit_times else 0:.1f} {max(visit_times) if visit_times else 0:.1f} {len(visit_times)} {visit_allowed}")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,9 @@ extension TimedWork {
     init(kept row: RosterAssignment, in scenario: Scenario) {
         self.init(interval: row.interval, area: row.location.flatMap { scenario.locations[$0]?.travelArea } ?? row.area)
         breakCovered = !scenario.isLone(row, in: scenario.loneDutyKeys)
+        // Client work named by its ref and day ("busy at a08#1 2026-03-16 14:00–15:00"); a group
+        // session's label is its session's (`Replanning.timedWork`).
+        if row.activity != .group { label = "\(row.ref) \(scenario.week.date(atMinute: row.interval.start)) \(row.interval)" }
     }
 }
 

@@ -202,6 +202,11 @@ public actor BoardState {
         return made
     }
 
+    /// Makes every week's move context now (else the week's first verdict makes it).
+    public func prepareVerdicts() {
+        for index in drafts.indices { _ = context(index, for: weekScenario(index)) }
+    }
+
     /// `rosters`: the rosters to start from, one per week of the scenario (a solved folder's).
     public init(scenario: Scenario, rosters: [Roster], language: ReportLanguage) {
         self.scenario = scenario

@@ -107,6 +107,9 @@ struct ServeCommand: ParsableCommand {
         let failure = ResultBox()
         Task {
             do {
+                // What every verdict reads (each week's sessions and what they ask) is made
+                // before the board listens, so that no planner's first move waits for it.
+                await state.prepareVerdicts()
                 try await server.run { address in
                     // Written at once (a script or a test waits for the address).
                     FileHandle.standardOutput.write(Data(((language == .nl ? "Planbord op \(address) (Ctrl-C stopt)" : "Planning board at \(address) (Ctrl-C stops)") + "\n").utf8))

@@ -19,7 +19,7 @@ struct ClientWorkMoveTests {
           dirk: {level: mbo3, contract_hours: 32}
           h1: {level: hbo, contract_hours: 36, available: [{days: [sat], from: "09:00", to: "17:00"}]}
         """,
-        clients: "  c1: {product: thuis, area: \"1000\", visits: {count: 2, minutes: 60, max_distinct_staff: 1}}",
+        clients: "  c1: {product: thuis, area: \"1000\", visits: {count: 2, minutes: 60}, max_distinct_staff: 1}",
         extra: """
         appointments:
           mdo:

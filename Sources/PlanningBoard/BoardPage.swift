@@ -50,6 +50,10 @@ enum BoardPage {
         <button id="board-save" onclick="keepVersion('save')">\(t("Concept bewaren", "Save draft"))</button>
         <button id="board-publish" onclick="keepVersion('publish')">\(t("Publiceren", "Publish"))</button>
         </form>
+        <div id="board-period" style="display:none">
+        <label>\(t("Periode: vanaf", "Period: from")) <select id="period-from"></select></label>
+        <label><select id="period-length"></select> \(t("weken", "weeks"))</label>
+        </div>
         <div id="progress" style="color:#37474f"></div>
         <div id="proposal"></div>
         <pre id="answer"></pre>
@@ -116,6 +120,22 @@ enum BoardPage {
           document.querySelectorAll('.grid td[data-person]').forEach(td => dropZone(td, () =>
             (!dragged || !dragged.work || dragged.from === td) ? null
               : {remove: [workSlot(dragged.work, dragged.work.dataset.staff, dragged.work.dataset.date)], add: [workSlot(dragged.work, td.dataset.person, td.dataset.date)]}));
+        });
+        // A period's weeks shown: from a week, 1 to all of them (what is shown is what prints).
+        document.addEventListener('DOMContentLoaded', () => {
+          const weeks = Array.from(document.querySelectorAll('section.week'));
+          if (weeks.length < 2) return;
+          const from = document.getElementById('period-from'), length = document.getElementById('period-length');
+          weeks.forEach((week, index) => from.add(new Option(week.querySelector('h2').textContent, index)));
+          for (let count = 1; count <= weeks.length; count++) length.add(new Option(count, count));
+          length.value = weeks.length;
+          const show = () => weeks.forEach((week, index) => {
+            const start = Number(from.value);
+            week.style.display = index >= start && index < start + Number(length.value) ? '' : 'none';
+          });
+          from.addEventListener('change', show);
+          length.addEventListener('change', show);
+          document.getElementById('board-period').style.display = '';
         });
         // A sick call or a re-solve: the proposal as its changes, to accept or reject; the
         // search's progress shown while it runs, as the terminal shows it.

@@ -88,4 +88,24 @@ struct BoardBrowserTests {
         #expect((result["heading"] as? String)?.contains("versie 2") == true, "made: \(result)")
         #expect(try client.rows(base, "visit").contains { $0["staff_id"] as? String == taker && $0["date"] as? String == date && $0["start"] as? String == start })
     }
+
+    @Test("Part of a four-week period shown: the selector offers the four weeks and 1 to 4 of them; from week 13, two weeks show weeks 13 and 14 only",
+          .enabled(if: ready, "chromium-driver or Selenium is not installed here (scripts/install-chromium.sh installs them); skipped"))
+    func periodSelector() throws {
+        let cli = CommandLineTests()
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = CommandLineTests.packageRoot
+        let board = try BoardTests.start(["serve", root.appendingPathComponent("scenarios/wonen-eik-vier-weken.yaml").path,
+                                           folder.appendingPathComponent("out").path, "--port", "0", "--time-limit", "8"])
+        defer { board.process.terminate(); board.process.waitUntilExit() }
+        let address = try #require(board.address, "\(board.said)")
+        let run = try CommandLineTests.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                           ["python3", root.appendingPathComponent("Tests/CLITests/Browser/period.py").path, address])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)\(run.stderr)")
+        #expect(result["offered"] as? [String] == ["Week 2026-W12", "Week 2026-W13", "Week 2026-W14", "Week 2026-W15"], "\(result)")
+        #expect(result["lengths"] as? [String] == ["1", "2", "3", "4"], "\(result)")
+        #expect(result["shown"] as? [String] == ["week-2026-W13", "week-2026-W14"], "\(result)")
+    }
 }

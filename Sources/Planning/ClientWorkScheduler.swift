@@ -19,6 +19,8 @@ final class PersonPlan {
         let allowed: [WeekInterval]
         let area: String?
         var start = 0
+        /// Kept work (a pin's or a seed's row), at its own time: never dropped to make room.
+        var kept = false
     }
 
     init(staff: Staff, scenario: Scenario, fixed: [TimedWork]) {
@@ -289,7 +291,7 @@ struct ClientWorkScheduler {
                 guard let plan = plans[row.staff], placed < task.count else { continue }
                 let day = Weekday.allCases[max(0, min(6, row.interval.start / 1440))]
                 plan.days[day, default: []].append(PersonPlan.Occurrence(task: index, minutes: row.interval.minutes, allowed: [row.interval],
-                                                                         area: task.area, start: row.interval.start))
+                                                                         area: task.area, start: row.interval.start, kept: true))
                 placed += 1
                 perDay[day, default: 0] += 1
                 visitors.insert(row.staff)
@@ -315,9 +317,12 @@ struct ClientWorkScheduler {
         for (person, days) in solved.sorted(by: { $0.key < $1.key }) {
             guard let plan = plans[person] else { continue }
             for (day, items) in days.sorted(by: { $0.key < $1.key }) {
+                // The day's kept work (pins, a seed) stays with the model's: sequencing the
+                // model's alone would set the day without it.
+                let held = (plan.days[day] ?? []).filter(\.kept)
                 var keep = items
-                while !keep.isEmpty, plan.resequence(day, with: keep) != nil {
-                    let drop = droppable(keep, day: day, plan: plan)
+                while !keep.isEmpty, plan.resequence(day, with: held + keep) != nil {
+                    let drop = droppable(keep, keeping: held, day: day, plan: plan)
                     missing[keep[drop].task] += 1
                     keep.remove(at: drop)
                 }
@@ -390,12 +395,12 @@ struct ClientWorkScheduler {
 
     /// The item to take out of a day that does not fit: one whose removal lets the rest fit
     /// (the one with most other options first), else the longest.
-    private func droppable(_ items: [PersonPlan.Occurrence], day: Weekday, plan: PersonPlan) -> Int {
+    private func droppable(_ items: [PersonPlan.Occurrence], keeping held: [PersonPlan.Occurrence], day: Weekday, plan: PersonPlan) -> Int {
         let byFreedom = items.indices.sorted { (-work.tasks[items[$0].task].options.count, $0) < (-work.tasks[items[$1].task].options.count, $1) }
         for index in byFreedom {
             var rest = items
             rest.remove(at: index)
-            if plan.resequence(day, with: rest) == nil { return index }
+            if plan.resequence(day, with: held + rest) == nil { return index }
         }
         return items.indices.max { (items[$0].minutes, -$0) < (items[$1].minutes, -$1) } ?? 0
     }

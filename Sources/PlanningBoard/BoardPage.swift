@@ -41,7 +41,7 @@ enum BoardPage {
         <label><input type="checkbox" name="force" style="width:auto"> \(t("ook als een regel het verbiedt", "even where a rule forbids it"))</label>
         <br>
         <button id="board-sick" onclick="sickCall()">\(t("Ziekmelding vanaf deze datum", "Sick call on this date"))</button>
-        <label><input type="checkbox" id="locking" style="width:auto"> \(t("diensten vastzetten (klik op een naam)", "lock assignments (click a name)"))</label>
+        <label><input type="checkbox" id="locking" style="width:auto"> \(t("diensten vastzetten (klik op een naam of een bezoek)", "lock assignments (click a name or a visit)"))</label>
         <button id="board-resolve" onclick="resolveRest()">\(t("De rest opnieuw plannen", "Re-solve the rest"))</button>
         <label>\(t("Tijd", "Time")) <input id="seconds" value="10" style="width:3em"> s</label>
         <br>
@@ -172,9 +172,10 @@ enum BoardPage {
         // Locked assignments: chips clicked while locking is on, kept as they are by a re-solve.
         const locked = new Map();
         document.addEventListener('DOMContentLoaded', () => {
-          document.querySelectorAll('.grid td[data-location] .chip[data-staff]').forEach(chip => chip.addEventListener('click', () => {
+          document.querySelectorAll('.grid td[data-location] .chip[data-staff], .grid td[data-person] .chip[data-activity]').forEach(chip => chip.addEventListener('click', () => {
             if (!document.getElementById('locking').checked) return;
-            const place = cellSlot(chip.closest('td'), chip.dataset.staff), key = JSON.stringify(place);
+            const place = chip.dataset.activity ? workSlot(chip, chip.dataset.staff, chip.dataset.date) : cellSlot(chip.closest('td'), chip.dataset.staff);
+            const key = JSON.stringify(place);
             if (locked.has(key)) { locked.delete(key); chip.style.outline = ''; } else { locked.set(key, place); chip.style.outline = '2px dashed #1565c0'; }
           }));
         });

@@ -420,15 +420,7 @@ public actor BoardState {
         var takenOff: [RosterAssignment] = []
         for slot in move.remove {
             guard let kind = slot.kind else { throw BoardError.unknownWork(slot.text) }
-            let matching = rows.filter { row in
-                guard row.staff.rawValue == slot.staffId, row.activity == kind,
-                      week.week.date(atMinute: row.interval.start).description == slot.date else { return false }
-                switch kind {
-                case .group: return row.location?.rawValue == slot.location && row.ref == slot.session
-                case .appointment: return row.ref == slot.appointment && (slot.start.map { ClockTime.text(row.interval.start) == $0 } ?? true)
-                default: return row.clients.first?.rawValue == slot.client && (slot.start.map { ClockTime.text(row.interval.start) == $0 } ?? true)
-                }
-            }.sorted()
+            let matching = rows.filter { Self.matches(slot, $0, in: week.week) }.sorted()
             // Without a start, the day's first of the client's visits.
             guard let row = matching.first else { throw BoardError.noSuchRow(slot.text) }
             rows.removeAll { $0 == row }
@@ -458,6 +450,19 @@ public actor BoardState {
                                          area: nil, clients: clients, products: products, role: .professional, ref: session.slot.name))
         }
         return Roster(assignments: rows, uncovered: [], responsibilities: draft.responsibilities)
+    }
+
+    /// Whether `row` (of `week`) is the place `slot` names: the person, the day and the session,
+    /// or the client work (its client or appointment, and its start where the slot gives one).
+    static func matches(_ slot: BoardSlot, _ row: RosterAssignment, in week: PlanningWeek) -> Bool {
+        guard let kind = slot.kind, row.staff.rawValue == slot.staffId, row.activity == kind,
+              week.date(atMinute: row.interval.start).description == slot.date else { return false }
+        let startsThen = slot.start.map { ClockTime.text(row.interval.start) == $0 } ?? true
+        switch kind {
+        case .group: return row.location?.rawValue == slot.location && row.ref == slot.session
+        case .appointment: return row.ref == slot.appointment && startsThen
+        default: return row.clients.first?.rawValue == slot.client && startsThen
+        }
     }
 
     /// The row of a visit, evaluation or appointment seat a slot adds: the row taken off in the
@@ -610,17 +615,17 @@ extension BoardState {
 
     /// Re-solve the plan around `locked` rows (each kept as it is) within `seconds`: proposed, not made.
     public func proposeResolve(locked: [BoardSlot], seconds: Double, watch: SolveWatch? = nil) throws(BoardError) -> BoardProposal {
-        let keys = Set(locked.map { "\($0.staffId)|\($0.date)|\($0.location)|\($0.session)" })
-        let kept = drafts.enumerated().map { index, draft in
-            let week = scenario.week.adding(weeks: index)
-            return draft.assignments.filter { row in
-                keys.contains("\(row.staff)|\(week.date(atMinute: row.interval.start))|\(row.location?.rawValue ?? "")|\(row.ref)")
-            }
+        // Each locked place names one row: a session's, or client work's (the day's first where no start is given).
+        var kept: [[RosterAssignment]] = drafts.map { _ in [] }
+        for slot in Set(locked) {
+            let found = drafts.enumerated().lazy.compactMap { index, draft in
+                draft.assignments.filter { Self.matches(slot, $0, in: self.scenario.week.adding(weeks: index)) }.min().map { (index, $0) }
+            }.first
+            guard let (index, row) = found, !kept[index].contains(row) else { throw BoardError.noSuchRow(slot.text) }
+            kept[index].append(row)
         }
-        guard kept.reduce(0, { $0 + $1.count }) == keys.count else {
-            throw BoardError.noSuchRow(locked.map { "\($0.staffId) \($0.date) \($0.location) \($0.session)" }.joined(separator: ", "))
-        }
-        let what = language == .nl ? "opnieuw gepland rond \(keys.count) vaste diensten" : "re-solved around \(keys.count) locked rows"
+        let count = kept.reduce(0) { $0 + $1.count }
+        let what = language == .nl ? "opnieuw gepland rond \(count) vaste diensten" : "re-solved around \(count) locked rows"
         let weeks = try plan(scenario, seconds: seconds, addsOnlyWhereShort: false, watch: watch, what: what) { index, _ in
             Roster(assignments: kept[index], uncovered: [])
         }

@@ -1,5 +1,8 @@
 import CareDomain
+import Foundation
 @testable import Planning
+import GLPKSolver
+import RosterCheck
 import ScenarioFormat
 import Testing
 
@@ -70,5 +73,48 @@ struct ClientWorkMoveTests {
         #expect(judge(try visit("kim", at: 1440 + monday10), [first]) == nil)
         // A third visit where two are asked.
         #expect(judge(try visit("kim", at: 2 * 1440 + monday10), [first, try visit("kim", at: 1440 + monday10)]) == .moreVisitsThanAsked(2))
+    }
+}
+
+@Suite("Pinned client work")
+struct PinnedVisitTests {
+    @Test("A pinned visit stays on a day the model fills with the same person's other visits (it was dropped when the day was sequenced without it)")
+    func pinnedVisitKept() throws {
+        let yaml = ambulatoryScenario(
+            staff: """
+              s1: {level: mbo4, contract_hours: 32, available: [{days: [tue], from: "09:00", to: "17:00"}]}
+              h1: {level: hbo, contract_hours: 36, available: [{days: [sat], from: "09:00", to: "17:00"}]}
+            """,
+            clients: (1...4).map { "  c\($0): {product: thuis, area: \"1000\", visits: {count: 1, minutes: 60}, available: [{days: [tue], from: \"09:00\", to: \"17:00\"}]}" }
+                .joined(separator: "\n"))
+        let scenario = try ScenarioLoader.parse(yaml, file: "tiny.yaml")
+        let tuesday13 = 1440 + 13 * 60
+        let pin = RosterAssignment(staff: StaffID("s1"), activity: .visit, interval: WeekInterval(start: tuesday13, end: tuesday13 + 60), location: nil,
+                                   area: "1000", clients: [ClientID("c1")], products: [ProductID("thuis")], role: .professional, ref: "c1#1")
+        var options = PlanningOptions(timeLimitSeconds: 20, relativeGap: 0)
+        options.pinned = Roster(assignments: [pin], uncovered: [])
+        let outcome = try RosterPlanner(solver: GLPKSolver()).plan(scenario, options: options)
+        #expect(outcome.roster.assignments.contains(pin), "\(outcome.roster.assignments)")
+        #expect(outcome.roster.assignments.filter { $0.activity == .visit }.count == 4, "every client visited on Tuesday")
+        let violations = RosterChecker(scenario: scenario).check(outcome.roster)
+        #expect(violations.isEmpty, "\(violations)")
+    }
+
+    @Test("Zorg Dichtbij with two visits pinned (a13 on Monday, a02 on Tuesday where Carla has other visits): both kept, every visit placed, the checker passes")
+    func pinnedVisitsOfTheExample() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let scenario = try ScenarioLoader.load(path: root.appendingPathComponent("scenarios/groep-en-ambulant-zorg-dichtbij.yaml").path)
+        func visit(_ staff: String, _ client: String, day: Int, at clock: String, area: String) -> RosterAssignment {
+            let start = day * 1440 + ClockTime.minutes(clock)!
+            return RosterAssignment(staff: StaffID(staff), activity: .visit, interval: WeekInterval(start: start, end: start + 60), location: nil, area: area,
+                                    clients: [ClientID(client)], products: [ProductID("ambulant-1b")], role: .professional, ref: "\(client)#1")
+        }
+        let pins = [visit("m02", "a13", day: 0, at: "14:00", area: "7902"), visit("m03", "a02", day: 1, at: "12:45", area: "7903")]
+        var options = PlanningOptions(timeLimitSeconds: 5, relativeGap: 0.01)
+        options.pinned = Roster(assignments: pins, uncovered: [])
+        let outcome = try RosterPlanner(solver: GLPKSolver()).plan(scenario, options: options)
+        for pin in pins { #expect(outcome.roster.assignments.contains(pin), "\(pin.ref) kept") }
+        let violations = RosterChecker(scenario: scenario).check(outcome.roster)
+        #expect(violations.isEmpty, "\(violations)")
     }
 }

@@ -576,7 +576,9 @@ public struct BoardProgress: Codable, Sendable {
 extension BoardState {
     /// Plans the board's period again within `seconds`, each week keeping what `keep` names of
     /// it (a re-plan: `keptMayMove`), its progress told to `watch`.
-    private func plan(_ scenario: Scenario, seconds: Double, addsOnlyWhereShort: Bool, watch: SolveWatch?, what: String,
+    /// `keptMayMove`: a sick call's kept rows may give way where keeping them all breaks a rule;
+    /// a planner's locks may not (the proposal fails, saying why).
+    private func plan(_ scenario: Scenario, seconds: Double, addsOnlyWhereShort: Bool, keptMayMove: Bool, watch: SolveWatch?, what: String,
                       keep: @escaping (Int, Scenario) -> Roster?) throws(BoardError) -> [PlannedWeek] {
         var options = PlanningOptions(timeLimitSeconds: max(1, seconds), relativeGap: 0.01)
         options.addsOnlyWhereShort = addsOnlyWhereShort
@@ -588,9 +590,9 @@ extension BoardState {
         do {
             guard scenario.weeks > 1 else {
                 options.pinned = keep(0, scenario)
-                return [PlannedWeek(scenario: scenario, outcome: try planAndCheck(scenario, options: options, keptMayMove: true))]
+                return [PlannedWeek(scenario: scenario, outcome: try planAndCheck(scenario, options: options, keptMayMove: keptMayMove))]
             }
-            return try planPeriod(scenario, options: options, pinning: keep)
+            return try planPeriod(scenario, options: options, pinning: keep, keptMayMove: keptMayMove)
         } catch { throw BoardError.failsCheck(error.lines) }
     }
 
@@ -607,7 +609,7 @@ extension BoardState {
         absentScenario.staff[StaffID(staff)]?.absent.insert(day)
         let drafts = self.drafts
         let what = language == .nl ? "\(staff) afwezig op \(date)" : "\(staff) absent on \(date)"
-        let weeks = try plan(absentScenario, seconds: seconds, addsOnlyWhereShort: true, watch: watch, what: what) { index, week in
+        let weeks = try plan(absentScenario, seconds: seconds, addsOnlyWhereShort: true, keptMayMove: true, watch: watch, what: what) { index, week in
             Replanning.kept(drafts[index], in: week).kept
         }
         return propose(weeks, in: absentScenario, what: what)
@@ -626,7 +628,7 @@ extension BoardState {
         }
         let count = kept.reduce(0) { $0 + $1.count }
         let what = language == .nl ? "opnieuw gepland rond \(count) vaste diensten" : "re-solved around \(count) locked rows"
-        let weeks = try plan(scenario, seconds: seconds, addsOnlyWhereShort: false, watch: watch, what: what) { index, _ in
+        let weeks = try plan(scenario, seconds: seconds, addsOnlyWhereShort: false, keptMayMove: false, watch: watch, what: what) { index, _ in
             Roster(assignments: kept[index], uncovered: [])
         }
         return propose(weeks, in: scenario, what: what)

@@ -388,8 +388,10 @@ public struct PlannedWeek: Sendable {
 /// `pinning`, where given, names each week's assignments to keep (a re-plan: what is still
 /// allowed after the weeks before it, as planned again).
 /// `asWritten`, where given, is each week's roster as edited by hand (`render`): kept as it is.
+/// `keptMayMove` (a re-plan's pins, the default with `pinning`): where keeping them all breaks a
+/// rule, fewer are kept; false for a user's locks, which hold or the plan fails.
 public func planPeriod(_ scenario: Scenario, options: PlanningOptions, pinning: ((Int, Scenario) -> Roster?)? = nil,
-                       asWritten: [Roster]? = nil) throws(RunFailure) -> [PlannedWeek] {
+                       asWritten: [Roster]? = nil, keptMayMove: Bool? = nil) throws(RunFailure) -> [PlannedWeek] {
     guard scenario.weeks > 1 else {
         var options = options
         if let asWritten { options.asWritten = asWritten[0] }
@@ -412,7 +414,7 @@ public func planPeriod(_ scenario: Scenario, options: PlanningOptions, pinning: 
         weekOptions.startedAt = Date()
         if let pinning { weekOptions.pinned = pinning(index, week) }
         if let asWritten { weekOptions.asWritten = asWritten[index] }
-        planned.append(PlannedWeek(scenario: week, outcome: try planAndCheck(week, options: weekOptions, keptMayMove: pinning != nil)))
+        planned.append(PlannedWeek(scenario: week, outcome: try planAndCheck(week, options: weekOptions, keptMayMove: keptMayMove ?? (pinning != nil))))
         if pinning == nil, asWritten == nil, index > 0 {
             // A quarter of a week's share (at least 2.5 s: two small weeks plan again in that),
             // or the end of the period's time after the last week.

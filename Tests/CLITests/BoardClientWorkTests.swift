@@ -76,6 +76,12 @@ struct BoardClientWorkTests {
         #expect(published.status == 200, "\(published.body)")
         let check = try cli.zorgrooster("check", scenario, out)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        // Locked, the handed-over visit holds through a re-solve of the rest.
+        let resolved = try post(base, "api/resolve", "{\"locked\": [\(to(taker, start))], \"time_limit_seconds\": 5}")
+        let proposal = try #require(try JSONSerialization.jsonObject(with: Data(resolved.body.utf8)) as? [String: Any], "\(resolved.body)")
+        let changes = try #require(proposal["changes"] as? [[String: Any]], "\(resolved.body)")
+        #expect(!changes.contains { $0["staff_id"] as? String == taker && $0["date"] as? String == date && $0["start"] as? String == start },
+                "the locked visit stays: \(changes)")
         let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
         #expect(roster.contains("\(date)") && roster.split(separator: "\n").contains { $0.hasPrefix("\(date),") && $0.contains(",\(start),") && $0.contains(",\(taker),") && $0.contains(",visit,") },
                 "\(roster)")

@@ -50,6 +50,7 @@ enum BoardPage {
         <button id="board-save" onclick="keepVersion('save')">\(t("Concept bewaren", "Save draft"))</button>
         <button id="board-publish" onclick="keepVersion('publish')">\(t("Publiceren", "Publish"))</button>
         </form>
+        <div id="board-off" style="border: 2px dashed #90a4ae; padding: 4px 8px; margin: 6px 0; color: #546e7a">\(t("Sleep een naam of bezoek hierheen om het eraf te halen; op een ander naam of bezoek om te ruilen.", "Drag a name or visit here to take it off; onto another name or visit to swap."))</div>
         <div id="board-period" style="display:none">
         <label>\(t("Periode: vanaf", "Period: from")) <select id="period-from"></select></label>
         <label><select id="period-length"></select> \(t("weken", "weeks"))</label>
@@ -87,6 +88,30 @@ enum BoardPage {
           return s;
         }
         function post(path, body) { return fetch(path, {method: 'POST', headers: Object.assign({'Content-Type': 'application/json'}, token()), body: JSON.stringify(body)}); }
+        // A chip dropped on another person's chip: the two swap (their sessions, or their client
+        // work, each keeping its time). Nothing for a chip of the same person or another kind.
+        function swapBody(chip) {
+          if (!dragged) return null;
+          if (dragged.work && chip.dataset.activity) {
+            const a = dragged.work, b = chip;
+            if (a === b || a.dataset.staff === b.dataset.staff) return null;
+            return {remove: [workSlot(a, a.dataset.staff, a.dataset.date), workSlot(b, b.dataset.staff, b.dataset.date)],
+                    add: [workSlot(b, a.dataset.staff, b.dataset.date), workSlot(a, b.dataset.staff, a.dataset.date)]};
+          }
+          if (!dragged.work && !chip.dataset.activity) {
+            const from = dragged.from, to = chip.closest('td');
+            if (from === to || dragged.staff === chip.dataset.staff) return null;
+            return {remove: [cellSlot(from, dragged.staff), cellSlot(to, chip.dataset.staff)],
+                    add: [cellSlot(to, dragged.staff), cellSlot(from, chip.dataset.staff)]};
+          }
+          return null;
+        }
+        // Dropped on the panel's "off" field: taken off.
+        function offBody() {
+          if (!dragged) return null;
+          return dragged.work ? {remove: [workSlot(dragged.work, dragged.work.dataset.staff, dragged.work.dataset.date)]}
+                              : {remove: [cellSlot(dragged.from, dragged.staff)]};
+        }
         async function judgeDrop(td, body) {
           const verdict = await (await post('api/check', body)).json();
           td.style.outline = verdict.allowed ? '3px solid #2e7d32' : '3px solid #c62828';
@@ -99,11 +124,13 @@ enum BoardPage {
           if (verdict.applied) { location.reload(); } else { document.getElementById('answer').textContent = (verdict.problems || []).join('\\n'); td.style.outline = ''; }
           dragged = null;
         }
-        function dropZone(td, move) {
-          td.addEventListener('dragover', e => e.preventDefault());
-          td.addEventListener('dragenter', e => { const body = move(); if (body) judgeDrop(td, body); });
-          td.addEventListener('dragleave', e => { td.style.outline = ''; });
-          td.addEventListener('drop', e => { e.preventDefault(); const body = move(); if (body) makeDrop(td, body); });
+        // `move` gives the move a drop here makes (null: none); a zone that answers keeps the
+        // event from the cell around it (a chip in a cell).
+        function dropZone(zone, move) {
+          zone.addEventListener('dragover', e => e.preventDefault());
+          zone.addEventListener('dragenter', e => { const body = move(); if (body) { e.stopPropagation(); judgeDrop(zone, body); } });
+          zone.addEventListener('dragleave', e => { zone.style.outline = ''; });
+          zone.addEventListener('drop', e => { e.preventDefault(); const body = move(); if (body) { e.stopPropagation(); makeDrop(zone, body); } });
         }
         // The grids come after this panel: set up once the page is read.
         document.addEventListener('DOMContentLoaded', () => {
@@ -117,6 +144,8 @@ enum BoardPage {
             chip.draggable = true;
             chip.addEventListener('dragstart', e => { e.stopPropagation(); dragged = {work: chip, from: chip.closest('td')}; });
           });
+          document.querySelectorAll('.grid td[data-location] .chip[data-staff], .grid td[data-person] .chip[data-activity]').forEach(chip => dropZone(chip, () => swapBody(chip)));
+          dropZone(document.getElementById('board-off'), offBody);
           document.querySelectorAll('.grid td[data-person]').forEach(td => dropZone(td, () =>
             (!dragged || !dragged.work || dragged.from === td) ? null
               : {remove: [workSlot(dragged.work, dragged.work.dataset.staff, dragged.work.dataset.date)], add: [workSlot(dragged.work, td.dataset.person, td.dataset.date)]}));

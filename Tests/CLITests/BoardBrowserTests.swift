@@ -108,4 +108,33 @@ struct BoardBrowserTests {
         #expect(result["lengths"] as? [String] == ["1", "2", "3", "4"], "\(result)")
         #expect(result["shown"] as? [String] == ["week-2026-W13", "week-2026-W14"], "\(result)")
     }
+
+    @Test("A visit dragged onto the panel's off field: red, the visit left undone named, refused; dragged onto another person's visit that may swap: green, swapped (version 2)",
+          .enabled(if: ready, "chromium-driver or Selenium is not installed here (scripts/install-chromium.sh installs them); skipped"))
+    func offAndSwap() throws {
+        let cli = CommandLineTests()
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = CommandLineTests.packageRoot
+        let board = try BoardTests.start(["serve", root.appendingPathComponent("scenarios/groep-en-ambulant-zorg-dichtbij.yaml").path,
+                                           folder.appendingPathComponent("out").path, "--port", "0", "--time-limit", "5"])
+        defer { board.process.terminate(); board.process.waitUntilExit() }
+        let address = try #require(board.address, "\(board.said)")
+        let base = try #require(URL(string: address))
+        let client = BoardClientWorkTests()
+        let pair = try #require(try client.swappable(base), "two visits that may swap")
+        let run = try CommandLineTests.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                           ["python3", root.appendingPathComponent("Tests/CLITests/Browser/swap.py").path, address,
+                                            pair.a.0, pair.a.1, pair.b.0, pair.b.1, pair.date])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)\(run.stderr)")
+        let off = try #require(result["off"] as? [String: String])
+        #expect(off["verdict"] == "refused" && off["title"]?.contains("een bezoek") == true, "\(off)")
+        let swap = try #require(result["swap"] as? [String: String])
+        #expect(swap["verdict"] == "allowed" && swap["outline"]?.contains("46, 125, 50") == true, "\(swap)")
+        #expect((result["heading"] as? String)?.contains("versie 2") == true, "made: \(result)")
+        let visits = try client.rows(base, "visit").filter { $0["date"] as? String == pair.date }
+        #expect(visits.contains { $0["staff_id"] as? String == pair.a.0 && ($0["clients"] as? [String]) == [pair.b.1] }, "\(visits)")
+        #expect(visits.contains { $0["staff_id"] as? String == pair.b.0 && ($0["clients"] as? [String]) == [pair.a.1] }, "\(visits)")
+    }
 }

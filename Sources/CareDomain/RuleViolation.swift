@@ -90,6 +90,8 @@ public enum RuleViolation: Hashable, Sendable {
     case appointmentTime
     /// With this person the appointment's roles cannot be filled one person each.
     case appointmentRoles
+    /// Free to come, but meeting none of what a short session lacks (in English, in Dutch).
+    case meetsNoNeed(lacking: String, ontbreekt: String)
     /// Kept free at the end of a week of a period so that they are rested for their work early
     /// in the next week (its date and time): working here would break a rest rule before it.
     case restBeforeLaterWork(String)
@@ -151,6 +153,7 @@ public enum RuleViolation: Hashable, Sendable {
         case let .moreVisitsThanAsked(count): "more visits than the \(count) the client asks this week (visits.count)"
         case .appointmentTime: "not at the appointment's time inside its window, with its other people"
         case .appointmentRoles: "with them the appointment's roles cannot be filled, one person each"
+        case let .meetsNoNeed(lacking, _): "meets none of what the session lacks (\(lacking))"
         case let .restBeforeLaterWork(when): "kept rested for their work in the next week (\(when)): working here would break a rest rule before it"
         }
     }
@@ -213,6 +216,7 @@ public enum RuleViolation: Hashable, Sendable {
         case let .moreVisitsThanAsked(count): return "meer bezoeken dan de \(count) die de cliënt deze week vraagt (visits.count)"
         case .appointmentTime: return "niet op het tijdstip van het overleg binnen zijn venster, met de anderen erin"
         case .appointmentRoles: return "daarmee zijn de rollen van het overleg niet elk door één persoon te vullen"
+        case let .meetsNoNeed(_, ontbreekt): return "voldoet aan niets wat de sessie mist (\(ontbreekt))"
         case let .restBeforeLaterWork(when): return "vrij gehouden voor het werk in de week erna (\(when)): hier werken zou de rust daarvoor breken"
         }
     }

@@ -52,7 +52,13 @@ public enum SessionCandidates {
     /// The professionals who may work at the session's location, ranked: those who may take
     /// it first (knowing the clients, most contract hours left, cheapest extra hour), then the
     /// others with their reason.
-    public static func rank(for session: GroupSession, roster: Roster, scenario: Scenario) -> [SessionCandidate] {
+    /// Where the session is short, someone who meets none of what it lacks is no candidate for
+    /// the open place (they may still come, as surplus). `context`: the week's, if made.
+    public static func rank(for session: GroupSession, roster: Roster, scenario: Scenario, context: MoveContext? = nil) -> [SessionCandidate] {
+        let demand = context?.demands[session.id] ?? SessionDemand.build(for: scenario).first { $0.id == session.id }
+        let lacking = demand.map { MoveVerdict.figures(of: $0, rows: roster, in: scenario).needs } ?? []
+        let short = lacking.isEmpty ? nil : RuleViolation.meetsNoNeed(lacking: lacking.map { $0.text(in: .en) }.joined(separator: ", "),
+                                                                        ontbreekt: lacking.map { $0.text(in: .nl) }.joined(separator: ", "))
         let work = Replanning.timedWork(in: scenario)
         let rowsOf = Dictionary(grouping: roster.assignments, by: \.staff)
         let coordination = Dictionary(grouping: roster.responsibilities, by: \.staff).mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
@@ -69,6 +75,8 @@ public enum SessionCandidates {
             let verdict: RuleViolation?
             if here.contains(where: { $0.staff == person.id }) {
                 verdict = .alreadyThere
+            } else if let short, !lacking.contains(where: { $0.isMet(by: person) }) {
+                verdict = short
             } else if let ineligible = RuleViolation(StaffCalendar(staff: person).eligibility(for: session, in: scenario)) {
                 verdict = ineligible
             } else {

@@ -57,6 +57,7 @@ enum BoardPage {
         </div>
         <div id="progress" style="color:#37474f"></div>
         <div id="proposal"></div>
+        <div id="candidates"></div>
         <pre id="answer"></pre>
         <script>
         function slot() {
@@ -168,7 +169,7 @@ enum BoardPage {
         });
         // A sick call or a re-solve: the proposal as its changes, to accept or reject; the
         // search's progress shown while it runs, as the terminal shows it.
-        const words = \(nl ? "{searching: 'zoekt', best: 'beste', bound: 'grens', accept: 'Accepteren', reject: 'Afwijzen', changes: 'wijzigingen', none: 'geen wijzigingen', date: 'datum', staff: 'medewerker', before: 'was', after: 'wordt', published: 'gepubliceerd: versie', saved: 'bewaard: versie'}" : "{searching: 'searching', best: 'best', bound: 'bound', accept: 'Accept', reject: 'Reject', changes: 'changes', none: 'no changes', date: 'date', staff: 'staff', before: 'was', after: 'becomes', published: 'published: version', saved: 'saved: version'}");
+        const words = \(nl ? "{searching: 'zoekt', best: 'beste', bound: 'grens', accept: 'Accepteren', reject: 'Afwijzen', changes: 'wijzigingen', none: 'geen wijzigingen', date: 'datum', staff: 'medewerker', before: 'was', after: 'wordt', published: 'gepubliceerd: versie', saved: 'bewaard: versie', who: 'Wie kan dit?', why: 'waarom niet', left: 'uren over', extra: 'extra per uur', knows: 'kent de cliënten'}" : "{searching: 'searching', best: 'best', bound: 'bound', accept: 'Accept', reject: 'Reject', changes: 'changes', none: 'no changes', date: 'date', staff: 'staff', before: 'was', after: 'becomes', published: 'published: version', saved: 'saved: version', who: 'Who can take this?', why: 'why not', left: 'hours left', extra: 'extra per hour', knows: 'knows the clients'}");
         let watching = null;
         function watch(on) {
           const shown = document.getElementById('progress');
@@ -221,12 +222,26 @@ enum BoardPage {
           const made = JSON.parse(text);
           document.getElementById('answer').textContent = (kind === 'publish' ? words.published + ' ' + made.version + ' → ' + made.folder : words.saved + ' ' + made.id);
         }
-        async function who() {
-          const s = slot();
+        // Who can take a place: a table, those who may first; each other person with the rule.
+        async function who(place) {
+          const s = place || slot();
           const query = new URLSearchParams(s.activity ? Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'staff_id')) : {location: s.location, date: s.date, session: s.session});
           const answer = await fetch('api/candidates?' + query, {headers: token()});
-          document.getElementById('answer').textContent = await answer.text();
+          const shown = document.getElementById('candidates');
+          if (!answer.ok) { shown.innerHTML = ''; document.getElementById('answer').textContent = await answer.text(); return; }
+          const list = (await answer.json()).candidates;
+          shown.innerHTML = '<h3>' + escapeText(words.who + ' ' + Object.values(s).filter(v => v).join(' ')) + '</h3><table class="list candidates"><tr><th>' + words.staff + '</th><th></th><th>'
+            + words.why + '</th><th>' + words.left + '</th><th>' + words.extra + '</th><th>' + words.knows + '</th></tr>'
+            + list.map(c => '<tr data-staff="' + escapeText(c.staff_id) + '"><td>' + escapeText(c.name) + '</td><td>' + (c.may_take ? '✓' : '✗') + '</td><td>' + escapeText(c.reason || '')
+              + '</td><td class="number">' + c.hours_left.toFixed(1) + '</td><td class="number">€ ' + c.extra_hourly_cost.toFixed(2) + '</td><td>' + (c.knows_clients ? '✓' : '') + '</td></tr>').join('') + '</table>';
         }
+        // A red place in a session: who can take it, at a click.
+        document.addEventListener('DOMContentLoaded', () => {
+          document.querySelectorAll('.grid td[data-location] .chip.short').forEach(chip => chip.addEventListener('click', () => {
+            const td = chip.closest('td');
+            who({location: td.dataset.location, date: td.dataset.date, session: td.dataset.session});
+          }));
+        });
         </script>
         </section>
         """

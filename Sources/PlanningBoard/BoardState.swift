@@ -366,7 +366,8 @@ public actor BoardState {
         guard let found = SessionCandidates.session(location: LocationID(location), date: day, name: session, in: week) else {
             throw BoardError.unknownSession("\(location) \(date) \(session)")
         }
-        return SessionCandidates.rank(for: found, roster: drafts[index], scenario: week).map { candidate(from: $0, in: week) }
+        return SessionCandidates.rank(for: found, roster: drafts[index], scenario: week, context: context(index, for: week))
+            .map { candidate(from: $0, in: week) }
     }
 
     /// Who could do client work (a visit or evaluation of `client`, a seat at `appointment`) on

@@ -137,4 +137,28 @@ struct BoardBrowserTests {
         #expect(visits.contains { $0["staff_id"] as? String == pair.a.0 && ($0["clients"] as? [String]) == [pair.b.1] }, "\(visits)")
         #expect(visits.contains { $0["staff_id"] as? String == pair.b.0 && ($0["clients"] as? [String]) == [pair.a.1] }, "\(visits)")
     }
+
+    @Test("A red place clicked in the griepweek: who can take it, as a table; on a maximal roster no one may, each with the rule (an mbo2 meets none of what the session lacks)",
+          .enabled(if: ready, "chromium-driver or Selenium is not installed here (scripts/install-chromium.sh installs them); skipped"))
+    func whoForAGap() throws {
+        let cli = CommandLineTests()
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = CommandLineTests.packageRoot
+        let board = try BoardTests.start(["serve", root.appendingPathComponent("scenarios/dagbesteding-griepweek.yaml").path,
+                                           folder.appendingPathComponent("out").path, "--port", "0", "--time-limit", "5"])
+        defer { board.process.terminate(); board.process.waitUntilExit() }
+        let address = try #require(board.address, "\(board.said)")
+        let base = try #require(URL(string: address))
+        let roster = try #require(try JSONSerialization.jsonObject(with: Data(BoardTests().call(base.appendingPathComponent("api/roster")).body.utf8)) as? [String: Any])
+        let gap = try #require((roster["uncovered"] as? [[String: Any]])?.first { !($0["location"] as? String ?? "").isEmpty }, "a session short in the flu week")
+        let (location, date, session) = (gap["location"] as! String, gap["date"] as! String, gap["ref"] as! String)
+        let run = try CommandLineTests.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                           ["python3", root.appendingPathComponent("Tests/CLITests/Browser/who.py").path, address, location, date, session])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)\(run.stderr)")
+        #expect((result["heading"] as? String)?.contains("Wie kan dit? \(location) \(date) \(session)") == true, "\(result)")
+        let rows = try #require(result["rows"] as? [[String]])
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.count == 6 && $0[1] == "✗" && !$0[2].isEmpty }, "no one may take a place the maximal roster left short: \(rows)")
+    }
 }

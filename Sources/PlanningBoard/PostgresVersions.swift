@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOSSL
 import PostgresNIO
 
 /// The board's versions in PostgreSQL, for a team server (`serve --database postgres://…`):
@@ -28,17 +29,43 @@ public actor PostgresVersions: VersionArchive {
               let host = parts.host, !host.isEmpty, let user = parts.user, !user.isEmpty else {
             throw DatabaseProblem("`\(address)` is not a PostgreSQL address: write postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE")
         }
-        if let mode = parts.queryItems?.first(where: { $0.name == "sslmode" })?.value, !["disable", "allow", "prefer"].contains(mode) {
-            throw DatabaseProblem("sslmode=\(mode) asks for TLS, which the board's PostgreSQL connection does not make yet: use it on loopback or a private network (sslmode=disable)")
-        }
+        let query = { (name: String) in parts.queryItems?.first { $0.name == name }?.value }
+        let tls = try Self.tls(mode: query("sslmode") ?? "prefer", rootCertificate: query("sslrootcert"))
         let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
         configuration = PostgresConnection.Configuration(host: host, port: parts.port ?? 5432, username: user, password: parts.password,
-                                                         database: database.isEmpty ? nil : database, tls: .disable)
+                                                         database: database.isEmpty ? nil : database, tls: tls)
         var quiet = Logger(label: "zorgrooster.board.postgres")
         quiet.logLevel = .critical
         logger = quiet
         place = "postgres://\(user)@\(host)\(parts.port.map { ":\($0)" } ?? "")/\(database)"
         try await migrate()
+    }
+
+    /// TLS as libpq's `sslmode` asks it (its default, `prefer`: TLS where the server offers it):
+    /// `disable`; `allow` and `prefer` (TLS if offered, unverified, as libpq); `require` (TLS,
+    /// unverified); `verify-ca` (the server's certificate signed by `sslrootcert`, else the
+    /// system's roots); `verify-full` (that, and the host name).
+    static func tls(mode: String, rootCertificate: String?) throws -> PostgresConnection.Configuration.TLS {
+        var settings = TLSConfiguration.makeClientConfiguration()
+        switch mode {
+        case "disable": return .disable
+        case "allow", "prefer", "require": settings.certificateVerification = .none
+        case "verify-ca": settings.certificateVerification = .noHostnameVerification
+        case "verify-full": settings.certificateVerification = .fullVerification
+        default:
+            throw DatabaseProblem("sslmode=\(mode) is not a PostgreSQL sslmode: write disable, allow, prefer, require, verify-ca or verify-full")
+        }
+        if let rootCertificate {
+            guard FileManager.default.isReadableFile(atPath: rootCertificate) else {
+                throw DatabaseProblem("sslrootcert=\(rootCertificate) cannot be read: give the file of the certificate authority that signed the server's certificate")
+            }
+            settings.trustRoots = .file(rootCertificate)
+        }
+        let context: NIOSSLContext
+        do { context = try NIOSSLContext(configuration: settings) } catch {
+            throw DatabaseProblem("TLS for PostgreSQL cannot be set up (\(error)); check sslrootcert")
+        }
+        return mode == "require" || mode.hasPrefix("verify") ? .require(context) : .prefer(context)
     }
 
     /// A live connection: the one held, or a new one.
@@ -124,7 +151,14 @@ public struct DatabaseProblem: Error, CustomStringConvertible {
     public static func said(_ error: any Error) -> String {
         guard let problem = error as? PSQLError else { return "\(error)" }
         if let message = problem.serverInfo?[.message] { return "the server says: \(message)" }
-        if let underlying = problem.underlying { return "\(underlying)" }
+        if let underlying = problem.underlying {
+            // A certificate the connection would not trust, in a sentence that says what to do.
+            if "\(underlying)".contains("CERTIFICATE_VERIFY_FAILED") {
+                return "the server's TLS certificate is not trusted (sslmode=verify-ca or verify-full): give sslrootcert=FILE, the certificate of the authority that signed it, or sslmode=require to encrypt without checking it"
+            }
+            if "\(underlying)".contains("handshakeFailed") { return "the TLS handshake with the server failed (\(underlying))" }
+            return "\(underlying)"
+        }
         return "\(problem.code)"
     }
 }

@@ -30,24 +30,36 @@ struct BoardClientWorkTests {
         return nil
     }
 
-    /// Two visits on one day by two people that the board says may swap (each taking the
-    /// other's at its time), the first of which may not simply be taken off (someone free could
-    /// make it): (staff, client) of each and the day.
-    func swappable(_ base: URL) throws -> (a: (String, String), b: (String, String), date: String)? {
-        let visits = try rows(base, "visit").compactMap { row -> (staff: String, client: String, date: String, start: String)? in
+    /// The roster's visits as (staff, client, date, start).
+    func visits(_ base: URL) throws -> [(staff: String, client: String, date: String, start: String)] {
+        try rows(base, "visit").compactMap { row in
             guard let staff = row["staff_id"] as? String, let client = (row["clients"] as? [String])?.first,
                   let date = row["date"] as? String, let start = row["start"] as? String else { return nil }
             return (staff, client, date, start)
         }
-        let slot = { (staff: String, visit: (staff: String, client: String, date: String, start: String)) in
-            "{\"staff_id\": \"\(staff)\", \"date\": \"\(visit.date)\", \"activity\": \"visit\", \"client\": \"\(visit.client)\", \"start\": \"\(visit.start)\"}"
-        }
+    }
+
+    func visitSlot(_ staff: String, _ visit: (staff: String, client: String, date: String, start: String)) -> String {
+        "{\"staff_id\": \"\(staff)\", \"date\": \"\(visit.date)\", \"activity\": \"visit\", \"client\": \"\(visit.client)\", \"start\": \"\(visit.start)\"}"
+    }
+
+    /// Two visits on one day by two people that the board says may swap (each taking the
+    /// other's at its time): (staff, client) of each and the day.
+    func swappable(_ base: URL) throws -> (a: (String, String), b: (String, String), date: String)? {
+        let visits = try visits(base)
         for (index, a) in visits.enumerated() {
-            guard try post(base, "api/check", "{\"remove\": [\(slot(a.staff, a))]}").body.contains("\"allowed\":false") else { continue }
             for b in visits[(index + 1)...] where b.date == a.date && b.staff != a.staff && b.client != a.client {
-                let swap = "{\"remove\": [\(slot(a.staff, a)), \(slot(b.staff, b))], \"add\": [\(slot(a.staff, b)), \(slot(b.staff, a))]}"
+                let swap = "{\"remove\": [\(visitSlot(a.staff, a)), \(visitSlot(b.staff, b))], \"add\": [\(visitSlot(a.staff, b)), \(visitSlot(b.staff, a))]}"
                 if try post(base, "api/check", swap).body.contains("\"allowed\":true") { return ((a.staff, a.client), (b.staff, b.client), a.date) }
             }
+        }
+        return nil
+    }
+
+    /// A visit the board says may not simply be taken off (someone free could make it): staff, client, date.
+    func keptOn(_ base: URL) throws -> (String, String, String)? {
+        for visit in try visits(base) where try post(base, "api/check", "{\"remove\": [\(visitSlot(visit.staff, visit))]}").body.contains("\"allowed\":false") {
+            return (visit.staff, visit.client, visit.date)
         }
         return nil
     }

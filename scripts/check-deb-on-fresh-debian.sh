@@ -3,8 +3,10 @@
 # department would (issue 31 item 8): a minimal Debian 12 made by debootstrap in a folder (no
 # Swift, no GLPK, nothing of this machine's), `apt-get install ./zorgrooster_*.deb` inside it
 # with its dependencies fetched from Debian's archive, then `zorgrooster --version`, a solve as
-# the `zorgrooster` system user in /var/lib/zorgrooster that `check` passes, and the systemd unit
-# in place. Needs root and the network (it downloads a base system), so it is a release check,
+# the `zorgrooster` system user in /var/lib/zorgrooster that `check` passes, the systemd unit
+# verified by systemd-analyze (systemd installed in the tree for that), and the unit's ExecStart
+# run as the service runs it (its user, /etc/default/zorgrooster, the token) until the board
+# answers GET /api/roster with the token and refuses it without. Needs root and the network (it downloads a base system), so it is a release check,
 # not part of CI; the test suite's DebPackageTests unpacks the package offline instead.
 # Usage: scripts/check-deb-on-fresh-debian.sh PACKAGE.deb [ROOT]   (ROOT: reuse a tree made before)
 set -euo pipefail
@@ -29,4 +31,18 @@ in_root cp /tmp/zorgrooster-check/dagbesteding-de-linde.yaml /tmp/zorgrooster-ch
 in_root chown zorgrooster /var/lib/zorgrooster/dagbesteding-de-linde.yaml /var/lib/zorgrooster/dagbesteding-clients.csv
 in_root runuser -u zorgrooster -- zorgrooster solve /var/lib/zorgrooster/dagbesteding-de-linde.yaml --out /var/lib/zorgrooster/linde --time-limit 20 --quiet
 in_root runuser -u zorgrooster -- zorgrooster check /var/lib/zorgrooster/dagbesteding-de-linde.yaml /var/lib/zorgrooster/linde
+# The unit as systemd reads it, and its command as the service runs it.
+in_root apt-get install -y -q systemd >/dev/null
+in_root systemd-analyze verify /lib/systemd/system/zorgrooster.service
+in_root cp /var/lib/zorgrooster/dagbesteding-de-linde.yaml /var/lib/zorgrooster/scenario.yaml
+in_root sed -i 's/^ZORGROOSTER_PORT=.*/ZORGROOSTER_PORT=18080/' /etc/default/zorgrooster
+command=$(sed -n 's/^ExecStart=//p' "$root/lib/systemd/system/zorgrooster.service")
+chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin sh -c "set -a; . /etc/default/zorgrooster; cd /var/lib/zorgrooster; exec runuser -u zorgrooster -- $command" > "$root/tmp/zorgrooster-check/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do grep -q "http://" "$root/tmp/zorgrooster-check/serve.log" && break; sleep 0.5; done
+with=$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer change-me' http://127.0.0.1:18080/api/roster || true)
+without=$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:18080/api/roster || true)
+kill "$server" 2>/dev/null; pkill -f "serve /var/lib/zorgrooster/scenario.yaml" 2>/dev/null || true
+echo "the service's command: GET /api/roster with the token $with, without $without"
+[ "$with" = 200 ] && [ "$without" = 401 ] || { cat "$root/tmp/zorgrooster-check/serve.log" >&2; exit 1; }
 echo "installed and ran on a fresh Debian without Swift: $root"

@@ -34,6 +34,13 @@ public struct RosterAssignment: Sendable, Hashable, Comparable {
         self.ref = ref
     }
 
+    /// The same work by `staff` as a professional, at `interval` where given: a hand-over on the
+    /// planning board, or a candidate for it.
+    public func handed(to staff: StaffID, at interval: WeekInterval? = nil) -> RosterAssignment {
+        RosterAssignment(staff: staff, activity: activity, interval: interval ?? self.interval, location: location, area: area,
+                         clients: clients, products: products, role: .professional, ref: ref)
+    }
+
     public static func < (lhs: RosterAssignment, rhs: RosterAssignment) -> Bool {
         (lhs.interval, lhs.location?.rawValue ?? "", lhs.ref, lhs.staff) < (rhs.interval, rhs.location?.rawValue ?? "", rhs.ref, rhs.staff)
     }

@@ -175,10 +175,9 @@ public enum ClientWorkMove {
     static func firstFree(for row: RosterAssignment, after: Roster, scenario: Scenario, work: (RosterAssignment) -> TimedWork) -> StaffID? {
         let rowsOf = Dictionary(grouping: after.assignments, by: \.staff)
         let same = rows(of: row, in: after), responsible = responsible(of: row, in: after)
-        let coordination = Dictionary(grouping: after.responsibilities, by: \.staff).mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
+        let coordination = after.coordinationMinutes
         for person in scenario.sortedStaff where !person.isVolunteer && !person.isHire && person.id != row.staff {
-            let candidate = RosterAssignment(staff: person.id, activity: row.activity, interval: row.interval, location: row.location, area: row.area,
-                                             clients: row.clients, products: row.products, role: .professional, ref: row.ref)
+            let candidate = row.handed(to: person.id)
             guard clientRule(candidate, person: person, same: same + [candidate], responsible: responsible, scenario: scenario) == nil else { continue }
             let mine = (rowsOf[person.id] ?? []).map(work)
             if WorkingWeek(staff: person, scenario: scenario).violation(mine + [work(candidate)], coordinationMinutes: coordination[person.id] ?? 0) == nil {
@@ -213,10 +212,7 @@ public enum ClientWorkMove {
                                     ref: EvaluationRule.ref(id, overdue: overdue))
         case .appointment:
             guard let id = appointment, let held = scenario.appointments[id] else { return nil }
-            if let seat = roster.assignments.first(where: { $0.activity == .appointment && $0.ref == id }) {
-                return RosterAssignment(staff: staff, activity: .appointment, interval: seat.interval, location: seat.location, area: seat.area,
-                                        clients: seat.clients, products: seat.products, role: .professional, ref: id)
-            }
+            if let seat = roster.assignments.first(where: { $0.activity == .appointment && $0.ref == id }) { return seat.handed(to: staff) }
             let client = held.client.flatMap { scenario.clients[$0] }
             let area = held.location.flatMap { scenario.locations[$0]?.travelArea } ?? client.flatMap { AmbulatoryDemand.clientArea($0, scenario: scenario) }
             return RosterAssignment(staff: staff, activity: .appointment, interval: WeekInterval(start: start, end: start + held.minutes),
@@ -232,7 +228,7 @@ public enum ClientWorkMove {
     static func freeToHold(_ appointment: Appointment, like held: RosterAssignment, after: Roster, scenario: Scenario,
                            work: (RosterAssignment) -> TimedWork) -> StaffID? {
         let rowsOf = Dictionary(grouping: after.assignments, by: \.staff)
-        let coordination = Dictionary(grouping: after.responsibilities, by: \.staff).mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
+        let coordination = after.coordinationMinutes
         let roles = appointment.roles
         // A role with as many candidates as there are roles can always be seated last, so no
         // role needs more than that many (the search stays small in a region of a thousand).
@@ -240,8 +236,7 @@ public enum ClientWorkMove {
         for person in scenario.sortedStaff where !person.isVolunteer && !person.isHire {
             let wanted = roles.indices.filter { pool[$0].count < roles.count && AmbulatoryDemand.mayTake(roles[$0], of: appointment, person) == nil }
             guard !wanted.isEmpty, calendar(person, held.interval, in: scenario.week) == nil else { continue }
-            let seat = RosterAssignment(staff: person.id, activity: .appointment, interval: held.interval, location: held.location, area: held.area,
-                                        clients: held.clients, products: held.products, role: .professional, ref: held.ref)
+            let seat = held.handed(to: person.id)
             let mine = (rowsOf[person.id] ?? []).map(work)
             guard WorkingWeek(staff: person, scenario: scenario).violation(mine + [work(seat)], coordinationMinutes: coordination[person.id] ?? 0) == nil else { continue }
             for role in wanted { pool[role].append(person) }

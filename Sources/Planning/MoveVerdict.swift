@@ -50,7 +50,7 @@ public enum MoveVerdict {
         // Client work: who may do it, when, how often, an appointment's roles.
         var (problems, named) = ClientWorkMove.problems(added: added, removed: removed, before: before, after: after, scenario: scenario, work: work)
         // People: the calendar, then the oracle on the whole new week.
-        let coordination = Dictionary(grouping: after.responsibilities, by: \.staff).mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
+        let coordination = after.coordinationMinutes
         for id in Set(changed.map(\.staff)).sorted() {
             guard let person = scenario.staff[id] else { continue }
             let mine = after.assignments.filter { $0.staff == id }

@@ -108,7 +108,7 @@ public enum Replanning {
         var week = GroupWeek.seeded(from: roster, scenario: scenario, demands: demands, staff: scenario.sortedStaff)
         let work = timedWork(in: scenario)
         var rowsOf = Dictionary(grouping: roster.assignments, by: \.staff)
-        let coordination = Dictionary(grouping: roster.responsibilities, by: \.staff).mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
+        let coordination = roster.coordinationMinutes
         let keptKeys = Set(kept.filter { $0.activity == .group }.map { "\($0.staff)|\($0.interval.start)|\($0.location?.rawValue ?? "")|\($0.ref)" })
         var surplus: [RosterAssignment] = []
         for (index, demand) in demands.enumerated() {

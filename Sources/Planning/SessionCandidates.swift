@@ -39,7 +39,7 @@ public enum SessionCandidates {
             // The roster's rows by person are made once, and only when someone gets this far.
             if rowsOf == nil {
                 rowsOf = Dictionary(grouping: roster.assignments, by: \.staff)
-                coordination = Dictionary(grouping: roster.responsibilities, by: \.staff).mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
+                coordination = roster.coordinationMinutes
             }
             let mine = (rowsOf?[person.id] ?? []).map(work)
             if WorkingWeek(staff: person, scenario: scenario).violation(mine + [piece], coordinationMinutes: coordination?[person.id] ?? 0) == nil {
@@ -61,7 +61,7 @@ public enum SessionCandidates {
                                                                         ontbreekt: lacking.map { $0.text(in: .nl) }.joined(separator: ", "))
         let work = Replanning.timedWork(in: scenario)
         let rowsOf = Dictionary(grouping: roster.assignments, by: \.staff)
-        let coordination = Dictionary(grouping: roster.responsibilities, by: \.staff).mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
+        let coordination = roster.coordinationMinutes
         let here = roster.assignments.filter { $0.activity == .group && $0.location == session.location && $0.interval == session.interval && $0.ref == session.slot.name }
         let clients = Set(here.flatMap(\.clients))
         let piece = work(RosterAssignment(staff: StaffID(""), activity: .group, interval: session.interval, location: session.location, area: nil,
@@ -120,12 +120,11 @@ public enum SessionCandidates {
         let others = Roster(assignments: roster.assignments.filter { row in !holders.contains(row) || row.activity == .appointment },
                             uncovered: [], responsibilities: roster.responsibilities)
         let rowsOf = Dictionary(grouping: others.assignments, by: \.staff)
-        let coordination = Dictionary(grouping: roster.responsibilities, by: \.staff).mapValues { $0.reduce(0) { $0 + $1.coordinationMinutes } }
+        let coordination = roster.coordinationMinutes
         let clients = Set(work.clients)
         var found: [SessionCandidate] = []
         for person in scenario.sortedStaff where !person.isVolunteer && !person.isHire {
-            let piece = RosterAssignment(staff: person.id, activity: work.activity, interval: work.interval, location: work.location, area: work.area,
-                                         clients: work.clients, products: work.products, role: .professional, ref: work.ref)
+            let piece = work.handed(to: person.id)
             let mine = rowsOf[person.id] ?? []
             let verdict: RuleViolation?
             if holders.contains(where: { $0.staff == person.id }) {

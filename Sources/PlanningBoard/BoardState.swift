@@ -478,11 +478,7 @@ public actor BoardState {
         let clock = slot.start.flatMap(ClockTime.minutes) ?? over.map { (($0.interval.start % 1440) + 1440) % 1440 }
         guard let clock else { throw BoardError.unknownWork(slot.text + " (give `start`, HH:MM)") }
         let start = week.week.startMinute(of: day) + clock
-        if let over {
-            return RosterAssignment(staff: staff, activity: kind, interval: WeekInterval(start: start, end: start + over.interval.minutes),
-                                    location: over.location, area: over.area, clients: over.clients, products: over.products,
-                                    role: .professional, ref: over.ref)
-        }
+        if let over { return over.handed(to: staff, at: WeekInterval(start: start, end: start + over.interval.minutes)) }
         guard let row = ClientWorkMove.row(for: staff, activity: kind, client: slot.client.map { ClientID($0) }, appointment: slot.appointment,
                                            start: start, on: Roster(assignments: rows, uncovered: []), in: week) else {
             throw BoardError.unknownWork(slot.text)

@@ -420,7 +420,7 @@ public actor BoardState {
         var rows = draft.assignments
         var takenOff: [RosterAssignment] = []
         for slot in move.remove {
-            guard let kind = slot.kind else { throw BoardError.unknownWork(slot.text) }
+            guard slot.kind != nil else { throw BoardError.unknownWork(slot.text) }
             let matching = rows.filter { Self.matches(slot, $0, in: week.week) }.sorted()
             // Without a start, the day's first of the client's visits.
             guard let row = matching.first else { throw BoardError.noSuchRow(slot.text) }

@@ -91,24 +91,18 @@ public enum ClientWorkMove {
     /// The first rule of client work a visit or evaluation row breaks, if any: `same`, the
     /// client's rows of that work with it; `responsible`, the client's responsible professional.
     static func clientRule(_ row: RosterAssignment, person: Staff, same: [RosterAssignment], responsible: StaffID?, scenario: Scenario) -> RuleViolation? {
-        guard let id = row.clients.first, let client = scenario.clients[id], let product = scenario.products[client.product] else { return nil }
+        guard let client = row.clients.first.flatMap({ scenario.clients[$0] }) else { return nil }
         let week = scenario.week
-        let officeHours = product.officeHours.isEmpty ? nil : product.officeHours.flatMap(\.wrappedIntervals)
         let step = scenario.timeStepMinutes
         let onGrid = ((row.interval.start % 1440) + 1440) % 1440 % step == 0
         let day = week.date(atMinute: row.interval.start)
         // In the order a planner checks: who, then when, then how often.
-        let who: RuleViolation?
         var howOften: [() -> RuleViolation?] = []
-        let windows: [WeekInterval]
+        guard let windows = windows(of: row, in: scenario) else { return .moreVisitsThanAsked(0) }
+        let who = who(row, person: person, responsible: responsible, scenario: scenario)
         if row.activity == .evaluation {
-            windows = AmbulatoryDemand.evaluationWindows(client, scenario: scenario, officeHours: officeHours)
-            who = responsible == row.staff ? nil : .notResponsible
             howOften.append { same.count > 1 ? .alreadyThere : nil }
-        } else {
-            guard let need = client.ambulatory else { return .moreVisitsThanAsked(0) }
-            windows = AmbulatoryDemand.clientWindows(need.available, officeHours: officeHours)
-            who = AmbulatoryDemand.mayVisit(person, client: client, product: product)
+        } else if let need = client.ambulatory {
             howOften.append { same.count > need.visitCount ? .moreVisitsThanAsked(need.visitCount) : nil }
             howOften.append {
                 let that = same.filter { week.date(atMinute: $0.interval.start) == day }.count
@@ -125,6 +119,53 @@ public enum ClientWorkMove {
         if let busy = calendar(person, row.interval, in: week) { return busy }
         for rule in howOften { if let broken = rule() { return broken } }
         return nil
+    }
+
+    /// When the client can have the visit or evaluation `row` is of: their available time (an
+    /// evaluation's: at home, or at the location in their sessions) within the product's office
+    /// hours; nil for work that is neither, or a client without visits.
+    static func windows(of row: RosterAssignment, in scenario: Scenario) -> [WeekInterval]? {
+        guard let client = row.clients.first.flatMap({ scenario.clients[$0] }), let product = scenario.products[client.product] else { return nil }
+        let officeHours = product.officeHours.isEmpty ? nil : product.officeHours.flatMap(\.wrappedIntervals)
+        switch row.activity {
+        case .evaluation: return AmbulatoryDemand.evaluationWindows(client, scenario: scenario, officeHours: officeHours)
+        case .visit: return client.ambulatory.map { AmbulatoryDemand.clientWindows($0.available, officeHours: officeHours) }
+        default: return nil
+        }
+    }
+
+    /// Who may do `piece` at all, whatever its time: a visit's level, skills and place, an
+    /// evaluation's responsible professional, an appointment seat's role and place.
+    /// `responsible`: the client's responsible professional.
+    static func who(_ piece: RosterAssignment, person: Staff, responsible: StaffID?, scenario: Scenario) -> RuleViolation? {
+        switch piece.activity {
+        case .visit:
+            guard let client = piece.clients.first.flatMap({ scenario.clients[$0] }), let product = scenario.products[client.product] else { return nil }
+            return AmbulatoryDemand.mayVisit(person, client: client, product: product)
+        case .evaluation: return responsible == person.id ? nil : .notResponsible
+        case .appointment:
+            guard let appointment = scenario.appointments[piece.ref] else { return nil }
+            return roleRule(person, at: appointment, besides: [])
+        default: return nil
+        }
+    }
+
+    /// The grid starts in the week at which `work` (a visit or evaluation) fits the client's
+    /// windows and `person`'s workable time, earliest first.
+    static func starts(for work: RosterAssignment, person: Staff, in scenario: Scenario) -> [Int] {
+        guard let windows = windows(of: work, in: scenario) else { return [] }
+        let calendar = StaffCalendar(staff: person)
+        let open = Weekday.allCases.flatMap { calendar.workableTime(on: $0, week: scenario.week) }.intersected(with: windows)
+        let grid = TimeGrid(step: scenario.timeStepMinutes)
+        var found: [Int] = []
+        for stretch in open {
+            var from = stretch.start
+            while let start = grid.earliestStart(in: stretch, from: from, minutes: work.interval.minutes) {
+                found.append(start)
+                from = start + grid.step
+            }
+        }
+        return found
     }
 
     /// Absent that day, or outside the person's availability.

@@ -15,6 +15,9 @@ public struct SessionCandidate: Sendable, Hashable {
     public let extraHourlyCost: Double
     /// Already works a session with these clients this week (the same faces).
     public let knowsClients: Bool
+    /// For open client work asked without a time: the first start (minutes from the week's
+    /// Monday) at which the person could do it.
+    public var start: Int? = nil
 }
 
 public enum SessionCandidates {
@@ -114,7 +117,10 @@ public enum SessionCandidates {
     /// its time (`ClientWorkMove.row`; its person is whoever holds it now, if anyone). Every
     /// professional, ranked, each with the rule that keeps them out: the client work's own rules
     /// (`ClientWorkMove`, with the holder's row left out), then their week with it (the oracle).
-    public static func rank(forWork work: RosterAssignment, roster: Roster, scenario: Scenario) -> [SessionCandidate] {
+    /// `anyTime`: a visit or evaluation asked without a time; each person at the first start of
+    /// the week that keeps every rule (`start`), else with the rule at the first start they could
+    /// try.
+    public static func rank(forWork work: RosterAssignment, roster: Roster, scenario: Scenario, anyTime: Bool = false) -> [SessionCandidate] {
         let timed = Replanning.timedWork(in: scenario)
         let holders = roster.assignments.filter { $0.activity == work.activity && $0.interval == work.interval && $0.ref == work.ref }
         let others = Roster(assignments: roster.assignments.filter { row in !holders.contains(row) || row.activity == .appointment },
@@ -124,20 +130,36 @@ public enum SessionCandidates {
         let clients = Set(work.clients)
         var found: [SessionCandidate] = []
         for person in scenario.sortedStaff where !person.isVolunteer && !person.isHire {
-            let piece = work.handed(to: person.id)
             let mine = rowsOf[person.id] ?? []
-            let verdict: RuleViolation?
+            let oracle = WorkingWeek(staff: person, scenario: scenario)
+            // The rule the person breaks doing the work from `start` (nil: none).
+            func verdict(from start: Int) -> RuleViolation? {
+                let piece = work.handed(to: person.id, at: WeekInterval(start: start, end: start + work.interval.minutes))
+                return ClientWorkMove.rule(piece, person: person, on: others, scenario: scenario)
+                    ?? oracle.violation(mine.map(timed), adding: timed(piece), coordinationMinutes: coordination[person.id] ?? 0)
+            }
+            var broken: RuleViolation? = nil
+            var start: Int? = nil
             if holders.contains(where: { $0.staff == person.id }) {
-                verdict = .alreadyThere
-            } else if let broken = ClientWorkMove.rule(piece, person: person, on: others, scenario: scenario) {
-                verdict = broken
+                broken = .alreadyThere
+            } else if anyTime {
+                // No time helps someone the work's level, skills or place rule out.
+                if let who = ClientWorkMove.who(work, person: person, responsible: ClientWorkMove.responsible(of: work, in: others), scenario: scenario) {
+                    broken = who
+                } else {
+                    let starts = ClientWorkMove.starts(for: work, person: person, in: scenario)
+                    start = starts.first { verdict(from: $0) == nil }
+                    // No start at all: never available when the client can have it.
+                    if start == nil { broken = starts.first.flatMap(verdict(from:)) ?? .unavailable }
+                }
             } else {
-                verdict = WorkingWeek(staff: person, scenario: scenario).violation(mine.map(timed), adding: timed(piece),
-                                                                                   coordinationMinutes: coordination[person.id] ?? 0)
+                broken = verdict(from: work.interval.start)
             }
             let (left, extra) = standing(person, worked: hours(of: mine.map(timed), rules: scenario.labourRules), in: scenario)
             let knows = mine.contains { !clients.isDisjoint(with: $0.clients) }
-            found.append(SessionCandidate(staff: person.id, verdict: verdict, hoursLeft: left, extraHourlyCost: extra, knowsClients: knows))
+            var candidate = SessionCandidate(staff: person.id, verdict: broken, hoursLeft: left, extraHourlyCost: extra, knowsClients: knows)
+            candidate.start = start
+            found.append(candidate)
         }
         return ranked(found)
     }

@@ -169,7 +169,7 @@ enum BoardPage {
         });
         // A sick call or a re-solve: the proposal as its changes, to accept or reject; the
         // search's progress shown while it runs, as the terminal shows it.
-        const words = \(nl ? "{searching: 'zoekt', best: 'beste', bound: 'grens', accept: 'Accepteren', reject: 'Afwijzen', changes: 'wijzigingen', none: 'geen wijzigingen', date: 'datum', staff: 'medewerker', before: 'was', after: 'wordt', published: 'gepubliceerd: versie', saved: 'bewaard: versie', who: 'Wie kan dit?', why: 'waarom niet', left: 'uren over', extra: 'extra per uur', knows: 'kent de cliënten'}" : "{searching: 'searching', best: 'best', bound: 'bound', accept: 'Accept', reject: 'Reject', changes: 'changes', none: 'no changes', date: 'date', staff: 'staff', before: 'was', after: 'becomes', published: 'published: version', saved: 'saved: version', who: 'Who can take this?', why: 'why not', left: 'hours left', extra: 'extra per hour', knows: 'knows the clients'}");
+        const words = \(nl ? "{searching: 'zoekt', best: 'beste', bound: 'grens', accept: 'Accepteren', reject: 'Afwijzen', changes: 'wijzigingen', none: 'geen wijzigingen', date: 'datum', staff: 'medewerker', before: 'was', after: 'wordt', published: 'gepubliceerd: versie', saved: 'bewaard: versie', who: 'Wie kan dit?', why: 'waarom niet', left: 'uren over', extra: 'extra per uur', knows: 'kent de cliënten', when: 'wanneer'}" : "{searching: 'searching', best: 'best', bound: 'bound', accept: 'Accept', reject: 'Reject', changes: 'changes', none: 'no changes', date: 'date', staff: 'staff', before: 'was', after: 'becomes', published: 'published: version', saved: 'saved: version', who: 'Who can take this?', why: 'why not', left: 'hours left', extra: 'extra per hour', knows: 'knows the clients', when: 'when'}");
         let watching = null;
         function watch(on) {
           const shown = document.getElementById('progress');
@@ -230,10 +230,13 @@ enum BoardPage {
           const shown = document.getElementById('candidates');
           if (!answer.ok) { shown.innerHTML = ''; document.getElementById('answer').textContent = await answer.text(); return; }
           const list = (await answer.json()).candidates;
+          // Open client work asked without a time: when each could do it.
+          const when = list.some(c => c.start);
           shown.innerHTML = '<h3>' + escapeText(words.who + ' ' + Object.values(s).filter(v => v).join(' ')) + '</h3><table class="list candidates"><tr><th>' + words.staff + '</th><th></th><th>'
-            + words.why + '</th><th>' + words.left + '</th><th>' + words.extra + '</th><th>' + words.knows + '</th></tr>'
+            + words.why + '</th><th>' + words.left + '</th><th>' + words.extra + '</th><th>' + words.knows + '</th>' + (when ? '<th>' + words.when + '</th>' : '') + '</tr>'
             + list.map(c => '<tr data-staff="' + escapeText(c.staff_id) + '"><td>' + escapeText(c.name) + '</td><td>' + (c.may_take ? '✓' : '✗') + '</td><td>' + escapeText(c.reason || '')
-              + '</td><td class="number">' + c.hours_left.toFixed(1) + '</td><td class="number">€ ' + c.extra_hourly_cost.toFixed(2) + '</td><td>' + (c.knows_clients ? '✓' : '') + '</td></tr>').join('') + '</table>';
+              + '</td><td class="number">' + c.hours_left.toFixed(1) + '</td><td class="number">€ ' + c.extra_hourly_cost.toFixed(2) + '</td><td>' + (c.knows_clients ? '✓' : '') + '</td>'
+              + (when ? '<td>' + escapeText(c.start || '') + '</td>' : '') + '</tr>').join('') + '</table>';
         }
         // A red place in a session: who can take it, at a click.
         document.addEventListener('DOMContentLoaded', () => {
@@ -241,6 +244,11 @@ enum BoardPage {
             const td = chip.closest('td');
             who({location: td.dataset.location, date: td.dataset.date, session: td.dataset.session});
           }));
+          // An open visit or evaluation in the list of what is not covered: who could do it, and when.
+          document.querySelectorAll('table.uncovered tr[data-client]').forEach(row => {
+            row.style.cursor = 'pointer';
+            row.addEventListener('click', () => who({activity: row.dataset.activity, client: row.dataset.client, date: row.dataset.date}));
+          });
         });
         </script>
         </section>

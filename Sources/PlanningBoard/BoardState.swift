@@ -163,9 +163,11 @@ public struct BoardCandidate: Codable, Sendable {
     public let hoursLeft: Double
     public let extraHourlyCost: Double
     public let knowsClients: Bool
+    /// For open client work asked without a time: when they could do it ("2026-03-17 13:00").
+    public var start: String? = nil
 
     enum CodingKeys: String, CodingKey {
-        case name, reason
+        case name, reason, start
         case staffId = "staff_id", mayTake = "may_take", hoursLeft = "hours_left", extraHourlyCost = "extra_hourly_cost", knowsClients = "knows_clients"
     }
 }
@@ -373,12 +375,22 @@ public actor BoardState {
     /// Who could do client work (a visit or evaluation of `client`, a seat at `appointment`) on
     /// `date` at `start`: ranked, each with why not where they cannot. Work already on the roster
     /// then is asked as taking it over from whoever holds it; open work as placing it.
+    /// A visit or evaluation asked without `start` (open work, as `uncovered` lists it) is asked
+    /// of the whole week of `date`: each person with the first time they could do it.
     public func candidates(forWork slot: BoardSlot) throws(BoardError) -> [BoardCandidate] {
-        guard let kind = slot.kind, kind != .group, let day = CivilDate(iso: slot.date), let index = weekIndex(of: day),
-              let clock = slot.start.flatMap(ClockTime.minutes) else { throw BoardError.unknownWork(slot.text) }
+        guard let kind = slot.kind, kind != .group, let day = CivilDate(iso: slot.date), let index = weekIndex(of: day) else {
+            throw BoardError.unknownWork(slot.text)
+        }
         let week = weekScenario(index)
-        let start = week.week.startMinute(of: day) + clock
         let draft = drafts[index]
+        guard let clock = slot.start.flatMap(ClockTime.minutes) else {
+            guard kind != .appointment, let open = ClientWorkMove.row(for: StaffID(""), activity: kind, client: slot.client.map { ClientID($0) },
+                                                                      appointment: nil, start: 0, on: draft, in: week) else {
+                throw BoardError.unknownWork(slot.text + " (give `start`, HH:MM)")
+            }
+            return SessionCandidates.rank(forWork: open, roster: draft, scenario: week, anyTime: true).map { candidate(from: $0, in: week) }
+        }
+        let start = week.week.startMinute(of: day) + clock
         let held = draft.assignments.first { row in
             row.activity == kind && row.interval.start == start
                 && (kind == .appointment ? row.ref == slot.appointment : row.clients.first?.rawValue == slot.client)
@@ -393,7 +405,8 @@ public actor BoardState {
     private func candidate(from found: SessionCandidate, in week: Scenario) -> BoardCandidate {
         BoardCandidate(staffId: found.staff.rawValue, name: week.staff[found.staff]?.name ?? found.staff.rawValue,
                        mayTake: found.verdict == nil, reason: found.verdict?.sentence(in: language),
-                       hoursLeft: (found.hoursLeft * 100).rounded() / 100, extraHourlyCost: found.extraHourlyCost, knowsClients: found.knowsClients)
+                       hoursLeft: (found.hoursLeft * 100).rounded() / 100, extraHourlyCost: found.extraHourlyCost, knowsClients: found.knowsClients,
+                       start: found.start.map { "\(week.week.date(atMinute: $0)) \(ClockTime.text($0))" })
     }
 
     /// The weeks to publish (the draft's files) and the rosters published before them (whose

@@ -251,7 +251,11 @@ public enum RosterReport {
                 "\(text.day(scenario.week.date(atMinute: interval.start).weekday.rawValue)) \(ClockTime.text(interval.start))–\(ClockTime.text(interval.end))"
             } ?? text["deze week"]
             let place = [row.location?.rawValue, row.ref.isEmpty ? nil : row.ref, row.client?.rawValue].compactMap { $0 }.joined(separator: " ")
-            html += "<tr><td>\(when)</td><td>\(escaped(place))</td><td>\(escaped(row.need.text(in: text.language)))</td><td class=\"number\">\(String(format: "%.1f", row.hours))</td><td>\(escaped(row.reason.text(in: text.language, names: names)))</td></tr>"
+            // An open visit or evaluation, for the planning board's "who can take this?" (its week's Monday where it has no time).
+            let open = (row.activity == .visit || row.activity == .evaluation) ? row.client.map { client in
+                " data-activity=\"\(row.activity.rawValue)\" data-client=\"\(escaped(client.rawValue))\" data-date=\"\(row.interval.map { scenario.week.date(atMinute: $0.start) } ?? scenario.week.monday)\""
+            } ?? "" : ""
+            html += "<tr\(open)><td>\(when)</td><td>\(escaped(place))</td><td>\(escaped(row.need.text(in: text.language)))</td><td class=\"number\">\(String(format: "%.1f", row.hours))</td><td>\(escaped(row.reason.text(in: text.language, names: names)))</td></tr>"
         }
         return html + "</tbody></table></section>"
     }

@@ -13,7 +13,8 @@ final class ServedBoard {
 
     init(_ scenarioFile: String, timeLimit: String = "5") throws {
         folder = try CommandLineTests().temporaryFolder()
-        scenario = CommandLineTests.packageRoot.appendingPathComponent("scenarios/\(scenarioFile)").path
+        // A bundled scenario by name, or a test's own by its path.
+        scenario = scenarioFile.hasPrefix("/") ? scenarioFile : CommandLineTests.packageRoot.appendingPathComponent("scenarios/\(scenarioFile)").path
         out = folder.appendingPathComponent("out").path
         let started = try BoardTests.start(["serve", scenario, out, "--port", "0", "--time-limit", timeLimit])
         process = started.process
@@ -139,5 +140,19 @@ struct BoardBrowserTests {
         #expect((result["heading"] as? String)?.contains("Wie kan dit? \(location) \(date) \(session)") == true, "\(result)")
         let rows = try #require(result["rows"] as? [[String]])
         #expect(!rows.isEmpty && rows.allSatisfy { $0.count == 6 && $0[1] == "✗" && !$0[2].isEmpty }, "no one may take a place the maximal roster left short: \(rows)")
+    }
+
+    @Test("An open visit clicked in the list of what is not covered: who could make it this week; on the maximal roster no one may, each with the rule",
+          .enabled(if: ready, "chromium-driver or Selenium is not installed here (scripts/install-chromium.sh installs them); skipped"))
+    func whoForAnOpenVisit() throws {
+        let folder = try CommandLineTests().temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try CommandLineTests().writeScenario(BoardClientWorkTests.openVisit, in: folder)
+        let board = try ServedBoard(scenario)
+        let result = try board.browse("who.py", ["visit", "carla"])
+        #expect((result["heading"] as? String)?.contains("Wie kan dit? visit carla 2026-03-16") == true, "\(result)")
+        let rows = try #require(result["rows"] as? [[String]])
+        // No one may, so no "when" column: six cells a row.
+        #expect(rows.count == 3 && rows.allSatisfy { $0.count == 6 && $0[1] == "✗" && !$0[2].isEmpty }, "\(rows)")
     }
 }

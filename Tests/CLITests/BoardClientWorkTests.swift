@@ -157,4 +157,51 @@ struct BoardClientWorkTests {
         let swap = try post(base, "api/move", "{\"remove\": [\(seat(holder))], \"add\": [\(seat(other))]}")
         #expect(swap.body.contains("\"applied\":\(mayOther)"), "candidates said \(mayOther) for \(other): \(swap.body)")
     }
+
+    /// Kim (mbo4) can visit on Monday and Tuesday only; Carla visits once a day at most, three
+    /// times asked: the third visit is left open. Dirk is mbo3; Fleur works on Saturdays.
+    static let openVisit = """
+    version: 1
+    name: een open bezoek
+    week: 2026-W12
+    products:
+      thuis: {setting: ambulatory, min_level: mbo4, office_hours: {days: mon-fri, from: "09:00", to: "17:00"}}
+    locations: {}
+    staff:
+      kim: {level: mbo4, contract_hours: 24, available: [{days: [mon, tue], from: "09:00", to: "17:00"}]}
+      dirk: {level: mbo3, contract_hours: 24}
+      fleur: {level: hbo, contract_hours: 8, available: [{days: [sat], from: "09:00", to: "17:00"}]}
+    clients:
+      carla: {product: thuis, area: "1000", visits: {count: 3, minutes: 60}}
+    """
+
+    @Test("An open visit: who could make it this week, and when: no one on the maximal roster (each with the rule); with Kim's Monday visit taken off (forced), Kim on Monday")
+    func openVisit() throws {
+        let cli = CommandLineTests()
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try cli.writeScenario(Self.openVisit, in: folder)
+        let board = try BoardTests.start(["serve", scenario, folder.appendingPathComponent("out").path, "--port", "0", "--time-limit", "5"])
+        defer { board.process.terminate(); board.process.waitUntilExit() }
+        let address = try #require(board.address, "\(board.said)")
+        let base = try #require(URL(string: address))
+        func ask() throws -> [String: [String: Any]] {
+            let url = try #require(URL(string: base.appendingPathComponent("api/candidates").absoluteString + "?client=carla&date=2026-03-16"))
+            let answer = try JSONSerialization.jsonObject(with: Data(try api.call(url).body.utf8)) as? [String: Any]
+            let list = try #require(answer?["candidates"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: list.map { ($0["staff_id"] as! String, $0) })
+        }
+        let visits = try rows(base, "visit")
+        #expect(visits.count == 2 && visits.allSatisfy { $0["staff_id"] as? String == "kim" }, "\(visits)")
+        let open = try ask()
+        #expect(open["kim"]?["may_take"] as? Bool == false && (open["kim"]?["reason"] as? String)?.contains("max_per_day") == true, "\(open)")
+        #expect((open["dirk"]?["reason"] as? String)?.contains("mbo4 of hoger") == true, "\(open)")
+        #expect(open["fleur"]?["reason"] as? String == "niet beschikbaar op dit tijdstip", "\(open)")
+        // Monday's visit taken off (forced: Kim could make it): now Kim could, on Monday.
+        let monday = try #require(visits.first { $0["date"] as? String == "2026-03-16" })
+        let off = "{\"staff_id\": \"kim\", \"date\": \"2026-03-16\", \"activity\": \"visit\", \"client\": \"carla\", \"start\": \"\(monday["start"] as! String)\"}"
+        #expect(try post(base, "api/move", "{\"remove\": [\(off)], \"force\": true}").body.contains("\"applied\":true"))
+        let freed = try ask()
+        #expect(freed["kim"]?["may_take"] as? Bool == true && (freed["kim"]?["start"] as? String)?.hasPrefix("2026-03-16 ") == true, "\(freed)")
+    }
 }

@@ -10,7 +10,7 @@ import CareDomain
 public enum ClientWorkMove {
     /// The problems, and the people they name (their week need not be asked again).
     static func problems(added: [RosterAssignment], removed: [RosterAssignment], before: Roster, after: Roster, scenario: Scenario,
-                         work: (RosterAssignment) -> TimedWork) -> (problems: [MoveProblem], named: Set<StaffID>) {
+                         work: @escaping (RosterAssignment) -> TimedWork) -> (problems: [MoveProblem], named: Set<StaffID>) {
         var problems: [MoveProblem] = []
         var named: Set<StaffID> = []
         func say(_ row: RosterAssignment, _ violation: RuleViolation) {
@@ -150,17 +150,16 @@ public enum ClientWorkMove {
         }
     }
 
-    /// The grid starts in the week at which `work` (a visit or evaluation) fits the client's
-    /// windows and `person`'s workable time, earliest first.
-    static func starts(for work: RosterAssignment, person: Staff, in scenario: Scenario) -> [Int] {
-        guard let windows = windows(of: work, in: scenario) else { return [] }
+    /// The grid starts in the week at which work of `minutes` fits `windows` (the client's,
+    /// `windows(of:in:)`) and `person`'s workable time, earliest first.
+    static func starts(minutes: Int, within windows: [WeekInterval], person: Staff, in scenario: Scenario) -> [Int] {
         let calendar = StaffCalendar(staff: person)
         let open = Weekday.allCases.flatMap { calendar.workableTime(on: $0, week: scenario.week) }.intersected(with: windows)
         let grid = TimeGrid(step: scenario.timeStepMinutes)
         var found: [Int] = []
         for stretch in open {
             var from = stretch.start
-            while let start = grid.earliestStart(in: stretch, from: from, minutes: work.interval.minutes) {
+            while let start = grid.earliestStart(in: stretch, from: from, minutes: minutes) {
                 found.append(start)
                 from = start + grid.step
             }
@@ -213,19 +212,15 @@ public enum ClientWorkMove {
     /// Someone (in id order) who could do the visit or evaluation `row` at its time on the roster
     /// `after`, breaking no rule: qualified, free in their calendar, the client's limits kept, and
     /// their week with it kept by the oracle.
-    static func firstFree(for row: RosterAssignment, after: Roster, scenario: Scenario, work: (RosterAssignment) -> TimedWork) -> StaffID? {
-        let rowsOf = Dictionary(grouping: after.assignments, by: \.staff)
+    static func firstFree(for row: RosterAssignment, after: Roster, scenario: Scenario, work: @escaping (RosterAssignment) -> TimedWork) -> StaffID? {
         let same = rows(of: row, in: after), responsible = responsible(of: row, in: after)
-        let coordination = after.coordinationMinutes
-        for person in scenario.sortedStaff where !person.isVolunteer && !person.isHire && person.id != row.staff {
+        let weeks = FreeToTake(after, in: scenario, work: work)
+        return scenario.sortedStaff.first { person in
+            guard !person.isVolunteer, !person.isHire, person.id != row.staff else { return false }
             let candidate = row.handed(to: person.id)
-            guard clientRule(candidate, person: person, same: same + [candidate], responsible: responsible, scenario: scenario) == nil else { continue }
-            let mine = (rowsOf[person.id] ?? []).map(work)
-            if WorkingWeek(staff: person, scenario: scenario).violation(mine + [work(candidate)], coordinationMinutes: coordination[person.id] ?? 0) == nil {
-                return person.id
-            }
-        }
-        return nil
+            return clientRule(candidate, person: person, same: same + [candidate], responsible: responsible, scenario: scenario) == nil
+                && weeks.keepsEveryRule(person, adding: candidate)
+        }?.id
     }
 
     /// The roster row of `staff` doing client work starting at `start` (minutes from the week's
@@ -267,9 +262,8 @@ public enum ClientWorkMove {
     /// The first of a set of free people who could hold `appointment` at `held`'s time on the
     /// roster `after`, one in each role, each breaking no rule; nil when no such set exists.
     static func freeToHold(_ appointment: Appointment, like held: RosterAssignment, after: Roster, scenario: Scenario,
-                           work: (RosterAssignment) -> TimedWork) -> StaffID? {
-        let rowsOf = Dictionary(grouping: after.assignments, by: \.staff)
-        let coordination = after.coordinationMinutes
+                           work: @escaping (RosterAssignment) -> TimedWork) -> StaffID? {
+        let weeks = FreeToTake(after, in: scenario, work: work)
         let roles = appointment.roles
         // A role with as many candidates as there are roles can always be seated last, so no
         // role needs more than that many (the search stays small in a region of a thousand).
@@ -277,9 +271,7 @@ public enum ClientWorkMove {
         for person in scenario.sortedStaff where !person.isVolunteer && !person.isHire {
             let wanted = roles.indices.filter { pool[$0].count < roles.count && AmbulatoryDemand.mayTake(roles[$0], of: appointment, person) == nil }
             guard !wanted.isEmpty, calendar(person, held.interval, in: scenario.week) == nil else { continue }
-            let seat = held.handed(to: person.id)
-            let mine = (rowsOf[person.id] ?? []).map(work)
-            guard WorkingWeek(staff: person, scenario: scenario).violation(mine + [work(seat)], coordinationMinutes: coordination[person.id] ?? 0) == nil else { continue }
+            guard weeks.keepsEveryRule(person, adding: held.handed(to: person.id)) else { continue }
             for role in wanted { pool[role].append(person) }
             if pool.allSatisfy({ $0.count >= roles.count }) { break }
         }

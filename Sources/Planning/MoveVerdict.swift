@@ -59,7 +59,6 @@ public enum MoveVerdict {
                 guard let location = row.location, let session = sessions[key(location, row.interval, row.ref)] else { continue }
                 if let ineligible = RuleViolation(StaffCalendar(staff: person).eligibility(for: session, in: scenario)) {
                     problems.append(.person(id, at: session.description, ineligible))
-                    named.insert(id)
                     broken = true
                 }
             }

@@ -29,27 +29,17 @@ public enum SessionCandidates {
     /// The first professional (in id order) who meets `qualifies`, may work at the session's
     /// location and could come without breaking a rule: the question a move's verdict asks of a
     /// place it leaves short, answered without ranking everyone.
-    static func firstFree(for session: GroupSession, roster: Roster, scenario: Scenario, work: (RosterAssignment) -> TimedWork,
+    static func firstFree(for session: GroupSession, roster: Roster, scenario: Scenario, work: @escaping (RosterAssignment) -> TimedWork,
                           qualifies: (Staff) -> Bool) -> StaffID? {
         let here = Set(roster.assignments.filter { $0.activity == .group && $0.location == session.location && $0.interval == session.interval
             && $0.ref == session.slot.name }.map(\.staff))
         let piece = work(RosterAssignment(staff: StaffID(""), activity: .group, interval: session.interval, location: session.location, area: nil,
                                           clients: [], products: [], role: .professional, ref: session.slot.name))
-        var rowsOf: [StaffID: [RosterAssignment]]? = nil
-        var coordination: [StaffID: Int]? = nil
-        for person in scenario.sortedStaff where !person.isVolunteer && !person.isHire && !here.contains(person.id) && qualifies(person)
-            && person.mayWork(at: session.location) && StaffCalendar(staff: person).eligibility(for: session, in: scenario) == .eligible {
-            // The roster's rows by person are made once, and only when someone gets this far.
-            if rowsOf == nil {
-                rowsOf = Dictionary(grouping: roster.assignments, by: \.staff)
-                coordination = roster.coordinationMinutes
-            }
-            let mine = (rowsOf?[person.id] ?? []).map(work)
-            if WorkingWeek(staff: person, scenario: scenario).violation(mine + [piece], coordinationMinutes: coordination?[person.id] ?? 0) == nil {
-                return person.id
-            }
-        }
-        return nil
+        let weeks = FreeToTake(roster, in: scenario, work: work)
+        return scenario.sortedStaff.first { person in
+            !person.isVolunteer && !person.isHire && !here.contains(person.id) && qualifies(person) && person.mayWork(at: session.location)
+                && StaffCalendar(staff: person).eligibility(for: session, in: scenario) == .eligible && weeks.keepsEveryRule(person, adding: piece)
+        }?.id
     }
 
     /// The professionals who may work at the session's location, ranked: those who may take
@@ -128,6 +118,8 @@ public enum SessionCandidates {
         let rowsOf = Dictionary(grouping: others.assignments, by: \.staff)
         let coordination = roster.coordinationMinutes
         let clients = Set(work.clients)
+        // When the client can have it, the same for everyone (an open visit's search).
+        let windows = anyTime ? ClientWorkMove.windows(of: work, in: scenario) ?? [] : []
         var found: [SessionCandidate] = []
         for person in scenario.sortedStaff where !person.isVolunteer && !person.isHire {
             let mine = rowsOf[person.id] ?? []
@@ -147,7 +139,7 @@ public enum SessionCandidates {
                 if let who = ClientWorkMove.who(work, person: person, responsible: ClientWorkMove.responsible(of: work, in: others), scenario: scenario) {
                     broken = who
                 } else {
-                    let starts = ClientWorkMove.starts(for: work, person: person, in: scenario)
+                    let starts = ClientWorkMove.starts(minutes: work.interval.minutes, within: windows, person: person, in: scenario)
                     start = starts.first { verdict(from: $0) == nil }
                     // No start at all: never available when the client can have it.
                     if start == nil { broken = starts.first.flatMap(verdict(from:)) ?? .unavailable }

@@ -70,15 +70,8 @@ struct BoardClientWorkTests {
 
     @Test("A visit: m04 (mbo3) refused by the product's level, 16:30 by office hours, taken off refused while someone may make it; who can take it ranked; handed over and published, check passes")
     func visits() throws {
-        let cli = CommandLineTests()
-        let folder = try cli.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let scenario = CommandLineTests.packageRoot.appendingPathComponent("scenarios/groep-en-ambulant-zorg-dichtbij.yaml").path
-        let out = folder.appendingPathComponent("out").path
-        let board = try BoardTests.start(["serve", scenario, out, "--port", "0", "--time-limit", "5"])
-        defer { board.process.terminate(); board.process.waitUntilExit() }
-        let address = try #require(board.address, "\(board.said)")
-        let base = try #require(URL(string: address))
+        let board = try ServedBoard("groep-en-ambulant-zorg-dichtbij.yaml")
+        let base = board.base
 
         let (holder, client, date, start, taker) = try #require(try handOver(base), "a visit someone else may take")
         let off = "{\"staff_id\": \"\(holder)\", \"date\": \"\(date)\", \"activity\": \"visit\", \"client\": \"\(client)\", \"start\": \"\(start)\"}"
@@ -108,7 +101,7 @@ struct BoardClientWorkTests {
             && ($0["clients"] as? [String]) == [client] })
         let published = try post(base, "api/publish", "{\"author\": \"Fatma\"}")
         #expect(published.status == 200, "\(published.body)")
-        let check = try cli.zorgrooster("check", scenario, out)
+        let check = try CommandLineTests().zorgrooster("check", board.scenario, board.out)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         // Locked, the handed-over visit holds through a re-solve of the rest.
         let resolved = try post(base, "api/resolve", "{\"locked\": [\(to(taker, start))], \"time_limit_seconds\": 5}")
@@ -116,21 +109,15 @@ struct BoardClientWorkTests {
         let changes = try #require(proposal["changes"] as? [[String: Any]], "\(resolved.body)")
         #expect(!changes.contains { $0["staff_id"] as? String == taker && $0["date"] as? String == date && $0["start"] as? String == start },
                 "the locked visit stays: \(changes)")
-        let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
+        let roster = try String(contentsOfFile: board.out + "/roster.csv", encoding: .utf8)
         #expect(roster.contains("\(date)") && roster.split(separator: "\n").contains { $0.hasPrefix("\(date),") && $0.contains(",\(start),") && $0.contains(",\(taker),") && $0.contains(",visit,") },
                 "\(roster)")
     }
 
     @Test("An appointment seat: the social worker's seat refused to someone without social-work (its rule named), given to another social worker; all taken off refused while they could meet")
     func appointments() throws {
-        let cli = CommandLineTests()
-        let folder = try cli.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let scenario = CommandLineTests.packageRoot.appendingPathComponent("scenarios/optimaal-leven-wijkteam.yaml").path
-        let board = try BoardTests.start(["serve", scenario, folder.appendingPathComponent("out").path, "--port", "0", "--time-limit", "5"])
-        defer { board.process.terminate(); board.process.waitUntilExit() }
-        let address = try #require(board.address, "\(board.said)")
-        let base = try #require(URL(string: address))
+        let board = try ServedBoard("optimaal-leven-wijkteam.yaml")
+        let base = board.base
 
         let seats = try rows(base, "appointment").filter { $0["ref"] as? String == "mdo-week" }
         #expect(seats.count == 3, "the weekly MDO held with its three roles: \(seats)")
@@ -177,14 +164,10 @@ struct BoardClientWorkTests {
 
     @Test("An open visit: who could make it this week, and when: no one on the maximal roster (each with the rule); with Kim's Monday visit taken off (forced), Kim on Monday")
     func openVisit() throws {
-        let cli = CommandLineTests()
-        let folder = try cli.temporaryFolder()
+        let folder = try CommandLineTests().temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let scenario = try cli.writeScenario(Self.openVisit, in: folder)
-        let board = try BoardTests.start(["serve", scenario, folder.appendingPathComponent("out").path, "--port", "0", "--time-limit", "5"])
-        defer { board.process.terminate(); board.process.waitUntilExit() }
-        let address = try #require(board.address, "\(board.said)")
-        let base = try #require(URL(string: address))
+        let board = try ServedBoard(try CommandLineTests().writeScenario(Self.openVisit, in: folder))
+        let base = board.base
         func ask() throws -> [String: [String: Any]] {
             let url = try #require(URL(string: base.appendingPathComponent("api/candidates").absoluteString + "?client=carla&date=2026-03-16"))
             let answer = try JSONSerialization.jsonObject(with: Data(try api.call(url).body.utf8)) as? [String: Any]
